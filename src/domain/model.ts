@@ -1,0 +1,95 @@
+// The Forgemap data model (DESIGN.md §2): a bundle is one dataset of organizations, the links along which
+// goods and services flow (supplier → buyer, trainer → employer), capability labels and extra regions.
+import type { CapabilityId, CountyFips, OrgId, RegionId } from './ids.ts';
+
+export const ORG_KINDS = ['prime', 'manufacturer', 'training', 'support'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const LINK_KINDS = ['supplies', 'subcontract', 'trains', 'partners'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export interface Need {
+  capability: CapabilityId;
+  /** USD per year. */
+  annualValue?: number | undefined;
+}
+
+export interface Organization {
+  id: OrgId;
+  name: string;
+  kind: OrgKind;
+  lat?: number | undefined;
+  lon?: number | undefined;
+  address?: string | undefined;
+  city?: string | undefined;
+  state?: string | undefined;
+  zip?: string | undefined;
+  county?: CountyFips | undefined;
+  /** 6-digit NAICS 2017 codes, primary first. */
+  naics: string[];
+  capabilities: CapabilityId[];
+  certifications: string[];
+  employees?: number | undefined;
+  uei?: string | undefined;
+  cage?: string | undefined;
+  website?: string | undefined;
+  /** For training organizations: the capabilities they train for. */
+  trains: CapabilityId[];
+  /** Declared demand of a buyer. */
+  needs: Need[];
+}
+
+export interface Link {
+  /** Supplier (or trainer). */
+  source: OrgId;
+  /** Buyer (or employer). */
+  target: OrgId;
+  kind: LinkKind;
+  capability?: CapabilityId | undefined;
+  /** USD per year. */
+  value?: number | undefined;
+  year?: number | undefined;
+}
+
+export interface Capability {
+  id: CapabilityId;
+  label: string;
+  naics?: string | undefined;
+}
+
+export interface Region {
+  id: RegionId;
+  name: string;
+  program: string;
+  counties: CountyFips[];
+  focus?: string | undefined;
+  lead?: string | undefined;
+  designated?: string | undefined;
+  source?: string | undefined;
+}
+
+export interface BundleMeta {
+  id: string;
+  title: string;
+  description: string;
+  source: string;
+  license: string;
+  /** ISO date (YYYY-MM-DD) the data describes. */
+  asOf: string;
+  /** Synthetic data must be labelled as such wherever it is shown. */
+  synthetic: boolean;
+  homeRegion?: RegionId | undefined;
+}
+
+export const BUNDLE_FORMAT = 'forgemap.bundle';
+export const BUNDLE_VERSION = 1;
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  version: typeof BUNDLE_VERSION;
+  meta: BundleMeta;
+  organizations: Organization[];
+  links: Link[];
+  capabilities: Capability[];
+  regions: Region[];
+}

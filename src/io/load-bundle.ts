@@ -1,0 +1,293 @@
+// Loads a bundle from parsed JSON: migrate, validate every record on its own, then check references
+// between records. Never throws on user data; a bad record is rejected and reported with its path.
+import type { z } from 'zod';
+import type { Bundle, Capability, Link, Organization, Region } from '../domain/model.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
+import { isNaicsCode } from '../domain/ids.ts';
+import {
+  capabilitySchema,
+  describeValue,
+  linkSchema,
+  metaSchema,
+  organizationSchema,
+  regionSchema,
+} from './bundle-schema.ts';
+import type { Issue, Result } from './issues.ts';
+import { formatPath } from './issues.ts';
+import { isPlainObject, migrateBundle } from './migrate.ts';
+
+export interface LoadOptions {
+  /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
+  knownRegionIds?: ReadonlySet<string>;
+  /** Stop listing issues of one kind after this many (the count is still reported). */
+  maxIssuesPerKind?: number;
+}
+
+const TOP_LEVEL_KEYS = new Set([
+  'format',
+  'version',
+  'meta',
+  'organizations',
+  'links',
+  'capabilities',
+  'regions',
+]);
+
+export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bundle> {
+  const migrated = migrateBundle(raw);
+  if (migrated.value === null) return { value: null, issues: migrated.issues };
+  const doc = migrated.value;
+  const issues = new IssueCollector(options.maxIssuesPerKind ?? 200);
+  issues.addAll(migrated.issues);
+
+  for (const key of Object.keys(doc)) {
+    if (!TOP_LEVEL_KEYS.has(key))
+      issues.add('unknown-key', {
+        severity: 'warning',
+        path: key,
+        message: `Unknown field "${key}" was ignored.`,
+      });
+  }
+
+  const meta = metaSchema.safeParse(doc.meta, { reportInput: true });
+  if (!meta.success) {
+    issues.addZod(meta.error, ['meta']);
+    return {
+      value: null,
+      issues: [
+        ...issues.list(),
+        {
+          severity: 'error',
+          path: 'meta',
+          message: 'The bundle cannot be opened without a valid "meta" section.',
+        },
+      ],
+    };
+  }
+
+  const organizations = parseRecords(doc, 'organizations', organizationSchema, issues, true);
+  const links = parseRecords(doc, 'links', linkSchema, issues, true);
+  const capabilities = parseRecords(doc, 'capabilities', capabilitySchema, issues, false);
+  const regions = parseRecords(doc, 'regions', regionSchema, issues, false);
+  if (organizations === null || links === null || capabilities === null || regions === null) {
+    return { value: null, issues: issues.list() };
+  }
+
+  const orgs = uniqueById(organizations, 'organizations', 'organization', issues);
+  const caps = uniqueById(capabilities, 'capabilities', 'capability', issues);
+  const regs = uniqueById(regions, 'regions', 'region', issues);
+  const orgIds = new Set(orgs.map(({ record }) => record.id));
+  const capIds = new Set(caps.map(({ record }) => record.id));
+
+  const keptLinks: Link[] = [];
+  for (const { record: link, index } of links) {
+    const path = `links[${index}]`;
+    const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
+    if (missing.length > 0) {
+      issues.add('link-unknown-org', {
+        severity: 'error',
+        path,
+        message: `Link rejected: it names ${missing.map((id) => `"${id}"`).join(' and ')}, which is not an organization in this bundle.`,
+      });
+      continue;
+    }
+    if (link.source === link.target) {
+      issues.add('self-link', {
+        severity: 'warning',
+        path,
+        message: `Link from "${link.source}" to itself is kept but ignored by the analysis.`,
+      });
+    }
+    checkCapability(link.capability, `${path}.capability`, capIds, issues);
+    keptLinks.push(link);
+  }
+
+  for (const { record: org, index } of orgs) {
+    const path = `organizations[${index}]`;
+    if ((org.lat === undefined) !== (org.lon === undefined)) {
+      issues.add('half-coordinate', {
+        severity: 'warning',
+        path,
+        message: `"${org.name}" has ${org.lat === undefined ? 'a longitude but no latitude' : 'a latitude but no longitude'}; its position will come from county or ZIP.`,
+      });
+    }
+    org.capabilities.forEach((c, i) => checkCapability(c, `${path}.capabilities[${i}]`, capIds, issues));
+    org.trains.forEach((c, i) => checkCapability(c, `${path}.trains[${i}]`, capIds, issues));
+    org.needs.forEach((n, i) =>
+      checkCapability(n.capability, `${path}.needs[${i}].capability`, capIds, issues),
+    );
+    if (org.trains.length > 0 && org.kind !== 'training') {
+      issues.add('trains-not-training', {
+        severity: 'info',
+        path: `${path}.trains`,
+        message: `"${org.name}" lists skills it trains for but its kind is "${org.kind}", not "training"; the workforce rule only counts training organizations.`,
+      });
+    }
+  }
+
+  const regionIds = new Set(regs.map(({ record }) => record.id));
+  const home = meta.data.homeRegion;
+  if (home !== undefined && !regionIds.has(home) && !(options.knownRegionIds?.has(home) ?? false)) {
+    issues.add('unknown-home-region', {
+      severity: 'warning',
+      path: 'meta.homeRegion',
+      message: `Home region "${home}" is neither in this bundle nor a known region; no home region is set.`,
+    });
+  }
+
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    meta: meta.data,
+    organizations: orgs.map(({ record }) => record),
+    links: keptLinks,
+    capabilities: caps.map(({ record }) => record),
+    regions: regs.map(({ record }) => record),
+  };
+  return { value: bundle, issues: issues.list() };
+}
+
+interface Indexed<T> {
+  record: T;
+  index: number;
+}
+
+function parseRecords<S extends z.ZodType>(
+  doc: Record<string, unknown>,
+  key: string,
+  schema: S,
+  issues: IssueCollector,
+  required: boolean,
+): Indexed<z.output<S>>[] | null {
+  const raw = doc[key];
+  if (raw === undefined && !required) return [];
+  if (!Array.isArray(raw)) {
+    issues.add('not-a-list', {
+      severity: 'error',
+      path: key,
+      message: `"${key}" must be a list, found ${describeValue(raw)}.`,
+    });
+    return null;
+  }
+  const out: Indexed<z.output<S>>[] = [];
+  const noun = key.replace(/s$/, '').replace(/ie$/, 'y');
+  for (let index = 0; index < raw.length; index++) {
+    const item: unknown = raw[index];
+    const parsed = schema.safeParse(item, { reportInput: true });
+    if (parsed.success) {
+      out.push({ record: parsed.data, index });
+      if (isPlainObject(item)) reportUnknownKeys(item, schema, key, index, issues);
+    } else {
+      issues.addZod(parsed.error, [key, index], `The ${noun} at ${key}[${index}] was rejected: `);
+    }
+  }
+  return out;
+}
+
+const knownKeysCache = new WeakMap<z.ZodType, Set<string>>();
+function reportUnknownKeys(
+  item: Record<string, unknown>,
+  schema: z.ZodType,
+  key: string,
+  index: number,
+  issues: IssueCollector,
+) {
+  let known = knownKeysCache.get(schema);
+  if (known === undefined) {
+    const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+    known = new Set(shape === undefined ? [] : Object.keys(shape));
+    knownKeysCache.set(schema, known);
+  }
+  for (const field of Object.keys(item)) {
+    if (!known.has(field)) {
+      issues.add(`unknown-field:${key}.${field}`, {
+        severity: 'warning',
+        path: `${key}[${index}].${field}`,
+        message: `Unknown field "${field}" was ignored.`,
+      });
+    }
+  }
+}
+
+function uniqueById<T extends Organization | Capability | Region>(
+  records: Indexed<T>[],
+  key: string,
+  noun: string,
+  issues: IssueCollector,
+): Indexed<T>[] {
+  const firstIndex = new Map<string, number>();
+  const out: Indexed<T>[] = [];
+  for (const entry of records) {
+    const id: string = entry.record.id;
+    const first = firstIndex.get(id);
+    if (first !== undefined) {
+      issues.add(`duplicate-${noun}`, {
+        severity: 'error',
+        path: `${key}[${entry.index}].id`,
+        message: `Duplicate ${noun} id "${id}" (first used at ${key}[${first}]); this one was rejected.`,
+      });
+      continue;
+    }
+    firstIndex.set(id, entry.index);
+    out.push(entry);
+  }
+  return out;
+}
+
+function checkCapability(
+  id: string | undefined,
+  path: string,
+  known: ReadonlySet<string>,
+  issues: IssueCollector,
+) {
+  if (id === undefined || isNaicsCode(id) || known.has(id)) return;
+  issues.add('unlabelled-capability', {
+    severity: 'warning',
+    path,
+    message: `Capability "${id}" is not a NAICS code and has no entry in "capabilities"; it is shown by its id.`,
+  });
+}
+
+/** Keeps issue lists readable on big files: after `max` issues of one kind, only a count is kept. */
+class IssueCollector {
+  private readonly issues: Issue[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly examples = new Map<string, string>();
+  private readonly max: number;
+
+  constructor(max: number) {
+    this.max = max;
+  }
+
+  add(kind: string, issue: Issue): void {
+    const count = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, count);
+    if (count === 1) this.examples.set(kind, issue.message);
+    if (count <= this.max) this.issues.push(issue);
+  }
+
+  addAll(issues: readonly Issue[]): void {
+    for (const issue of issues) this.issues.push(issue);
+  }
+
+  addZod(error: z.ZodError, prefix: PropertyKey[], lead = ''): void {
+    for (const zodIssue of error.issues) {
+      const path = formatPath([...prefix, ...zodIssue.path]);
+      const kind = `zod:${formatPath([prefix[0] ?? '', ...zodIssue.path.filter((p) => typeof p !== 'number')])}:${zodIssue.code}`;
+      this.add(kind, { severity: 'error', path, message: `${lead}${zodIssue.message}.` });
+    }
+  }
+
+  list(): Issue[] {
+    const out = [...this.issues];
+    for (const [kind, count] of this.counts) {
+      if (count > this.max) {
+        out.push({
+          severity: 'info',
+          message: `${count - this.max} more issues like "${this.examples.get(kind) ?? kind}" were not listed.`,
+        });
+      }
+    }
+    return out;
+  }
+}

@@ -1,12 +1,19 @@
 // The Forgemap command line: `npm run forgemap -- <command> …`, built on the same src/ code as the app.
+import { parseArgs } from 'node:util';
+import { analyzeCommand } from './cli/analyze.ts';
+import type { CommandOutput } from './cli/output.ts';
 import { validateCommand } from './cli/validate.ts';
-import type { CommandOutput } from './cli/validate.ts';
 
 const USAGE = `Usage: npm run forgemap -- <command> [options]
 
 Commands:
-  validate <bundle.json>   check a Forgemap bundle; prints "valid: …" or the issues with their paths
-  help                     show this text`;
+  validate <bundle.json>             check a bundle; prints "valid: …" or the issues with their paths
+  analyze <bundle.json> [options]    the gap analysis of one region
+      --region <id>                  home region (default: the bundle's meta.homeRegion)
+      --remove <id,id,…>             what-if: take these organizations out and report what changes
+      --json                         versioned JSON instead of text (see README)
+      --limit <n>                    rows per list in the text report (default 25, 0 = all)
+  help                               show this text`;
 
 export async function run(argv: string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
@@ -15,6 +22,39 @@ export async function run(argv: string[]): Promise<CommandOutput> {
       const [file, ...extra] = rest;
       if (file === undefined || extra.length > 0) return usage('validate takes exactly one file');
       return validateCommand(file);
+    }
+    case 'analyze': {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            region: { type: 'string' },
+            remove: { type: 'string' },
+            json: { type: 'boolean', default: false },
+            limit: { type: 'string', default: '25' },
+          },
+        });
+      } catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+      }
+      const { positionals, values } = parsed;
+      const [file, ...extra] = positionals;
+      if (file === undefined || extra.length > 0) return usage('analyze takes exactly one bundle file');
+      const limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 0)
+        return usage(`--limit must be a whole number ≥ 0, not "${values.limit}"`);
+      return analyzeCommand({
+        file,
+        region: values.region,
+        remove: (values.remove ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+        json: values.json,
+        limit,
+      });
     }
     case undefined:
     case 'help':
@@ -27,12 +67,12 @@ export async function run(argv: string[]): Promise<CommandOutput> {
 }
 
 function usage(problem: string): CommandOutput {
-  return { lines: [`forgemap: ${problem}`, '', USAGE], exitCode: 2 };
+  return { lines: [], errors: [`forgemap: ${problem}`, '', USAGE], exitCode: 2 };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const { lines, exitCode } = await run(process.argv.slice(2));
-  const out = exitCode === 0 ? process.stdout : process.stderr;
-  out.write(`${lines.join('\n')}\n`);
+  const { lines, errors = [], exitCode } = await run(process.argv.slice(2));
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  if (errors.length > 0) process.stderr.write(`${errors.join('\n')}\n`);
   process.exitCode = exitCode;
 }

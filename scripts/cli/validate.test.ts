@@ -64,7 +64,7 @@ describe('forgemap validate', () => {
 
   it('explains a missing file and bad usage with exit code 2', async () => {
     expect((await run(['validate', '/no/such/file.json'])).exitCode).toBe(2);
-    expect((await run(['validate'])).lines[0]).toBe('forgemap: validate takes exactly one file');
-    expect((await run(['frobnicate'])).lines[0]).toBe('forgemap: unknown command "frobnicate"');
+    expect((await run(['validate'])).errors?.[0]).toBe('forgemap: validate takes exactly one file');
+    expect((await run(['frobnicate'])).errors?.[0]).toBe('forgemap: unknown command "frobnicate"');
   });
 });

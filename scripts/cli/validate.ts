@@ -6,10 +6,7 @@ import { formatIssue, hasErrors } from '../../src/io/issues.ts';
 import type { Issue } from '../../src/io/issues.ts';
 import { referenceRegionIds } from './reference.ts';
 
-export interface CommandOutput {
-  lines: string[];
-  exitCode: number;
-}
+import type { CommandOutput } from './output.ts';
 
 export async function validateCommand(file: string): Promise<CommandOutput> {
   let text: string;

@@ -11,6 +11,10 @@ import { RegionPicker } from './RegionPicker.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
 import { findSample, SAMPLES } from './samples.ts';
 import { NoticeList } from './NoticeList.tsx';
+import { useAnalysis } from './useAnalysis.ts';
+import { GapList } from '../views/gaps/GapList.tsx';
+
+const NO_COUNTIES: readonly string[] = [];
 
 type Loaded =
   | { status: 'loading'; key: string }
@@ -67,6 +71,8 @@ export function App() {
     [bundle, regionId],
   );
 
+  const analysis = useAnalysis(datasetKey, bundle, regionId ?? null, region?.counties ?? NO_COUNTIES);
+
   const sampleId = route.dataset.kind === 'sample' ? route.dataset.id : '';
   return (
     <div className="shell">
@@ -122,11 +128,19 @@ export function App() {
       <main className="main-area" data-testid="main-area" aria-busy={loaded.status === 'loading'}>
         {loaded.status === 'loading' && <p className="placeholder">Loading the dataset…</p>}
         {bundle !== undefined && (
-          <DatasetSummary
-            bundle={bundle}
-            region={region}
-            issues={loaded.status === 'ready' ? loaded.issues : []}
-          />
+          <div className="workspace">
+            <DatasetSummary
+              bundle={bundle}
+              region={region}
+              issues={loaded.status === 'ready' ? loaded.issues : []}
+            />
+            <GapList
+              state={analysis.state}
+              regionName={region?.name}
+              onCancel={analysis.cancel}
+              onRerun={analysis.rerun}
+            />
+          </div>
         )}
       </main>
     </div>

@@ -95,7 +95,7 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
       issues.add('self-link', {
         severity: 'warning',
         path,
-        message: `Link from "${link.source}" to itself is kept but ignored by the analysis.`,
+        message: `Link from "${link.source}" to itself is kept, but the network analysis (tiers, critical suppliers) ignores it.`,
       });
     }
     checkCapability(link.capability, `${path}.capability`, capIds, issues);

@@ -1,0 +1,92 @@
+// Compressed adjacency (CSR) views of the supply graph for the network facts: the incoming supply links of
+// each org (for tiers) and the simple undirected graph (for articulation points and bridges).
+import { REMOVED_KIND } from './supply-graph.ts';
+import type { SupplyGraph } from './supply-graph.ts';
+
+/** Neighbors of node i are `neighbors[start[i] .. start[i+1])`. */
+export interface Csr {
+  readonly start: Int32Array;
+  readonly neighbors: Int32Array;
+}
+
+/**
+ * True when link l takes part in the network facts: not a self-link, and neither end was removed. The graph
+ * from a what-if already lacks links to removed orgs; checking again keeps a hand-built graph honest.
+ */
+function usable(graph: SupplyGraph, l: number): boolean {
+  const s = graph.linkSource[l]!;
+  const t = graph.linkTarget[l]!;
+  return s !== t && graph.kind[s] !== REMOVED_KIND && graph.kind[t] !== REMOVED_KIND;
+}
+
+/** For each buyer, its suppliers (one entry per supply link, repeats kept; harmless for a BFS). */
+export function incomingLinks(graph: SupplyGraph): Csr {
+  const n = graph.orgCount;
+  const m = graph.linkCount;
+  const source = graph.linkSource;
+  const target = graph.linkTarget;
+  const start = new Int32Array(n + 1);
+  let total = 0;
+  for (let l = 0; l < m; l++) {
+    if (!usable(graph, l)) continue;
+    start[target[l]! + 1]!++;
+    total++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const cursor = start.slice(0, n);
+  const neighbors = new Int32Array(total);
+  for (let l = 0; l < m; l++) {
+    if (!usable(graph, l)) continue;
+    neighbors[cursor[target[l]!]!++] = source[l]!;
+  }
+  return { start, neighbors };
+}
+
+/**
+ * The simple undirected graph: self-links dropped; parallel and opposite links between two orgs merged into
+ * one relationship. Counting sort into a CSR with repeats, then a per-node sweep with a stamp array drops the
+ * repeats in place: linear time, where sorting encoded pairs would cost m log m.
+ */
+export function simpleUndirected(graph: SupplyGraph): Csr {
+  const n = graph.orgCount;
+  const m = graph.linkCount;
+  const source = graph.linkSource;
+  const target = graph.linkTarget;
+  const degree = new Int32Array(n + 1);
+  let total = 0;
+  for (let l = 0; l < m; l++) {
+    if (!usable(graph, l)) continue;
+    degree[source[l]! + 1]!++;
+    degree[target[l]! + 1]!++;
+    total += 2;
+  }
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const cursor = degree.slice(0, n);
+  const all = new Int32Array(total);
+  for (let l = 0; l < m; l++) {
+    if (!usable(graph, l)) continue;
+    const s = source[l]!;
+    const t = target[l]!;
+    all[cursor[s]!++] = t;
+    all[cursor[t]!++] = s;
+  }
+
+  // stamp[v] === u + 1 when v was already kept as a neighbor of u. The write position never passes the read
+  // position, so compacting `all` in place is safe.
+  const stamp = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  let write = 0;
+  for (let u = 0; u < n; u++) {
+    start[u] = write;
+    const end = degree[u + 1]!;
+    for (let k = degree[u]!; k < end; k++) {
+      const v = all[k]!;
+      if (stamp[v] !== u + 1) {
+        stamp[v] = u + 1;
+        all[write++] = v;
+      }
+    }
+  }
+  start[n] = write;
+  return { start, neighbors: all.subarray(0, write) };
+}

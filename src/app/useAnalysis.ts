@@ -1,0 +1,82 @@
+// Runs the analysis of the loaded dataset and home region in the analysis worker, with progress and
+// cancellation, and hands the results to every view.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisPhase } from '../analysis/analyze.ts';
+import type { Bundle } from '../domain/model.ts';
+import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
+import type { AnalysisClient } from '../workers/analysis-client.ts';
+import type { AnalysisOutcome } from '../workers/protocol.ts';
+import { referenceLoaders } from '../workers/reference-loaders.ts';
+
+export type AnalysisState =
+  | { status: 'idle' }
+  | { status: 'running'; phase: AnalysisPhase | 'reference'; fraction: number }
+  | { status: 'done'; outcome: AnalysisOutcome }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+export function useAnalysis(
+  datasetKey: string,
+  bundle: Bundle | undefined,
+  regionId: string | null,
+  counties: readonly string[],
+  removed: readonly string[] = [],
+): { state: AnalysisState; cancel: () => void; rerun: () => void } {
+  const clientRef = useRef<AnalysisClient | null>(null);
+  const controllerRef = useRef<AbortController | null>(null);
+  const [state, setState] = useState<AnalysisState>({ status: 'idle' });
+  const [runCount, setRunCount] = useState(0);
+  const countiesKey = counties.join(',');
+  const removedKey = removed.join('\u0000');
+
+  useEffect(() => {
+    const client = createAnalysisClient(referenceLoaders);
+    clientRef.current = client;
+    return () => client.dispose();
+  }, []);
+
+  useEffect(() => {
+    if (bundle !== undefined) clientRef.current?.load(datasetKey, bundle);
+  }, [datasetKey, bundle]);
+
+  useEffect(() => {
+    const client = clientRef.current;
+    if (bundle === undefined || client === null) return;
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setState({ status: 'running', phase: 'reference', fraction: 0 });
+    client
+      .analyze(
+        {
+          datasetKey,
+          regionId,
+          counties: countiesKey === '' ? [] : countiesKey.split(','),
+          removed: removedKey === '' ? [] : removedKey.split('\u0000'),
+        },
+        {
+          signal: controller.signal,
+          onProgress: (phase, fraction) => {
+            if (!controller.signal.aborted) setState({ status: 'running', phase, fraction });
+          },
+        },
+      )
+      .then(
+        (outcome) => {
+          if (!controller.signal.aborted) setState({ status: 'done', outcome });
+        },
+        (error: unknown) => {
+          if (error instanceof AnalysisCancelled) setState({ status: 'cancelled' });
+          else
+            setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    return () => {
+      // A newer request supersedes this one; its result, if it comes, is ignored.
+      controller.abort();
+    };
+  }, [datasetKey, bundle, regionId, countiesKey, removedKey, runCount]);
+
+  const cancel = useCallback(() => controllerRef.current?.abort(), []);
+  const rerun = useCallback(() => setRunCount((n) => n + 1), []);
+  return useMemo(() => ({ state, cancel, rerun }), [state, cancel, rerun]);
+}

@@ -1,0 +1,183 @@
+// The ranked gap list of the home region, with the analysis' progress and a Cancel button while it runs.
+import { useState } from 'react';
+import type { GapFlag } from '../../analysis/types.ts';
+import { GAP_FLAGS } from '../../analysis/types.ts';
+import type { AnalysisState } from '../../app/useAnalysis.ts';
+
+const FLAG_LABELS: Record<GapFlag, string> = {
+  missing: 'Missing',
+  'single-source': 'Single source',
+  leakage: 'Leakage',
+  concentrated: 'Concentrated',
+  workforce: 'Workforce',
+};
+
+const FLAG_HELP: Record<GapFlag, string> = {
+  missing: 'No supplier in the region',
+  'single-source': 'Exactly one supplier in the region',
+  leakage: 'Local suppliers exist, but half or more of the demand is bought outside the region',
+  concentrated: 'Two or more local suppliers, but one or a few hold most of the local sales (HHI ≥ 0.25)',
+  workforce: 'No training provider in the region trains for it',
+};
+
+const PHASE_LABELS: Record<string, string> = {
+  reference: 'Loading reference data',
+  membership: 'Placing organizations in the region',
+  graph: 'Building the supply graph',
+  gaps: 'Finding gaps',
+  tiers: 'Computing tiers',
+  critical: 'Finding critical suppliers',
+  matrix: 'Building the dependency matrix',
+};
+
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+const count = new Intl.NumberFormat('en-US');
+
+interface Props {
+  state: AnalysisState;
+  regionName: string | undefined;
+  onCancel: () => void;
+  onRerun: () => void;
+  /** Rows shown before "Show all". */
+  limit?: number;
+}
+
+export function GapList({ state, regionName, onCancel, onRerun, limit = 40 }: Props) {
+  return (
+    <section className="gap-panel" aria-labelledby="gap-panel-title" data-testid="gap-panel">
+      <h2 id="gap-panel-title">Gaps{regionName === undefined ? '' : ` in ${regionName}`}</h2>
+      {state.status === 'idle' && <p className="placeholder">Waiting for a dataset…</p>}
+      {state.status === 'running' && (
+        <div className="progress" data-testid="analysis-progress">
+          <label>
+            {PHASE_LABELS[state.phase] ?? 'Analysing'}…
+            <progress max={1} value={state.fraction} />
+          </label>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {state.status === 'cancelled' && (
+        <p className="placeholder">
+          The analysis was cancelled.{' '}
+          <button type="button" onClick={onRerun}>
+            Run it again
+          </button>
+        </p>
+      )}
+      {state.status === 'failed' && (
+        <p className="issue-error" role="alert">
+          The analysis failed: {state.message}{' '}
+          <button type="button" onClick={onRerun}>
+            Try again
+          </button>
+        </p>
+      )}
+      {state.status === 'done' && <GapTable outcome={state.outcome} limit={limit} />}
+    </section>
+  );
+}
+
+function GapTable({
+  outcome,
+  limit,
+}: {
+  outcome: Extract<AnalysisState, { status: 'done' }>['outcome'];
+  limit: number;
+}) {
+  const { result } = outcome;
+  const [showAll, setShowAll] = useState(false);
+  const flagCounts = GAP_FLAGS.map((flag) => ({
+    flag,
+    n: result.gaps.filter((gap) => gap.flags.includes(flag)).length,
+  }));
+  const flagged = result.gaps.filter((gap) => gap.flags.length > 0);
+  const shown = showAll ? flagged : flagged.slice(0, limit);
+  if (result.region === null) {
+    return <p className="placeholder">Choose a home region to see its gaps.</p>;
+  }
+  return (
+    <>
+      <p className="gap-summary" data-testid="gap-summary">
+        {count.format(result.regionOrganizations)} organizations in the region ·{' '}
+        {count.format(result.gaps.length)} capabilities in demand ·{' '}
+        {count.format(result.criticalSuppliers.length)} critical suppliers ·{' '}
+        {count.format(result.criticalLinks.length)} critical links
+      </p>
+      <ul className="flag-counts" aria-label="Capabilities per flag">
+        {flagCounts.map(({ flag, n }) => (
+          <li key={flag} title={FLAG_HELP[flag]}>
+            <span className={`flag flag-${flag}`}>{FLAG_LABELS[flag]}</span> {n}
+          </li>
+        ))}
+      </ul>
+      {flagged.length === 0 ? (
+        <p className="placeholder">No gaps: every capability the region buys is well served.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="gap-table" data-testid="gap-table">
+            <caption className="visually-hidden">Gaps ranked by imported value, then demand</caption>
+            <thead>
+              <tr>
+                <th scope="col">Capability</th>
+                <th scope="col">Flags</th>
+                <th scope="col" className="num">
+                  Demand
+                </th>
+                <th scope="col" className="num">
+                  Imported
+                </th>
+                <th scope="col" className="num">
+                  Local suppliers
+                </th>
+                <th scope="col" className="num">
+                  Trainers
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((gap) => (
+                <tr key={gap.capability} data-capability={gap.capability}>
+                  <th scope="row">
+                    <span className="cap-label">{gap.label}</span>
+                    <span className="cap-id">{gap.capability}</span>
+                  </th>
+                  <td>
+                    {gap.flags.map((flag) => (
+                      <span key={flag} className={`flag flag-${flag}`} title={FLAG_HELP[flag]}>
+                        {FLAG_LABELS[flag]}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="num">{usd.format(gap.demand)}</td>
+                  <td className="num">
+                    {usd.format(gap.importedValue)}
+                    <span className="sub">{percent.format(gap.leakage)}</span>
+                  </td>
+                  <td className="num">{gap.localSuppliers}</td>
+                  <td className="num">{gap.trainers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {flagged.length > shown.length && (
+        <p className="placeholder">
+          Showing the {shown.length} most severe of {flagged.length} flagged capabilities.{' '}
+          <button type="button" onClick={() => setShowAll(true)}>
+            Show all {flagged.length}
+          </button>
+        </p>
+      )}
+      <p className="analysis-time">Analysed in {Math.round(outcome.ms)} ms.</p>
+    </>
+  );
+}

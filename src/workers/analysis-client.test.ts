@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CountyFips } from '../domain/ids.ts';
+import { testBundle } from '../analysis/test-bundle.ts';
+import { AnalysisEngine } from './analysis-engine.ts';
+import type { ReferenceLoaders } from './analysis-engine.ts';
+import { AnalysisCancelled, createInThreadClient, createWorkerClient } from './analysis-client.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const loaders: ReferenceLoaders = {
+  naicsTitles: async () => ({ '332811': 'Metal Heat Treating' }),
+  countyAt: async () => () => null,
+  countyOfZip: async () => (zip: string) => (zip === '60601' ? ('00001' as CountyFips) : null),
+};
+
+// P buys heat treating from H inside the region and from X outside.
+const bundle = testBundle(
+  [
+    { id: 'P', kind: 'prime' },
+    { id: 'H', naics: ['332811'] },
+    { id: 'X', naics: ['332811'], inRegion: false },
+  ],
+  [
+    ['H', 'P', '332811', 100],
+    ['X', 'P', '332811', 300],
+  ],
+);
+const request = { datasetKey: 'k', regionId: 'r', counties: ['00001'], removed: [] };
+
+/** A stand-in for a module worker that runs the engine on a later task, as a real one would. */
+class FakeWorker extends EventTarget {
+  static created = 0;
+  terminated = false;
+  readonly received: ToWorker['type'][] = [];
+  private readonly engine = new AnalysisEngine(loaders);
+  constructor() {
+    super();
+    FakeWorker.created++;
+  }
+  postMessage(message: ToWorker) {
+    this.received.push(message.type);
+    if (message.type === 'load') return this.engine.load(message.datasetKey, message.bundle);
+    setTimeout(() => {
+      if (this.terminated) return;
+      void this.engine
+        .analyze(message.request, (phase, fraction) =>
+          this.emit({ type: 'progress', id: message.id, phase, fraction }),
+        )
+        .then((outcome) => this.emit({ type: 'result', id: message.id, outcome }));
+    }, 5);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  private emit(data: FromWorker) {
+    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+describe('analysis clients', () => {
+  it('the in-thread client analyses a loaded dataset with labels and progress', async () => {
+    const client = createInThreadClient(loaders);
+    client.load('k', bundle);
+    const phases: string[] = [];
+    const outcome = await client.analyze(request, { onProgress: (phase) => phases.push(phase) });
+    expect(outcome.result.gaps.map((g) => [g.capability, g.label, g.importedValue, g.flags])).toEqual([
+      ['332811', 'Metal Heat Treating', 300, ['single-source', 'leakage', 'workforce']],
+    ]);
+    expect(phases).toEqual(['reference', 'membership', 'graph', 'gaps', 'tiers', 'critical', 'matrix']);
+  });
+
+  it('reports a what-if beside the baseline when organizations are removed', async () => {
+    const client = createInThreadClient(loaders);
+    client.load('k', bundle);
+    const outcome = await client.analyze({ ...request, removed: ['H'] });
+    expect(outcome.whatIf?.removed).toEqual(['H']);
+    expect(outcome.whatIf?.changes[0]).toMatchObject({ capability: '332811', appeared: ['missing'] });
+  });
+
+  it('places organizations without a county by ZIP, and counts them', async () => {
+    const client = createInThreadClient(loaders);
+    const byZip = structuredClone(bundle);
+    byZip.organizations[1] = { ...byZip.organizations[1]!, county: undefined, zip: '60601' };
+    byZip.organizations[2] = { ...byZip.organizations[2]!, county: undefined };
+    client.load('z', byZip);
+    const outcome = await client.analyze({ ...request, datasetKey: 'z' });
+    expect(outcome.located).toEqual({ point: 0, zip: 1, none: 1 });
+    expect(outcome.result.regionOrganizations).toBe(2);
+  });
+
+  it('the worker client resolves through the worker', async () => {
+    const client = createWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.load('k', bundle);
+    const outcome = await client.analyze(request);
+    expect(outcome.result.criticalSuppliers).toEqual(['P']);
+  });
+
+  it('cancelling terminates the worker, and the next request starts a fresh one with the dataset', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createWorkerClient(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    client.load('k', bundle);
+    const controller = new AbortController();
+    const running = client.analyze(request, { signal: controller.signal });
+    controller.abort();
+    await expect(running).rejects.toBeInstanceOf(AnalysisCancelled);
+    expect(workers[0]?.terminated).toBe(true);
+
+    const again = await client.analyze(request);
+    expect(again.result.gaps).toHaveLength(1);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.received).toEqual(['load', 'analyze']);
+  });
+
+  it('an unknown dataset key is an error, not a hang', async () => {
+    const client = createInThreadClient(loaders);
+    await expect(client.analyze({ ...request, datasetKey: 'nope' })).rejects.toThrow('not loaded');
+  });
+
+  it('does not load the county shapes when every organization has a county', async () => {
+    const countyAt = vi.fn(loaders.countyAt);
+    const client = createInThreadClient({ ...loaders, countyAt });
+    client.load('k', bundle);
+    await client.analyze(request);
+    expect(countyAt).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,100 @@
+// Runs analysis requests against loaded datasets. The worker entry and the in-thread fallback (tests,
+// browsers without module workers) share this code; it keeps the compact graph of the last region.
+import { ANALYSIS_PHASES, analyzeGraph } from '../analysis/analyze.ts';
+import type { AnalysisPhase } from '../analysis/analyze.ts';
+import { capabilityLabeler } from '../analysis/labels.ts';
+import { buildSupplyGraph } from '../analysis/supply-graph.ts';
+import type { SupplyGraph } from '../analysis/supply-graph.ts';
+import { whatIf } from '../analysis/what-if.ts';
+import type { CountyLocator } from '../domain/membership.ts';
+import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
+import type { Bundle } from '../domain/model.ts';
+import type { AnalysisOutcome, AnalysisRequest } from './protocol.ts';
+
+/** Reference data the engine may need, loaded on demand (large files the app should not fetch at start). */
+export interface ReferenceLoaders {
+  naicsTitles(): Promise<Readonly<Record<string, string>>>;
+  countyAt(): Promise<CountyLocator['countyAt']>;
+  countyOfZip(): Promise<CountyLocator['countyOfZip']>;
+}
+
+export type ProgressListener = (phase: AnalysisPhase | 'reference', fraction: number) => void;
+
+export class AnalysisEngine {
+  private readonly datasets = new Map<string, Bundle>();
+  private cachedGraph: { key: string; graph: SupplyGraph; located: AnalysisOutcome['located'] } | null = null;
+  private locator: CountyLocator | null = null;
+  private titles: Readonly<Record<string, string>> | null = null;
+  private readonly loaders: ReferenceLoaders;
+
+  constructor(loaders: ReferenceLoaders) {
+    this.loaders = loaders;
+  }
+
+  load(datasetKey: string, bundle: Bundle): void {
+    // One dataset at a time is enough for the app; keeping more would only hold memory.
+    this.datasets.clear();
+    this.datasets.set(datasetKey, bundle);
+    this.cachedGraph = null;
+  }
+
+  async analyze(request: AnalysisRequest, onProgress: ProgressListener = () => {}): Promise<AnalysisOutcome> {
+    const started = performance.now();
+    const bundle = this.datasets.get(request.datasetKey);
+    if (bundle === undefined)
+      throw new Error(`The dataset "${request.datasetKey}" is not loaded in the analysis engine.`);
+
+    onProgress('reference', 0);
+    if (this.titles === null) this.titles = await this.loaders.naicsTitles();
+    const label = capabilityLabeler(bundle.capabilities, this.titles);
+
+    const graphKey = `${request.datasetKey}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
+    let cached = this.cachedGraph;
+    if (cached === null || cached.key !== graphKey) {
+      const locator = await this.locatorFor(bundle);
+      const step = 1 / (ANALYSIS_PHASES.length + 1);
+      onProgress('membership', step);
+      const mask = regionMembership(bundle.organizations, request.counties, locator);
+      const located = { point: 0, zip: 0, none: 0 };
+      for (const org of bundle.organizations) {
+        const via = org.county !== undefined ? 'record' : resolveCounty(org, locator).via;
+        if (via === 'point') located.point++;
+        else if (via === 'zip') located.zip++;
+        else if (via === null) located.none++;
+      }
+      onProgress('graph', 2 * step);
+      cached = { key: graphKey, graph: buildSupplyGraph(bundle, mask), located };
+      this.cachedGraph = cached;
+    }
+
+    const options = {
+      regionId: request.regionId,
+      label,
+      onPhase: (phase: AnalysisPhase) =>
+        onProgress(phase, (ANALYSIS_PHASES.indexOf(phase) + 1) / (ANALYSIS_PHASES.length + 1)),
+    };
+    if (request.removed.length === 0) {
+      const result = analyzeGraph(cached.graph, options);
+      return { result, whatIf: null, located: cached.located, ms: performance.now() - started };
+    }
+    const baseline = analyzeGraph(cached.graph, { ...options, onPhase: undefined });
+    const scenario = whatIf(cached.graph, request.removed, options, baseline);
+    return {
+      result: scenario.baseline,
+      whatIf: scenario,
+      located: cached.located,
+      ms: performance.now() - started,
+    };
+  }
+
+  private async locatorFor(bundle: Bundle): Promise<CountyLocator> {
+    const needed = needsLocator(bundle.organizations);
+    const locator: CountyLocator = this.locator ?? {};
+    if (needed.points && locator.countyAt === undefined) locator.countyAt = await this.loaders.countyAt();
+    if ((needed.zips || needed.points) && locator.countyOfZip === undefined) {
+      locator.countyOfZip = await this.loaders.countyOfZip();
+    }
+    this.locator = locator;
+    return locator;
+  }
+}

@@ -1,0 +1,33 @@
+// The typed messages between the app and the analysis worker. A dataset is loaded once under a key; each
+// analysis request names the key, the home region and an optional what-if removal set.
+import type { AnalysisPhase } from '../analysis/analyze.ts';
+import type { AnalysisResult } from '../analysis/types.ts';
+import type { WhatIfResult } from '../analysis/what-if.ts';
+import type { Bundle } from '../domain/model.ts';
+
+export interface AnalysisRequest {
+  datasetKey: string;
+  regionId: string | null;
+  /** Counties of the home region (empty: no region, or its counties are unknown). */
+  counties: string[];
+  /** Organization ids taken out by a what-if; empty for the baseline. */
+  removed: string[];
+}
+
+export type ToWorker =
+  | { type: 'load'; datasetKey: string; bundle: Bundle }
+  | { type: 'analyze'; id: number; request: AnalysisRequest };
+
+export interface AnalysisOutcome {
+  result: AnalysisResult;
+  /** Present when the request removed organizations. */
+  whatIf: WhatIfResult | null;
+  /** How many organizations were placed by coordinates or ZIP because their record has no county. */
+  located: { point: number; zip: number; none: number };
+  ms: number;
+}
+
+export type FromWorker =
+  | { type: 'progress'; id: number; phase: AnalysisPhase | 'reference'; fraction: number }
+  | { type: 'result'; id: number; outcome: AnalysisOutcome }
+  | { type: 'error'; id: number; message: string };

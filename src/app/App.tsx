@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import type { Issue } from '../io/issues.ts';
 import { useRoute } from '../state/url.ts';
-import { DEFAULT_SAMPLE } from '../state/route.ts';
+import { DEFAULT_ROUTE, DEFAULT_SAMPLE } from '../state/route.ts';
 import { fetchBundle } from './load-dataset.ts';
 import { REFERENCE_REGIONS, referenceRegionIds } from './reference-regions.ts';
 import { RegionPicker } from './RegionPicker.tsx';
@@ -101,7 +101,11 @@ export function App() {
               value={sampleId}
               onChange={(event) =>
                 setRoute(
-                  { dataset: { kind: 'sample', id: event.target.value || DEFAULT_SAMPLE }, view: route.view },
+                  {
+                    ...DEFAULT_ROUTE,
+                    dataset: { kind: 'sample', id: event.target.value || DEFAULT_SAMPLE },
+                    view: route.view,
+                  },
                   { push: true },
                 )
               }

@@ -3,8 +3,6 @@
 import type { Bundle, OrgKind } from '../domain/model.ts';
 import { ORG_KINDS } from '../domain/model.ts';
 import type { Issue } from '../io/issues.ts';
-import type { ReferenceRegion } from './reference-regions.ts';
-import type { Region } from '../domain/model.ts';
 
 const KIND_LABELS: Record<OrgKind, string> = {
   prime: 'Primes and OEM buyers',
@@ -27,7 +25,7 @@ export function DatasetSummary({
   issues,
 }: {
   bundle: Bundle;
-  region: Region | ReferenceRegion | undefined;
+  region: { name: string; program: string; counties: readonly string[] } | undefined;
   issues: Issue[];
 }) {
   const byKind = new Map<OrgKind, number>(ORG_KINDS.map((kind) => [kind, 0]));

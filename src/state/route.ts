@@ -1,22 +1,67 @@
-// The view's address in the URL hash, `#/<dataset>/<view>?<params>` (DESIGN.md §4). decodeRoute never
-// throws: anything it cannot read falls back to its default and is listed in `notices`.
+// The view's address in the URL hash, `#/<dataset>/<view>?<params>` (DESIGN.md §4): dataset, view, home
+// region, selection, highlighted gap, filters, what-if removals, map camera, county shading and layout.
+// decodeRoute never throws: anything it cannot read falls back to its default and is listed in `notices`.
+import { ORG_KINDS } from '../domain/model.ts';
+import type { OrgKind } from '../domain/model.ts';
+
 export const VIEWS = ['map', 'network', 'split', 'gaps'] as const;
 export type ViewName = (typeof VIEWS)[number];
+export const LAYOUTS = ['geo', 'force', 'tier'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export const SHADINGS = ['none', 'orgs', 'supplied', 'imported'] as const;
+export type Shading = (typeof SHADINGS)[number];
+export const ROUTE_VERSION = 1;
 
 export type DatasetRef = { kind: 'sample'; id: string } | { kind: 'hash'; id: string };
+
+export interface Filters {
+  /** Kinds shown; empty means all. */
+  kinds: OrgKind[];
+  /** Organizations offering or supplying any of these capabilities; empty means all. */
+  capabilities: string[];
+  /** Organizations holding any of these certifications; empty means all. */
+  certifications: string[];
+  /** Links below this value (USD/yr) are hidden; 0 shows all. */
+  minValue: number;
+}
+
+export interface MapCamera {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
 
 export interface Route {
   dataset: DatasetRef;
   view: ViewName;
   /** Home region id; undefined means the dataset's own home region. */
   region?: string | undefined;
+  selected?: string | undefined;
+  /** Highlighted gap: a capability id. */
+  gap?: string | undefined;
+  filters: Filters;
+  /** What-if: organizations taken out. */
+  removed: string[];
+  map?: MapCamera | undefined;
+  shading: Shading;
+  layout: Layout;
 }
 
 export const DEFAULT_SAMPLE = 'chicago';
-export const DEFAULT_ROUTE: Route = { dataset: { kind: 'sample', id: DEFAULT_SAMPLE }, view: 'map' };
+export const NO_FILTERS: Filters = { kinds: [], capabilities: [], certifications: [], minValue: 0 };
+export const DEFAULT_ROUTE: Route = {
+  dataset: { kind: 'sample', id: DEFAULT_SAMPLE },
+  view: 'map',
+  filters: NO_FILTERS,
+  removed: [],
+  shading: 'none',
+  layout: 'geo',
+};
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const HASH_ID = /^[0-9a-f]{16}$/;
+const MAX_ITEMS = 500;
+const MAX_TEXT = 200;
 
 export function decodeRoute(hash: string): { route: Route; notices: string[] } {
   const notices: string[] = [];
@@ -27,21 +72,20 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
   const query = queryAt === -1 ? '' : body.slice(queryAt + 1);
   const [datasetPart = '', viewPart, ...extra] = pathPart.split('/');
 
-  let dataset = DEFAULT_ROUTE.dataset;
-  const datasetMatch = /^([sh]):(.*)$/.exec(safeDecode(datasetPart));
+  const route: Route = { ...DEFAULT_ROUTE, filters: { ...NO_FILTERS } };
+  const datasetMatch = /^([sh]):(.*)$/.exec(safeDecode(datasetPart) ?? '');
   if (datasetMatch?.[1] === 's' && ID.test(datasetMatch[2] ?? '')) {
-    dataset = { kind: 'sample', id: datasetMatch[2] ?? DEFAULT_SAMPLE };
+    route.dataset = { kind: 'sample', id: datasetMatch[2] ?? DEFAULT_SAMPLE };
   } else if (datasetMatch?.[1] === 'h' && HASH_ID.test(datasetMatch[2] ?? '')) {
-    dataset = { kind: 'hash', id: datasetMatch[2] ?? '' };
+    route.dataset = { kind: 'hash', id: datasetMatch[2] ?? '' };
   } else if (datasetPart !== '') {
     notices.push(
       `The link's dataset "${shorten(datasetPart)}" is not understood; showing the Chicago sample.`,
     );
   }
 
-  let view = DEFAULT_ROUTE.view;
   if (viewPart !== undefined && viewPart !== '') {
-    if ((VIEWS as readonly string[]).includes(viewPart)) view = viewPart as ViewName;
+    if ((VIEWS as readonly string[]).includes(viewPart)) route.view = viewPart as ViewName;
     else
       notices.push(
         `The link's view "${shorten(viewPart)}" is not one of ${VIEWS.join(', ')}; showing the map.`,
@@ -49,30 +93,151 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
   }
   if (extra.length > 0) notices.push('Extra parts of the link after the view were ignored.');
 
-  let region: string | undefined;
-  const params = new URLSearchParams(query);
-  for (const [key, value] of params) {
-    if (key === 'region' && ID.test(value)) region = value;
-    else if (key === 'region')
-      notices.push(`The link's region "${shorten(value)}" is not a region id; it was ignored.`);
-    else notices.push(`The link's parameter "${shorten(key)}" is not understood; it was ignored.`);
+  const seen = new Set<string>();
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = safeDecode(eq === -1 ? pair : pair.slice(0, eq)) ?? pair;
+    const raw = eq === -1 ? '' : pair.slice(eq + 1);
+    if (seen.has(key)) {
+      notices.push(`The link's parameter "${shorten(key)}" appears twice; the first one counts.`);
+      continue;
+    }
+    seen.add(key);
+    const ignored = (what: string) =>
+      notices.push(`The link's ${what} "${shorten(safeDecode(raw) ?? raw)}" was ignored.`);
+    switch (key) {
+      case 'region':
+      case 'sel':
+      case 'gap': {
+        const value = safeDecode(raw);
+        if (value === null || value === '' || value.length > MAX_TEXT) {
+          ignored(key === 'sel' ? 'selection' : key);
+          break;
+        }
+        if (key === 'region') route.region = value;
+        else if (key === 'sel') route.selected = value;
+        else route.gap = value;
+        break;
+      }
+      case 'kind': {
+        const kinds = decodeList(raw);
+        const valid = kinds?.filter((k): k is OrgKind => (ORG_KINDS as readonly string[]).includes(k));
+        if (valid === undefined || valid.length !== kinds?.length) ignored('kind filter');
+        else route.filters.kinds = unique(valid);
+        break;
+      }
+      case 'cap':
+      case 'cert': {
+        const items = decodeList(raw);
+        if (items === undefined) ignored(key === 'cap' ? 'capability filter' : 'certification filter');
+        else if (key === 'cap') route.filters.capabilities = unique(items);
+        else route.filters.certifications = unique(items);
+        break;
+      }
+      case 'minv': {
+        const value = Number(raw);
+        if (raw === '' || !Number.isFinite(value) || value < 0 || value > 1e13) ignored('minimum value');
+        else route.filters.minValue = value;
+        break;
+      }
+      case 'rm': {
+        const items = decodeList(raw);
+        if (items === undefined) ignored('what-if removals');
+        else route.removed = unique(items);
+        break;
+      }
+      case 'map': {
+        const camera = decodeCamera(raw);
+        if (camera === null) ignored('map position');
+        else route.map = camera;
+        break;
+      }
+      case 'shade':
+        if ((SHADINGS as readonly string[]).includes(raw)) route.shading = raw as Shading;
+        else ignored('county shading');
+        break;
+      case 'layout':
+        if ((LAYOUTS as readonly string[]).includes(raw)) route.layout = raw as Layout;
+        else ignored('layout');
+        break;
+      case 'v':
+        if (raw !== String(ROUTE_VERSION)) {
+          notices.push(
+            `The link was made by another version of Forgemap (link format ${shorten(raw)}); some of it may not apply.`,
+          );
+        }
+        break;
+      default:
+        notices.push(`The link's parameter "${shorten(key)}" is not understood; it was ignored.`);
+    }
   }
-  return { route: { dataset, view, region }, notices };
+  return { route, notices };
 }
 
 export function encodeRoute(route: Route): string {
   const dataset = `${route.dataset.kind === 'sample' ? 's' : 'h'}:${route.dataset.id}`;
-  const params = new URLSearchParams();
-  if (route.region !== undefined) params.set('region', route.region);
-  const query = params.toString();
-  return `#/${dataset}/${route.view}${query === '' ? '' : `?${query}`}`;
+  const params: string[] = [];
+  const add = (key: string, value: string) => params.push(`${key}=${value}`);
+  if (route.region !== undefined) add('region', encodeItem(route.region));
+  if (route.selected !== undefined) add('sel', encodeItem(route.selected));
+  if (route.gap !== undefined) add('gap', encodeItem(route.gap));
+  const { kinds, capabilities, certifications, minValue } = route.filters;
+  if (kinds.length > 0) add('kind', kinds.map(encodeItem).join(','));
+  if (capabilities.length > 0) add('cap', capabilities.map(encodeItem).join(','));
+  if (certifications.length > 0) add('cert', certifications.map(encodeItem).join(','));
+  if (minValue > 0) add('minv', String(minValue));
+  if (route.removed.length > 0) add('rm', route.removed.map(encodeItem).join(','));
+  if (route.map !== undefined) add('map', encodeCamera(route.map));
+  if (route.shading !== 'none') add('shade', route.shading);
+  if (route.layout !== 'geo') add('layout', route.layout);
+  if (params.length > 0) add('v', String(ROUTE_VERSION));
+  return `#/${dataset}/${route.view}${params.length === 0 ? '' : `?${params.join('&')}`}`;
 }
 
-function safeDecode(text: string): string {
+/** Coordinates to the precision the zoom can show: about a pixel's worth, never more than 6 decimals. */
+export function encodeCamera({ lat, lon, zoom }: MapCamera): string {
+  const z = Math.round(zoom * 100) / 100;
+  const digits = Math.min(6, Math.max(0, Math.ceil((z * Math.LN2 + Math.log(512 / 360)) / Math.LN10)));
+  return `${lat.toFixed(digits)},${lon.toFixed(digits)},${z}`;
+}
+
+function decodeCamera(raw: string): MapCamera | null {
+  const parts = raw.split(',');
+  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return null;
+  const [lat, lon, zoom] = parts.map(Number) as [number, number, number];
+  if (![lat, lon, zoom].every(Number.isFinite)) return null;
+  if (Math.abs(lat) > 85.06 || Math.abs(lon) > 180 || zoom < 0 || zoom > 22) return null;
+  return { lat, lon, zoom };
+}
+
+/** Items are URI-encoded, so a comma inside an id cannot split it. */
+function encodeItem(item: string): string {
+  return encodeURIComponent(item);
+}
+
+function decodeList(raw: string): string[] | undefined {
+  if (raw === '') return undefined;
+  const items = raw.split(',');
+  if (items.length > MAX_ITEMS) return undefined;
+  const out: string[] = [];
+  for (const item of items) {
+    const value = safeDecode(item);
+    if (value === null || value === '' || value.length > MAX_TEXT) return undefined;
+    out.push(value);
+  }
+  return out;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function safeDecode(text: string): string | null {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text;
+    return null;
   }
 }
 

@@ -75,13 +75,20 @@ export class AnalysisEngine {
     };
     if (request.removed.length === 0) {
       const result = analyzeGraph(cached.graph, options);
-      return { result, whatIf: null, located: cached.located, ms: performance.now() - started };
+      return {
+        result,
+        whatIf: null,
+        inRegion: cached.graph.inRegion,
+        located: cached.located,
+        ms: performance.now() - started,
+      };
     }
     const baseline = analyzeGraph(cached.graph, { ...options, onPhase: undefined });
     const scenario = whatIf(cached.graph, request.removed, options, baseline);
     return {
       result: scenario.baseline,
       whatIf: scenario,
+      inRegion: cached.graph.inRegion,
       located: cached.located,
       ms: performance.now() - started,
     };

@@ -22,6 +22,8 @@ export interface AnalysisOutcome {
   result: AnalysisResult;
   /** Present when the request removed organizations. */
   whatIf: WhatIfResult | null;
+  /** 1 for each organization (index-aligned with the bundle) in the home region. */
+  inRegion: Uint8Array;
   /** How many organizations were placed by coordinates or ZIP because their record has no county. */
   located: { point: number; zip: number; none: number };
   ms: number;

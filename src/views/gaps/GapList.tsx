@@ -46,9 +46,24 @@ interface Props {
   onRerun: () => void;
   /** Rows shown before "Show all". */
   limit?: number;
+  /** The highlighted gap (capability id); clicking a gap highlights it on the map, clicking again clears it. */
+  selectedGap?: string | undefined;
+  onSelectGap?: ((capability: string | undefined) => void) | undefined;
+  /** A narrow side-panel version: fewer columns. */
+  compact?: boolean;
 }
 
-export function GapList({ state, regionName, onCancel, onRerun, limit = 40 }: Props) {
+export function GapList({
+  state,
+  regionName,
+  onCancel,
+  onRerun,
+  limit,
+  selectedGap,
+  onSelectGap,
+  compact = false,
+}: Props) {
+  const rows = limit ?? (compact ? 15 : 40);
   return (
     <section className="gap-panel" aria-labelledby="gap-panel-title" data-testid="gap-panel">
       <h2 id="gap-panel-title">Gaps{regionName === undefined ? '' : ` in ${regionName}`}</h2>
@@ -80,18 +95,28 @@ export function GapList({ state, regionName, onCancel, onRerun, limit = 40 }: Pr
           </button>
         </p>
       )}
-      {state.status === 'done' && <GapTable outcome={state.outcome} limit={limit} />}
+      {state.status === 'done' && (
+        <GapTable
+          outcome={state.outcome}
+          limit={rows}
+          compact={compact}
+          selectedGap={selectedGap}
+          onSelectGap={onSelectGap}
+        />
+      )}
     </section>
   );
 }
 
-function GapTable({
-  outcome,
-  limit,
-}: {
+interface TableProps {
   outcome: Extract<AnalysisState, { status: 'done' }>['outcome'];
   limit: number;
-}) {
+  compact: boolean;
+  selectedGap: string | undefined;
+  onSelectGap: ((capability: string | undefined) => void) | undefined;
+}
+
+function GapTable({ outcome, limit, compact, selectedGap, onSelectGap }: TableProps) {
   const { result } = outcome;
   const [showAll, setShowAll] = useState(false);
   const flagCounts = GAP_FLAGS.map((flag) => ({
@@ -128,25 +153,49 @@ function GapTable({
               <tr>
                 <th scope="col">Capability</th>
                 <th scope="col">Flags</th>
-                <th scope="col" className="num">
-                  Demand
-                </th>
+                {!compact && (
+                  <th scope="col" className="num">
+                    Demand
+                  </th>
+                )}
                 <th scope="col" className="num">
                   Imported
                 </th>
-                <th scope="col" className="num">
-                  Local suppliers
-                </th>
-                <th scope="col" className="num">
-                  Trainers
-                </th>
+                {!compact && (
+                  <th scope="col" className="num">
+                    Local suppliers
+                  </th>
+                )}
+                {!compact && (
+                  <th scope="col" className="num">
+                    Trainers
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {shown.map((gap) => (
-                <tr key={gap.capability} data-capability={gap.capability}>
+                <tr
+                  key={gap.capability}
+                  data-capability={gap.capability}
+                  className={gap.capability === selectedGap ? 'selected' : undefined}
+                >
                   <th scope="row">
-                    <span className="cap-label">{gap.label}</span>
+                    {onSelectGap === undefined ? (
+                      <span className="cap-label">{gap.label}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="cap-label link-button"
+                        aria-pressed={gap.capability === selectedGap}
+                        title="Show the buyers of this capability and their suppliers on the map"
+                        onClick={() =>
+                          onSelectGap(gap.capability === selectedGap ? undefined : gap.capability)
+                        }
+                      >
+                        {gap.label}
+                      </button>
+                    )}
                     <span className="cap-id">{gap.capability}</span>
                   </th>
                   <td>
@@ -156,13 +205,13 @@ function GapTable({
                       </span>
                     ))}
                   </td>
-                  <td className="num">{usd.format(gap.demand)}</td>
+                  {!compact && <td className="num">{usd.format(gap.demand)}</td>}
                   <td className="num">
                     {usd.format(gap.importedValue)}
                     <span className="sub">{percent.format(gap.leakage)}</span>
                   </td>
-                  <td className="num">{gap.localSuppliers}</td>
-                  <td className="num">{gap.trainers}</td>
+                  {!compact && <td className="num">{gap.localSuppliers}</td>}
+                  {!compact && <td className="num">{gap.trainers}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,135 @@
+// `npm run bench`: generates large synthetic bundles and times parse + validate, membership + graph build and
+// the full analysis at each size, against the DESIGN.md §7 budgets. Each step: 1 warm-up run, then the
+// median of --runs (default 3). Run with --expose-gc (`tsx --expose-gc scripts/bench.ts`) for clean heap figures.
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { analyzeGraph } from '../src/analysis/analyze.ts';
+import { capabilityLabeler } from '../src/analysis/labels.ts';
+import { buildSupplyGraph } from '../src/analysis/supply-graph.ts';
+import { regionMembership } from '../src/domain/membership.ts';
+import { hasErrors } from '../src/io/issues.ts';
+import { loadBundle } from '../src/io/load-bundle.ts';
+import { parseJson } from '../src/io/parse-json.ts';
+import { BENCH_REGION_ID, generateLargeBundle } from './bench/large-bundle.ts';
+import type { BenchSize, SizeResult } from './bench/measure.ts';
+import {
+  collectGarbage,
+  createPeakSampler,
+  DEFAULT_SIZES,
+  formatTable,
+  median,
+  parseSizes,
+  sizeLabel,
+} from './bench/measure.ts';
+
+const WARMUP_RUNS = 1;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: DEFAULT_SIZES },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '20240101' },
+    out: { type: 'string' },
+  },
+});
+const sizes = parseSizes(args.sizes);
+const runs = Math.max(1, Number.parseInt(args.runs, 10) || 3);
+const seed = Number.parseInt(args.seed, 10) || 1;
+
+function naicsTitles(): Record<string, string> {
+  const table = JSON.parse(
+    readFileSync(new URL('../data/reference/naics2017.json', import.meta.url), 'utf8'),
+  ) as unknown;
+  const rows = (table as { rows?: unknown } | null)?.rows;
+  const out: Record<string, string> = {};
+  if (typeof rows === 'object' && rows !== null) {
+    for (const [code, title] of Object.entries(rows)) if (typeof title === 'string') out[code] = title;
+  }
+  return out;
+}
+const titles = naicsTitles();
+
+function benchSize(size: BenchSize): SizeResult {
+  const text = generateLargeBundle({ ...size, seed });
+  const parseMs: number[] = [];
+  const buildMs: number[] = [];
+  const analyzeMs: number[] = [];
+  const peak = createPeakSampler();
+
+  for (let run = 0; run < WARMUP_RUNS + runs; run++) {
+    collectGarbage();
+    const t0 = performance.now();
+    const loaded = loadBundle(parseJson(text).value);
+    const t1 = performance.now();
+    peak.sample();
+    const bundle = loaded.value;
+    if (bundle === null || hasErrors(loaded.issues)) {
+      const first = loaded.issues.find((issue) => issue.severity === 'error');
+      throw new Error(`generated bundle did not load: ${first?.path ?? ''} ${first?.message ?? ''}`);
+    }
+    const region = bundle.regions.find((r) => r.id === BENCH_REGION_ID);
+    const mask = regionMembership(bundle.organizations, region?.counties ?? [], {});
+    const graph = buildSupplyGraph(bundle, mask);
+    const t2 = performance.now();
+    peak.sample();
+    const result = analyzeGraph(graph, {
+      regionId: BENCH_REGION_ID,
+      label: capabilityLabeler(bundle.capabilities, titles),
+    });
+    const t3 = performance.now();
+    peak.sample();
+    if (run === 0) {
+      console.log(
+        `  ${sizeLabel(size.orgs)}: ${graph.linkCount.toLocaleString('en-US')} supply links, ` +
+          `${result.regionOrganizations.toLocaleString('en-US')} orgs in region, ${result.gaps.length} capabilities in demand, ` +
+          `${Object.keys(result.tiers).length.toLocaleString('en-US')} with a tier (deepest ${result.tierCounts.length - 1}), ` +
+          `${result.criticalSuppliers.length} critical suppliers`,
+      );
+    }
+    if (run >= WARMUP_RUNS) {
+      parseMs.push(t1 - t0);
+      buildMs.push(t2 - t1);
+      analyzeMs.push(t3 - t2);
+    }
+  }
+  return {
+    ...size,
+    parseMs: median(parseMs),
+    buildMs: median(buildMs),
+    analyzeMs: median(analyzeMs),
+    peakHeapMb: peak.peakHeapMb(),
+    peakRssMb: peak.peakRssMb(),
+  };
+}
+
+const gcExposed = collectGarbage();
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; ` +
+    `median of ${runs} run(s) after ${WARMUP_RUNS} warm-up; peak heap = max heapUsed after each step` +
+    (gcExposed ? ', GC forced between runs' : ' (run with --expose-gc for a GC between runs)'),
+);
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(benchSize(size));
+console.log(`\n${formatTable(results)}`);
+
+if (args.out !== undefined) {
+  const report = {
+    sizes: results,
+    node: process.version,
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    },
+    method: {
+      statistic: `median of ${runs} after ${WARMUP_RUNS} warm-up`,
+      peakHeap: 'max process.memoryUsage().heapUsed sampled right after each step',
+      gcBetweenRuns: gcExposed,
+      seed,
+    },
+  };
+  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${args.out}`);
+}

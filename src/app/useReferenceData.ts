@@ -1,0 +1,65 @@
+// Loads, on demand, the reference data the main thread needs to draw a dataset: NAICS titles for labels,
+// ZIP centroids and county centroids for organizations without coordinates.
+import { geoCentroid } from 'd3';
+import { feature } from 'topojson-client';
+import { useEffect, useState } from 'react';
+import type { Bundle } from '../domain/model.ts';
+import { loadCountyTopology } from '../geo/us-atlas.ts';
+import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
+import type { PositionSources, Positions } from '../geo/positions.ts';
+import { createZipGeocoder } from '../geo/zip-geocoder.ts';
+import { referenceLoaders } from '../workers/reference-loaders.ts';
+
+/** NAICS 2017 titles; empty until loaded (labels fall back to codes meanwhile). */
+export function useNaicsTitles(): Readonly<Record<string, string>> {
+  const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
+  useEffect(() => {
+    let live = true;
+    void referenceLoaders.naicsTitles().then((loaded) => live && setTitles(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return titles;
+}
+
+async function loadPositionSources(bundle: Bundle): Promise<PositionSources> {
+  const needed = positionSourcesNeeded(bundle.organizations);
+  const sources: PositionSources = {};
+  if (needed.zips) {
+    const module: { default: unknown } = await import('../../data/reference/zips.json', {
+      with: { type: 'json' },
+    });
+    const { geocoder } = createZipGeocoder(module.default);
+    sources.zipCentroid = (zip) => {
+      const hit = geocoder.lookup(zip);
+      return hit === null ? null : [hit.lon, hit.lat];
+    };
+  }
+  if (needed.counties) {
+    const topology = await loadCountyTopology();
+    const counties = feature(topology, topology.objects.counties!);
+    const centroids = new Map<string, [number, number]>();
+    if ('features' in counties) {
+      for (const county of counties.features) centroids.set(String(county.id), geoCentroid(county));
+    }
+    sources.countyCentroid = (fips) => centroids.get(fips) ?? null;
+  }
+  return sources;
+}
+
+/** Map positions of the bundle's organizations; null until the sources they need are loaded. */
+export function usePositions(bundle: Bundle | undefined): Positions | null {
+  const [state, setState] = useState<{ bundle: Bundle; positions: Positions } | null>(null);
+  useEffect(() => {
+    if (bundle === undefined) return;
+    let live = true;
+    void loadPositionSources(bundle).then((sources) => {
+      if (live) setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [bundle]);
+  return state !== null && state.bundle === bundle ? state.positions : null;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { CountyFips, OrgId } from '../domain/ids.ts';
+import type { Organization } from '../domain/model.ts';
+import {
+  POSITION_COUNTY,
+  POSITION_NONE,
+  POSITION_RECORD,
+  POSITION_ZIP,
+  positionSourcesNeeded,
+  resolvePositions,
+} from './positions.ts';
+
+const org = (fields: Partial<Organization>): Organization => ({
+  id: 'o' as OrgId,
+  name: 'O',
+  kind: 'manufacturer',
+  naics: [],
+  capabilities: [],
+  certifications: [],
+  trains: [],
+  needs: [],
+  ...fields,
+});
+
+const sources = {
+  zipCentroid: (zip: string) => (zip.startsWith('60601') ? ([-87.62, 41.88] as const) : null),
+  countyCentroid: (county: string) => (county === '17143' ? ([-89.76, 40.79] as const) : null),
+};
+
+describe('resolvePositions', () => {
+  it('uses the record, then the ZIP, then the county, else nothing', () => {
+    const orgs = [
+      org({ lat: 1, lon: 2, zip: '60601' }),
+      org({ zip: '60601-1234', county: '17143' as CountyFips }),
+      org({ zip: '99999', county: '17143' as CountyFips }),
+      org({ county: '00000' as CountyFips }),
+    ];
+    const { coords, via } = resolvePositions(orgs, sources);
+    expect(Array.from(via)).toEqual([POSITION_RECORD, POSITION_ZIP, POSITION_COUNTY, POSITION_NONE]);
+    expect(Array.from(coords.slice(0, 6))).toEqual([2, 1, -87.62, 41.88, -89.76, 40.79]);
+    expect(Number.isNaN(coords[6])).toBe(true);
+  });
+
+  it('says which sources are worth loading', () => {
+    expect(positionSourcesNeeded([org({ lat: 1, lon: 2, zip: '1' })])).toEqual({
+      zips: false,
+      counties: false,
+    });
+    expect(positionSourcesNeeded([org({ zip: '60601' }), org({ county: '17031' as CountyFips })])).toEqual({
+      zips: true,
+      counties: true,
+    });
+  });
+});

@@ -1,0 +1,34 @@
+// Pure route updates `(route, args) => route`: every change of view state the UI makes goes through one.
+import type { Filters, MapCamera, Route, Shading, ViewName } from './route.ts';
+
+export const selectOrganization = (route: Route, orgId: string | undefined): Route => ({
+  ...route,
+  selected: orgId,
+});
+
+export const highlightGap = (route: Route, capability: string | undefined): Route => ({
+  ...route,
+  gap: capability,
+});
+
+export const setFilters = (route: Route, filters: Filters): Route => ({ ...route, filters });
+
+export const setShading = (route: Route, shading: Shading): Route => ({ ...route, shading });
+
+export const setView = (route: Route, view: ViewName): Route => ({ ...route, view });
+
+export const moveMap = (route: Route, camera: MapCamera): Route => ({ ...route, map: camera });
+
+/** The dataset's own home region is the default, so choosing it leaves the parameter out of the link. */
+export const chooseRegion = (route: Route, regionId: string, datasetHome: string | undefined): Route => ({
+  ...route,
+  region: regionId === datasetHome ? undefined : regionId,
+  // The camera belonged to the old region; the map fits the new one.
+  map: undefined,
+  gap: undefined,
+});
+
+export const setRemoved = (route: Route, removed: readonly string[]): Route => ({
+  ...route,
+  removed: [...new Set(removed)],
+});

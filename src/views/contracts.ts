@@ -1,0 +1,53 @@
+// The props the app passes to its views and panels: one selection, one filter state and one analysis,
+// shared by the map, the network and the side panels. Views never change the data; they ask the app to
+// change the route (the URL) through these callbacks.
+import type { AnalysisResult } from '../analysis/types.ts';
+import type { Bundle } from '../domain/model.ts';
+import type { Positions } from '../geo/positions.ts';
+import type { Filters, MapCamera, Shading } from '../state/route.ts';
+
+/** A region that can be drawn and chosen: the dataset's own and the shipped IMCP / DMCSP communities. */
+export interface RegionOption {
+  id: string;
+  name: string;
+  program: string;
+  counties: readonly string[];
+  focus?: string | null | undefined;
+  lead?: string | null | undefined;
+}
+
+/** Everything derived from the loaded dataset that more than one view needs. */
+export interface DatasetView {
+  bundle: Bundle;
+  /** Index-aligned with bundle.organizations. */
+  positions: Positions;
+  /** 1 when the organization is in the home region (index-aligned); all 0 without a region. */
+  inRegion: Uint8Array;
+  /** 1 when the organization passes the filters and is not removed by a what-if (index-aligned). */
+  visible: Uint8Array;
+  /** Organization id → index in bundle.organizations. */
+  orgIndex: ReadonlyMap<string, number>;
+  /** The finished analysis of the home region, or null while it runs or without a region. */
+  analysis: AnalysisResult | null;
+  /** Capability id → human label (NAICS titles and the bundle's own labels). */
+  label: (capabilityId: string) => string;
+}
+
+export interface SelectionProps {
+  selected: string | undefined;
+  /** Highlighted gap (capability id). */
+  gap: string | undefined;
+  onSelect: (orgId: string | undefined) => void;
+  onSelectGap: (capabilityId: string | undefined) => void;
+}
+
+export interface MapViewProps extends SelectionProps {
+  data: DatasetView;
+  regions: readonly RegionOption[];
+  homeRegion: RegionOption | undefined;
+  filters: Filters;
+  shading: Shading;
+  camera: MapCamera | undefined;
+  onSelectRegion: (regionId: string) => void;
+  onCameraChange: (camera: MapCamera) => void;
+}

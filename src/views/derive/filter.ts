@@ -1,0 +1,323 @@
+// Which organizations and links pass the filters (kinds, capabilities, certifications, minimum link value)
+// and are not removed by a what-if. A per-bundle index is built once; each filter change is then a few
+// passes over typed arrays (100k orgs / 1M links in milliseconds).
+import { ORG_KINDS } from '../../domain/model.ts';
+import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
+import type { Filters } from '../../state/route.ts';
+
+/** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
+const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);
+
+/** Inverted lists as CSR: key k lists `items[start[k] .. start[k+1])`, each organization once. */
+export interface Postings {
+  readonly keys: readonly string[];
+  readonly keyIndex: ReadonlyMap<string, number>;
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+export interface FilterIndex {
+  readonly bundle: Bundle;
+  readonly orgCount: number;
+  readonly orgIndex: ReadonlyMap<string, number>;
+  /** Position of each organization's kind in ORG_KINDS. */
+  readonly kind: Uint8Array;
+  /** Capability → organizations that offer it (`capabilities` ∪ `naics`) or supply it on a supply link. */
+  readonly capabilities: Postings;
+  /** Certification → organizations that hold it. */
+  readonly certifications: Postings;
+}
+
+/** Per bundle link (index-aligned with bundle.links): endpoints' indices (-1 when unknown) and value (NaN when none). */
+export interface LinkArrays {
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  readonly value: Float64Array;
+}
+
+const KIND_INDEX = new Map<string, number>(ORG_KINDS.map((kind, i) => [kind, i]));
+
+/** Bundles are never changed once loaded, so every panel and view asking for the same bundle shares one index. */
+const indexes = new WeakMap<Bundle, FilterIndex>();
+
+/**
+ * The filter index of a bundle, built on the first call and cached for later ones. With 1M links the first
+ * build takes a few hundred ms (hashing every link's supplier id); `prepareFilterIndex` does the same work
+ * in slices that leave the main thread free.
+ */
+export function createFilterIndex(bundle: Bundle): FilterIndex {
+  let index = indexes.get(bundle);
+  if (index === undefined) {
+    const steps = buildSteps(bundle);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    index = step.value;
+    indexes.set(bundle, index);
+  }
+  return index;
+}
+
+/** True once the bundle's filter index is built, so createFilterIndex returns at once. */
+export function hasFilterIndex(bundle: Bundle): boolean {
+  return indexes.has(bundle);
+}
+
+/**
+ * Builds and caches the filter index in slices of about `sliceMs` each, yielding to the event loop between
+ * them (no main-thread task much over the slice). Resolves with the index; rejects with an AbortError when
+ * the signal fires first.
+ */
+export async function prepareFilterIndex(
+  bundle: Bundle,
+  options: {
+    signal?: AbortSignal | undefined;
+    sliceMs?: number | undefined;
+    /** Also build the link arrays that visibleLinkMask uses. */
+    links?: boolean | undefined;
+  } = {},
+): Promise<FilterIndex> {
+  const sliceMs = options.sliceMs ?? 30;
+  let index = indexes.get(bundle);
+  if (index === undefined) {
+    const built = await runSliced(buildSteps(bundle), sliceMs, options.signal);
+    // Another caller may have built it synchronously meanwhile: keep the first, so identities stay stable.
+    index = indexes.get(bundle) ?? built;
+    indexes.set(bundle, index);
+  }
+  if (options.links === true && !linkArrays.has(index)) {
+    const arrays = await runSliced(linkSteps(index), sliceMs, options.signal);
+    if (!linkArrays.has(index)) linkArrays.set(index, arrays);
+  }
+  return index;
+}
+
+async function runSliced<T>(
+  steps: Generator<void, T, void>,
+  sliceMs: number,
+  signal?: AbortSignal,
+): Promise<T> {
+  for (;;) {
+    signal?.throwIfAborted();
+    const until = performance.now() + sliceMs;
+    let step = steps.next();
+    while (step.done !== true && performance.now() < until) step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Items processed between two checks of the clock in the sliced build. */
+const STEP = 4096;
+
+function* buildSteps(bundle: Bundle): Generator<void, FilterIndex, void> {
+  const orgs = bundle.organizations;
+  const orgCount = orgs.length;
+  const orgIndex = new Map<string, number>();
+  const kind = new Uint8Array(orgCount);
+  const capabilities = new PostingsBuilder();
+  const certifications = new PostingsBuilder();
+  for (let i = 0; i < orgCount; i++) {
+    const org = orgs[i]!;
+    orgIndex.set(org.id, i);
+    kind[i] = KIND_INDEX.get(org.kind) ?? 0;
+    for (const id of org.capabilities) capabilities.add(id, i);
+    for (const code of org.naics) capabilities.add(code, i);
+    for (const name of org.certifications) certifications.add(name, i);
+    if (i % STEP === STEP - 1) yield;
+  }
+
+  const links = bundle.links;
+  for (let l = 0; l < links.length; l++) {
+    const link = links[l]!;
+    if (l % STEP === STEP - 1) yield;
+    // A link without its own capability carries the supplier's primary NAICS, which the supplier already
+    // offers through `naics`: only an explicit capability adds anything.
+    if (link.capability === undefined || !SUPPLY_KINDS.has(link.kind)) continue;
+    const s = orgIndex.get(link.source);
+    if (s !== undefined) capabilities.add(link.capability, s);
+  }
+  yield;
+  const capabilityPostings = capabilities.build(orgCount);
+  yield;
+  return {
+    bundle,
+    orgCount,
+    orgIndex,
+    kind,
+    capabilities: capabilityPostings,
+    certifications: certifications.build(orgCount),
+  };
+}
+
+const linkArrays = new WeakMap<FilterIndex, LinkArrays>();
+
+/**
+ * The links as typed arrays, built on first use: only views that draw links need them, and the lookups of
+ * both endpoints cost more than the rest of the index (prepareFilterIndex with `links: true` slices it).
+ */
+export function linkArraysOf(index: FilterIndex): LinkArrays {
+  let arrays = linkArrays.get(index);
+  if (arrays === undefined) {
+    const steps = linkSteps(index);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    arrays = step.value;
+    linkArrays.set(index, arrays);
+  }
+  return arrays;
+}
+
+/** The link arrays of a bundle if some caller has already built them, else undefined (never builds). */
+export function builtLinkArrays(bundle: Bundle): LinkArrays | undefined {
+  const index = indexes.get(bundle);
+  return index === undefined ? undefined : linkArrays.get(index);
+}
+
+function* linkSteps(index: FilterIndex): Generator<void, LinkArrays, void> {
+  const links = index.bundle.links;
+  const source = new Int32Array(links.length);
+  const target = new Int32Array(links.length);
+  const value = new Float64Array(links.length);
+  for (let l = 0; l < links.length; l++) {
+    const link = links[l]!;
+    source[l] = index.orgIndex.get(link.source) ?? -1;
+    target[l] = index.orgIndex.get(link.target) ?? -1;
+    value[l] = link.value ?? Number.NaN;
+    if (l % STEP === STEP - 1) yield;
+  }
+  return { source, target, value };
+}
+
+/**
+ * 1 for each organization (index-aligned with bundle.organizations) whose kind is in `filters.kinds`, that
+ * offers or supplies any of `filters.capabilities`, holds any of `filters.certifications` (an empty list
+ * lets everything through) and is not in `removed`. `minValue` filters links, not organizations.
+ */
+export function visibleMask(index: FilterIndex, filters: Filters, removed: readonly string[]): Uint8Array {
+  const n = index.orgCount;
+  const kindAllowed = new Uint8Array(ORG_KINDS.length);
+  if (filters.kinds.length === 0) kindAllowed.fill(1);
+  for (const kind of filters.kinds) {
+    const k = KIND_INDEX.get(kind);
+    if (k !== undefined) kindAllowed[k] = 1;
+  }
+  const capabilityMark =
+    filters.capabilities.length === 0 ? null : mark(index.capabilities, filters.capabilities, n);
+  const certificationMark =
+    filters.certifications.length === 0 ? null : mark(index.certifications, filters.certifications, n);
+
+  const out = new Uint8Array(n);
+  const kind = index.kind;
+  for (let i = 0; i < n; i++) {
+    out[i] =
+      kindAllowed[kind[i]!]! &
+      (capabilityMark === null ? 1 : capabilityMark[i]!) &
+      (certificationMark === null ? 1 : certificationMark[i]!);
+  }
+  for (const id of removed) {
+    const i = index.orgIndex.get(id);
+    if (i !== undefined) out[i] = 0;
+  }
+  return out;
+}
+
+/**
+ * True when a link is at least `filters.minValue` USD/yr. With a minimum set, a link without a value is
+ * hidden: nothing says it reaches the minimum.
+ */
+export function linkPasses(link: Pick<Link, 'value'>, filters: Pick<Filters, 'minValue'>): boolean {
+  return valuePasses(link.value ?? Number.NaN, filters.minValue);
+}
+
+/** 1 for each bundle link (index-aligned) that passes `linkPasses` and whose two ends are visible. */
+export function visibleLinkMask(
+  index: FilterIndex,
+  filters: Pick<Filters, 'minValue'>,
+  visible: Uint8Array,
+): Uint8Array {
+  const { source: linkSource, target: linkTarget, value: linkValue } = linkArraysOf(index);
+  const out = new Uint8Array(linkSource.length);
+  const min = filters.minValue;
+  for (let l = 0; l < out.length; l++) {
+    const s = linkSource[l]!;
+    const t = linkTarget[l]!;
+    if (s < 0 || t < 0 || visible[s] !== 1 || visible[t] !== 1) continue;
+    if (valuePasses(linkValue[l]!, min)) out[l] = 1;
+  }
+  return out;
+}
+
+/** Number of 1s in a mask. */
+export function countVisible(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i]!;
+  return n;
+}
+
+/** The kinds a filter shows: all of them when the list is empty. */
+export function shownKinds(filters: Pick<Filters, 'kinds'>): readonly OrgKind[] {
+  return filters.kinds.length === 0 ? ORG_KINDS : filters.kinds;
+}
+
+function valuePasses(value: number, min: number): boolean {
+  // NaN (no value) fails every comparison, so it only passes when no minimum is set.
+  return min <= 0 || value >= min;
+}
+
+function mark(postings: Postings, keys: readonly string[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (const key of keys) {
+    const k = postings.keyIndex.get(key);
+    if (k === undefined) continue;
+    for (let p = postings.start[k]!; p < postings.start[k + 1]!; p++) out[postings.items[p]!] = 1;
+  }
+  return out;
+}
+
+/** Collects (key, org) pairs, then groups them by key with a counting sort and drops repeated pairs. */
+class PostingsBuilder {
+  private readonly keys: string[] = [];
+  private readonly keyIndex = new Map<string, number>();
+  private pairKeys: number[] = [];
+  private pairOrgs: number[] = [];
+
+  add(key: string, org: number): void {
+    let k = this.keyIndex.get(key);
+    if (k === undefined) {
+      k = this.keys.length;
+      this.keys.push(key);
+      this.keyIndex.set(key, k);
+    }
+    this.pairKeys.push(k);
+    this.pairOrgs.push(org);
+  }
+
+  build(orgCount: number): Postings {
+    const keyCount = this.keys.length;
+    const pairs = this.pairKeys.length;
+    const start = new Int32Array(keyCount + 1);
+    for (let p = 0; p < pairs; p++) start[this.pairKeys[p]! + 1]!++;
+    for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+    const cursor = start.slice(0, keyCount);
+    const sorted = new Int32Array(pairs);
+    for (let p = 0; p < pairs; p++) sorted[cursor[this.pairKeys[p]!]!++] = this.pairOrgs[p]!;
+
+    // Deduplicate within each key: `seenFor[org]` holds the last key (plus one) the organization was kept for.
+    const seenFor = new Int32Array(orgCount);
+    const items = new Int32Array(pairs);
+    const dedupedStart = new Int32Array(keyCount + 1);
+    let w = 0;
+    for (let k = 0; k < keyCount; k++) {
+      for (let p = start[k]!; p < start[k + 1]!; p++) {
+        const org = sorted[p]!;
+        if (seenFor[org] === k + 1) continue;
+        seenFor[org] = k + 1;
+        items[w++] = org;
+      }
+      dedupedStart[k + 1] = w;
+    }
+    this.pairKeys = [];
+    this.pairOrgs = [];
+    return { keys: this.keys, keyIndex: this.keyIndex, start: dedupedStart, items: items.slice(0, w) };
+  }
+}

@@ -1,0 +1,47 @@
+// Number formatting shared by the side panels: compact dollars, counts, and the minimum-value presets.
+const usdCompact = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const usdFull = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 0,
+});
+const integer = new Intl.NumberFormat('en-US');
+
+/** "$1.2M"; an em dash for a missing value. */
+export function formatUsd(value: number | null | undefined): string {
+  return value == null || !Number.isFinite(value) ? '—' : usdCompact.format(value);
+}
+
+/** "$1,234,567", for titles and screen readers where the compact form loses precision. */
+export function formatUsdFull(value: number | null | undefined): string {
+  return value == null || !Number.isFinite(value) ? 'no value' : usdFull.format(value);
+}
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** Minimum link value presets, USD per year. */
+export const MIN_VALUE_PRESETS: readonly { value: number; label: string }[] = [
+  { value: 0, label: 'Any' },
+  { value: 100_000, label: '$100k' },
+  { value: 1_000_000, label: '$1M' },
+  { value: 10_000_000, label: '$10M' },
+];
+
+/**
+ * Reads what a user typed as a minimum value: digits with optional separators and a k/m/b suffix
+ * ("250k", "1.5M", "$2,000,000"). Returns null when it is not a non-negative amount.
+ */
+export function parseMoney(text: string): number | null {
+  const match = /^\$?\s*(\d+(?:\.\d+)?)\s*([kmb])?$/i.exec(text.trim().replace(/[,_\s](?=\d)/g, ''));
+  if (match === null) return null;
+  const scale = { k: 1e3, m: 1e6, b: 1e9 }[(match[2] ?? '').toLowerCase()] ?? 1;
+  const value = Number(match[1]) * scale;
+  return Number.isFinite(value) && value <= 1e13 ? Math.round(value) : null;
+}

@@ -1,0 +1,149 @@
+// The map view: the one component that owns the MapLibre map. It draws the offline basemap, regions,
+// organizations, links and gap overlays, and reports clicks, hover and camera moves through its props.
+// Each concern is kept in sync with the props by a small controller hook in ./controllers.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import notoUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OrgKind } from '../../domain/model.ts';
+import type { MapViewProps } from '../contracts.ts';
+import { MapLegend } from './MapLegend.tsx';
+import { buildStyle } from './style.ts';
+import { countDrawn } from './sources.ts';
+import type { SizeBy } from './sources.ts';
+import { useBasemap } from './controllers/useBasemap.ts';
+import { useCamera } from './controllers/useCamera.ts';
+import { useGapHighlight } from './controllers/useGapHighlight.ts';
+import { useOrgSource } from './controllers/useOrgSource.ts';
+import { usePointer } from './controllers/usePointer.ts';
+import { useRegions } from './controllers/useRegions.ts';
+import { useSelection } from './controllers/useSelection.ts';
+import { useShading } from './controllers/useShading.ts';
+import './map.css';
+
+// MapLibre 6 does not find its worker in a bundled app by itself; without this the map never loads.
+maplibregl.setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** The live map, for the e2e tests only. */
+    __forgemapMap?: maplibregl.Map;
+  }
+}
+
+/** Contiguous US, for the moment before the home region's shapes are loaded. */
+const US_VIEW = { center: [-96, 38.5] as [number, number], zoom: 3.4 };
+
+export function MapView(props: MapViewProps) {
+  const { data, camera, homeRegion, shading, filters, selected, gap } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [sizeBy, setSizeBy] = useState<SizeBy>('none');
+  const [showRegions, setShowRegions] = useState(false);
+  // Only the first camera matters here; later changes go through useCamera.
+  const initialCamera = useRef(camera);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (container === null) return;
+    const start = initialCamera.current;
+    const instance = new maplibregl.Map({
+      container,
+      style: buildStyle(notoUrl),
+      center: start === undefined ? US_VIEW.center : [start.lon, start.lat],
+      zoom: start?.zoom ?? US_VIEW.zoom,
+      // Lets tests and the PNG export read the canvas pixels.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+    });
+    instance.touchZoomRotate.disableRotation();
+    instance.keyboard.disableRotation();
+    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    instance
+      .getCanvas()
+      .setAttribute('aria-label', 'Map of organizations. Use arrow keys to pan, + and − to zoom.');
+    window.__forgemapMap = instance;
+    instance.on('load', () => setMap(instance));
+    return () => {
+      if (window.__forgemapMap === instance) delete window.__forgemapMap;
+      setMap((current) => (current === instance ? null : current));
+      setReady(false);
+      instance.remove();
+    };
+  }, []);
+
+  const basemap = useBasemap(map);
+  const otherRegions = useRegions(map, basemap, props.regions, homeRegion, showRegions);
+  const orgVersion = useOrgSource(map, data, sizeBy);
+  useSelection(map, data, selected, filters.minValue);
+  const gapSelection = useGapHighlight(map, data, gap, filters.minValue);
+  const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
+  useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
+  const pointerTargets = useMemo(
+    () => ({ data, regions: otherRegions, onSelect: props.onSelect, onSelectRegion: props.onSelectRegion }),
+    [data, otherRegions, props.onSelect, props.onSelectRegion],
+  );
+  usePointer(map, tooltipRef, pointerTargets);
+
+  // Ready for tests and screenshots once the basemap and the organizations are drawn.
+  const loaded = map !== null && basemap !== null && orgVersion > 0;
+  useEffect(() => {
+    if (!loaded || map === null || ready) return;
+    let live = true;
+    map.once('idle', () => live && setReady(true));
+    map.triggerRepaint();
+    return () => {
+      live = false;
+    };
+  }, [loaded, map, ready]);
+
+  const drawn = useMemo(() => countDrawn(data.positions, data.visible), [data.positions, data.visible]);
+  const kindCounts = useMemo(() => {
+    const counts: Record<OrgKind, number> = { prime: 0, manufacturer: 0, training: 0, support: 0 };
+    data.bundle.organizations.forEach((org, i) => {
+      if (data.visible[i] === 1 && !Number.isNaN(data.positions.coords[2 * i]!)) counts[org.kind]++;
+    });
+    return counts;
+  }, [data.bundle, data.visible, data.positions]);
+
+  const onSelectGap = props.onSelectGap;
+  return (
+    <div className="map-view">
+      <div
+        ref={containerRef}
+        className="map-canvas"
+        data-testid="map"
+        data-map-ready={ready ? 'true' : 'false'}
+        data-visible-orgs={drawn}
+      />
+      <div ref={tooltipRef} className="map-tooltip" role="tooltip" hidden />
+      <MapLegend
+        kindCounts={kindCounts}
+        sizeBy={sizeBy}
+        onSizeBy={setSizeBy}
+        showRegions={showRegions}
+        onShowRegions={setShowRegions}
+        regionCount={otherRegions.length}
+        shading={shading}
+        shadeClasses={shadeClasses}
+        showArcs={selected !== undefined}
+        gap={
+          gap === undefined || gapSelection === null
+            ? null
+            : {
+                label: data.label(gap),
+                buyers: gapSelection.buyers.length,
+                suppliers: gapSelection.suppliers.length,
+              }
+        }
+        onClearGap={() => onSelectGap(undefined)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Loads the shipped county and state shapes once and puts them into the basemap's sources.
+import { useEffect, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { loadCountyTopology } from '../../../geo/us-atlas.ts';
+import { buildBasemap } from '../basemap.ts';
+import type { Basemap } from '../basemap.ts';
+import { SOURCE } from '../style.ts';
+import { setSourceData } from './geojson.ts';
+
+/** The basemap once its shapes are loaded and drawn into `map`; null before. */
+export function useBasemap(map: MapLibreMap | null): Basemap | null {
+  const [basemap, setBasemap] = useState<Basemap | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadCountyTopology().then((topology) => {
+      if (live) setBasemap(buildBasemap(topology));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const [drawn, setDrawn] = useState<{ map: MapLibreMap; basemap: Basemap } | null>(null);
+  useEffect(() => {
+    if (map === null || basemap === null) return;
+    setSourceData(map, SOURCE.states, basemap.states);
+    setSourceData(map, SOURCE.stateBorders, basemap.stateBorders);
+    setSourceData(map, SOURCE.countyBorders, basemap.countyBorders);
+    setSourceData(map, SOURCE.stateLabels, basemap.stateLabels);
+    setSourceData(map, SOURCE.countyLabels, basemap.countyLabels);
+    setDrawn({ map, basemap });
+  }, [map, basemap]);
+  return drawn !== null && drawn.map === map && drawn.basemap === basemap ? basemap : null;
+}

@@ -1,0 +1,47 @@
+// Shades the home region's counties by the chosen measure and returns the classes for the legend.
+import { useEffect, useMemo } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature } from 'geojson';
+import type { DatasetView, RegionOption } from '../../contracts.ts';
+import type { Shading } from '../../../state/route.ts';
+import type { Basemap } from '../basemap.ts';
+import { countyMeasures, shadeClasses } from '../shading.ts';
+import type { ShadeClass } from '../shading.ts';
+import { SOURCE } from '../style.ts';
+import { EMPTY, setSourceData } from './geojson.ts';
+
+export function useShading(
+  map: MapLibreMap | null,
+  basemap: Basemap | null,
+  data: DatasetView,
+  homeRegion: RegionOption | undefined,
+  shading: Shading,
+): ShadeClass[] | null {
+  const { bundle, orgIndex, inRegion, visible } = data;
+  const counties = homeRegion?.counties;
+  const shaded = useMemo(() => {
+    if (shading === 'none' || counties === undefined || counties.length === 0) return null;
+    const measures = countyMeasures({ bundle, orgIndex, inRegion, visible }, counties, shading);
+    return { measures, ...shadeClasses(measures.values()) };
+  }, [bundle, orgIndex, inRegion, visible, counties, shading]);
+
+  useEffect(() => {
+    if (map === null || basemap === null) return;
+    if (shaded === null) {
+      setSourceData(map, SOURCE.shading, EMPTY);
+      return;
+    }
+    const features: Feature[] = [];
+    for (const [fips, value] of shaded.measures) {
+      const shape = basemap.countyShapes.get(fips);
+      if (shape === undefined) continue;
+      features.push({
+        type: 'Feature',
+        geometry: shape,
+        properties: { fips, value, color: shaded.classOf(value) },
+      });
+    }
+    setSourceData(map, SOURCE.shading, { type: 'FeatureCollection', features });
+  }, [map, basemap, shaded]);
+  return shaded?.classes ?? null;
+}

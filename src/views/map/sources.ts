@@ -1,0 +1,247 @@
+// Pure GeoJSON builders for the map's data sources: organizations as points, the links of a selected
+// organization as arcs, and the buyers and suppliers of a highlighted gap. Nothing here mutates the bundle.
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
+import type { Positions } from '../../geo/positions.ts';
+import { SUPPLY_LINK_KINDS } from '../../analysis/supply-graph.ts';
+import { arcFeature, arcWidth, crossesBoundary } from './arcs.ts';
+import type { ArcProps, LonLat } from './arcs.ts';
+
+export const SIZE_BY = ['none', 'employees', 'value'] as const;
+export type SizeBy = (typeof SIZE_BY)[number];
+
+export interface OrgProps {
+  /** Index in bundle.organizations; also the feature id, which feature state is keyed by. */
+  i: number;
+  kind: OrgKind;
+  /** Circle radius in pixels. */
+  r: number;
+}
+
+export interface OrgInputs {
+  bundle: Bundle;
+  positions: Positions;
+  visible: Uint8Array;
+}
+
+/** The lon/lat of organization `i`, or null when it has no position. */
+export function positionOf(positions: Positions, i: number): LonLat | null {
+  const lon = positions.coords[2 * i];
+  const lat = positions.coords[2 * i + 1];
+  if (lon === undefined || lat === undefined || Number.isNaN(lon) || Number.isNaN(lat)) return null;
+  return [lon, lat];
+}
+
+/** Σ value of the supply links each organization is the supplier of (index-aligned). */
+export function suppliedValues(bundle: Bundle): Float64Array {
+  const index = new Map<string, number>();
+  bundle.organizations.forEach((org, i) => index.set(org.id, i));
+  const supplied = new Float64Array(bundle.organizations.length);
+  for (const link of bundle.links) {
+    if (!SUPPLY_LINK_KINDS.has(link.kind) || link.value === undefined) continue;
+    const s = index.get(link.source);
+    if (s !== undefined) supplied[s] = (supplied[s] ?? 0) + link.value;
+  }
+  return supplied;
+}
+
+const BASE_RADIUS = 5;
+
+/** Radius from a magnitude on a square-root scale, so that area follows the number; 3–16 px. */
+export function radiusFor(amount: number | undefined, reference: number): number {
+  if (amount === undefined || !(amount > 0) || !(reference > 0)) return 3;
+  return Math.round((3 + 13 * Math.sqrt(Math.min(1, amount / reference))) * 10) / 10;
+}
+
+/**
+ * One point per positioned, visible organization. Features carry only what styling needs (index, kind,
+ * radius): names and the rest are looked up in the bundle on hover, which keeps the worker's copy small.
+ */
+export function orgFeatures(
+  { bundle, positions, visible }: OrgInputs,
+  sizeBy: SizeBy = 'none',
+  supplied?: Float64Array,
+): FeatureCollection<Point, OrgProps> {
+  const orgs = bundle.organizations;
+  let reference = 0;
+  if (sizeBy === 'employees') for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);
+  if (sizeBy === 'value' && supplied !== undefined)
+    for (const v of supplied) reference = Math.max(reference, v);
+  const features: Feature<Point, OrgProps>[] = [];
+  for (let i = 0; i < orgs.length; i++) {
+    if (visible[i] !== 1) continue;
+    const lon = positions.coords[2 * i]!;
+    const lat = positions.coords[2 * i + 1]!;
+    if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
+    const org = orgs[i]!;
+    const r =
+      sizeBy === 'employees'
+        ? radiusFor(org.employees, reference)
+        : sizeBy === 'value'
+          ? radiusFor(supplied?.[i], reference)
+          : BASE_RADIUS;
+    features.push({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { i, kind: org.kind, r },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Number of organizations that are both visible and positioned: what the map draws. */
+export function countDrawn(positions: Positions, visible: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < visible.length; i++) {
+    if (
+      visible[i] === 1 &&
+      !Number.isNaN(positions.coords[2 * i]!) &&
+      !Number.isNaN(positions.coords[2 * i + 1]!)
+    )
+      n++;
+  }
+  return n;
+}
+
+export interface LinkInputs {
+  bundle: Bundle;
+  positions: Positions;
+  inRegion: Uint8Array;
+  orgIndex: ReadonlyMap<string, number>;
+}
+
+/** A link passes the minimum-value filter when the filter is off or its known value reaches it. */
+export function passesMinValue(link: Link, minValue: number): boolean {
+  return minValue <= 0 || (link.value !== undefined && link.value >= minValue);
+}
+
+function linkArc(
+  inputs: LinkInputs,
+  linkIndex: number,
+  s: number,
+  t: number,
+  direction: ArcProps['direction'],
+): Feature<LineString, ArcProps> | null {
+  const from = positionOf(inputs.positions, s);
+  const to = positionOf(inputs.positions, t);
+  if (from === null || to === null) return null;
+  if (from[0] === to[0] && from[1] === to[1]) return null;
+  const value = inputs.bundle.links[linkIndex]?.value;
+  return arcFeature(from, to, {
+    link: linkIndex,
+    value: value ?? 0,
+    width: arcWidth(value),
+    crossing: crossesBoundary(inputs.inRegion[s] === 1, inputs.inRegion[t] === 1),
+    direction,
+  });
+}
+
+/**
+ * Arcs of the supply links (supplies, subcontract) of one organization, in both directions, hiding those
+ * below `minValue`. Links whose other end has no position cannot be drawn and are left out.
+ */
+export function selectionArcs(
+  inputs: LinkInputs,
+  orgId: string,
+  minValue: number,
+): FeatureCollection<LineString, ArcProps> {
+  const features: Feature<LineString, ArcProps>[] = [];
+  const self = inputs.orgIndex.get(orgId);
+  if (self !== undefined) {
+    inputs.bundle.links.forEach((link, k) => {
+      if (!SUPPLY_LINK_KINDS.has(link.kind) || !passesMinValue(link, minValue)) return;
+      if (link.source !== orgId && link.target !== orgId) return;
+      const s = inputs.orgIndex.get(link.source);
+      const t = inputs.orgIndex.get(link.target);
+      if (s === undefined || t === undefined) return;
+      const arc = linkArc(inputs, k, s, t, link.target === orgId ? 'in' : 'out');
+      if (arc !== null) features.push(arc);
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The capability a supply link carries: its own, else its supplier's primary NAICS (DESIGN.md §3). */
+export function linkCapability(
+  bundle: Bundle,
+  link: Link,
+  orgIndex: ReadonlyMap<string, number>,
+): string | undefined {
+  if (link.capability !== undefined) return link.capability;
+  const s = orgIndex.get(link.source);
+  return s === undefined ? undefined : bundle.organizations[s]?.naics[0];
+}
+
+export interface GapSelection {
+  /** Organizations in the home region that buy the capability (targets of its supply links). */
+  buyers: number[];
+  /** Organizations that supply it to those buyers, inside and outside the region. */
+  suppliers: number[];
+  /** Indexes in bundle.links of the supply links of the capability into the region. */
+  links: number[];
+}
+
+/** Buyers in the region of `capability`, their suppliers and the links between them, sorted by index. */
+export function gapSelection(inputs: LinkInputs, capability: string): GapSelection {
+  const buyers = new Set<number>();
+  const suppliers = new Set<number>();
+  const links: number[] = [];
+  inputs.bundle.links.forEach((link, k) => {
+    if (!SUPPLY_LINK_KINDS.has(link.kind)) return;
+    if (linkCapability(inputs.bundle, link, inputs.orgIndex) !== capability) return;
+    const s = inputs.orgIndex.get(link.source);
+    const t = inputs.orgIndex.get(link.target);
+    if (s === undefined || t === undefined || inputs.inRegion[t] !== 1) return;
+    buyers.add(t);
+    suppliers.add(s);
+    links.push(k);
+  });
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return { buyers: sorted(buyers), suppliers: sorted(suppliers), links };
+}
+
+export type GapRole = 'buyer' | 'supplier' | 'both';
+
+export interface GapOrgProps {
+  i: number;
+  kind: OrgKind;
+  role: GapRole;
+  inRegion: boolean;
+}
+
+/** Points of a gap's buyers and suppliers (an organization can be both), and arcs supplier → buyer. */
+export function gapFeatures(
+  inputs: LinkInputs,
+  selection: GapSelection,
+  minValue: number,
+): { orgs: FeatureCollection<Point, GapOrgProps>; arcs: FeatureCollection<LineString, ArcProps> } {
+  const roles = new Map<number, GapRole>();
+  for (const b of selection.buyers) roles.set(b, 'buyer');
+  for (const s of selection.suppliers) roles.set(s, roles.get(s) === 'buyer' ? 'both' : 'supplier');
+  const orgs: Feature<Point, GapOrgProps>[] = [];
+  for (const [i, role] of [...roles].sort((a, b) => a[0] - b[0])) {
+    const at = positionOf(inputs.positions, i);
+    const org = inputs.bundle.organizations[i];
+    if (at === null || org === undefined) continue;
+    orgs.push({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [at[0], at[1]] },
+      properties: { i, kind: org.kind, role, inRegion: inputs.inRegion[i] === 1 },
+    });
+  }
+  const arcs: Feature<LineString, ArcProps>[] = [];
+  for (const k of selection.links) {
+    const link = inputs.bundle.links[k]!;
+    if (!passesMinValue(link, minValue)) continue;
+    const s = inputs.orgIndex.get(link.source)!;
+    const t = inputs.orgIndex.get(link.target)!;
+    const arc = linkArc(inputs, k, s, t, 'in');
+    if (arc !== null) arcs.push(arc);
+  }
+  return {
+    orgs: { type: 'FeatureCollection', features: orgs },
+    arcs: { type: 'FeatureCollection', features: arcs },
+  };
+}

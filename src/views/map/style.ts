@@ -1,0 +1,322 @@
+// The map's style: a basemap drawn from shipped GeoJSON (no tiles, no glyph or sprite server), the region,
+// shading, link and organization layers on top. Sources start empty; controllers fill them with setData.
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { OrgKind } from '../../domain/model.ts';
+
+/** The same colors as the CSS variables --kind-* in src/app/app.css. */
+export const KIND_COLORS: Readonly<Record<OrgKind, string>> = {
+  prime: '#c2410c',
+  manufacturer: '#2563eb',
+  training: '#15803d',
+  support: '#7c3aed',
+};
+
+export const WATER = '#d7e6f0';
+export const LAND = '#f6f5f1';
+export const ARC_IN = '#0f766e';
+export const ARC_OUT = '#b45309';
+export const GAP_ROLE_COLORS = { buyer: '#111827', supplier: '#f59e0b', both: '#dc2626' } as const;
+
+/** The font name the symbol layers ask for; `font-faces` maps it to the shipped woff2. */
+export const FONT = 'Noto Sans Regular';
+
+export const SOURCE = {
+  states: 'states',
+  stateBorders: 'state-borders',
+  countyBorders: 'county-borders',
+  stateLabels: 'state-labels',
+  countyLabels: 'county-labels',
+  shading: 'shading',
+  regions: 'regions',
+  regionLabels: 'region-labels',
+  home: 'home-region',
+  orgs: 'orgs',
+  arcs: 'arcs',
+  gapArcs: 'gap-arcs',
+  gapOrgs: 'gap-orgs',
+  selection: 'selection',
+} as const;
+
+export const LAYER = {
+  background: 'water',
+  land: 'land',
+  shading: 'shading-fill',
+  countyBorders: 'county-borders',
+  stateBorders: 'state-borders',
+  regionsFill: 'regions-fill',
+  regionsLine: 'regions-line',
+  homeFill: 'home-fill',
+  homeLine: 'home-line',
+  stateLabels: 'state-labels',
+  countyLabels: 'county-labels',
+  regionLabels: 'region-labels',
+  arcs: 'arcs',
+  arcsCrossing: 'arcs-crossing',
+  gapArcs: 'gap-arcs',
+  gapArcsCrossing: 'gap-arcs-crossing',
+  clusters: 'clusters',
+  clusterCount: 'cluster-count',
+  orgs: 'org-points',
+  gapOrgs: 'gap-orgs',
+  selection: 'selection-ring',
+} as const;
+
+/** Layers whose features the pointer can hover and click, most specific first. */
+export const INTERACTIVE_LAYERS = [
+  LAYER.selection,
+  LAYER.gapOrgs,
+  LAYER.orgs,
+  LAYER.clusters,
+  LAYER.regionsFill,
+];
+
+/** Cluster properties: how many of each kind a cluster holds, for its tooltip. */
+const CLUSTER_PROPERTIES: GeoJSONSourceSpecification['clusterProperties'] = Object.fromEntries(
+  (Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => [
+    kind,
+    ['+', ['case', ['==', ['get', 'kind'], kind], 1, 0]],
+  ]),
+);
+
+export const CLUSTER_MAX_ZOOM = 11;
+
+const empty = (): GeoJSONSourceSpecification => ({
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+});
+
+const kindColor: ExpressionSpecification = [
+  'match',
+  ['get', 'kind'],
+  'prime',
+  KIND_COLORS.prime,
+  'manufacturer',
+  KIND_COLORS.manufacturer,
+  'training',
+  KIND_COLORS.training,
+  KIND_COLORS.support,
+];
+
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const notCluster: FilterSpecification = ['!', ['has', 'point_count']];
+
+function textLayer(
+  id: string,
+  source: string,
+  size: number,
+  color: string,
+  extra: Partial<{ minzoom: number; maxzoom: number }> = {},
+  visibility: 'visible' | 'none' = 'visible',
+): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    ...extra,
+    layout: {
+      visibility,
+      'text-field': ['get', 'name'],
+      'text-font': [FONT],
+      'text-size': size,
+      'text-max-width': 8,
+      'text-padding': 4,
+    },
+    paint: { 'text-color': color, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 },
+  };
+}
+
+/** Links as arcs: solid inside the region or entirely outside it, dashed when crossing its boundary. */
+function arcLayers(solidId: string, dashedId: string, source: string): LayerSpecification[] {
+  const paint = {
+    'line-color': ['match', ['get', 'direction'], 'in', ARC_IN, ARC_OUT] as ExpressionSpecification,
+    'line-width': ['get', 'width'] as ExpressionSpecification,
+    'line-opacity': 0.85,
+  };
+  return [
+    {
+      id: solidId,
+      type: 'line',
+      source,
+      filter: ['!', ['get', 'crossing']],
+      layout: { 'line-cap': 'round' },
+      paint,
+    },
+    {
+      id: dashedId,
+      type: 'line',
+      source,
+      filter: ['get', 'crossing'],
+      paint: { ...paint, 'line-dasharray': [2, 1.5] },
+    },
+  ];
+}
+
+/** The whole style; `fontUrl` is the shipped Noto Sans woff2 (same origin). */
+export function buildStyle(fontUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Forgemap offline',
+    'font-faces': { [FONT]: fontUrl },
+    sources: {
+      [SOURCE.states]: empty(),
+      [SOURCE.stateBorders]: empty(),
+      [SOURCE.countyBorders]: empty(),
+      [SOURCE.stateLabels]: empty(),
+      [SOURCE.countyLabels]: empty(),
+      [SOURCE.shading]: empty(),
+      [SOURCE.regions]: empty(),
+      [SOURCE.regionLabels]: empty(),
+      [SOURCE.home]: empty(),
+      [SOURCE.orgs]: {
+        ...empty(),
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterProperties: CLUSTER_PROPERTIES,
+      },
+      [SOURCE.arcs]: empty(),
+      [SOURCE.gapArcs]: empty(),
+      [SOURCE.gapOrgs]: empty(),
+      [SOURCE.selection]: empty(),
+    },
+    layers: [
+      { id: LAYER.background, type: 'background', paint: { 'background-color': WATER } },
+      { id: LAYER.land, type: 'fill', source: SOURCE.states, paint: { 'fill-color': LAND } },
+      {
+        id: LAYER.shading,
+        type: 'fill',
+        source: SOURCE.shading,
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.8 },
+      },
+      {
+        id: LAYER.countyBorders,
+        type: 'line',
+        source: SOURCE.countyBorders,
+        minzoom: 5,
+        paint: {
+          'line-color': '#c8cbd0',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 10, 1],
+        },
+      },
+      {
+        id: LAYER.stateBorders,
+        type: 'line',
+        source: SOURCE.stateBorders,
+        paint: {
+          'line-color': '#8f96a0',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 10, 1.6],
+        },
+      },
+      {
+        id: LAYER.regionsFill,
+        type: 'fill',
+        source: SOURCE.regions,
+        layout: { visibility: 'none' },
+        paint: {
+          'fill-color': '#6d28d9',
+          'fill-opacity': ['case', hovered, 0.16, 0.05],
+        },
+      },
+      {
+        id: LAYER.regionsLine,
+        type: 'line',
+        source: SOURCE.regions,
+        layout: { visibility: 'none' },
+        paint: { 'line-color': '#6d28d9', 'line-width': 1.2, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYER.homeFill,
+        type: 'fill',
+        source: SOURCE.home,
+        paint: { 'fill-color': '#1d4ed8', 'fill-opacity': 0.05 },
+      },
+      {
+        id: LAYER.homeLine,
+        type: 'line',
+        source: SOURCE.home,
+        paint: { 'line-color': '#1f2a37', 'line-width': 2.5 },
+      },
+      textLayer(LAYER.stateLabels, SOURCE.stateLabels, 13, '#4b5563', { maxzoom: 9 }),
+      textLayer(LAYER.countyLabels, SOURCE.countyLabels, 11, '#6b7280', { minzoom: 7.5 }),
+      textLayer(LAYER.regionLabels, SOURCE.regionLabels, 12, '#5b21b6', {}, 'none'),
+      ...arcLayers(LAYER.gapArcs, LAYER.gapArcsCrossing, SOURCE.gapArcs),
+      ...arcLayers(LAYER.arcs, LAYER.arcsCrossing, SOURCE.arcs),
+      {
+        id: LAYER.clusters,
+        type: 'circle',
+        source: SOURCE.orgs,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': '#334155',
+          'circle-opacity': 0.82,
+          'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 100, 21, 500, 27],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: LAYER.clusterCount,
+        type: 'symbol',
+        source: SOURCE.orgs,
+        filter: ['has', 'point_count'],
+        layout: {
+          'text-field': ['get', 'point_count_abbreviated'],
+          'text-font': [FONT],
+          'text-size': 12,
+          'text-allow-overlap': true,
+          // Counts sit on their circles and must not push state, county or region names off the map.
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': '#ffffff' },
+      },
+      {
+        id: LAYER.orgs,
+        type: 'circle',
+        source: SOURCE.orgs,
+        filter: notCluster,
+        paint: {
+          'circle-color': kindColor,
+          'circle-radius': ['case', hovered, ['+', ['get', 'r'], 2], ['get', 'r']],
+          'circle-stroke-color': ['case', hovered, '#111827', '#ffffff'],
+          'circle-stroke-width': ['case', hovered, 2, 1],
+        },
+      },
+      {
+        id: LAYER.gapOrgs,
+        type: 'circle',
+        source: SOURCE.gapOrgs,
+        paint: {
+          'circle-color': kindColor,
+          'circle-radius': ['case', hovered, 8, 6],
+          'circle-stroke-color': [
+            'match',
+            ['get', 'role'],
+            'buyer',
+            GAP_ROLE_COLORS.buyer,
+            'supplier',
+            GAP_ROLE_COLORS.supplier,
+            GAP_ROLE_COLORS.both,
+          ],
+          'circle-stroke-width': 2.5,
+        },
+      },
+      {
+        id: LAYER.selection,
+        type: 'circle',
+        source: SOURCE.selection,
+        paint: {
+          'circle-color': kindColor,
+          'circle-radius': 7,
+          'circle-stroke-color': '#111827',
+          'circle-stroke-width': 3,
+        },
+      },
+    ],
+  };
+}

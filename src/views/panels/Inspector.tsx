@@ -1,0 +1,421 @@
+// The inspector: the profile of the selected organization (identity, location, NAICS and capabilities,
+// certifications, tier, critical-supplier status, gap flags) and its suppliers and customers as sortable
+// tables whose names select that organization. Escape or the close button closes it.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DatasetView } from '../contracts.ts';
+import { formatCount, formatUsd, formatUsdFull } from '../derive/format.ts';
+import { organizationProfile, sortRelations } from '../derive/profile.ts';
+import type {
+  GapInvolvement,
+  GapRole,
+  OrganizationProfile,
+  Relation,
+  RelationSortKey,
+  SortDirection,
+} from '../derive/profile.ts';
+import { Disclosure } from '../../ui/Disclosure.tsx';
+import { GapFlags } from './GapFlags.tsx';
+import { KIND_LABELS } from './labels.ts';
+import './panels.css';
+
+/** Table rows shown before "Show all". */
+const ROWS_SHOWN = 25;
+
+export interface InspectorProps {
+  data: DatasetView;
+  orgId: string;
+  onSelect: (orgId: string | undefined) => void;
+  onSelectGap: (capabilityId: string) => void;
+  onClose: () => void;
+}
+
+export function Inspector({ data, orgId, onSelect, onSelectGap, onClose }: InspectorProps) {
+  const profile = useMemo(() => organizationProfile(data, orgId), [data, orgId]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // A newly selected organization takes focus, so keyboard users land on what they just chose.
+    headingRef.current?.focus({ preventScroll: true });
+  }, [orgId]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isTextEntry(event.target)) return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  return (
+    <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
+      <div className="inspector-head">
+        <h2 id="inspector-title" ref={headingRef} tabIndex={-1} className="inspector-title">
+          {profile?.name ?? 'Organization not found'}
+        </h2>
+        <button
+          type="button"
+          className="close-button"
+          aria-label="Close details"
+          title="Close (Escape)"
+          onClick={onClose}
+          data-testid="inspector-close"
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {profile === null ? (
+        <p className="placeholder">There is no organization with the id “{orgId}” in this dataset.</p>
+      ) : (
+        <ProfileBody profile={profile} onSelect={onSelect} onSelectGap={onSelectGap} />
+      )}
+    </section>
+  );
+}
+
+function ProfileBody({
+  profile,
+  onSelect,
+  onSelectGap,
+}: {
+  profile: OrganizationProfile;
+  onSelect: (orgId: string) => void;
+  onSelectGap: (capabilityId: string) => void;
+}) {
+  const { location } = profile;
+  const street = location.address;
+  const cityLine = [location.city, [location.state, location.zip].filter(present).join(' ')]
+    .filter((part) => present(part) && part !== '')
+    .join(', ');
+  return (
+    <>
+      <p className="inspector-badges" data-testid="inspector-badges">
+        <span className="inspector-kind">
+          <span className={`kind-dot kind-${profile.kind}`} aria-hidden="true" />
+          {KIND_LABELS[profile.kind]}
+        </span>
+        {profile.critical && (
+          <span
+            className="badge badge-critical"
+            title="An articulation point of the supply network: without it, part of the network is cut off"
+          >
+            Critical supplier
+          </span>
+        )}
+        {profile.inRegion !== null && (
+          <span className={profile.inRegion ? 'badge badge-in' : 'badge badge-out'}>
+            {profile.inRegion ? 'In the home region' : 'Outside the home region'}
+          </span>
+        )}
+      </p>
+
+      <dl className="facts">
+        <dt>Location</dt>
+        <dd>
+          {street !== null && <span className="line">{street}</span>}
+          {cityLine !== '' && <span className="line">{cityLine}</span>}
+          {location.county !== null && <span className="line">County FIPS {location.county}</span>}
+          {street === null && cityLine === '' && location.county === null && (
+            <span className="line muted">
+              {location.lat !== null && location.lon !== null
+                ? `${location.lat.toFixed(4)}, ${location.lon.toFixed(4)}`
+                : 'Not given'}
+            </span>
+          )}
+        </dd>
+        <dt>Tier</dt>
+        <dd data-testid="inspector-tier">{tierText(profile)}</dd>
+        {profile.employees !== null && (
+          <>
+            <dt>Employees</dt>
+            <dd>{formatCount(profile.employees)}</dd>
+          </>
+        )}
+        {profile.uei !== null && (
+          <>
+            <dt>UEI</dt>
+            <dd className="code">{profile.uei}</dd>
+          </>
+        )}
+        {profile.cage !== null && (
+          <>
+            <dt>CAGE</dt>
+            <dd className="code">{profile.cage}</dd>
+          </>
+        )}
+        {profile.website !== null && (
+          <>
+            <dt>Website</dt>
+            <dd>
+              {profile.websiteUrl === null ? (
+                profile.website
+              ) : (
+                <a href={profile.websiteUrl} target="_blank" rel="noopener noreferrer nofollow">
+                  {profile.website}
+                </a>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {profile.naics.length > 0 && (
+        <LabelledList title="NAICS" items={profile.naics} testId="inspector-naics" />
+      )}
+      {profile.capabilities.length > 0 && (
+        <LabelledList title="Capabilities" items={profile.capabilities} testId="inspector-capabilities" />
+      )}
+      {profile.trains.length > 0 && (
+        <LabelledList title="Trains for" items={profile.trains} testId="inspector-trains" />
+      )}
+      {profile.certifications.length > 0 && (
+        <div className="inspector-section">
+          <h3>Certifications</h3>
+          <ul className="tag-list" data-testid="inspector-certifications">
+            {profile.certifications.map((name) => (
+              <li key={name} className="tag">
+                {name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {profile.needs.length > 0 && (
+        <div className="inspector-section">
+          <h3>Declared needs</h3>
+          <ul className="plain-list">
+            {profile.needs.map((need, i) => (
+              <li key={`${need.capability}-${i}`}>
+                {need.label} <span className="muted">{formatUsd(need.annualValue)}/yr</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <GapSection profile={profile} onSelectGap={onSelectGap} />
+
+      <Disclosure
+        title={`Suppliers (${formatCount(profile.suppliers.length)})`}
+        className="inspector-section"
+      >
+        <RelationTable
+          rows={profile.suppliers}
+          who="Supplier"
+          caption={`Suppliers of ${profile.name}`}
+          empty="No supply links into this organization."
+          onSelect={onSelect}
+          testId="inspector-suppliers"
+        />
+      </Disclosure>
+      <Disclosure
+        title={`Customers (${formatCount(profile.customers.length)})`}
+        className="inspector-section"
+      >
+        <RelationTable
+          rows={profile.customers}
+          who="Customer"
+          caption={`Customers of ${profile.name}`}
+          empty="No supply links out of this organization."
+          onSelect={onSelect}
+          testId="inspector-customers"
+        />
+      </Disclosure>
+    </>
+  );
+}
+
+function LabelledList({
+  title,
+  items,
+  testId,
+}: {
+  title: string;
+  items: readonly { id: string; label: string }[];
+  testId: string;
+}) {
+  return (
+    <div className="inspector-section">
+      <h3>{title}</h3>
+      <ul className="plain-list" data-testid={testId}>
+        {items.map(({ id, label }) => (
+          <li key={id}>
+            {label !== id && <span className="code">{id}</span>} {label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const ROLE_TEXT: Record<GapRole, string> = { offers: 'offers', buys: 'buys', trains: 'trains for' };
+
+function GapSection({
+  profile,
+  onSelectGap,
+}: {
+  profile: OrganizationProfile;
+  onSelectGap: (capabilityId: string) => void;
+}) {
+  return (
+    <div className="inspector-section" data-testid="inspector-gaps">
+      <h3>Gaps it is involved in</h3>
+      {!profile.analysed ? (
+        <p className="muted">Shown once the gap analysis of a home region has finished.</p>
+      ) : profile.gaps.length === 0 ? (
+        <p className="muted">None of the capabilities it offers, buys or trains for is flagged.</p>
+      ) : (
+        <ul className="gap-involvement">
+          {profile.gaps.map((gap) => (
+            <GapRow key={gap.capability} gap={gap} onSelectGap={onSelectGap} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function GapRow({ gap, onSelectGap }: { gap: GapInvolvement; onSelectGap: (capabilityId: string) => void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="link-button"
+        title={`Show the ${gap.label} gap on the map`}
+        onClick={() => onSelectGap(gap.capability)}
+        data-capability={gap.capability}
+      >
+        {gap.label}
+      </button>{' '}
+      <GapFlags flags={gap.flags} />
+      <span className="muted"> ({gap.roles.map((role) => ROLE_TEXT[role]).join(', ')})</span>
+    </li>
+  );
+}
+
+const SORT_LABELS: Record<RelationSortKey, string> = {
+  name: 'name',
+  capability: 'capability',
+  value: 'value',
+};
+
+function RelationTable({
+  rows,
+  who,
+  caption,
+  empty,
+  onSelect,
+  testId,
+}: {
+  rows: readonly Relation[];
+  who: string;
+  caption: string;
+  empty: string;
+  onSelect: (orgId: string) => void;
+  testId: string;
+}) {
+  const [sort, setSort] = useState<{ key: RelationSortKey; direction: SortDirection }>({
+    key: 'value',
+    direction: 'desc',
+  });
+  const [showAll, setShowAll] = useState(false);
+  const sorted = useMemo(() => sortRelations([...rows], sort.key, sort.direction), [rows, sort]);
+  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  const shown = showAll ? sorted : sorted.slice(0, ROWS_SHOWN);
+
+  const header = (key: RelationSortKey, text: string, numeric = false) => {
+    const active = sort.key === key;
+    const next: SortDirection = active
+      ? sort.direction === 'desc'
+        ? 'asc'
+        : 'desc'
+      : key === 'value'
+        ? 'desc'
+        : 'asc';
+    return (
+      <th
+        scope="col"
+        className={numeric ? 'num' : undefined}
+        aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+      >
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort({ key, direction: next })}
+          title={`Sort by ${SORT_LABELS[key]}`}
+        >
+          {text}
+          <span aria-hidden="true" className="sort-marker">
+            {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="relation-table" data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {header('name', who)}
+              {header('capability', 'Capability')}
+              {header('value', 'USD/yr', true)}
+              <th scope="col">Region</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row, i) => (
+              <tr key={`${row.orgId}-${row.capability ?? ''}-${i}`}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onSelect(row.orgId)}
+                    data-org-id={row.orgId}
+                  >
+                    {row.kind !== null && <span className={`kind-dot kind-${row.kind}`} aria-hidden="true" />}
+                    {row.name}
+                  </button>
+                </th>
+                <td>{row.capabilityLabel ?? <span className="muted">—</span>}</td>
+                <td className="num" title={formatUsdFull(row.value)}>
+                  {formatUsd(row.value)}
+                </td>
+                <td>{row.inRegion === null ? '—' : row.inRegion ? 'In' : 'Outside'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sorted.length > shown.length && (
+        <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+          Show all {formatCount(sorted.length)}
+        </button>
+      )}
+    </>
+  );
+}
+
+function tierText(profile: OrganizationProfile): string {
+  if (!profile.analysed) return 'Not analysed yet';
+  if (profile.tier === null) return 'Not linked to a prime';
+  if (profile.tier === 0) return '0 (prime)';
+  return `${profile.tier} (${profile.tier === 1 ? 'sells to a prime directly' : `${profile.tier} links from a prime`})`;
+}
+
+function present(value: string | null): value is string {
+  return value !== null;
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}

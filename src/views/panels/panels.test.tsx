@@ -1,0 +1,146 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../analysis/types.ts';
+import { NO_FILTERS } from '../../state/route.ts';
+import { bundleWith, emptyAnalysis, testView } from '../derive/test-data.ts';
+import { FilterPanel } from './FilterPanel.tsx';
+import { Inspector } from './Inspector.tsx';
+import { SearchBox } from './SearchBox.tsx';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
+
+const bundle = bundleWith(
+  [
+    {
+      id: 'x',
+      name: XSS,
+      naics: ['332710'],
+      certifications: [XSS],
+      city: XSS,
+      website: 'javascript:alert(1)',
+      uei: XSS,
+    },
+    { id: 'p', kind: 'prime', name: 'Big Prime', naics: ['336411'] },
+    { id: 's', name: `${XSS} supplier`, naics: ['332811'], inRegion: false, website: 'https://s.example' },
+  ],
+  [
+    ['x', 'p', '332710', 1_000_000],
+    ['s', 'x', XSS, 5],
+  ],
+);
+bundle.capabilities = [{ id: XSS as never, label: XSS }];
+const analysis: AnalysisResult = {
+  ...emptyAnalysis(),
+  gaps: [
+    {
+      capability: '332710',
+      label: 'Machine Shops',
+      flags: ['single-source'],
+      demand: 1,
+      demandLinks: 1,
+      localValue: 1,
+      importedValue: 0,
+      leakage: 0,
+      localSuppliers: 1,
+      hhi: 1,
+      trainers: 0,
+    },
+  ],
+  criticalSuppliers: ['x'],
+  tiers: { p: 0, x: 1 },
+};
+const data = testView(bundle, analysis);
+const noop = () => {};
+
+describe('FilterPanel', () => {
+  const html = renderToStaticMarkup(
+    <FilterPanel
+      data={data}
+      filters={{ ...NO_FILTERS, capabilities: [XSS], certifications: [XSS] }}
+      onChange={noop}
+    />,
+  );
+  it('says how many organizations are shown', () => {
+    expect(html).toContain('3 of 3 organizations shown');
+    expect(html).toMatch(/role="status"/);
+  });
+  it('has kind checkboxes with their colours and counts', () => {
+    expect(html).toContain('<legend>Kind</legend>');
+    expect(html).toMatch(/type="checkbox"[^>]*data-kind="prime"/);
+    expect(html).toContain('kind-dot kind-training');
+    expect(html).toContain('Manufacturers');
+  });
+  it('has a capability combobox, removable chips, a minimum value and Clear filters', () => {
+    expect(html).toMatch(
+      /role="combobox"[^>]*data-testid="capability-search"|data-testid="capability-search"[^>]*role="combobox"/,
+    );
+    expect(html).toContain(`aria-label="Remove capability ${ESCAPED}"`);
+    expect(html).toContain('Minimum link value, USD per year');
+    expect(html).toMatch(/aria-pressed="true"[^>]*>Any</);
+    expect(html).toMatch(/<button[^>]*data-testid="clear-filters"[^>]*>Clear filters/);
+  });
+  it('shows names from the data as text', () => {
+    expect(html).toContain(ESCAPED);
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('SearchBox', () => {
+  it('is a labelled combobox with a listbox', () => {
+    const html = renderToStaticMarkup(<SearchBox data={data} onSelect={noop} />);
+    expect(html).toMatch(/role="search"/);
+    expect(html).toMatch(/<input[^>]*role="combobox"[^>]*aria-expanded="false"[^>]*aria-controls="[^"]+"/);
+    expect(html).toContain('data-testid="org-search"');
+    expect(html).toMatch(/role="listbox"/);
+    expect(html).toContain('Find an organization');
+  });
+});
+
+describe('Inspector', () => {
+  const html = renderToStaticMarkup(
+    <Inspector data={data} orgId="x" onSelect={noop} onSelectGap={noop} onClose={noop} />,
+  );
+  it('renders every text from the data literally', () => {
+    expect(html).toContain(`<h2 id="inspector-title" tabindex="-1" class="inspector-title">${ESCAPED}</h2>`);
+    expect(html).not.toContain('<img');
+  });
+  it('never links to a javascript: website', () => {
+    expect(html).not.toMatch(/href="javascript/i);
+    expect(html).toContain('javascript:alert(1)');
+  });
+  it('shows kind, critical supplier, region and tier', () => {
+    expect(html).toContain('data-testid="inspector"');
+    expect(html).toContain('Critical supplier');
+    expect(html).toContain('In the home region');
+    expect(html).toMatch(/data-testid="inspector-tier">1 /);
+  });
+  it('offers a button per flagged gap', () => {
+    expect(html).toMatch(/<button[^>]*data-capability="332710"[^>]*>Machine Shops<\/button>/);
+    expect(html).toContain('flag flag-single-source');
+  });
+  it('lists suppliers and customers in sortable tables with selectable names', () => {
+    expect(html).toMatch(/data-testid="inspector-suppliers"/);
+    expect(html).toMatch(/aria-sort="descending"/);
+    expect(html).toMatch(/<button[^>]*data-org-id="s"[^>]*>.*supplier<\/button>/);
+    expect(html).toMatch(/<button[^>]*data-org-id="p"/);
+    expect(html).toContain('Outside');
+  });
+  it('has a named close button', () => {
+    expect(html).toMatch(/<button[^>]*aria-label="Close details"/);
+  });
+  it('says so when the organization is not in the dataset', () => {
+    const missing = renderToStaticMarkup(
+      <Inspector data={data} orgId={XSS} onSelect={noop} onSelectGap={noop} onClose={noop} />,
+    );
+    expect(missing).toContain('Organization not found');
+    expect(missing).not.toContain('<img');
+  });
+  it('links to an http(s) website', () => {
+    const s = renderToStaticMarkup(
+      <Inspector data={data} orgId="s" onSelect={noop} onSelectGap={noop} onClose={noop} />,
+    );
+    expect(s).toContain('href="https://s.example/"');
+    expect(s).toContain('rel="noopener noreferrer nofollow"');
+  });
+});

@@ -1,0 +1,284 @@
+// The map view in headless Chromium: clusters and organization counts (also after a filter), selecting a firm
+// by clicking its point draws its supply links, a gap in the link highlights exactly its buyers and their
+// suppliers (computed here independently from the sample file), a screenshot of a fixed view matches the
+// committed baseline, and nothing leaves the origin. UPDATE=1 rewrites the baseline.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { GeoJSONSource } from 'maplibre-gl';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSharedApp } from './harness.ts';
+import type { AppSession } from './harness.ts';
+
+interface SampleOrg {
+  id: string;
+  name: string;
+  kind: string;
+  county?: string;
+  lat?: number;
+  lon?: number;
+  naics: string[];
+}
+interface SampleLink {
+  source: string;
+  target: string;
+  kind: string;
+  capability?: string;
+  value?: number;
+}
+interface Sample {
+  organizations: SampleOrg[];
+  links: SampleLink[];
+  regions: { id: string; counties: string[] }[];
+  meta: { homeRegion: string };
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const sample = JSON.parse(readFileSync(`${root}data/samples/chicago.json`, 'utf8')) as Sample;
+const SCREENSHOTS = `${root}tests/screenshots/`;
+const BASELINE = `${SCREENSHOTS}map-chicago.png`;
+/** A pixel differs when any channel differs by more than this; the view matches when ≤ 2% of pixels do. */
+const CHANNEL_TOLERANCE = 32;
+const PIXEL_SHARE_TOLERANCE = 0.02;
+
+const ready = async ({ page }: AppSession) => {
+  await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+};
+
+/** Resolves once the map has drawn everything it is asked to (MapLibre's `idle`). */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__forgemapMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+interface SourceFeature {
+  id: number;
+  properties: Record<string, unknown>;
+}
+
+/** The features a GeoJSON source of the map holds (all of them, not only those on screen). */
+async function sourceFeatures(page: Page, source: string): Promise<SourceFeature[]> {
+  return page.evaluate(async (id) => {
+    const data = (await window.__forgemapMap!.getSource<GeoJSONSource>(id)!.getData()) as {
+      features: { id?: unknown; properties?: Record<string, unknown> | null }[];
+    };
+    return data.features.map((f) => ({ id: Number(f.id), properties: f.properties ?? {} }));
+  }, source);
+}
+
+/** Organization ids of a source's features (feature id = index in the bundle), sorted. */
+async function sourceOrgIds(page: Page, source: string): Promise<string[]> {
+  return (await sourceFeatures(page, source)).map((f) => sample.organizations[f.id]!.id).sort();
+}
+
+const SUPPLY = new Set(['supplies', 'subcontract']);
+const positioned = sample.organizations.filter((o) => o.lat !== undefined && o.lon !== undefined);
+
+describe('map view', () => {
+  const app = useSharedApp({ hash: '#/s:chicago/map', ready });
+
+  it('draws every positioned organization, clustered at the region’s zoom', async () => {
+    const { page } = await app();
+    await settle(page);
+    const map = page.locator('[data-testid="map"]');
+    expect(Number(await map.getAttribute('data-visible-orgs'))).toBe(positioned.length);
+    expect((await sourceOrgIds(page, 'orgs')).length).toBe(positioned.length);
+    const rendered = await page.evaluate(() => {
+      const m = window.__forgemapMap!;
+      const clusters = m.queryRenderedFeatures({ layers: ['clusters'] });
+      const points = m.queryRenderedFeatures({ layers: ['org-points'] });
+      const inClusters = clusters.reduce((sum, f) => sum + Number(f.properties['point_count']), 0);
+      return { clusters: clusters.length, total: inClusters + points.length };
+    });
+    expect(rendered.clusters).toBeGreaterThan(5);
+    // The fitted view shows the region; a few firms outside it may be off screen.
+    expect(rendered.total).toBeGreaterThan(positioned.length * 0.8);
+    expect(rendered.total).toBeLessThanOrEqual(positioned.length);
+  });
+
+  it('shows the filtered number of organizations after a filter', async () => {
+    const { page } = await app();
+    const primes = positioned.filter((o) => o.kind === 'prime').length;
+    await page.evaluate(() => (location.hash = '#/s:chicago/map?kind=prime'));
+    await expect
+      .poll(() => page.locator('[data-testid="map"]').getAttribute('data-visible-orgs'))
+      .toBe(String(primes));
+    await expect.poll(async () => (await sourceOrgIds(page, 'orgs')).length).toBe(primes);
+    await page.evaluate(() => (location.hash = '#/s:chicago/map'));
+    await expect
+      .poll(() => page.locator('[data-testid="map"]').getAttribute('data-visible-orgs'))
+      .toBe(String(positioned.length));
+  });
+
+  it('selects a firm clicked on the map and draws its supply links', async () => {
+    const { page } = await app();
+    // A firm with drawable supply links, seen close enough that its point is not in a cluster.
+    const firm = sample.organizations.find((o) => o.id === 'chicago-prime-01')!;
+    await page.evaluate(({ lon, lat }) => window.__forgemapMap!.jumpTo({ center: [lon, lat], zoom: 14 }), {
+      lon: firm.lon!,
+      lat: firm.lat!,
+    });
+    await settle(page);
+    const target = await page.evaluate(() => {
+      const m = window.__forgemapMap!;
+      const canvas = m.getCanvas().getBoundingClientRect();
+      const center = { x: canvas.width / 2, y: canvas.height / 2 };
+      const hit = m.queryRenderedFeatures([center.x, center.y], { layers: ['org-points'] })[0];
+      return hit === undefined
+        ? null
+        : { id: hit.id as number, x: canvas.left + center.x, y: canvas.top + center.y };
+    });
+    expect(target).not.toBeNull();
+    const clicked = sample.organizations[target!.id]!;
+    await page.mouse.move(target!.x, target!.y);
+    await expect.poll(() => page.locator('.map-tooltip').innerText()).toContain(clicked.name);
+    await page.mouse.click(target!.x, target!.y);
+    await expect.poll(() => decodeURIComponent(page.url())).toContain(`sel=${clicked.id}`);
+
+    const has = (id: string) => positioned.some((o) => o.id === id);
+    const expected = sample.links.filter(
+      (l) =>
+        SUPPLY.has(l.kind) &&
+        (l.source === clicked.id || l.target === clicked.id) &&
+        has(l.source) &&
+        has(l.target) &&
+        l.source !== l.target,
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    await expect.poll(async () => (await sourceFeatures(page, 'arcs')).length).toBe(expected);
+    await settle(page);
+    const renderedArcs = await page.evaluate(
+      () => window.__forgemapMap!.queryRenderedFeatures({ layers: ['arcs', 'arcs-crossing'] }).length,
+    );
+    expect(renderedArcs).toBeGreaterThan(0);
+
+    // A click on empty water clears the selection.
+    await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.2, 42.0], zoom: 10 }));
+    await settle(page);
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.url()).not.toContain('sel=');
+  });
+
+  it('shows tooltips as text, never as markup', async () => {
+    const { page } = await app();
+    const tooltip = page.locator('.map-tooltip');
+    expect(await tooltip.locator('img, script').count()).toBe(0);
+  });
+
+  it('raises no page or console errors and makes no request outside its origin', async () => {
+    const { pageErrors, consoleErrors, foreignRequests } = await app();
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests()).toEqual([]);
+  });
+});
+
+describe('map view with a highlighted gap', () => {
+  const app = useSharedApp({ hash: '#/s:chicago/map?gap=334418', ready });
+
+  it('highlights exactly the region’s buyers of the capability and their suppliers', async () => {
+    const { page } = await app();
+    const region = new Set(sample.regions.find((r) => r.id === sample.meta.homeRegion)!.counties);
+    const byId = new Map(sample.organizations.map((o) => [o.id, o]));
+    const buyers = new Set<string>();
+    const suppliers = new Set<string>();
+    let links = 0;
+    for (const link of sample.links) {
+      if (!SUPPLY.has(link.kind)) continue;
+      const capability = link.capability ?? byId.get(link.source)?.naics[0];
+      const buyer = byId.get(link.target);
+      if (capability !== '334418' || buyer?.county === undefined || !region.has(buyer.county)) continue;
+      buyers.add(link.target);
+      suppliers.add(link.source);
+      links++;
+    }
+    expect(buyers.size).toBeGreaterThan(0);
+    const expected = [...new Set([...buyers, ...suppliers])].sort();
+    await expect.poll(() => sourceOrgIds(page, 'gap-orgs'), { timeout: 30_000 }).toEqual(expected);
+    for (const { id: index, properties } of await sourceFeatures(page, 'gap-orgs')) {
+      const id = sample.organizations[index]!.id;
+      const role = properties['role'];
+      expect(role).toBe(buyers.has(id) && suppliers.has(id) ? 'both' : buyers.has(id) ? 'buyer' : 'supplier');
+    }
+    expect((await sourceFeatures(page, 'gap-arcs')).length).toBe(links);
+    expect(await page.locator('[data-testid="map-gap-legend"]').innerText()).toContain(`(${buyers.size})`);
+  });
+
+  it('made no request outside the origin and logged no errors', async () => {
+    const { foreignRequests, pageErrors, consoleErrors } = await app();
+    expect(foreignRequests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('map view screenshot', () => {
+  const app = useSharedApp({ hash: '#/s:chicago/map?map=41.85,-87.85,8.5', ready });
+
+  it(`matches the baseline (≤ ${PIXEL_SHARE_TOLERANCE * 100}% of pixels off by more than ${CHANNEL_TOLERANCE})`, async () => {
+    const { page } = await app();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    // The README's picture of the map view, in the app's own layout.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(`${SCREENSHOTS}map.png`, await page.screenshot());
+    // A fixed canvas size and camera, so that the app's layout around the map does not move the picture.
+    await page.evaluate(() => {
+      const view = document.querySelector<HTMLElement>('.map-view')!;
+      Object.assign(view.style, { width: '800px', height: '600px', flex: 'none' });
+      const map = window.__forgemapMap!;
+      map.resize();
+      map.jumpTo({ center: [-87.85, 41.85], zoom: 8.5 });
+    });
+    await settle(page);
+    const actual = await page.evaluate(() => window.__forgemapMap!.getCanvas().toDataURL('image/png'));
+    const actualPng = Buffer.from(actual.slice(actual.indexOf(',') + 1), 'base64');
+    if (process.env['UPDATE'] === '1' || !existsSync(BASELINE)) {
+      writeFileSync(BASELINE, actualPng);
+      console.warn(`[e2e] wrote the map baseline ${BASELINE}`);
+      return;
+    }
+    const baseline = `data:image/png;base64,${readFileSync(BASELINE).toString('base64')}`;
+    const result = await page.evaluate(
+      async ({ a, b, channel }) => {
+        const pixels = async (url: string) => {
+          const image = new Image();
+          image.src = url;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.naturalWidth;
+          canvas.height = image.naturalHeight;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, canvas.width, canvas.height);
+        };
+        const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+        if (x.width !== y.width || x.height !== y.height) {
+          return { size: `${x.width}x${x.height} vs ${y.width}x${y.height}`, share: 1 };
+        }
+        let off = 0;
+        for (let i = 0; i < x.data.length; i += 4) {
+          for (let c = 0; c < 4; c++) {
+            if (Math.abs(x.data[i + c]! - y.data[i + c]!) > channel) {
+              off++;
+              break;
+            }
+          }
+        }
+        return { size: `${x.width}x${x.height}`, share: off / (x.width * x.height) };
+      },
+      { a: actual, b: baseline, channel: CHANNEL_TOLERANCE },
+    );
+    console.info(
+      `[e2e] map screenshot: ${(result.share * 100).toFixed(3)}% of pixels differ (${result.size})`,
+    );
+    expect(result.share).toBeLessThanOrEqual(PIXEL_SHARE_TOLERANCE);
+  });
+});

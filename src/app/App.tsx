@@ -9,7 +9,11 @@ import {
   chooseRegion,
   highlightGap,
   moveMap,
+  moveNetwork,
   selectOrganization,
+  setFocus,
+  setLayout,
+  showCritical,
   setFilters,
   setShading,
   setView,
@@ -22,6 +26,7 @@ import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
 import type { FilterIndex } from '../views/derive/filter.ts';
 import { GapList } from '../views/gaps/GapList.tsx';
 import { MapView } from '../views/map/MapView.tsx';
+import { NetworkView } from '../views/network/NetworkView.tsx';
 import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
@@ -39,8 +44,17 @@ const NO_COUNTIES: readonly string[] = [];
 /** Views this version offers; links naming another one open the map with a notice. */
 const AVAILABLE_VIEWS: readonly { view: ViewName; label: string }[] = [
   { view: 'map', label: 'Map' },
+  { view: 'network', label: 'Network' },
+  { view: 'split', label: 'Split' },
   { view: 'gaps', label: 'Gaps' },
 ];
+
+const STAGE_LABELS: Record<ViewName, string> = {
+  map: 'Map',
+  network: 'Supplier network',
+  split: 'Map and supplier network',
+  gaps: 'Gaps',
+};
 
 const SHADING_LABELS: Record<Shading, string> = {
   none: 'No shading',
@@ -152,6 +166,10 @@ export function App() {
   const selected =
     route.selected !== undefined && data?.orgIndex.has(route.selected) === true ? route.selected : undefined;
 
+  const select = (id: string | undefined) => setRoute((r) => selectOrganization(r, id), { push: true });
+  const selectGap = (capability: string | undefined) =>
+    setRoute((r) => highlightGap(r, capability), { push: true });
+
   const sampleId = route.dataset.kind === 'sample' ? route.dataset.id : '';
   return (
     <div className="shell">
@@ -177,7 +195,7 @@ export function App() {
               key={view}
               type="button"
               aria-pressed={shownView === view}
-              onClick={() => setRoute(setView(route, view), { push: true })}
+              onClick={() => setRoute((r) => setView(r, view), { push: true })}
             >
               {label}
             </button>
@@ -211,7 +229,7 @@ export function App() {
             value={regionId}
             datasetRegions={bundle?.regions ?? []}
             referenceRegions={REFERENCE_REGIONS}
-            onChange={(id) => setRoute(chooseRegion(route, id, bundle?.meta.homeRegion), { push: true })}
+            onChange={(id) => setRoute((r) => chooseRegion(r, id, bundle?.meta.homeRegion), { push: true })}
           />
         </div>
       </header>
@@ -224,19 +242,19 @@ export function App() {
             <aside className="sidebar sidebar-left" aria-label="Search and filters">
               <SearchBox
                 data={data}
-                onSelect={(id) => setRoute(selectOrganization(route, id), { push: true })}
+                onSelect={(id) => setRoute((r) => selectOrganization(r, id), { push: true })}
               />
               <FilterPanel
                 data={data}
                 filters={route.filters}
-                onChange={(f) => setRoute(setFilters(route, f))}
+                onChange={(f) => setRoute((r) => setFilters(r, f))}
               />
               <label className="control control-stacked">
                 <span>Shade the region's counties by</span>
                 <select
                   value={route.shading}
                   data-testid="shading-picker"
-                  onChange={(event) => setRoute(setShading(route, event.target.value as Shading))}
+                  onChange={(event) => setRoute((r) => setShading(r, event.target.value as Shading))}
                 >
                   {SHADINGS.map((s) => (
                     <option key={s} value={s}>
@@ -246,25 +264,49 @@ export function App() {
                 </select>
               </label>
             </aside>
-            <section className="stage" aria-label={shownView === 'map' ? 'Map' : 'Gaps'}>
-              {shownView === 'map' ? (
-                <MapView
-                  data={data}
-                  regions={regions}
-                  homeRegion={region}
-                  filters={route.filters}
-                  shading={route.shading}
-                  camera={route.map}
-                  selected={selected}
-                  gap={route.gap}
-                  onSelect={(id) => setRoute(selectOrganization(route, id), { push: true })}
-                  onSelectGap={(capability) => setRoute(highlightGap(route, capability), { push: true })}
-                  onSelectRegion={(id) =>
-                    setRoute(chooseRegion(route, id, bundle?.meta.homeRegion), { push: true })
-                  }
-                  onCameraChange={(camera) => setRoute(moveMap(route, camera))}
-                />
-              ) : (
+            <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
+              {(shownView === 'map' || shownView === 'split') && (
+                <div className="stage-pane">
+                  <MapView
+                    data={data}
+                    regions={regions}
+                    homeRegion={region}
+                    filters={route.filters}
+                    shading={route.shading}
+                    camera={route.map}
+                    selected={selected}
+                    gap={route.gap}
+                    onSelect={select}
+                    onSelectGap={selectGap}
+                    onSelectRegion={(id) =>
+                      setRoute((r) => chooseRegion(r, id, bundle?.meta.homeRegion), { push: true })
+                    }
+                    onCameraChange={(camera) => setRoute((r) => moveMap(r, camera))}
+                  />
+                </div>
+              )}
+              {(shownView === 'network' || shownView === 'split') && (
+                <div className="stage-pane">
+                  <NetworkView
+                    data={data}
+                    homeRegion={region}
+                    filters={route.filters}
+                    layout={route.layout}
+                    focusHops={route.focus}
+                    showCritical={route.critical}
+                    camera={route.net}
+                    selected={selected}
+                    gap={route.gap}
+                    onSelect={select}
+                    onSelectGap={selectGap}
+                    onLayoutChange={(layout) => setRoute((r) => setLayout(r, layout), { push: true })}
+                    onFocusChange={(hops) => setRoute((r) => setFocus(r, hops), { push: true })}
+                    onShowCriticalChange={(show) => setRoute((r) => showCritical(r, show))}
+                    onCameraChange={(camera) => setRoute((r) => moveNetwork(r, camera))}
+                  />
+                </div>
+              )}
+              {shownView === 'gaps' && (
                 <div className="gaps-stage">
                   <GapList
                     state={analysis.state}
@@ -272,7 +314,7 @@ export function App() {
                     onCancel={analysis.cancel}
                     onRerun={analysis.rerun}
                     selectedGap={route.gap}
-                    onSelectGap={(capability) => setRoute(highlightGap(route, capability), { push: true })}
+                    onSelectGap={selectGap}
                     limit={200}
                   />
                   <DatasetSummary
@@ -288,9 +330,9 @@ export function App() {
                 <Inspector
                   data={data}
                   orgId={selected}
-                  onSelect={(id) => setRoute(selectOrganization(route, id), { push: true })}
-                  onSelectGap={(capability) => setRoute(highlightGap(route, capability), { push: true })}
-                  onClose={() => setRoute(selectOrganization(route, undefined), { push: true })}
+                  onSelect={(id) => setRoute((r) => selectOrganization(r, id), { push: true })}
+                  onSelectGap={(capability) => setRoute((r) => highlightGap(r, capability), { push: true })}
+                  onClose={() => setRoute((r) => selectOrganization(r, undefined), { push: true })}
                 />
               ) : (
                 <GapList
@@ -299,7 +341,7 @@ export function App() {
                   onCancel={analysis.cancel}
                   onRerun={analysis.rerun}
                   selectedGap={route.gap}
-                  onSelectGap={(capability) => setRoute(highlightGap(route, capability), { push: true })}
+                  onSelectGap={(capability) => setRoute((r) => highlightGap(r, capability), { push: true })}
                   compact
                 />
               )}

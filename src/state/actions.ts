@@ -1,5 +1,5 @@
 // Pure route updates `(route, args) => route`: every change of view state the UI makes goes through one.
-import type { Filters, MapCamera, Route, Shading, ViewName } from './route.ts';
+import type { Filters, Layout, MapCamera, NetworkCamera, Route, Shading, ViewName } from './route.ts';
 
 export const selectOrganization = (route: Route, orgId: string | undefined): Route => ({
   ...route,
@@ -32,3 +32,11 @@ export const setRemoved = (route: Route, removed: readonly string[]): Route => (
   ...route,
   removed: [...new Set(removed)],
 });
+
+export const setLayout = (route: Route, layout: Layout): Route => ({ ...route, layout });
+
+export const moveNetwork = (route: Route, camera: NetworkCamera): Route => ({ ...route, net: camera });
+
+export const setFocus = (route: Route, hops: number): Route => ({ ...route, focus: hops });
+
+export const showCritical = (route: Route, critical: boolean): Route => ({ ...route, critical });

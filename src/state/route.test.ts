@@ -32,6 +32,8 @@ describe('decodeRoute', () => {
         map: { lat: 40.69, lon: -89.59, zoom: 8.5 },
         shading: 'imported',
         layout: 'tier',
+        focus: 0,
+        critical: false,
       },
       notices: [],
     });
@@ -63,6 +65,12 @@ describe('decodeRoute', () => {
     [`#/s:chicago/map?rm=${Array.from({ length: 600 }, (_, i) => i).join(',')}`, 'what-if'],
     ['#/s:chicago/map?cap=a,,b', 'capability filter'],
     ['#/s:chicago/map?v=9', 'another version'],
+    ['#/s:chicago/network?net=0.5,0.5,0', 'network position'],
+    ['#/s:chicago/network?net=a,b,c', 'network position'],
+    ['#/s:chicago/network?focus=0', 'focus depth'],
+    ['#/s:chicago/network?focus=2.5', 'focus depth'],
+    ['#/s:chicago/network?focus=99', 'focus depth'],
+    ['#/s:chicago/network?crit=yes', 'critical highlight'],
     ['#/s:chicago/map?gap=1&gap=2', 'twice'],
   ])('falls back to defaults for %s and says what it ignored', (hash, word) => {
     const { route: decoded, notices } = decodeRoute(hash);
@@ -100,6 +108,13 @@ describe('encodeRoute', () => {
       layout: 'force',
     }),
     route({ map: { lat: 41.88, lon: -87.63, zoom: 9 } }),
+    route({
+      view: 'network',
+      layout: 'tier',
+      net: { x: 0.25, y: 0.75, ratio: 0.5 },
+      focus: 3,
+      critical: true,
+    }),
   ];
   it.each(routes)('round-trips %j', (r) => {
     const encoded = encodeRoute(r);

@@ -31,6 +31,13 @@ export interface MapCamera {
   zoom: number;
 }
 
+/** sigma's camera: graph-space center (0…1 after normalisation) and zoom ratio (smaller = closer). */
+export interface NetworkCamera {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
 export interface Route {
   dataset: DatasetRef;
   view: ViewName;
@@ -45,6 +52,11 @@ export interface Route {
   map?: MapCamera | undefined;
   shading: Shading;
   layout: Layout;
+  net?: NetworkCamera | undefined;
+  /** Network focus mode: hops of the supply tree shown upstream of the selection; 0 = off. */
+  focus: number;
+  /** Network: highlight critical suppliers and links. */
+  critical: boolean;
 }
 
 export const DEFAULT_SAMPLE = 'chicago';
@@ -56,6 +68,8 @@ export const DEFAULT_ROUTE: Route = {
   removed: [],
   shading: 'none',
   layout: 'geo',
+  focus: 0,
+  critical: false,
 };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -161,6 +175,22 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         if ((LAYOUTS as readonly string[]).includes(raw)) route.layout = raw as Layout;
         else ignored('layout');
         break;
+      case 'net': {
+        const camera = decodeNetworkCamera(raw);
+        if (camera === null) ignored('network position');
+        else route.net = camera;
+        break;
+      }
+      case 'focus': {
+        const hops = Number(raw);
+        if (!Number.isInteger(hops) || hops < 1 || hops > MAX_FOCUS) ignored('focus depth');
+        else route.focus = hops;
+        break;
+      }
+      case 'crit':
+        if (raw === '1') route.critical = true;
+        else ignored('critical highlight');
+        break;
       case 'v':
         if (raw !== String(ROUTE_VERSION)) {
           notices.push(
@@ -191,6 +221,9 @@ export function encodeRoute(route: Route): string {
   if (route.map !== undefined) add('map', encodeCamera(route.map));
   if (route.shading !== 'none') add('shade', route.shading);
   if (route.layout !== 'geo') add('layout', route.layout);
+  if (route.net !== undefined) add('net', encodeNetworkCamera(route.net));
+  if (route.focus > 0) add('focus', String(route.focus));
+  if (route.critical) add('crit', '1');
   if (params.length > 0) add('v', String(ROUTE_VERSION));
   return `#/${dataset}/${route.view}${params.length === 0 ? '' : `?${params.join('&')}`}`;
 }
@@ -209,6 +242,24 @@ function decodeCamera(raw: string): MapCamera | null {
   if (![lat, lon, zoom].every(Number.isFinite)) return null;
   if (Math.abs(lat) > 85.06 || Math.abs(lon) > 180 || zoom < 0 || zoom > 22) return null;
   return { lat, lon, zoom };
+}
+
+export const MAX_FOCUS = 10;
+
+export function encodeNetworkCamera({ x, y, ratio }: NetworkCamera): string {
+  // Enough digits for a pixel at the deepest zoom sigma allows by default (ratio ≥ ~0.001).
+  const r = Number(ratio.toPrecision(3));
+  const digits = Math.min(8, Math.max(2, Math.ceil(-Math.log10(r)) + 4));
+  return `${Number(x.toFixed(digits))},${Number(y.toFixed(digits))},${r}`;
+}
+
+function decodeNetworkCamera(raw: string): NetworkCamera | null {
+  const parts = raw.split(',');
+  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return null;
+  const [x, y, ratio] = parts.map(Number) as [number, number, number];
+  if (![x, y, ratio].every(Number.isFinite)) return null;
+  if (Math.abs(x) > 1e3 || Math.abs(y) > 1e3 || ratio <= 0 || ratio > 1e3) return null;
+  return { x, y, ratio };
 }
 
 /** Items are URI-encoded, so a comma inside an id cannot split it. */

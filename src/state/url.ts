@@ -19,17 +19,22 @@ const readHash = () => window.location.hash;
 export function useRoute(): {
   route: Route;
   notices: string[];
-  setRoute: (route: Route, options?: { push?: boolean }) => void;
+  /** Takes the next route, or an update applied to the route in the URL right now (never a stale copy). */
+  setRoute: (next: Route | ((current: Route) => Route), options?: { push?: boolean }) => void;
 } {
   const hash = useSyncExternalStore(subscribe, readHash, () => '');
   const { route, notices } = decodeRoute(hash);
-  const setRoute = useCallback((next: Route, options: { push?: boolean } = {}) => {
-    const encoded = encodeRoute(next);
-    if (encoded === window.location.hash) return;
-    if (options.push === true) window.history.pushState(null, '', encoded);
-    else window.history.replaceState(null, '', encoded);
-    // pushState and replaceState fire no event of their own: tell the subscribers.
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, []);
+  const setRoute = useCallback(
+    (next: Route | ((current: Route) => Route), options: { push?: boolean } = {}) => {
+      const route = typeof next === 'function' ? next(decodeRoute(window.location.hash).route) : next;
+      const encoded = encodeRoute(route);
+      if (encoded === window.location.hash) return;
+      if (options.push === true) window.history.pushState(null, '', encoded);
+      else window.history.replaceState(null, '', encoded);
+      // pushState and replaceState fire no event of their own: tell the subscribers.
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    },
+    [],
+  );
   return { route, notices, setRoute };
 }

@@ -4,7 +4,7 @@
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Positions } from '../geo/positions.ts';
-import type { Filters, MapCamera, Shading } from '../state/route.ts';
+import type { Filters, Layout, MapCamera, NetworkCamera, Shading } from '../state/route.ts';
 
 /** A region that can be drawn and chosen: the dataset's own and the shipped IMCP / DMCSP communities. */
 export interface RegionOption {
@@ -50,4 +50,19 @@ export interface MapViewProps extends SelectionProps {
   camera: MapCamera | undefined;
   onSelectRegion: (regionId: string) => void;
   onCameraChange: (camera: MapCamera) => void;
+}
+
+export interface NetworkViewProps extends SelectionProps {
+  data: DatasetView;
+  homeRegion: RegionOption | undefined;
+  filters: Filters;
+  layout: Layout;
+  /** Hops of the upstream supply tree shown around the selection; 0 = focus mode off. */
+  focusHops: number;
+  showCritical: boolean;
+  camera: NetworkCamera | undefined;
+  onLayoutChange: (layout: Layout) => void;
+  onFocusChange: (hops: number) => void;
+  onShowCriticalChange: (show: boolean) => void;
+  onCameraChange: (camera: NetworkCamera) => void;
 }

@@ -2,12 +2,13 @@
 // by clicking its point draws its supply links, a gap in the link highlights exactly its buyers and their
 // suppliers (computed here independently from the sample file), a screenshot of a fixed view matches the
 // committed baseline, and nothing leaves the origin. UPDATE=1 rewrites the baseline.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSharedApp } from './harness.ts';
+import { compareWithBaseline } from './image-compare.ts';
 import type { AppSession } from './harness.ts';
 
 interface SampleOrg {
@@ -240,42 +241,8 @@ describe('map view screenshot', () => {
     await settle(page);
     const actual = await page.evaluate(() => window.__forgemapMap!.getCanvas().toDataURL('image/png'));
     const actualPng = Buffer.from(actual.slice(actual.indexOf(',') + 1), 'base64');
-    if (process.env['UPDATE'] === '1' || !existsSync(BASELINE)) {
-      writeFileSync(BASELINE, actualPng);
-      console.warn(`[e2e] wrote the map baseline ${BASELINE}`);
-      return;
-    }
-    const baseline = `data:image/png;base64,${readFileSync(BASELINE).toString('base64')}`;
-    const result = await page.evaluate(
-      async ({ a, b, channel }) => {
-        const pixels = async (url: string) => {
-          const image = new Image();
-          image.src = url;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = image.naturalWidth;
-          canvas.height = image.naturalHeight;
-          const context = canvas.getContext('2d')!;
-          context.drawImage(image, 0, 0);
-          return context.getImageData(0, 0, canvas.width, canvas.height);
-        };
-        const [x, y] = await Promise.all([pixels(a), pixels(b)]);
-        if (x.width !== y.width || x.height !== y.height) {
-          return { size: `${x.width}x${x.height} vs ${y.width}x${y.height}`, share: 1 };
-        }
-        let off = 0;
-        for (let i = 0; i < x.data.length; i += 4) {
-          for (let c = 0; c < 4; c++) {
-            if (Math.abs(x.data[i + c]! - y.data[i + c]!) > channel) {
-              off++;
-              break;
-            }
-          }
-        }
-        return { size: `${x.width}x${x.height}`, share: off / (x.width * x.height) };
-      },
-      { a: actual, b: baseline, channel: CHANNEL_TOLERANCE },
-    );
+    const result = await compareWithBaseline(page, actualPng, BASELINE, CHANNEL_TOLERANCE);
+    if (result.wroteBaseline) return;
     console.info(
       `[e2e] map screenshot: ${(result.share * 100).toFixed(3)}% of pixels differ (${result.size})`,
     );

@@ -1,0 +1,112 @@
+// The network's legend: organization kinds with the map's colors and counts, what size and thickness
+// mean, the link colors (sigma 3 draws no dashed lines, so crossing links get their own color), and the
+// meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers.
+import type { ReactNode } from 'react';
+import type { OrgKind } from '../../domain/model.ts';
+import { KIND_LABELS } from '../map/tooltip.ts';
+import type { SizeBy } from './render-graph.ts';
+import {
+  ARC_IN,
+  ARC_OUT,
+  CRITICAL_COLOR,
+  EDGE_COLOR,
+  EDGE_CROSSING_COLOR,
+  GAP_ROLE_COLORS,
+  KIND_COLORS,
+} from './style.ts';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export interface NetworkLegendProps {
+  kindCounts: Readonly<Record<OrgKind, number>>;
+  sizeBy: SizeBy;
+  showCritical: boolean;
+  criticalCount: number | null;
+  selected: boolean;
+  focus: { hops: number; nodes: number } | null;
+  gap: { label: string; buyers: number; suppliers: number } | null;
+  onClearGap: () => void;
+}
+
+function Line({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <li>
+      <span className="network-legend-line" style={{ borderColor: color }} aria-hidden="true" />
+      {children}
+    </li>
+  );
+}
+
+function Dot({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <li>
+      <span className="network-legend-dot" style={{ background: color }} aria-hidden="true" />
+      {children}
+    </li>
+  );
+}
+
+export function NetworkLegend(props: NetworkLegendProps) {
+  return (
+    <details className="network-legend" open data-testid="network-legend">
+      <summary>Legend</summary>
+      <ul>
+        {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (
+          <Dot key={kind} color={KIND_COLORS[kind]}>
+            {KIND_LABELS[kind]} <span className="network-legend-count">{count(props.kindCounts[kind])}</span>
+          </Dot>
+        ))}
+      </ul>
+      <p className="network-legend-note">
+        Size: {props.sizeBy === 'degree' ? 'number of supply links' : 'value supplied per year'}.
+      </p>
+      <ul>
+        <Line color={EDGE_COLOR}>Supplies (arrow: supplier → buyer)</Line>
+        <Line color={EDGE_CROSSING_COLOR}>
+          Crosses the home-region boundary (pink: sigma draws no dashes)
+        </Line>
+        <li className="network-legend-note">Thicker = more value per year</li>
+        {props.selected && (
+          <>
+            <Line color={ARC_IN}>Bought by the selection</Line>
+            <Line color={ARC_OUT}>Sold by the selection</Line>
+          </>
+        )}
+      </ul>
+      {props.focus !== null && (
+        <p className="network-legend-note" data-testid="network-focus-legend">
+          Focus: the selection's suppliers up to {props.focus.hops} {props.focus.hops === 1 ? 'hop' : 'hops'}{' '}
+          upstream ({count(props.focus.nodes)} organizations).
+        </p>
+      )}
+      {props.showCritical && (
+        <ul data-testid="network-critical-legend">
+          {props.criticalCount === null ? (
+            <li className="network-legend-note">Critical suppliers appear once the analysis has run.</li>
+          ) : (
+            <>
+              <li className="network-legend-note">
+                Critical suppliers ({count(props.criticalCount)}): larger, others greyed. Without one of them
+                the supply network falls apart.
+              </li>
+              <Line color={CRITICAL_COLOR}>Critical link (the only path between two parts)</Line>
+            </>
+          )}
+        </ul>
+      )}
+      {props.gap !== null && (
+        <div data-testid="network-gap-legend">
+          <span className="network-legend-label">Gap: {props.gap.label}</span>
+          <ul>
+            <Dot color={GAP_ROLE_COLORS.buyer}>Buyers in the region ({count(props.gap.buyers)})</Dot>
+            <Dot color={GAP_ROLE_COLORS.supplier}>Their suppliers ({count(props.gap.suppliers)})</Dot>
+            <Dot color={GAP_ROLE_COLORS.both}>Both</Dot>
+          </ul>
+          <button type="button" className="network-button" onClick={props.onClearGap}>
+            Clear gap
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}

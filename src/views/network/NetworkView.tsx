@@ -1,0 +1,182 @@
+// The network view: the one component that owns the sigma instance. It draws the supplier network of the
+// visible organizations (render-graph.ts), placed by the chosen layout, and keeps hover, selection, focus,
+// critical and gap highlights, the camera and the force layout in sync through the hooks in ./controllers.
+import Graph from 'graphology';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Sigma from 'sigma';
+import type { OrgKind } from '../../domain/model.ts';
+import type { NetworkViewProps } from '../contracts.ts';
+import { useCamera } from './controllers/useCamera.ts';
+import { useForceLayout } from './controllers/useForceLayout.ts';
+import { useHighlights } from './controllers/useHighlights.ts';
+import { useLayout } from './controllers/useLayout.ts';
+import { usePointer } from './controllers/usePointer.ts';
+import { useRenderGraph } from './controllers/useRenderGraph.ts';
+import { LABEL_FONT, loadLabelFont } from './label-font.ts';
+import { NetworkLegend } from './NetworkLegend.tsx';
+import { NetworkToolbar } from './NetworkToolbar.tsx';
+import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
+import './network.css';
+
+declare global {
+  interface Window {
+    /** The live sigma instance, for the e2e tests only. */
+    __forgemapSigma?: Sigma<NodeAttributes, EdgeAttributes>;
+  }
+}
+
+const SIGMA_SETTINGS = {
+  defaultEdgeType: 'arrow',
+  zIndex: true,
+  labelFont: `"${LABEL_FONT}", "Noto Sans", sans-serif`,
+  labelSize: 12,
+  labelColor: { color: '#1f2a37' },
+  // Labels for the largest nodes: sigma's label grid keeps the biggest node of each cell, and nodes
+  // drawn smaller than this get theirs only once zoomed in (or on hover).
+  labelRenderedSizeThreshold: 8,
+  labelDensity: 0.6,
+  minEdgeThickness: 1,
+  minCameraRatio: 0.005,
+  maxCameraRatio: 4,
+  stagePadding: 24,
+} as const;
+
+export function NetworkView(props: NetworkViewProps) {
+  const { data, filters, layout, focusHops, showCritical, camera, selected, gap } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<Sigma<NodeAttributes, EdgeAttributes> | null>(null);
+  const [sizeBy, setSizeBy] = useState<SizeBy>('value');
+  const [firstFrameMs, setFirstFrameMs] = useState<number | null>(null);
+  const [mountedAt] = useState(() => performance.now());
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (container === null) return;
+    const instance = new Sigma<NodeAttributes, EdgeAttributes>(
+      new Graph<NodeAttributes, EdgeAttributes>(),
+      container,
+      SIGMA_SETTINGS,
+    );
+    window.__forgemapSigma = instance;
+    setSigma(instance);
+    return () => {
+      if (window.__forgemapSigma === instance) delete window.__forgemapSigma;
+      setSigma((current) => (current === instance ? null : current));
+      instance.kill();
+    };
+  }, []);
+
+  const scene = useRenderGraph(data, filters.minValue, sizeBy, selected, focusHops);
+  const { graph, aggregation } = scene;
+  const shownLayout = useLayout(sigma, graph, layout, data);
+  const force = useForceLayout(sigma, graph, layout === 'force');
+  const hovered = usePointer(sigma, props.onSelect);
+  const highlights = useHighlights(sigma, graph, {
+    data,
+    sizeBy,
+    hovered,
+    selected,
+    focusHops,
+    showCritical,
+    gap,
+  });
+  useCamera(sigma, camera, props.onCameraChange);
+
+  // Ready once the first real graph has been drawn: sigma renders synchronously, so the next animation
+  // frame is the first one on screen (reference/toolchain.md). The label font comes first.
+  const placed = shownLayout !== undefined || firstFrameMs !== null;
+  useEffect(() => {
+    if (sigma === null || !placed || firstFrameMs !== null) return;
+    let live = true;
+    let frame = 0;
+    void loadLabelFont().then(() => {
+      if (!live) return;
+      sigma.refresh();
+      frame = requestAnimationFrame(() => live && setFirstFrameMs(performance.now() - mountedAt));
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [sigma, placed, firstFrameMs, mountedAt]);
+
+  const kindCounts = useMemo(() => {
+    const counts: Record<OrgKind, number> = { prime: 0, manufacturer: 0, training: 0, support: 0 };
+    graph.forEachNode((_node, attrs) => counts[attrs.kind]++);
+    return counts;
+  }, [graph]);
+
+  const zoomToSelection = () => {
+    if (sigma === null || selected === undefined) return;
+    const at = sigma.getNodeDisplayData(selected);
+    if (at === undefined) return;
+    const cam = sigma.getCamera();
+    void cam.animate({ x: at.x, y: at.y, ratio: Math.min(cam.ratio, 0.15) }, { duration: 400 });
+  };
+  const selectedDrawn = selected !== undefined && graph.hasNode(selected);
+  const onSelectGap = props.onSelectGap;
+
+  return (
+    <div className="network-view">
+      <NetworkToolbar
+        layout={layout}
+        onLayoutChange={props.onLayoutChange}
+        focusHops={focusHops}
+        onFocusChange={props.onFocusChange}
+        canFocus={selectedDrawn}
+        showCritical={showCritical}
+        onShowCriticalChange={props.onShowCriticalChange}
+        criticalAvailable={data.analysis !== null}
+        sizeBy={sizeBy}
+        onSizeBy={setSizeBy}
+        onZoomToFit={() => void sigma?.getCamera().animatedReset({ duration: 400 })}
+        onZoomToSelection={zoomToSelection}
+        canZoomToSelection={selectedDrawn}
+        force={layout === 'force' ? force : null}
+      />
+      {aggregation.aggregated && (
+        <p className="network-notice" role="status" data-testid="network-aggregated">
+          Showing {aggregation.shown.toLocaleString('en-US')} of {aggregation.total.toLocaleString('en-US')}{' '}
+          organizations: the largest by {sizeBy === 'degree' ? 'number of links' : 'supplied value'}, plus the
+          selection and its neighborhood. Filter to see the rest.
+        </p>
+      )}
+      {focusHops > 0 && selected !== undefined && highlights.focus === null && (
+        <p className="network-notice" role="status">
+          The selected organization is not drawn (filtered out), so there is no supply tree to focus on.
+        </p>
+      )}
+      <div className="network-stage">
+        <div
+          ref={containerRef}
+          className="network-canvas"
+          data-testid="network"
+          data-network-ready={firstFrameMs !== null ? 'true' : 'false'}
+          data-first-frame-ms={firstFrameMs === null ? undefined : Math.round(firstFrameMs)}
+          data-layout={shownLayout ?? ''}
+          data-node-count={graph.order}
+          data-edge-count={graph.size}
+          data-aggregated={aggregation.aggregated ? 'true' : 'false'}
+          data-focus-count={highlights.focus?.nodes.size ?? ''}
+          data-force={force.progress === null ? '' : force.progress.running ? 'running' : 'stopped'}
+          role="img"
+          aria-label={`Supplier network: ${graph.order} organizations and ${graph.size} supply relationships. Click a node to select it.`}
+        />
+        <NetworkLegend
+          kindCounts={kindCounts}
+          sizeBy={sizeBy}
+          showCritical={showCritical}
+          criticalCount={data.analysis?.criticalSuppliers.length ?? null}
+          selected={selected !== undefined}
+          focus={highlights.focus === null ? null : { hops: focusHops, nodes: highlights.focus.nodes.size }}
+          gap={
+            gap === undefined || highlights.gap === null
+              ? null
+              : { label: data.label(gap), buyers: highlights.gap.buyers, suppliers: highlights.gap.suppliers }
+          }
+          onClearGap={() => onSelectGap(undefined)}
+        />
+      </div>
+    </div>
+  );
+}

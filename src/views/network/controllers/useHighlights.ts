@@ -1,0 +1,68 @@
+// Keeps sigma's reducers in step with what is highlighted: hover neighborhood, selection, focus tree,
+// critical suppliers and links, a gap's buyers and suppliers, and the size measure. The render graph is
+// never touched; changing the reducers re-renders.
+import { useEffect, useMemo } from 'react';
+import type Sigma from 'sigma';
+import type { DatasetView } from '../../contracts.ts';
+import { upstreamTreeInGraph } from '../focus.ts';
+import type { SupplyTree } from '../focus.ts';
+import { criticalSet, edgeDisplay, gapHighlight, nodeDisplay } from '../highlight.ts';
+import type { GapHighlight, HighlightState } from '../highlight.ts';
+import type { EdgeAttributes, NodeAttributes, RenderGraph, SizeBy } from '../render-graph.ts';
+
+export interface HighlightInputs {
+  data: DatasetView;
+  sizeBy: SizeBy;
+  hovered: string | undefined;
+  selected: string | undefined;
+  focusHops: number;
+  showCritical: boolean;
+  gap: string | undefined;
+}
+
+export interface Highlights {
+  focus: SupplyTree | null;
+  gap: GapHighlight | null;
+}
+
+export function useHighlights(
+  sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
+  graph: RenderGraph,
+  { data, sizeBy, hovered, selected, focusHops, showCritical, gap }: HighlightInputs,
+): Highlights {
+  const focus = useMemo(
+    () => (selected === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selected, focusHops)),
+    [graph, selected, focusHops],
+  );
+  const critical = useMemo(
+    () => (showCritical ? criticalSet(data.analysis) : null),
+    [showCritical, data.analysis],
+  );
+  const gapLit = useMemo(() => (gap === undefined ? null : gapHighlight(data, gap)), [data, gap]);
+  const hoverSet = useMemo(() => {
+    if (hovered === undefined || !graph.hasNode(hovered)) return undefined;
+    return new Set([hovered, ...graph.neighbors(hovered)]);
+  }, [graph, hovered]);
+
+  useEffect(() => {
+    if (sigma === null) return;
+    const state: HighlightState = {
+      sizeBy,
+      hovered: hoverSet === undefined ? undefined : hovered,
+      hoverSet,
+      selected,
+      focus,
+      critical,
+      gap: gapLit,
+    };
+    // The reducers read the graph sigma holds at call time: a new graph is installed (and rendered once)
+    // before this effect hands over reducers made for it.
+    sigma.setSetting('nodeReducer', (node, attrs) => nodeDisplay(node, attrs, state));
+    sigma.setSetting('edgeReducer', (edge, attrs) => {
+      const g = sigma.getGraph();
+      return edgeDisplay(attrs, edge, g.source(edge), g.target(edge), state);
+    });
+  }, [sigma, sizeBy, hovered, hoverSet, selected, focus, critical, gapLit]);
+
+  return { focus, gap: gapLit };
+}

@@ -1,0 +1,23 @@
+// Colors and sizes of the network view. Kind colors are the map's (one legend for both views); the link
+// colors say what a highlight means, and the dimmed tones keep the context readable behind it.
+import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from '../map/style.ts';
+
+export { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS };
+
+/** A supply link inside the region, or entirely outside it. */
+export const EDGE_COLOR = 'rgba(71, 85, 105, 0.45)';
+/**
+ * A link with one end in the home region and one outside. sigma 3 has no dashed edges, so the map's dashed
+ * line becomes a distinct hue here, and the legend says so.
+ */
+export const EDGE_CROSSING_COLOR = 'rgba(219, 39, 119, 0.38)';
+export const CRITICAL_COLOR = '#dc2626';
+export const DIM_NODE_COLOR = '#e2e5ea';
+export const DIM_EDGE_COLOR = 'rgba(203, 213, 225, 0.25)';
+
+/** Node radius range in screen pixels at the fitted zoom. */
+export const NODE_SIZE_MIN = 2.5;
+export const NODE_SIZE_MAX = 14;
+/** Edge thickness range in screen pixels. */
+export const EDGE_SIZE_MIN = 0.6;
+export const EDGE_SIZE_MAX = 5;

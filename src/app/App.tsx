@@ -1,9 +1,11 @@
 // The app shell: header (dataset, synthetic badge, views, region picker), notices, and the workspace with
 // the filter panel, the map or gap view, and the inspector. The URL hash is the source of truth for what
 // is shown; every change goes through a pure route action.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { capabilityLabeler } from '../analysis/labels.ts';
 import type { Bundle } from '../domain/model.ts';
+import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
+import { canonicalBundleText } from '../io/export/bundle-json.ts';
 import type { Issue } from '../io/issues.ts';
 import {
   chooseRegion,
@@ -18,9 +20,10 @@ import {
   setShading,
   setView,
 } from '../state/actions.ts';
-import { DEFAULT_ROUTE, DEFAULT_SAMPLE, SHADINGS } from '../state/route.ts';
-import type { Shading, ViewName } from '../state/route.ts';
-import { useRoute } from '../state/url.ts';
+import type { StoredDatasetInfo } from '../state/dataset-store.ts';
+import { DEFAULT_ROUTE, DEFAULT_SAMPLE, encodeRoute, SHADINGS } from '../state/route.ts';
+import type { Route, Shading, ViewName } from '../state/route.ts';
+import { currentHref, useRoute } from '../state/url.ts';
 import type { DatasetView, RegionOption } from '../views/contracts.ts';
 import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
 import type { FilterIndex } from '../views/derive/filter.ts';
@@ -31,12 +34,16 @@ import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
-import { fetchBundle } from './load-dataset.ts';
+import { formatBytes, MissingDataset } from './MissingDataset.tsx';
+import { OpenDataButton, readBundleFiles, useFileDrop } from './OpenData.tsx';
 import { NoticeList } from './NoticeList.tsx';
-import { REFERENCE_REGIONS, referenceRegionIds } from './reference-regions.ts';
+import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { RegionPicker } from './RegionPicker.tsx';
-import { findSample, SAMPLES } from './samples.ts';
+import { SAMPLES } from './samples.ts';
+import { ShareControl } from './ShareControl.tsx';
+import type { ShareLink } from './ShareControl.tsx';
 import { useAnalysis } from './useAnalysis.ts';
+import { keepDataset, listKeptDatasets, useDataset } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
 
 const NO_COUNTIES: readonly string[] = [];
@@ -63,55 +70,16 @@ const SHADING_LABELS: Record<Shading, string> = {
   imported: 'Imported value',
 };
 
-type Loaded =
-  | { status: 'loading'; key: string }
-  | { status: 'ready'; key: string; bundle: Bundle; issues: Issue[] }
-  | { status: 'failed'; key: string; issues: Issue[] };
-
 export function App() {
   const { route, notices: routeNotices, setRoute } = useRoute();
-  const datasetKey = `${route.dataset.kind}:${route.dataset.id}`;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading', key: datasetKey });
+  const loaded = useDataset(route.dataset);
+  const datasetKey = loaded.key;
+  const [appNotices, setAppNotices] = useState<string[]>([]);
+  const [kept, setKept] = useState<StoredDatasetInfo[]>([]);
+  const refreshKept = useCallback(() => void listKeptDatasets().then(setKept), []);
+  useEffect(refreshKept, [refreshKept]);
 
-  useEffect(() => {
-    if (route.dataset.kind !== 'sample') {
-      setLoaded({
-        status: 'failed',
-        key: datasetKey,
-        issues: [
-          {
-            severity: 'error',
-            message: `This link points to an imported dataset (${route.dataset.id}) that is not on this device. Open one of the sample datasets from the Dataset menu.`,
-          },
-        ],
-      });
-      return;
-    }
-    const sample = findSample(route.dataset.id);
-    if (sample === undefined) {
-      setLoaded({
-        status: 'failed',
-        key: datasetKey,
-        issues: [
-          {
-            severity: 'error',
-            message: `There is no sample dataset called "${route.dataset.id}". The samples are: ${SAMPLES.map((s) => s.id).join(', ')}.`,
-          },
-        ],
-      });
-      return;
-    }
-    const controller = new AbortController();
-    setLoaded({ status: 'loading', key: datasetKey });
-    void fetchBundle(sample.url, sample.label, referenceRegionIds(), controller.signal).then((result) => {
-      if (controller.signal.aborted) return;
-      if (result.value === null) setLoaded({ status: 'failed', key: datasetKey, issues: result.issues });
-      else setLoaded({ status: 'ready', key: datasetKey, bundle: result.value, issues: result.issues });
-    });
-    return () => controller.abort();
-  }, [datasetKey, route.dataset.kind, route.dataset.id]);
-
-  const bundle = loaded.status === 'ready' && loaded.key === datasetKey ? loaded.bundle : undefined;
+  const bundle = loaded.status === 'ready' ? loaded.bundle : undefined;
   const regionId = route.region ?? bundle?.meta.homeRegion;
   const regions = useMemo(() => regionOptions(bundle), [bundle]);
   const region = regions.find((r) => r.id === regionId);
@@ -170,14 +138,96 @@ export function App() {
   const selectGap = (capability: string | undefined) =>
     setRoute((r) => highlightGap(r, capability), { push: true });
 
-  const sampleId = route.dataset.kind === 'sample' ? route.dataset.id : '';
+  /**
+   * Keeps an opened bundle on this device and shows it under its `h:` link. When the link was waiting for
+   * that very file (a permalink from another device), the view it names is restored as it was.
+   */
+  const openBundle = async (opened: Bundle, fileName: string) => {
+    const result = await keepDataset(opened);
+    const messages: string[] = [];
+    if (result.storeError !== null)
+      messages.push(
+        `${result.storeError} "${opened.meta.title}" stays open in this tab only; a reload loses it.`,
+      );
+    const waiting = loaded.status === 'missing' ? loaded.hash : null;
+    if (waiting !== null && waiting !== result.hash)
+      messages.push(
+        `The file "${fileName}" is not the one the link names (its content hash is ${result.hash}, the link's ${waiting}); the view is restored on it anyway.`,
+      );
+    setAppNotices(messages);
+    const file = { name: opened.meta.title, bytes: result.bytes };
+    setRoute(
+      (r): Route =>
+        waiting !== null
+          ? { ...r, dataset: { kind: 'hash', id: result.hash }, file }
+          : { ...DEFAULT_ROUTE, view: r.view, dataset: { kind: 'hash', id: result.hash }, file },
+      { push: waiting === null },
+    );
+    refreshKept();
+  };
+
+  const buildLink = useCallback(
+    async (embed: boolean): Promise<ShareLink> => {
+      const href = currentHref();
+      if (!embed || bundle === undefined) return { href, problem: null };
+      const { payload, bytes } = await encodeEmbedded(canonicalBundleText(bundle));
+      if (bytes > MAX_EMBEDDED_BYTES)
+        return {
+          href,
+          problem: `This dataset is ${formatBytes(bytes)} compressed, more than the ${formatBytes(MAX_EMBEDDED_BYTES)} a link can carry; the link names the file instead.`,
+        };
+      const base = href.slice(0, href.length - window.location.hash.length);
+      const embedded = encodeRoute({ ...route, dataset: { kind: 'embedded', id: payload }, file: undefined });
+      return { href: `${base}${embedded}`, problem: null };
+    },
+    [bundle, route],
+  );
+
+  const [openIssues, setOpenIssues] = useState<Issue[]>([]);
+  const openFiles = async (files: readonly File[]) => {
+    const result = await readBundleFiles(files);
+    setOpenIssues(
+      result.value === null ? result.issues : result.issues.filter((i) => i.severity === 'error'),
+    );
+    if (result.value !== null) await openBundle(result.value, files[0]?.name ?? 'the file');
+  };
+  useFileDrop(openFiles);
+
+  const datasetValue = `${route.dataset.kind}:${route.dataset.kind === 'embedded' ? '' : route.dataset.id}`;
+  const chooseDataset = (value: string) => {
+    const at = value.indexOf(':');
+    const kind = value.slice(0, at);
+    const id = value.slice(at + 1);
+    if (kind === 'sample')
+      setRoute(
+        { ...DEFAULT_ROUTE, dataset: { kind: 'sample', id: id || DEFAULT_SAMPLE }, view: route.view },
+        { push: true },
+      );
+    else if (kind === 'hash') {
+      const info = kept.find((k) => k.hash === id);
+      setRoute(
+        {
+          ...DEFAULT_ROUTE,
+          dataset: { kind: 'hash', id },
+          file: info === undefined ? undefined : { name: info.title, bytes: info.bytes },
+          view: route.view,
+        },
+        { push: true },
+      );
+    }
+  };
+  const isKept = route.dataset.kind === 'hash' && kept.some((k) => k.hash === route.dataset.id);
+
   return (
     <div className="shell">
       <header className="shell-header">
         <span className="brand">Forgemap</span>
         <div className="dataset">
           <h1 className="dataset-title" data-testid="dataset-title">
-            {bundle?.meta.title ?? (loaded.status === 'failed' ? 'No dataset' : 'Loading…')}
+            {bundle?.meta.title ??
+              { failed: 'No dataset', missing: 'Data file needed', loading: 'Loading…', ready: '' }[
+                loaded.status
+              ]}
           </h1>
           {bundle?.meta.synthetic === true && (
             <span
@@ -205,24 +255,32 @@ export function App() {
           <label className="control">
             <span>Dataset</span>
             <select
-              value={sampleId}
-              onChange={(event) =>
-                setRoute(
-                  {
-                    ...DEFAULT_ROUTE,
-                    dataset: { kind: 'sample', id: event.target.value || DEFAULT_SAMPLE },
-                    view: route.view,
-                  },
-                  { push: true },
-                )
-              }
+              value={datasetValue}
+              data-testid="dataset-picker"
+              onChange={(event) => chooseDataset(event.target.value)}
             >
-              {sampleId === '' && <option value="">Imported dataset</option>}
-              {SAMPLES.map((sample) => (
-                <option key={sample.id} value={sample.id}>
-                  {sample.label} (sample)
+              {route.dataset.kind === 'embedded' && <option value="embedded:">Dataset in the link</option>}
+              {route.dataset.kind === 'hash' && !isKept && (
+                <option value={datasetValue}>
+                  {route.file?.name ?? 'Imported dataset'} (not on this device)
                 </option>
-              ))}
+              )}
+              <optgroup label="Samples (synthetic)">
+                {SAMPLES.map((sample) => (
+                  <option key={sample.id} value={`sample:${sample.id}`}>
+                    {sample.label}
+                  </option>
+                ))}
+              </optgroup>
+              {kept.length > 0 && (
+                <optgroup label="On this device">
+                  {kept.map((k) => (
+                    <option key={k.hash} value={`hash:${k.hash}`}>
+                      {k.title} ({k.organizations.toLocaleString('en-US')} organizations)
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </label>
           <RegionPicker
@@ -231,11 +289,28 @@ export function App() {
             referenceRegions={REFERENCE_REGIONS}
             onChange={(id) => setRoute((r) => chooseRegion(r, id, bundle?.meta.homeRegion), { push: true })}
           />
+          <OpenDataButton onFiles={openFiles} />
+          <ShareControl
+            buildLink={buildLink}
+            canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
+          />
         </div>
       </header>
-      <NoticeList notices={notices} issues={loaded.status === 'failed' ? loaded.issues : []} />
+      <NoticeList
+        notices={[...notices, ...appNotices]}
+        issues={[...(loaded.status === 'failed' ? loaded.issues : []), ...openIssues]}
+      />
       <main className="main-area" data-testid="main-area" aria-busy={loaded.status === 'loading'}>
         {loaded.status === 'loading' && <p className="placeholder">Loading the dataset…</p>}
+        {loaded.status === 'missing' && (
+          <MissingDataset
+            hash={loaded.hash}
+            file={route.file}
+            kept={kept}
+            onOpenFile={openFiles}
+            onChooseKept={(hash) => chooseDataset(`hash:${hash}`)}
+          />
+        )}
         {bundle !== undefined && data === null && <p className="placeholder">Placing the organizations…</p>}
         {data !== null && (
           <div className={`workspace workspace-${shownView}`}>

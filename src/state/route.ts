@@ -12,7 +12,18 @@ export const SHADINGS = ['none', 'orgs', 'supplied', 'imported'] as const;
 export type Shading = (typeof SHADINGS)[number];
 export const ROUTE_VERSION = 1;
 
-export type DatasetRef = { kind: 'sample'; id: string } | { kind: 'hash'; id: string };
+/**
+ * Where the data comes from: a shipped sample (`s:`), a dataset kept on this device under its content hash
+ * (`h:`), or a small bundle embedded in the link itself (`z:`, deflate-raw + base64url, see io/embed.ts).
+ */
+export type DatasetRef =
+  { kind: 'sample'; id: string } | { kind: 'hash'; id: string } | { kind: 'embedded'; id: string };
+
+/** What an `h:` link says about its file, so that a device without it can name the file it needs. */
+export interface DatasetFile {
+  name?: string | undefined;
+  bytes?: number | undefined;
+}
 
 export interface Filters {
   /** Kinds shown; empty means all. */
@@ -57,6 +68,8 @@ export interface Route {
   focus: number;
   /** Network: highlight critical suppliers and links. */
   critical: boolean;
+  /** For `h:` datasets: the file's title and size, shown when this device does not have it. */
+  file?: DatasetFile | undefined;
 }
 
 export const DEFAULT_SAMPLE = 'chicago';
@@ -74,6 +87,10 @@ export const DEFAULT_ROUTE: Route = {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const HASH_ID = /^[0-9a-f]{16}$/;
+/** base64url of at most 24 KB compressed (4/3 of it, rounded up). */
+export const MAX_EMBEDDED_CHARS = 32_768;
+const EMBEDDED = /^[A-Za-z0-9_-]+$/;
+const MAX_FILE_BYTES = 1e12;
 const MAX_ITEMS = 500;
 const MAX_TEXT = 200;
 
@@ -87,11 +104,22 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
   const [datasetPart = '', viewPart, ...extra] = pathPart.split('/');
 
   const route: Route = { ...DEFAULT_ROUTE, filters: { ...NO_FILTERS } };
-  const datasetMatch = /^([sh]):(.*)$/.exec(safeDecode(datasetPart) ?? '');
-  if (datasetMatch?.[1] === 's' && ID.test(datasetMatch[2] ?? '')) {
-    route.dataset = { kind: 'sample', id: datasetMatch[2] ?? DEFAULT_SAMPLE };
-  } else if (datasetMatch?.[1] === 'h' && HASH_ID.test(datasetMatch[2] ?? '')) {
-    route.dataset = { kind: 'hash', id: datasetMatch[2] ?? '' };
+  const datasetMatch = /^([shz]):(.*)$/s.exec(safeDecode(datasetPart) ?? '');
+  const datasetId = datasetMatch?.[2] ?? '';
+  if (datasetMatch?.[1] === 's' && ID.test(datasetId)) {
+    route.dataset = { kind: 'sample', id: datasetId };
+  } else if (datasetMatch?.[1] === 'h' && HASH_ID.test(datasetId)) {
+    route.dataset = { kind: 'hash', id: datasetId };
+  } else if (
+    datasetMatch?.[1] === 'z' &&
+    datasetId.length <= MAX_EMBEDDED_CHARS &&
+    EMBEDDED.test(datasetId)
+  ) {
+    route.dataset = { kind: 'embedded', id: datasetId };
+  } else if (datasetMatch?.[1] === 'z') {
+    notices.push(
+      `The link's embedded dataset is not valid (more than ${MAX_EMBEDDED_CHARS.toLocaleString('en-US')} characters, or characters other than A–Z, a–z, 0–9, - and _); showing the Chicago sample.`,
+    );
   } else if (datasetPart !== '') {
     notices.push(
       `The link's dataset "${shorten(datasetPart)}" is not understood; showing the Chicago sample.`,
@@ -121,6 +149,19 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
     const ignored = (what: string) =>
       notices.push(`The link's ${what} "${shorten(safeDecode(raw) ?? raw)}" was ignored.`);
     switch (key) {
+      case 'name': {
+        const value = safeDecode(raw);
+        if (value === null || value === '' || value.length > MAX_TEXT) ignored('file name');
+        else route.file = { ...route.file, name: value };
+        break;
+      }
+      case 'bytes': {
+        const value = Number(raw);
+        if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value > MAX_FILE_BYTES)
+          ignored('file size');
+        else route.file = { ...route.file, bytes: value };
+        break;
+      }
       case 'region':
       case 'sel':
       case 'gap': {
@@ -202,13 +243,22 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         notices.push(`The link's parameter "${shorten(key)}" is not understood; it was ignored.`);
     }
   }
+  if (route.file !== undefined && route.dataset.kind !== 'hash') {
+    route.file = undefined;
+    notices.push("The link's file name and size only apply to datasets kept on a device; they were ignored.");
+  }
   return { route, notices };
 }
 
 export function encodeRoute(route: Route): string {
-  const dataset = `${route.dataset.kind === 'sample' ? 's' : 'h'}:${route.dataset.id}`;
+  const prefix = { sample: 's', hash: 'h', embedded: 'z' }[route.dataset.kind];
+  const dataset = `${prefix}:${route.dataset.id}`;
   const params: string[] = [];
   const add = (key: string, value: string) => params.push(`${key}=${value}`);
+  if (route.dataset.kind === 'hash' && route.file !== undefined) {
+    if (route.file.name !== undefined) add('name', encodeItem(route.file.name));
+    if (route.file.bytes !== undefined) add('bytes', String(route.file.bytes));
+  }
   if (route.region !== undefined) add('region', encodeItem(route.region));
   if (route.selected !== undefined) add('sel', encodeItem(route.selected));
   if (route.gap !== undefined) add('gap', encodeItem(route.gap));

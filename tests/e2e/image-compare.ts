@@ -25,9 +25,22 @@ export async function compareWithBaseline(
     console.warn(`[e2e] wrote the baseline ${baselinePath}`);
     return { size: '', share: 0, wroteBaseline: true };
   }
-  const a = `data:image/png;base64,${actualPng.toString('base64')}`;
-  const b = `data:image/png;base64,${readFileSync(baselinePath).toString('base64')}`;
-  const result = await page.evaluate(
+  return {
+    ...(await compareImages(page, actualPng, readFileSync(baselinePath), channelTolerance)),
+    wroteBaseline: false,
+  };
+}
+
+/** The share of pixels of two PNGs that differ by more than `channelTolerance` in some channel. */
+export async function compareImages(
+  page: Page,
+  first: Buffer,
+  second: Buffer,
+  channelTolerance: number,
+): Promise<{ size: string; share: number }> {
+  const a = `data:image/png;base64,${first.toString('base64')}`;
+  const b = `data:image/png;base64,${second.toString('base64')}`;
+  return page.evaluate(
     async ({ a, b, channel }) => {
       const pixels = async (url: string) => {
         const image = new Image();
@@ -57,5 +70,4 @@ export async function compareWithBaseline(
     },
     { a, b, channel: channelTolerance },
   );
-  return { ...result, wroteBaseline: false };
 }

@@ -7,14 +7,7 @@ import { gapSelection } from '../map/sources.ts';
 import type { GapRole } from '../map/sources.ts';
 import type { SupplyTree } from './focus.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
-import {
-  ARC_IN,
-  ARC_OUT,
-  CRITICAL_COLOR,
-  DIM_EDGE_COLOR,
-  DIM_NODE_COLOR,
-  GAP_ROLE_COLORS,
-} from './style.ts';
+import { ARC_IN, ARC_OUT, CRITICAL_COLOR, DIM_EDGE_COLOR, DIM_NODE_COLOR, GAP_ROLE_COLORS } from './style.ts';
 
 export interface CriticalSet {
   nodes: ReadonlySet<string>;

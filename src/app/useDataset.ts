@@ -1,0 +1,177 @@
+// Resolves the route's dataset to a bundle: a shipped sample (fetched from the app's origin), a dataset kept
+// on this device (IndexedDB, by content hash), or one embedded in the link. A hash this device does not have
+// comes back as `missing`, with what the link says about the file, so the app can ask for it.
+import { useEffect, useState } from 'react';
+import type { Bundle } from '../domain/model.ts';
+import { decodeEmbedded } from '../io/embed.ts';
+import { bundleHash, canonicalBundleText } from '../io/export/bundle-json.ts';
+import type { Issue, Result } from '../io/issues.ts';
+import { loadBundle } from '../io/load-bundle.ts';
+import { parseJson } from '../io/parse-json.ts';
+import { openDatasetStore } from '../state/dataset-store.ts';
+import type { DatasetStore, StoredDatasetInfo } from '../state/dataset-store.ts';
+import type { DatasetRef } from '../state/route.ts';
+import { fetchBundle } from './load-dataset.ts';
+import { referenceRegionIds } from './reference-regions.ts';
+import { findSample, SAMPLES } from './samples.ts';
+
+export type DatasetState =
+  | { status: 'loading'; key: string }
+  | { status: 'ready'; key: string; bundle: Bundle; issues: Issue[] }
+  | { status: 'missing'; key: string; hash: string }
+  | { status: 'failed'; key: string; issues: Issue[] };
+
+export function datasetKey(ref: DatasetRef): string {
+  // Embedded payloads are long: their key is a cheap digest of the text, enough to tell links apart.
+  if (ref.kind !== 'embedded') return `${ref.kind}:${ref.id}`;
+  let h = 0;
+  for (let i = 0; i < ref.id.length; i++) h = (Math.imul(h, 31) + ref.id.charCodeAt(i)) | 0;
+  return `embedded:${ref.id.length}:${(h >>> 0).toString(16)}`;
+}
+
+let store: DatasetStore | undefined;
+/** The device's dataset store, opened on first use. */
+export function datasetStore(): DatasetStore {
+  store ??= openDatasetStore();
+  return store;
+}
+
+/** Bundles opened in this tab, by hash: found at once, and kept even when the device store failed. */
+const opened = new Map<string, Bundle>();
+/** Told the hash of each bundle opened, so a view waiting for that very hash (a link) picks it up. */
+const openListeners = new Set<(hash: string) => void>();
+
+export interface KeptDataset {
+  hash: string;
+  bytes: number;
+  /** Why it could not be kept on the device (it then lasts only as long as the tab), or null. */
+  storeError: string | null;
+}
+
+/** Keeps an imported bundle on this device under its content hash; the `h:` link then finds it. */
+export async function keepDataset(bundle: Bundle): Promise<KeptDataset> {
+  const text = canonicalBundleText(bundle);
+  const hash = await bundleHash(bundle);
+  const bytes = new TextEncoder().encode(text).byteLength;
+  opened.set(hash, bundle);
+  for (const listener of openListeners) listener(hash);
+  try {
+    await datasetStore().put({
+      hash,
+      title: bundle.meta.title,
+      bytes,
+      organizations: bundle.organizations.length,
+      synthetic: bundle.meta.synthetic,
+      savedAt: new Date().toISOString(),
+      text,
+    });
+    return { hash, bytes, storeError: null };
+  } catch (error) {
+    return { hash, bytes, storeError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function listKeptDatasets(): Promise<StoredDatasetInfo[]> {
+  try {
+    return await datasetStore().list();
+  } catch {
+    return [];
+  }
+}
+
+export async function forgetDataset(hash: string): Promise<void> {
+  opened.delete(hash);
+  await datasetStore().delete(hash);
+}
+
+function fromText(text: string, label: string): Result<Bundle> {
+  const parsed = parseJson(text, label);
+  if (parsed.value === null) return { value: null, issues: parsed.issues };
+  return loadBundle(parsed.value, { knownRegionIds: referenceRegionIds() });
+}
+
+const failed = (key: string, message: string): DatasetState => ({
+  status: 'failed',
+  key,
+  issues: [{ severity: 'error', message }],
+});
+
+async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetState> {
+  const key = datasetKey(ref);
+  const done = (result: Result<Bundle>): DatasetState =>
+    result.value === null
+      ? { status: 'failed', key, issues: result.issues }
+      : { status: 'ready', key, bundle: result.value, issues: result.issues };
+  switch (ref.kind) {
+    case 'sample': {
+      const sample = findSample(ref.id);
+      if (sample === undefined)
+        return failed(
+          key,
+          `There is no sample dataset called "${ref.id}". The samples are: ${SAMPLES.map((s) => s.id).join(', ')}.`,
+        );
+      return done(await fetchBundle(sample.url, sample.label, referenceRegionIds(), signal));
+    }
+    case 'hash': {
+      const inTab = opened.get(ref.id);
+      if (inTab !== undefined) return { status: 'ready', key, bundle: inTab, issues: [] };
+      let stored;
+      try {
+        stored = await datasetStore().get(ref.id);
+      } catch (error) {
+        // No store (private mode, blocked): the dataset cannot be here; say which file is needed.
+        console.warn(error);
+        stored = undefined;
+      }
+      if (stored === undefined) return { status: 'missing', key, hash: ref.id };
+      const result = fromText(stored.text, stored.title);
+      if (result.value !== null) opened.set(ref.id, result.value);
+      return done(result);
+    }
+    case 'embedded': {
+      const text = await decodeEmbedded(ref.id);
+      if (text.value === null) return { status: 'failed', key, issues: text.issues };
+      return done(fromText(text.value, 'the dataset embedded in the link'));
+    }
+  }
+}
+
+/** The dataset the route names, reloaded whenever the route names another. */
+export function useDataset(ref: DatasetRef): DatasetState {
+  const key = datasetKey(ref);
+  const [state, setState] = useState<DatasetState>({ status: 'loading', key });
+  const [revision, setRevision] = useState(0);
+  const waitingFor = ref.kind === 'hash' ? ref.id : null;
+  useEffect(() => {
+    if (waitingFor === null) return;
+    const listener = (hash: string) => {
+      if (hash === waitingFor) setRevision((r) => r + 1);
+    };
+    openListeners.add(listener);
+    return () => {
+      openListeners.delete(listener);
+    };
+  }, [waitingFor]);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading', key });
+    resolve(ref, controller.signal).then(
+      (next) => {
+        if (!controller.signal.aborted) setState(next);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted)
+          setState(
+            failed(
+              key,
+              `Could not open the dataset: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
+      },
+    );
+    return () => controller.abort();
+    // The key describes ref fully; a revision means the bundle for it was just opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, revision]);
+  return state.key === key ? state : { status: 'loading', key };
+}

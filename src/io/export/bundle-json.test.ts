@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Bundle } from '../../domain/model.ts';
+import { loadBundle } from '../load-bundle.ts';
+import { bundleHash, canonicalBundleText, exportBundleJson } from './bundle-json.ts';
+import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
+
+const CHICAGO_TEXT = readFileSync(new URL('../../../data/samples/chicago.json', import.meta.url), 'utf8');
+
+function chicago(): Bundle {
+  const { value } = loadBundle(JSON.parse(CHICAGO_TEXT));
+  if (value === null) throw new Error('the Chicago sample does not load');
+  return value;
+}
+
+function reload(text: string) {
+  return loadBundle(JSON.parse(text));
+}
+
+describe('exportBundleJson', () => {
+  it('writes the shipped Chicago sample back byte for byte', () => {
+    expect(exportBundleJson(chicago())).toBe(CHICAGO_TEXT);
+  });
+
+  it('round-trips the Chicago sample through loadBundle with no issues', () => {
+    const bundle = chicago();
+    const { value, issues } = reload(exportBundleJson(bundle));
+    expect(issues).toEqual([]);
+    expect(value).toStrictEqual(bundle);
+  });
+
+  it('round-trips absent optional fields, needs without values, unicode, HTML and "__proto__" ids', () => {
+    const bundle = edgeCaseBundle();
+    const { value, issues } = reload(exportBundleJson(bundle));
+    expect(issues).toEqual([]);
+    expect(value).toStrictEqual(bundle);
+    expect(value?.organizations[1]?.id).toBe('__proto__');
+    expect(value?.organizations[2]?.name).toBe(bundle.organizations[2]?.name);
+  });
+
+  it('round-trips an empty bundle', () => {
+    const { value, issues } = reload(exportBundleJson(emptyBundle()));
+    expect(issues).toEqual([]);
+    expect(value).toStrictEqual(emptyBundle());
+  });
+
+  it('starts with format and version, then meta, organizations, links, capabilities, regions', () => {
+    const parsed = JSON.parse(exportBundleJson(edgeCaseBundle())) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual([
+      'format',
+      'version',
+      'meta',
+      'organizations',
+      'links',
+      'capabilities',
+      'regions',
+    ]);
+    expect(parsed.format).toBe('forgemap.bundle');
+    expect(parsed.version).toBe(1);
+  });
+
+  it('writes one record per line and ends with a newline', () => {
+    const text = exportBundleJson(edgeCaseBundle());
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.startsWith('{"id":"full"'))).toHaveLength(1);
+    expect(text.endsWith(']}\n')).toBe(true);
+  });
+
+  it('puts keys in canonical order whatever order the objects were built in', () => {
+    const bundle = edgeCaseBundle();
+    const scrambled: Bundle = {
+      ...bundle,
+      meta: Object.fromEntries(Object.entries(bundle.meta).reverse()) as unknown as Bundle['meta'],
+      organizations: bundle.organizations.map(
+        (o) =>
+          Object.fromEntries(Object.entries(o).reverse()) as unknown as (typeof bundle.organizations)[number],
+      ),
+      links: bundle.links.map(
+        (l) => Object.fromEntries(Object.entries(l).reverse()) as unknown as (typeof bundle.links)[number],
+      ),
+    };
+    expect(exportBundleJson(scrambled)).toBe(exportBundleJson(bundle));
+    const org = (JSON.parse(exportBundleJson(scrambled)) as { organizations: object[] }).organizations[0]!;
+    expect(Object.keys(org).slice(0, 5)).toEqual(['id', 'name', 'kind', 'lat', 'lon']);
+  });
+
+  it('leaves out undefined optional fields and stray run-time properties', () => {
+    const bundle = edgeCaseBundle();
+    const withExtras: Bundle = {
+      ...bundle,
+      organizations: [
+        {
+          ...bundle.organizations[1]!,
+          lat: undefined,
+          website: undefined,
+          extra: 'x',
+        } as Bundle['organizations'][number],
+      ],
+      links: [],
+    };
+    const text = exportBundleJson(withExtras);
+    expect(text).toContain(
+      '{"id":"__proto__","name":"=HYPERLINK(\\"http://evil.example\\",\\"x\\")","kind":"manufacturer","naics":[],"capabilities":[],"certifications":[],"trains":[],"needs":[]}',
+    );
+    expect(text).not.toContain('extra');
+  });
+});
+
+describe('canonicalBundleText', () => {
+  it('is the export', () => {
+    const bundle = edgeCaseBundle();
+    expect(canonicalBundleText(bundle)).toBe(exportBundleJson(bundle));
+  });
+});
+
+describe('bundleHash', () => {
+  it('is the first 16 hex digits of the SHA-256 of the canonical text', async () => {
+    const bundle = edgeCaseBundle();
+    const expected = createHash('sha256')
+      .update(canonicalBundleText(bundle), 'utf8')
+      .digest('hex')
+      .slice(0, 16);
+    await expect(bundleHash(bundle)).resolves.toBe(expected);
+    expect(expected).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('does not change when a bundle is exported and opened again', async () => {
+    const bundle = chicago();
+    const reopened = reload(exportBundleJson(bundle)).value!;
+    await expect(bundleHash(reopened)).resolves.toBe(await bundleHash(bundle));
+  });
+
+  it('changes when any field changes', async () => {
+    const bundle = edgeCaseBundle();
+    const renamed = structuredClone(bundle);
+    renamed.organizations[0]!.name += ' ';
+    expect(await bundleHash(renamed)).not.toBe(await bundleHash(bundle));
+  });
+});

@@ -1,0 +1,143 @@
+// The canonical bundle JSON: the lossless export of a bundle, and the text its content hash is taken of.
+// Keys come out in a fixed order and absent optional fields are left out, so equal bundles give equal bytes.
+import type { Bundle, BundleMeta, Capability, Link, Need, Organization, Region } from '../../domain/model.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../domain/model.ts';
+
+/** The keys of `T`, in output order; the type check below fails when the model gains a field not listed. */
+type KeyList<T> = readonly (keyof T & string)[];
+type Missing<T, K extends KeyList<T>> = Exclude<keyof T, K[number]>;
+
+const META_KEYS = [
+  'id',
+  'title',
+  'description',
+  'source',
+  'license',
+  'asOf',
+  'synthetic',
+  'homeRegion',
+] as const satisfies KeyList<BundleMeta>;
+const ORGANIZATION_KEYS = [
+  'id',
+  'name',
+  'kind',
+  'lat',
+  'lon',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'county',
+  'naics',
+  'capabilities',
+  'certifications',
+  'employees',
+  'uei',
+  'cage',
+  'website',
+  'trains',
+  'needs',
+] as const satisfies KeyList<Organization>;
+const NEED_KEYS = ['capability', 'annualValue'] as const satisfies KeyList<Need>;
+const LINK_KEYS = [
+  'source',
+  'target',
+  'kind',
+  'capability',
+  'value',
+  'year',
+] as const satisfies KeyList<Link>;
+const CAPABILITY_KEYS = ['id', 'label', 'naics'] as const satisfies KeyList<Capability>;
+const REGION_KEYS = [
+  'id',
+  'name',
+  'program',
+  'counties',
+  'focus',
+  'lead',
+  'designated',
+  'source',
+] as const satisfies KeyList<Region>;
+
+// A field added to the model without being added above would silently vanish from exports: make it a
+// compile error instead.
+const complete: [
+  Missing<BundleMeta, typeof META_KEYS>,
+  Missing<Organization, typeof ORGANIZATION_KEYS>,
+  Missing<Need, typeof NEED_KEYS>,
+  Missing<Link, typeof LINK_KEYS>,
+  Missing<Capability, typeof CAPABILITY_KEYS>,
+  Missing<Region, typeof REGION_KEYS>,
+] extends [never, never, never, never, never, never]
+  ? true
+  : false = true;
+void complete;
+
+/**
+ * A copy of `record` with only `keys`, in that order, leaving out undefined values. Only the model's own
+ * fields are copied, so a stray run-time property (or an "__proto__" key) never reaches the output.
+ */
+function ordered<T extends object>(record: T, keys: KeyList<T>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = record[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+export function canonicalMeta(meta: BundleMeta): Record<string, unknown> {
+  return ordered(meta, META_KEYS);
+}
+
+/** The organization as plain JSON-ready data in canonical key order (also used for GeoJSON properties). */
+export function canonicalOrganization(org: Organization): Record<string, unknown> {
+  const out = ordered(org, ORGANIZATION_KEYS);
+  out.needs = org.needs.map((need) => ordered(need, NEED_KEYS));
+  return out;
+}
+
+export function canonicalLink(link: Link): Record<string, unknown> {
+  return ordered(link, LINK_KEYS);
+}
+
+function records<T>(name: string, items: readonly T[], canonical: (item: T) => unknown): string {
+  if (items.length === 0) return `"${name}":[]`;
+  return `"${name}":[\n${items.map((item) => JSON.stringify(canonical(item))).join(',\n')}\n]`;
+}
+
+/**
+ * The bundle as JSON text, one record per line: about as small as compact JSON (2-space indentation
+ * roughly doubles a big bundle, whose records are short and many), yet it diffs and greps line by line,
+ * and it is the layout of the shipped samples. Records keep their order. Ends with a newline.
+ */
+export function exportBundleJson(bundle: Bundle): string {
+  const parts = [
+    `"format":${JSON.stringify(BUNDLE_FORMAT)}`,
+    `"version":${JSON.stringify(BUNDLE_VERSION)}`,
+    `"meta":${JSON.stringify(canonicalMeta(bundle.meta))}`,
+    records('organizations', bundle.organizations, canonicalOrganization),
+    records('links', bundle.links, canonicalLink),
+    records('capabilities', bundle.capabilities, (c) => ordered(c, CAPABILITY_KEYS)),
+    records('regions', bundle.regions, (r) => ordered(r, REGION_KEYS)),
+  ];
+  return `{${parts.join(',\n')}}\n`;
+}
+
+/**
+ * The text a bundle's content hash is taken of: exactly its export, so a file saved from Forgemap hashes
+ * to the same `h:` permalink id when it is opened again. Changing this layout changes every hash, which
+ * breaks links to datasets kept on users' devices: do it only with a permalink codec version bump.
+ */
+export function canonicalBundleText(bundle: Bundle): string {
+  return exportBundleJson(bundle);
+}
+
+/** First 16 hex digits of the SHA-256 of the canonical text (Web Crypto: browsers and Node ≥ 20). */
+export async function bundleHash(bundle: Bundle): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalBundleText(bundle));
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (let i = 0; i < 8; i++) hex += digest[i]!.toString(16).padStart(2, '0');
+  return hex;
+}

@@ -1,0 +1,56 @@
+// The node and edge attributes of the network exports (GEXF, GraphML): one list, so both formats carry the
+// same columns with the same types. Lists are joined with ";" because neither format has a portable list type.
+import type { Link, Organization } from '../../domain/model.ts';
+
+export type AttributeType = 'string' | 'double' | 'integer';
+
+export interface AttributeSpec<T> {
+  name: string;
+  type: AttributeType;
+  /** The value, or undefined when the record has none (the attribute is then left out, not written empty). */
+  get: (record: T) => string | number | undefined;
+}
+
+const joined = (list: readonly string[]) => (list.length === 0 ? undefined : list.join(';'));
+
+/** Node attributes besides the label (the organization's name). */
+export const NODE_ATTRIBUTES: readonly AttributeSpec<Organization>[] = [
+  { name: 'kind', type: 'string', get: (o) => o.kind },
+  { name: 'lat', type: 'double', get: (o) => o.lat },
+  { name: 'lon', type: 'double', get: (o) => o.lon },
+  { name: 'address', type: 'string', get: (o) => o.address },
+  { name: 'city', type: 'string', get: (o) => o.city },
+  { name: 'state', type: 'string', get: (o) => o.state },
+  { name: 'zip', type: 'string', get: (o) => o.zip },
+  { name: 'county', type: 'string', get: (o) => o.county },
+  { name: 'naics', type: 'string', get: (o) => joined(o.naics) },
+  { name: 'capabilities', type: 'string', get: (o) => joined(o.capabilities) },
+  { name: 'certifications', type: 'string', get: (o) => joined(o.certifications) },
+  { name: 'trains', type: 'string', get: (o) => joined(o.trains) },
+  { name: 'employees', type: 'integer', get: (o) => o.employees },
+  { name: 'uei', type: 'string', get: (o) => o.uei },
+  { name: 'cage', type: 'string', get: (o) => o.cage },
+  { name: 'website', type: 'string', get: (o) => o.website },
+];
+
+export const EDGE_ATTRIBUTES: readonly AttributeSpec<Link>[] = [
+  { name: 'kind', type: 'string', get: (l) => l.kind },
+  { name: 'capability', type: 'string', get: (l) => l.capability },
+  { name: 'value', type: 'double', get: (l) => l.value },
+  { name: 'year', type: 'integer', get: (l) => l.year },
+];
+
+/** name → value for the attributes the record has; empty texts and non-finite numbers count as absent. */
+export function attributeValues<T>(
+  specs: readonly AttributeSpec<T>[],
+  record: T,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const spec of specs) {
+    const value = spec.get(record);
+    if (value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value)))
+      continue;
+    out[spec.name] = value;
+  }
+  return out;
+}

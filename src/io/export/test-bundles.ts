@@ -1,0 +1,124 @@
+// Hand-made bundles for the export tests: the awkward cases a lossless export must carry. Used by tests only.
+import type { Bundle, Organization } from '../../domain/model.ts';
+import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids.ts';
+
+const org = (fields: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization => ({
+  kind: 'manufacturer',
+  naics: [],
+  capabilities: [],
+  certifications: [],
+  trains: [],
+  needs: [],
+  ...fields,
+});
+
+/** Names and ids that break naive CSV, JSON, XML and object-key handling; every record valid for loadBundle. */
+export function edgeCaseBundle(): Bundle {
+  return {
+    format: 'forgemap.bundle',
+    version: 1,
+    meta: {
+      id: 'edge-cases',
+      title: 'Edge cases <b>&</b> "quotes"',
+      description: '',
+      source: 'hand-made',
+      license: 'CC0-1.0',
+      asOf: '2026-01-31',
+      synthetic: true,
+      homeRegion: 'home' as RegionId,
+    },
+    organizations: [
+      org({
+        id: 'full' as OrgId,
+        name: 'Acme, "Precision" Works & Sons <Ltd>',
+        kind: 'prime',
+        lat: 41.878,
+        lon: -87.6298,
+        address: '1 Main St.\nSuite 2',
+        city: 'Chicago',
+        state: 'IL',
+        zip: '60601-1234',
+        county: '17031' as CountyFips,
+        naics: ['332710', '336411'],
+        capabilities: ['5-axis-machining' as CapabilityId, '332710' as CapabilityId],
+        certifications: ['AS9100', 'ITAR'],
+        employees: 250,
+        uei: 'ABCDEF123456',
+        cage: '1A2B3',
+        website: 'https://acme.example/?a=1&b=2',
+        needs: [{ capability: '332710' as CapabilityId, annualValue: 1_500_000.5 }],
+      }),
+      org({ id: '__proto__' as OrgId, name: '=HYPERLINK("http://evil.example","x")' }),
+      org({
+        id: 'constructor' as OrgId,
+        name: "O'Brien \t tab, ünïcødé 工厂 🏭 \u2028 \u0001 \uD800 </script>",
+      }),
+      org({
+        id: 'has space/and_x0041_' as OrgId,
+        name: '-2+3',
+        kind: 'training',
+        county: '17043' as CountyFips,
+        trains: ['5-axis-machining' as CapabilityId],
+        needs: [{ capability: '5-axis-machining' as CapabilityId }],
+      }),
+    ],
+    links: [
+      {
+        source: 'constructor' as OrgId,
+        target: 'full' as OrgId,
+        kind: 'supplies',
+        capability: '332710' as CapabilityId,
+        value: 250_000,
+        year: 2025,
+      },
+      // A parallel link between the same two organizations, and one with no optional field.
+      {
+        source: 'constructor' as OrgId,
+        target: 'full' as OrgId,
+        kind: 'subcontract',
+        capability: '5-axis-machining' as CapabilityId,
+        value: 0.25,
+      },
+      { source: '__proto__' as OrgId, target: 'full' as OrgId, kind: 'partners' },
+      { source: 'has space/and_x0041_' as OrgId, target: '__proto__' as OrgId, kind: 'trains' },
+    ],
+    capabilities: [
+      { id: '5-axis-machining' as CapabilityId, label: '5-axis machining' },
+      { id: 'heat-treat' as CapabilityId, label: 'Heat treating', naics: '332811' },
+    ],
+    regions: [
+      { id: 'home' as RegionId, name: 'Home', program: 'IMCP', counties: ['17031' as CountyFips] },
+      {
+        id: 'full-region' as RegionId,
+        name: 'Full',
+        program: 'DMCSP',
+        counties: [],
+        focus: 'aerospace',
+        lead: 'Someone',
+        designated: '2014',
+        source: 'https://example.org',
+      },
+    ],
+  };
+}
+
+/** The smallest valid bundle: no records at all. */
+export function emptyBundle(): Bundle {
+  return {
+    format: 'forgemap.bundle',
+    version: 1,
+    meta: {
+      id: 'empty',
+      title: 'Empty',
+      description: '',
+      source: 'hand-made',
+      license: 'CC0-1.0',
+      asOf: '2026-01-01',
+      synthetic: false,
+    },
+    organizations: [],
+    links: [],
+    capabilities: [],
+    regions: [],
+  };
+}

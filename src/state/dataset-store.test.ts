@@ -1,0 +1,55 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openDatasetStore } from './dataset-store.ts';
+import type { StoredDataset } from './dataset-store.ts';
+
+const record = (hash: string, savedAt: string, text = '{"format":"forgemap.bundle"}'): StoredDataset => ({
+  hash,
+  title: `Dataset ${hash}`,
+  bytes: text.length,
+  organizations: 3,
+  synthetic: false,
+  savedAt,
+  text,
+});
+
+describe('openDatasetStore', () => {
+  it('keeps a dataset and gives it back by hash', async () => {
+    const store = openDatasetStore(new IDBFactory());
+    await store.put(record('00000000000000aa', '2026-12-01T10:00:00.000Z', '{"a":1}'));
+    expect(await store.get('00000000000000aa')).toEqual(
+      record('00000000000000aa', '2026-12-01T10:00:00.000Z', '{"a":1}'),
+    );
+    expect(await store.get('00000000000000bb')).toBeUndefined();
+  });
+
+  it('lists datasets newest first, without their texts', async () => {
+    const store = openDatasetStore(new IDBFactory());
+    await store.put(record('1111111111111111', '2026-11-01T00:00:00.000Z'));
+    await store.put(record('2222222222222222', '2026-12-01T00:00:00.000Z'));
+    const list = await store.list();
+    expect(list.map((d) => d.hash)).toEqual(['2222222222222222', '1111111111111111']);
+    expect(list.every((d) => !('text' in d))).toBe(true);
+  });
+
+  it('replaces a dataset saved again under the same hash, and deletes it', async () => {
+    const store = openDatasetStore(new IDBFactory());
+    await store.put(record('3333333333333333', '2026-11-01T00:00:00.000Z'));
+    await store.put(record('3333333333333333', '2026-12-01T00:00:00.000Z'));
+    expect((await store.list()).map((d) => d.savedAt)).toEqual(['2026-12-01T00:00:00.000Z']);
+    await store.delete('3333333333333333');
+    expect(await store.list()).toEqual([]);
+    expect(await store.get('3333333333333333')).toBeUndefined();
+  });
+
+  it('survives reopening the same database (a reload)', async () => {
+    const factory = new IDBFactory();
+    await openDatasetStore(factory).put(record('4444444444444444', '2026-12-01T00:00:00.000Z'));
+    expect((await openDatasetStore(factory).get('4444444444444444'))?.title).toBe('Dataset 4444444444444444');
+  });
+
+  it('says so when the browser has no IndexedDB', async () => {
+    const store = openDatasetStore(undefined);
+    await expect(store.list()).rejects.toThrow(/cannot keep datasets/);
+  });
+});

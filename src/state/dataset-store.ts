@@ -1,0 +1,143 @@
+// Imported datasets kept on this device (IndexedDB), under the content hash their `h:` permalinks name, so
+// that a reload or a link opened later finds them. Stores the canonical bundle text (what is hashed) and a
+// few facts to list them without parsing. Every failure comes back as a rejected promise with a plain message.
+
+export interface StoredDatasetInfo {
+  /** First 16 hex digits of the SHA-256 of `text`. */
+  hash: string;
+  title: string;
+  /** Size of the canonical text in bytes (UTF-8). */
+  bytes: number;
+  organizations: number;
+  synthetic: boolean;
+  /** ISO timestamp of the last save. */
+  savedAt: string;
+}
+
+export interface StoredDataset extends StoredDatasetInfo {
+  /** The canonical bundle JSON (io/export/bundle-json.ts). */
+  text: string;
+}
+
+export interface DatasetStore {
+  put(record: StoredDataset): Promise<void>;
+  get(hash: string): Promise<StoredDataset | undefined>;
+  /** Newest first. */
+  list(): Promise<StoredDatasetInfo[]>;
+  delete(hash: string): Promise<void>;
+}
+
+const DB_NAME = 'forgemap';
+const DB_VERSION = 1;
+const DATASETS = 'datasets';
+const INFO = 'info';
+
+function promised<T>(request: IDBRequest<T>, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(storeError(what, request.error));
+  });
+}
+
+function storeError(what: string, cause: DOMException | null): Error {
+  const reason =
+    cause?.name === 'QuotaExceededError'
+      ? 'the browser has no more storage space for this site'
+      : (cause?.message ?? 'the browser refused');
+  return new Error(`Could not ${what} on this device: ${reason}.`);
+}
+
+function done(tx: IDBTransaction, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(storeError(what, tx.error));
+    tx.onabort = () => reject(storeError(what, tx.error));
+  });
+}
+
+/** Opens (and on first use creates) the store. Two object stores: the texts, and their small info rows. */
+export function openDatasetStore(factory: IDBFactory | undefined = globalThis.indexedDB): DatasetStore {
+  let opened: Promise<IDBDatabase> | undefined;
+  const db = (): Promise<IDBDatabase> => {
+    if (factory === undefined)
+      return Promise.reject(new Error('This browser cannot keep datasets on the device (no IndexedDB).'));
+    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => {
+        const database = request.result;
+        if (!database.objectStoreNames.contains(DATASETS))
+          database.createObjectStore(DATASETS, { keyPath: 'hash' });
+        if (!database.objectStoreNames.contains(INFO)) database.createObjectStore(INFO, { keyPath: 'hash' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(storeError('open the dataset store', request.error));
+      request.onblocked = () =>
+        reject(new Error('The dataset store is busy in another tab; close it and retry.'));
+    });
+    // A failed open may succeed later (another tab closed): do not cache the failure.
+    opened.catch(() => (opened = undefined));
+    return opened;
+  };
+
+  return {
+    async put(record) {
+      const tx = (await db()).transaction([DATASETS, INFO], 'readwrite');
+      const info: StoredDatasetInfo = {
+        hash: record.hash,
+        title: record.title,
+        bytes: record.bytes,
+        organizations: record.organizations,
+        synthetic: record.synthetic,
+        savedAt: record.savedAt,
+      };
+      tx.objectStore(DATASETS).put({ hash: record.hash, text: record.text });
+      tx.objectStore(INFO).put(info);
+      await done(tx, `keep "${record.title}"`);
+    },
+    async get(hash) {
+      const tx = (await db()).transaction([DATASETS, INFO], 'readonly');
+      const [data, info] = await Promise.all([
+        promised<unknown>(tx.objectStore(DATASETS).get(hash), 'read the dataset'),
+        promised<unknown>(tx.objectStore(INFO).get(hash), 'read the dataset'),
+      ]);
+      const text = isRecord(data) && typeof data['text'] === 'string' ? data['text'] : undefined;
+      const facts = readInfo(info);
+      if (text === undefined || facts === undefined) return undefined;
+      return { ...facts, text };
+    },
+    async list() {
+      const tx = (await db()).transaction(INFO, 'readonly');
+      const rows = await promised<unknown[]>(tx.objectStore(INFO).getAll(), 'list the datasets');
+      return rows
+        .map(readInfo)
+        .filter((row): row is StoredDatasetInfo => row !== undefined)
+        .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    },
+    async delete(hash) {
+      const tx = (await db()).transaction([DATASETS, INFO], 'readwrite');
+      tx.objectStore(DATASETS).delete(hash);
+      tx.objectStore(INFO).delete(hash);
+      await done(tx, 'delete the dataset');
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Stored rows are data from disk like any other input: checked, never cast. */
+function readInfo(value: unknown): StoredDatasetInfo | undefined {
+  if (!isRecord(value)) return undefined;
+  const { hash, title, bytes, organizations, synthetic, savedAt } = value;
+  if (
+    typeof hash !== 'string' ||
+    typeof title !== 'string' ||
+    typeof bytes !== 'number' ||
+    typeof organizations !== 'number' ||
+    typeof synthetic !== 'boolean' ||
+    typeof savedAt !== 'string'
+  )
+    return undefined;
+  return { hash, title, bytes, organizations, synthetic, savedAt };
+}

@@ -1,6 +1,7 @@
 // The Forgemap command line: `npm run forgemap -- <command> …`, built on the same src/ code as the app.
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './cli/analyze.ts';
+import { importCommand, parseFormats } from './cli/import.ts';
 import type { CommandOutput } from './cli/output.ts';
 import { validateCommand } from './cli/validate.ts';
 
@@ -13,6 +14,13 @@ Commands:
       --remove <id,id,…>             what-if: take these organizations out and report what changes
       --json                         versioned JSON instead of text (see README)
       --limit <n>                    rows per list in the text report (default 25, 0 = all)
+  import <file> [<file2>] -o <bundle.json> [options]
+                                     import CSV (organizations, links), USAspending Subawards CSV,
+                                     GEXF, GraphML, GeoJSON or a bundle; prints the report
+      -o, --output <bundle.json>     where to write the imported bundle (required)
+      --format <name>[,<name>]       skip detection: bundle, organizations, links, subawards, gexf,
+                                     graphml, geojson (one for all files, or one per file)
+      --report <report.csv>          also write the per-row report as CSV
   help                               show this text`;
 
 export async function run(argv: string[]): Promise<CommandOutput> {
@@ -55,6 +63,30 @@ export async function run(argv: string[]): Promise<CommandOutput> {
         json: values.json,
         limit,
       });
+    }
+    case 'import': {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            output: { type: 'string', short: 'o' },
+            format: { type: 'string' },
+            report: { type: 'string' },
+          },
+        });
+      } catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+      }
+      const { positionals, values } = parsed;
+      if (positionals.length === 0 || positionals.length > 2) return usage('import takes one or two files');
+      if (values.output === undefined) return usage('import needs -o <bundle.json>');
+      const formats = values.format === undefined ? [] : parseFormats(values.format);
+      if (typeof formats === 'string') return usage(formats);
+      if (formats.length > 1 && formats.length !== positionals.length)
+        return usage(`--format names ${formats.length} formats for ${positionals.length} files`);
+      return importCommand({ files: positionals, formats, output: values.output, report: values.report });
     }
     case undefined:
     case 'help':

@@ -1,7 +1,9 @@
 // The app shell: header (dataset, synthetic badge, views, region picker), notices, and the workspace with
 // the filter panel, the map or gap view, and the inspector. The URL hash is the source of truth for what
 // is shown; every change goes through a pure route action.
+import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type Sigma from 'sigma';
 import { capabilityLabeler } from '../analysis/labels.ts';
 import type { Bundle } from '../domain/model.ts';
 import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
@@ -9,6 +11,7 @@ import { canonicalBundleText } from '../io/export/bundle-json.ts';
 import type { Issue } from '../io/issues.ts';
 import {
   chooseRegion,
+  highlightCell,
   highlightGap,
   moveMap,
   moveNetwork,
@@ -17,6 +20,7 @@ import {
   setLayout,
   showCritical,
   setFilters,
+  setRemoved,
   setShading,
   setView,
 } from '../state/actions.ts';
@@ -27,8 +31,14 @@ import { currentHref, useRoute } from '../state/url.ts';
 import type { DatasetView, RegionOption } from '../views/contracts.ts';
 import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
 import type { FilterIndex } from '../views/derive/filter.ts';
+import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx';
 import { GapList } from '../views/gaps/GapList.tsx';
+import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
 import { MapView } from '../views/map/MapView.tsx';
+import { ExportMenu } from '../views/export/ExportMenu.tsx';
+import { kindLegend } from '../views/export/legend.ts';
+import { mapPngFromCanvas, networkPngFromSigma } from '../views/export/png.ts';
+import { pngCaption } from '../views/export/png-layout.ts';
 import { NetworkView } from '../views/network/NetworkView.tsx';
 import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
@@ -183,6 +193,19 @@ export function App() {
     [bundle, route],
   );
 
+  const [mapEngine, setMapEngine] = useState<MaplibreMap | null>(null);
+  const [sigmaEngine, setSigmaEngine] = useState<Sigma | null>(null);
+  const legend = useMemo(() => {
+    if (bundle === undefined) return [];
+    const counts = { prime: 0, manufacturer: 0, training: 0, support: 0 };
+    for (const org of bundle.organizations) counts[org.kind]++;
+    return kindLegend(counts);
+  }, [bundle]);
+  const caption = (view: string, attribution?: string) =>
+    bundle === undefined ? '' : pngCaption({ meta: bundle.meta, view, region: region?.name, attribution });
+  const showsMap = data !== null && (shownView === 'map' || shownView === 'split');
+  const showsNetwork = data !== null && (shownView === 'network' || shownView === 'split');
+
   const [openIssues, setOpenIssues] = useState<Issue[]>([]);
   const openFiles = async (files: readonly File[]) => {
     const result = await readBundleFiles(files);
@@ -290,6 +313,32 @@ export function App() {
             onChange={(id) => setRoute((r) => chooseRegion(r, id, bundle?.meta.homeRegion), { push: true })}
           />
           <OpenDataButton onFiles={openFiles} />
+          {data !== null && (
+            <ExportMenu
+              bundle={data.bundle}
+              analysis={data.analysis}
+              analysisStatus={
+                analysis.state.status === 'failed' ? 'failed' : region === undefined ? 'no-region' : 'running'
+              }
+              positions={data.positions.coords}
+              inRegion={data.inRegion}
+              getMapPng={
+                showsMap && mapEngine !== null
+                  ? () =>
+                      mapPngFromCanvas(
+                        mapEngine.getCanvas(),
+                        legend,
+                        caption('Map', 'Boundaries: US Census Bureau (us-atlas)'),
+                      )
+                  : undefined
+              }
+              getNetworkPng={
+                showsNetwork && sigmaEngine !== null
+                  ? () => networkPngFromSigma(sigmaEngine, legend, caption('Network'))
+                  : undefined
+              }
+            />
+          )}
           <ShareControl
             buildLink={buildLink}
             canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
@@ -314,31 +363,33 @@ export function App() {
         {bundle !== undefined && data === null && <p className="placeholder">Placing the organizations…</p>}
         {data !== null && (
           <div className={`workspace workspace-${shownView}`}>
-            <aside className="sidebar sidebar-left" aria-label="Search and filters">
-              <SearchBox
-                data={data}
-                onSelect={(id) => setRoute((r) => selectOrganization(r, id), { push: true })}
-              />
-              <FilterPanel
-                data={data}
-                filters={route.filters}
-                onChange={(f) => setRoute((r) => setFilters(r, f))}
-              />
-              <label className="control control-stacked">
-                <span>Shade the region's counties by</span>
-                <select
-                  value={route.shading}
-                  data-testid="shading-picker"
-                  onChange={(event) => setRoute((r) => setShading(r, event.target.value as Shading))}
-                >
-                  {SHADINGS.map((s) => (
-                    <option key={s} value={s}>
-                      {SHADING_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </aside>
+            {shownView !== 'gaps' && (
+              <aside className="sidebar sidebar-left" aria-label="Search and filters">
+                <SearchBox
+                  data={data}
+                  onSelect={(id) => setRoute((r) => selectOrganization(r, id), { push: true })}
+                />
+                <FilterPanel
+                  data={data}
+                  filters={route.filters}
+                  onChange={(f) => setRoute((r) => setFilters(r, f))}
+                />
+                <label className="control control-stacked">
+                  <span>Shade the region's counties by</span>
+                  <select
+                    value={route.shading}
+                    data-testid="shading-picker"
+                    onChange={(event) => setRoute((r) => setShading(r, event.target.value as Shading))}
+                  >
+                    {SHADINGS.map((s) => (
+                      <option key={s} value={s}>
+                        {SHADING_LABELS[s]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </aside>
+            )}
             <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
               {(shownView === 'map' || shownView === 'split') && (
                 <div className="stage-pane">
@@ -351,12 +402,14 @@ export function App() {
                     camera={route.map}
                     selected={selected}
                     gap={route.gap}
+                    gapBuyer={route.gapBuyer}
                     onSelect={select}
                     onSelectGap={selectGap}
                     onSelectRegion={(id) =>
                       setRoute((r) => chooseRegion(r, id, bundle?.meta.homeRegion), { push: true })
                     }
                     onCameraChange={(camera) => setRoute((r) => moveMap(r, camera))}
+                    onEngine={setMapEngine}
                   />
                 </div>
               )}
@@ -372,26 +425,39 @@ export function App() {
                     camera={route.net}
                     selected={selected}
                     gap={route.gap}
+                    gapBuyer={route.gapBuyer}
                     onSelect={select}
                     onSelectGap={selectGap}
                     onLayoutChange={(layout) => setRoute((r) => setLayout(r, layout), { push: true })}
                     onFocusChange={(hops) => setRoute((r) => setFocus(r, hops), { push: true })}
                     onShowCriticalChange={(show) => setRoute((r) => showCritical(r, show))}
                     onCameraChange={(camera) => setRoute((r) => moveNetwork(r, camera))}
+                    onEngine={setSigmaEngine}
                   />
                 </div>
               )}
               {shownView === 'gaps' && (
                 <div className="gaps-stage">
-                  <GapList
-                    state={analysis.state}
-                    regionName={region?.name}
-                    onCancel={analysis.cancel}
-                    onRerun={analysis.rerun}
+                  <GapsDashboard
+                    data={data}
+                    homeRegion={region}
                     selectedGap={route.gap}
                     onSelectGap={selectGap}
-                    limit={200}
+                    onSelectOrg={select}
+                    onSelectCell={(cell) =>
+                      setRoute((r) => setView(highlightCell(r, cell.prime, cell.capability), 'split'), {
+                        push: true,
+                      })
+                    }
+                    removed={route.removed}
+                    baseline={outcome?.result ?? null}
+                    current={outcome?.whatIf?.scenario ?? outcome?.result ?? null}
+                    whatIf={outcome?.whatIf ?? null}
+                    onRemove={(ids) => setRoute((r) => setRemoved(r, [...r.removed, ...ids]), { push: true })}
+                    onReset={() => setRoute((r) => setRemoved(r, []), { push: true })}
+                    regions={regions}
                   />
+
                   <DatasetSummary
                     bundle={data.bundle}
                     region={region}
@@ -408,17 +474,42 @@ export function App() {
                   onSelect={(id) => setRoute((r) => selectOrganization(r, id), { push: true })}
                   onSelectGap={(capability) => setRoute((r) => highlightGap(r, capability), { push: true })}
                   onClose={() => setRoute((r) => selectOrganization(r, undefined), { push: true })}
+                  removed={route.removed.includes(selected)}
+                  onToggleRemoved={() =>
+                    setRoute(
+                      (r) =>
+                        setRemoved(
+                          r,
+                          r.removed.includes(selected)
+                            ? r.removed.filter((id) => id !== selected)
+                            : [...r.removed, selected],
+                        ),
+                      { push: true },
+                    )
+                  }
                 />
               ) : (
-                <GapList
-                  state={analysis.state}
-                  regionName={region?.name}
-                  onCancel={analysis.cancel}
-                  onRerun={analysis.rerun}
-                  selectedGap={route.gap}
-                  onSelectGap={(capability) => setRoute((r) => highlightGap(r, capability), { push: true })}
-                  compact
-                />
+                <>
+                  <GapList
+                    state={analysis.state}
+                    regionName={region?.name}
+                    onCancel={analysis.cancel}
+                    onRerun={analysis.rerun}
+                    selectedGap={route.gap}
+                    onSelectGap={(capability) => setRoute((r) => highlightGap(r, capability), { push: true })}
+                    compact
+                  />
+                  {data.analysis !== null && (
+                    <ImportedValueChart
+                      gaps={data.analysis.gaps}
+                      limit={8}
+                      selectedGap={route.gap}
+                      onSelectGap={selectGap}
+                      regionName={region?.name}
+                      testId="side-imported-value"
+                    />
+                  )}
+                </>
               )}
             </aside>
           </div>

@@ -9,6 +9,14 @@ export const selectOrganization = (route: Route, orgId: string | undefined): Rou
 export const highlightGap = (route: Route, capability: string | undefined): Route => ({
   ...route,
   gap: capability,
+  gapBuyer: undefined,
+});
+
+/** A dependency-matrix cell: the prime's supply of one capability, shown on the map and in the network. */
+export const highlightCell = (route: Route, prime: string, capability: string): Route => ({
+  ...route,
+  gap: capability,
+  gapBuyer: prime,
 });
 
 export const setFilters = (route: Route, filters: Filters): Route => ({ ...route, filters });
@@ -26,6 +34,7 @@ export const chooseRegion = (route: Route, regionId: string, datasetHome: string
   // The camera belonged to the old region; the map fits the new one.
   map: undefined,
   gap: undefined,
+  gapBuyer: undefined,
 });
 
 export const setRemoved = (route: Route, removed: readonly string[]): Route => ({

@@ -55,12 +55,14 @@ function dataset(r: Rand): DatasetRef {
 
 function randomRoute(r: Rand): Route {
   const ds = dataset(r);
+  const gap = maybe(r, () => text(r));
   const route: Route = {
     dataset: ds,
     view: pick(r, VIEWS),
     region: maybe(r, () => text(r)),
     selected: maybe(r, () => text(r)),
-    gap: maybe(r, () => text(r)),
+    gap,
+    gapBuyer: gap === undefined ? undefined : maybe(r, () => text(r)),
     filters: {
       kinds: r() < 0.5 ? [] : [...new Set(Array.from({ length: int(r, 1, 4) }, () => pick(r, ORG_KINDS)))],
       capabilities: r() < 0.5 ? [] : list(r, 5),
@@ -201,6 +203,7 @@ describe('permalink codec, hostile links', () => {
     ['a size with an exponent', '#/h:0123456789abcdef/map?bytes=1e3', 'file size'],
     ['a file name on a sample link', '#/s:chicago/map?name=x', 'file name'],
     ['an old version', '#/s:chicago/map?v=0', 'version'],
+    ['a gap buyer without a gap', '#/s:chicago/map?buyer=chicago-prime-01', 'gap buyer'],
   ])('decodes %s to a valid route', (_what, hash, word) => {
     const { route, notices } = decodeRoute(hash);
     expectValidRoute(route);

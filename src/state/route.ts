@@ -57,6 +57,8 @@ export interface Route {
   selected?: string | undefined;
   /** Highlighted gap: a capability id. */
   gap?: string | undefined;
+  /** With `gap`: only this buyer's supply of it (a cell of the prime dependency matrix). */
+  gapBuyer?: string | undefined;
   filters: Filters;
   /** What-if: organizations taken out. */
   removed: string[];
@@ -164,6 +166,7 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
       }
       case 'region':
       case 'sel':
+      case 'buyer':
       case 'gap': {
         const value = safeDecode(raw);
         if (value === null || value === '' || value.length > MAX_TEXT) {
@@ -172,6 +175,7 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         }
         if (key === 'region') route.region = value;
         else if (key === 'sel') route.selected = value;
+        else if (key === 'buyer') route.gapBuyer = value;
         else route.gap = value;
         break;
       }
@@ -243,6 +247,10 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         notices.push(`The link's parameter "${shorten(key)}" is not understood; it was ignored.`);
     }
   }
+  if (route.gapBuyer !== undefined && route.gap === undefined) {
+    route.gapBuyer = undefined;
+    notices.push("The link's gap buyer only applies together with a gap; it was ignored.");
+  }
   if (route.file !== undefined && route.dataset.kind !== 'hash') {
     route.file = undefined;
     notices.push("The link's file name and size only apply to datasets kept on a device; they were ignored.");
@@ -262,6 +270,7 @@ export function encodeRoute(route: Route): string {
   if (route.region !== undefined) add('region', encodeItem(route.region));
   if (route.selected !== undefined) add('sel', encodeItem(route.selected));
   if (route.gap !== undefined) add('gap', encodeItem(route.gap));
+  if (route.gap !== undefined && route.gapBuyer !== undefined) add('buyer', encodeItem(route.gapBuyer));
   const { kinds, capabilities, certifications, minValue } = route.filters;
   if (kinds.length > 0) add('kind', kinds.map(encodeItem).join(','));
   if (capabilities.length > 0) add('cap', capabilities.map(encodeItem).join(','));

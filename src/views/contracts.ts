@@ -1,6 +1,8 @@
 // The props the app passes to its views and panels: one selection, one filter state and one analysis,
 // shared by the map, the network and the side panels. Views never change the data; they ask the app to
 // change the route (the URL) through these callbacks.
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type Sigma from 'sigma';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Positions } from '../geo/positions.ts';
@@ -37,6 +39,8 @@ export interface SelectionProps {
   selected: string | undefined;
   /** Highlighted gap (capability id). */
   gap: string | undefined;
+  /** With a gap: only this buyer's supply of it (a dependency-matrix cell). */
+  gapBuyer?: string | undefined;
   onSelect: (orgId: string | undefined) => void;
   onSelectGap: (capabilityId: string | undefined) => void;
 }
@@ -50,6 +54,8 @@ export interface MapViewProps extends SelectionProps {
   camera: MapCamera | undefined;
   onSelectRegion: (regionId: string) => void;
   onCameraChange: (camera: MapCamera) => void;
+  /** The MapLibre map once loaded, null when it goes (for the PNG export). */
+  onEngine?: ((map: MaplibreMap | null) => void) | undefined;
 }
 
 export interface NetworkViewProps extends SelectionProps {
@@ -65,4 +71,6 @@ export interface NetworkViewProps extends SelectionProps {
   onFocusChange: (hops: number) => void;
   onShowCriticalChange: (show: boolean) => void;
   onCameraChange: (camera: NetworkCamera) => void;
+  /** The sigma instance once created, null when it goes (for the PNG export). */
+  onEngine?: ((sigma: Sigma | null) => void) | undefined;
 }

@@ -210,9 +210,14 @@ export function pngCaption({ meta, view, region, attribution }: CaptionInput): s
   return [
     `Forgemap ${view.toLowerCase()}: ${what}. Data as of ${meta.asOf}.`,
     meta.synthetic ? 'Synthetic sample data, not real firms.' : '',
-    `Source: ${meta.source}.`,
-    attribution === undefined || attribution === '' ? '' : `${attribution}.`,
+    sentence(`Source: ${meta.source}`),
+    attribution === undefined || attribution === '' ? '' : sentence(attribution),
   ]
     .filter((part) => part !== '')
     .join(' ');
+}
+
+/** Ends `text` with a full stop unless it already ends with one (or another closing mark). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
 }

@@ -78,11 +78,18 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
+  const onEngine = props.onEngine;
+  useEffect(() => {
+    if (map === null) return;
+    onEngine?.(map);
+    return () => onEngine?.(null);
+  }, [map, onEngine]);
+
   const basemap = useBasemap(map);
   const otherRegions = useRegions(map, basemap, props.regions, homeRegion, showRegions);
   const orgVersion = useOrgSource(map, data, sizeBy);
   useSelection(map, data, selected, filters.minValue);
-  const gapSelection = useGapHighlight(map, data, gap, filters.minValue);
+  const gapSelection = useGapHighlight(map, data, gap, filters.minValue, props.gapBuyer);
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
   useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(

@@ -182,8 +182,11 @@ export interface GapSelection {
   links: number[];
 }
 
-/** Buyers in the region of `capability`, their suppliers and the links between them, sorted by index. */
-export function gapSelection(inputs: LinkInputs, capability: string): GapSelection {
+/**
+ * Buyers in the region of `capability`, their suppliers and the links between them, sorted by index. With a
+ * `buyer` (a dependency-matrix cell), only that buyer's supply of the capability, wherever the buyer is.
+ */
+export function gapSelection(inputs: LinkInputs, capability: string, buyer?: number): GapSelection {
   const buyers = new Set<number>();
   const suppliers = new Set<number>();
   const links: number[] = [];
@@ -192,7 +195,8 @@ export function gapSelection(inputs: LinkInputs, capability: string): GapSelecti
     if (linkCapability(inputs.bundle, link, inputs.orgIndex) !== capability) return;
     const s = inputs.orgIndex.get(link.source);
     const t = inputs.orgIndex.get(link.target);
-    if (s === undefined || t === undefined || inputs.inRegion[t] !== 1) return;
+    if (s === undefined || t === undefined) return;
+    if (buyer === undefined ? inputs.inRegion[t] !== 1 : t !== buyer) return;
     buyers.add(t);
     suppliers.add(s);
     links.push(k);

@@ -66,6 +66,13 @@ export function NetworkView(props: NetworkViewProps) {
     };
   }, []);
 
+  const onEngine = props.onEngine;
+  useEffect(() => {
+    if (sigma === null) return;
+    onEngine?.(sigma as unknown as Sigma);
+    return () => onEngine?.(null);
+  }, [sigma, onEngine]);
+
   const scene = useRenderGraph(data, filters.minValue, sizeBy, selected, focusHops);
   const { graph, aggregation } = scene;
   const shownLayout = useLayout(sigma, graph, layout, data);
@@ -79,6 +86,7 @@ export function NetworkView(props: NetworkViewProps) {
     focusHops,
     showCritical,
     gap,
+    gapBuyer: props.gapBuyer,
   });
   useCamera(sigma, camera, props.onCameraChange);
 

@@ -75,8 +75,12 @@ export function criticalSet(
  * A gap's buyers in the home region and their suppliers, by the map's rule (links whose capability — the
  * link's own, else the supplier's primary NAICS — is the gap and whose buyer is in the region).
  */
-export function gapHighlight(data: DatasetView, capability: string): GapHighlight {
-  const selection = gapSelection(data, capability);
+export function gapHighlight(data: DatasetView, capability: string, buyer?: string): GapHighlight {
+  const buyerIndex = buyer === undefined ? undefined : data.orgIndex.get(buyer);
+  const selection =
+    buyer !== undefined && buyerIndex === undefined
+      ? { buyers: [], suppliers: [], links: [] }
+      : gapSelection(data, capability, buyerIndex);
   const orgs = data.bundle.organizations;
   const roles = new Map<string, GapRole>();
   for (const b of selection.buyers) roles.set(orgs[b]!.id, 'buyer');

@@ -27,9 +27,20 @@ export interface InspectorProps {
   onSelect: (orgId: string | undefined) => void;
   onSelectGap: (capabilityId: string) => void;
   onClose: () => void;
+  /** What-if: whether the organization is taken out, and how to toggle it; absent hides the button. */
+  removed?: boolean | undefined;
+  onToggleRemoved?: (() => void) | undefined;
 }
 
-export function Inspector({ data, orgId, onSelect, onSelectGap, onClose }: InspectorProps) {
+export function Inspector({
+  data,
+  orgId,
+  onSelect,
+  onSelectGap,
+  onClose,
+  removed,
+  onToggleRemoved,
+}: InspectorProps) {
   const profile = useMemo(() => organizationProfile(data, orgId), [data, orgId]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -64,6 +75,21 @@ export function Inspector({ data, orgId, onSelect, onSelectGap, onClose }: Inspe
           <span aria-hidden="true">×</span>
         </button>
       </div>
+      {profile !== null && onToggleRemoved !== undefined && (
+        <div className="inspector-whatif">
+          <button
+            type="button"
+            aria-pressed={removed === true}
+            onClick={onToggleRemoved}
+            data-testid="inspector-whatif"
+          >
+            {removed === true ? 'Put back (what-if)' : 'What if it closes? Remove'}
+          </button>
+          {removed === true && (
+            <span className="inspector-whatif-note">Taken out of the analysis: see the Gaps view.</span>
+          )}
+        </div>
+      )}
       {profile === null ? (
         <p className="placeholder">There is no organization with the id “{orgId}” in this dataset.</p>
       ) : (

@@ -13,12 +13,15 @@ export function useGapHighlight(
   data: DatasetView,
   gap: string | undefined,
   minValue: number,
+  gapBuyer?: string | undefined,
 ): GapSelection | null {
   const { bundle, positions, inRegion, orgIndex } = data;
-  const selection = useMemo(
-    () => (gap === undefined ? null : gapSelection({ bundle, positions, inRegion, orgIndex }, gap)),
-    [bundle, positions, inRegion, orgIndex, gap],
-  );
+  const selection = useMemo(() => {
+    if (gap === undefined) return null;
+    const buyer = gapBuyer === undefined ? undefined : orgIndex.get(gapBuyer);
+    if (gapBuyer !== undefined && buyer === undefined) return null;
+    return gapSelection({ bundle, positions, inRegion, orgIndex }, gap, buyer);
+  }, [bundle, positions, inRegion, orgIndex, gap, gapBuyer]);
   useEffect(() => {
     if (map === null) return;
     if (selection === null) {

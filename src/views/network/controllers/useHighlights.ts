@@ -18,6 +18,7 @@ export interface HighlightInputs {
   focusHops: number;
   showCritical: boolean;
   gap: string | undefined;
+  gapBuyer?: string | undefined;
 }
 
 export interface Highlights {
@@ -28,7 +29,7 @@ export interface Highlights {
 export function useHighlights(
   sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
   graph: RenderGraph,
-  { data, sizeBy, hovered, selected, focusHops, showCritical, gap }: HighlightInputs,
+  { data, sizeBy, hovered, selected, focusHops, showCritical, gap, gapBuyer }: HighlightInputs,
 ): Highlights {
   const focus = useMemo(
     () => (selected === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selected, focusHops)),
@@ -38,7 +39,10 @@ export function useHighlights(
     () => (showCritical ? criticalSet(data.analysis) : null),
     [showCritical, data.analysis],
   );
-  const gapLit = useMemo(() => (gap === undefined ? null : gapHighlight(data, gap)), [data, gap]);
+  const gapLit = useMemo(
+    () => (gap === undefined ? null : gapHighlight(data, gap, gapBuyer)),
+    [data, gap, gapBuyer],
+  );
   const hoverSet = useMemo(() => {
     if (hovered === undefined || !graph.hasNode(hovered)) return undefined;
     return new Set([hovered, ...graph.neighbors(hovered)]);

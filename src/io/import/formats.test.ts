@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from './formats.ts';
+
+describe('detectFormat', () => {
+  it.each([
+    ['{"format":"forgemap.bundle","version":1}', 'x.txt', 'bundle'],
+    ['{"type":"FeatureCollection","features":[]}', 'points.json', 'geojson'],
+    ['<?xml version="1.0"?>\n<gexf version="1.3"><graph/></gexf>', 'a.xml', 'gexf'],
+    ['<?xml version="1.0"?><graphml><graph/></graphml>', 'a.txt', 'graphml'],
+    ['name,city,zip\nAcme,Chicago,60601\n', 'firms.txt', 'organizations'],
+    ['supplier;buyer;amount\nA;B;1\n', 'links.csv', 'links'],
+    ['prime_award_unique_key,prime_awardee_name,subawardee_name\n', 'export.csv', 'subawards'],
+    ['\n\n"Company Name"\t"Zip"\n', 'firms.tsv', 'organizations'],
+  ])('reads %j as %s', (text, name, format) => {
+    expect(detectFormat(text, name).format).toBe(format);
+  });
+  it('says why a file is none of the formats', () => {
+    const result = detectFormat('{"hello": 1}', 'a.json');
+    expect(result.format).toBeNull();
+    expect('problem' in result && result.problem).toContain('neither a Forgemap bundle');
+    expect(detectFormat('', 'a.csv')).toEqual({ format: null, problem: 'The file is empty.' });
+    expect(detectFormat('<html><body/></html>', 'a.html').format).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+// What kind of file an import is, read from its content first (a ".csv" may hold anything) and from its
+// name only to break ties: Forgemap bundle, CSV of organizations or links, USAspending Subawards CSV,
+// GEXF, GraphML, GeoJSON.
+import { headerKey, looksLikeLinks } from './column-mapping.ts';
+import { firstLine, guessDelimiter } from './csv-table.ts';
+import Papa from 'papaparse';
+
+export const IMPORT_FORMATS = [
+  'bundle',
+  'organizations',
+  'links',
+  'subawards',
+  'gexf',
+  'graphml',
+  'geojson',
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
+  bundle: 'Forgemap bundle (JSON)',
+  organizations: 'CSV of organizations',
+  links: 'CSV of links',
+  subawards: 'USAspending contract Subawards (CSV)',
+  gexf: 'GEXF network',
+  graphml: 'GraphML network',
+  geojson: 'GeoJSON points',
+};
+
+export function isImportFormat(value: unknown): value is ImportFormat {
+  return typeof value === 'string' && (IMPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export type Detection =
+  { format: ImportFormat; json?: unknown } | { format: null; problem: string; json?: unknown };
+
+// Two of these columns, which only USAspending's sub-award downloads carry, identify the file.
+const SUBAWARD_MARKERS = new Set([
+  'primeawarduniquekey',
+  'primeawardpiid',
+  'primeawardeename',
+  'primeawardeeuei',
+  'subawardeename',
+  'subawardeeuei',
+  'subawardamount',
+  'subawardnumber',
+]);
+
+/** `text` is the decoded file; `json` is returned when the file was parsed as JSON on the way. */
+export function detectFormat(text: string, fileName = ''): Detection {
+  const start = text.trimStart();
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (start === '') return { format: null, problem: 'The file is empty.' };
+  if (start.startsWith('{') || start.startsWith('[')) return detectJson(start, extension);
+  if (start.startsWith('<')) {
+    // The root element is near the top, after an XML declaration and comments.
+    const head = start.slice(0, 4096).toLowerCase();
+    if (/<gexf[\s>]/.test(head)) return { format: 'gexf' };
+    if (/<graphml[\s>]/.test(head)) return { format: 'graphml' };
+    if (extension === 'gexf') return { format: 'gexf' };
+    if (extension === 'graphml') return { format: 'graphml' };
+    return {
+      format: null,
+      problem: 'The file is XML but neither GEXF (<gexf>) nor GraphML (<graphml>).',
+    };
+  }
+  const line = firstLine(text);
+  const headers = (Papa.parse<string[]>(line, { delimiter: guessDelimiter(line) }).data[0] ?? []).map((h) =>
+    h.trim(),
+  );
+  if (headers.length < 2 && !/\.(csv|tsv|txt)$/i.test(fileName)) {
+    return {
+      format: null,
+      problem:
+        'The file is not a Forgemap bundle, GeoJSON, GEXF or GraphML, and its first line is not a CSV header with several columns.',
+    };
+  }
+  const markers = headers.filter((h) => SUBAWARD_MARKERS.has(headerKey(h))).length;
+  if (markers >= 2) return { format: 'subawards' };
+  return { format: looksLikeLinks(headers) ? 'links' : 'organizations' };
+}
+
+function detectJson(text: string, extension: string): Detection {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    // A broken JSON file still goes to the importer its name suggests, which reports the syntax error.
+    return {
+      format: null,
+      problem: `The file looks like JSON but is not valid JSON (${detail}).`,
+    };
+  }
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const format: unknown = Reflect.get(json, 'format');
+    const type: unknown = Reflect.get(json, 'type');
+    if (format === 'forgemap.bundle') return { format: 'bundle', json };
+    if (type === 'FeatureCollection' || type === 'Feature') return { format: 'geojson', json };
+    if (extension === 'geojson') return { format: 'geojson', json };
+    if (Object.prototype.hasOwnProperty.call(json, 'organizations')) return { format: 'bundle', json };
+  }
+  return {
+    format: null,
+    json,
+    problem:
+      'The file is JSON but neither a Forgemap bundle ("format": "forgemap.bundle") nor GeoJSON ("type": "FeatureCollection").',
+  };
+}

@@ -1,0 +1,226 @@
+// GEXF and GraphML networks → organizations and links, through the graphology parsers on an XML DOM
+// from @xmldom/xmldom (Web Workers and Node have no DOMParser of their own). Node attributes whose
+// names match a field are mapped to it; layout positions (viz:position, x/y) are kept on the side.
+import xmldom from '@xmldom/xmldom';
+import Graph from 'graphology';
+import gexf from 'graphology-gexf';
+import graphml from 'graphology-graphml';
+import type { OrgId } from '../../domain/ids.ts';
+import type { LinkField, OrganizationField } from './column-mapping.ts';
+import { autoDetectMapping } from './column-mapping.ts';
+import { PROGRESS_EVERY } from './context.ts';
+import type { ImportContext } from './context.ts';
+import { MAX_ROWS } from './limits.ts';
+import { readLink } from './read-link.ts';
+import { addOrganization, readOrganization } from './read-organization.ts';
+import type { RowSource } from './read-organization.ts';
+import type { FileLog } from './report.ts';
+
+type Attributes = Record<string, unknown>;
+
+function cellText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map((v) => cellText(v) ?? '').join('; ');
+  return undefined;
+}
+
+/** Own attribute names only: a node attribute called "constructor" or "__proto__" is data, not a key. */
+function own(attributes: Attributes, key: string | null): unknown {
+  if (key === null || !Object.prototype.hasOwnProperty.call(attributes, key)) return undefined;
+  return attributes[key];
+}
+
+export function importGraphXml(
+  text: string,
+  format: 'gexf' | 'graphml',
+  log: FileLog,
+  ctx: ImportContext,
+  maxRows: number = MAX_ROWS,
+): void {
+  const label = format === 'gexf' ? 'GEXF' : 'GraphML';
+  const problems: string[] = [];
+  let doc: Document;
+  try {
+    const parser = new xmldom.DOMParser({
+      errorHandler: {
+        warning: () => {},
+        error: (message: string) => void problems.push(message),
+        fatalError: (message: string) => void problems.push(message),
+      },
+    });
+    doc = parser.parseFromString(text, 'application/xml') as unknown as Document;
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    doc = null as unknown as Document;
+  }
+  const root = doc?.documentElement?.tagName?.toLowerCase().replace(/^.*:/, '');
+  if (doc === null || root !== format) {
+    log.issue('file-not-read', {
+      message: `The file is not valid ${label}${problems[0] === undefined ? ` (no <${format}> element)` : `: ${firstLine(problems[0])}`}.`,
+    });
+    return;
+  }
+
+  // graphology refuses a second node with the same id and loses the whole file; dropping the repeats
+  // first keeps the rest, and each one is reported.
+  const nodeElements = Array.from(doc.getElementsByTagName('node'));
+  if (nodeElements.length + doc.getElementsByTagName('edge').length > maxRows) {
+    log.issue('too-many-rows', {
+      message: `The file has more than ${maxRows.toLocaleString('en-US')} nodes and edges; Forgemap imports at most that many per file.`,
+    });
+    return;
+  }
+  // Items are numbered in document order: nodes first, then edges after the last node element.
+  const declared = new Map<string, number>();
+  nodeElements.forEach((element, index) => {
+    const id = element.getAttribute('id') ?? '';
+    if (declared.has(id)) {
+      log.issue('id-duplicate', {
+        row: index + 1,
+        path: `nodes[${index}]`,
+        value: id,
+        message: `node id "${id}" appears again; this node was not imported.`,
+      });
+      element.parentNode?.removeChild(element);
+    } else declared.set(id, index + 1);
+  });
+
+  let graph: Graph;
+  try {
+    const options = { addMissingNodes: true, allowUndeclaredAttributes: true };
+    graph =
+      format === 'gexf'
+        ? (gexf.parse(Graph, doc, options) as Graph)
+        : (graphml.parse(Graph, doc, options) as Graph);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    log.issue('file-not-read', {
+      message: `The ${label} file could not be read: ${detail.replace(/^graphology-\w+\/parser: /, '')}.`,
+    });
+    return;
+  }
+
+  // Gephi writes <meta lastmodifieddate="…">: the best "as of" date such a file has.
+  const modified: unknown = graph.getAttribute('lastModifiedDate');
+  if (typeof modified === 'string') ctx.noteDate(modified);
+
+  const nodeKeys = new Set<string>();
+  graph.forEachNode((_key, attributes: Attributes) => {
+    for (const key of Object.keys(attributes)) nodeKeys.add(key);
+  });
+  const mapping = autoDetectMapping([...nodeKeys], 'organizations', { geographicXY: false });
+  const nodeColumns = mapping.target === 'organizations' ? mapping.columns : null;
+  if (nodeColumns === null) return;
+  let nodeKey = '';
+  let nodeAttributes: Attributes = {};
+  const nodeSource: RowSource<OrganizationField> = {
+    value(field) {
+      const value = cellText(own(nodeAttributes, nodeColumns[field]));
+      // A node without a name-like attribute is still a firm: its id is the best name there is.
+      return field === 'name' ? (value ?? nodeKey) : field === 'id' ? nodeKey : value;
+    },
+    column: (field) => (field === 'id' ? 'id' : (nodeColumns[field] ?? undefined)),
+  };
+  const total = nodeElements.length + graph.size;
+  log.size(total);
+  let positions = 0;
+  const unknown = new Set<string>();
+  graph.forEachNode((key, attributes: Attributes) => {
+    const row = declared.get(key);
+    if (row === undefined) {
+      unknown.add(key);
+      return;
+    }
+    if (row % PROGRESS_EVERY === 0) ctx.progress(row / total);
+    nodeKey = key;
+    nodeAttributes = attributes;
+    log.accept(row);
+    const draft = readOrganization(nodeSource, row, log, ctx, {
+      decimalComma: false,
+      kindMapped: nodeColumns.kind !== null,
+    });
+    if (draft === null) return;
+    addOrganization(draft, row, log, ctx, nodeSource.column('zip'));
+    const id = ctx.orgs.resolveLocal(log.name, key) ?? null;
+    const x = own(attributes, 'x');
+    const y = own(attributes, 'y');
+    if (
+      id !== null &&
+      typeof x === 'number' &&
+      typeof y === 'number' &&
+      Number.isFinite(x) &&
+      Number.isFinite(y)
+    ) {
+      ctx.positions.set(id, { x, y });
+      positions++;
+    }
+  });
+  if (positions > 0) {
+    log.issue('graph-positions', {
+      message: `${positions} nodes have layout positions (x, y); they are kept for the network view.`,
+    });
+  }
+
+  const edgeKeys = new Set<string>();
+  graph.forEachEdge((_key, attributes: Attributes) => {
+    for (const key of Object.keys(attributes)) edgeKeys.add(key);
+  });
+  const edgeMapping = autoDetectMapping([...edgeKeys], 'links');
+  const edgeColumns = edgeMapping.target === 'links' ? edgeMapping.columns : null;
+  if (edgeColumns === null) return;
+  let ends: [OrgId, OrgId] | null = null;
+  let edgeAttributes: Attributes = {};
+  const edgeSource: RowSource<LinkField> = {
+    value(field) {
+      if (field === 'source') return ends?.[0];
+      if (field === 'target') return ends?.[1];
+      return cellText(own(edgeAttributes, edgeColumns[field]));
+    },
+    column: (field) => (field === 'source' || field === 'target' ? field : (edgeColumns[field] ?? undefined)),
+  };
+  let undirected = 0;
+  let row = nodeElements.length;
+  graph.forEachEdge((_key, attributes: Attributes, source, target, _s, _t, isUndirected) => {
+    // graphology names edges without an id itself ("geid_…"), so the path counts edges instead.
+    const path = `edges[${row - nodeElements.length}]`;
+    row++;
+    if (row % PROGRESS_EVERY === 0) ctx.progress(row / total);
+    log.accept(row);
+    const missing = [source, target].filter((end) => unknown.has(end));
+    if (missing.length > 0) {
+      log.issue('graph-unknown-node', {
+        row,
+        path,
+        value: missing.join(', '),
+        message: `the edge from "${source}" to "${target}" names ${missing.map((m) => `"${m}"`).join(' and ')}, which is not a node of the file; it was not imported.`,
+      });
+      return;
+    }
+    const from = ctx.orgs.resolveLocal(log.name, source);
+    const to = ctx.orgs.resolveLocal(log.name, target);
+    if (from === undefined || to === undefined) {
+      log.issue('graph-unknown-node', {
+        row,
+        path,
+        message: `the edge from "${source}" to "${target}" names a node that was not imported; it was not imported either.`,
+      });
+      return;
+    }
+    if (isUndirected) undirected++;
+    ends = [from, to];
+    edgeAttributes = attributes;
+    const link = readLink(edgeSource, row, log, ctx, false);
+    if (link !== null) ctx.links.push(link);
+  });
+  if (undirected > 0) {
+    log.issue('graph-undirected', {
+      message: `${undirected} edges are undirected; each was read as going from its "source" (supplier) to its "target" (buyer) as written.`,
+    });
+  }
+  ctx.progress(1);
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replace(/^\[xmldom \w+\]\s*/, '').trim();
+}

@@ -1,0 +1,203 @@
+// The gap dashboard (issue 8): charts of the home region's gaps with their table twins, the prime
+// dependency matrix, "who could fill this gap", the what-if beside its baseline, a region comparison and a
+// print briefing (one page per region).
+//
+// Test ids (stable; e2e tests may rely on them):
+//   gaps-dashboard                  root section            print-briefing-button   calls window.print()
+//   gaps-dashboard-synthetic        synthetic-data badge    gaps-dashboard-summary  one-line key figures
+//   chart-imported-value | chart-leakage | chart-flags | chart-tiers   each chart's <figure>, with
+//     <id>-toggle (Show/Hide table button, aria-expanded), <id>-table (table wrapper),
+//     <id>-data (the DataTable: <id>-data-sort-<column>, <id>-data-csv, <id>-data-row)
+//   imported-bar (g, data-capability)  leakage-dot (circle, data-capability)  leakage-selected-label
+//   leakage-tooltip  tier-bar (data-tier)  flag-bar (data-flag)
+//   fill-panel  fill-summary  fill-local-table  fill-outside-table (DataTables: -csv, -sort-<column>, -row)
+//   dependency-matrix  matrix-sort-rows  matrix-sort-columns (selects)  matrix-row (data-prime)
+//   matrix-cell (button: data-prime, data-capability, data-state = single | multi | lost)
+//   matrix-remove-prime (data-org)  matrix-cell-detail  matrix-supplier (data-org)  matrix-remove (data-org)
+//   matrix-truncated
+//   whatif-panel  whatif-empty  whatif-removed  whatif-reset  whatif-unknown  whatif-delta
+//   whatif-figures (DataTable)  whatif-lost  whatif-lost-item  whatif-changes (DataTable)
+//   compare-panel  compare-filter  compare-region-option (checkbox, data-region)  compare-hint
+//   compare-table (DataTable)  compare-top-gaps (data-region)
+//   print-briefing  briefing-page (data-region)  briefing-imported-value | briefing-flags |
+//     briefing-leakage | briefing-tiers
+import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { AnalysisResult } from '../../analysis/types.ts';
+import type { WhatIfResult } from '../../analysis/what-if.ts';
+import type { CountyLocator } from '../../domain/membership.ts';
+import type { DatasetView, RegionOption } from '../contracts.ts';
+import { FlagSummary } from './charts/FlagSummary.tsx';
+import { formatCount, formatUsd } from './charts/format.ts';
+import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
+import { LeakageScatter } from './charts/LeakageScatter.tsx';
+import { TierChart } from './charts/TierChart.tsx';
+import { DependencyMatrix } from './DependencyMatrix.tsx';
+import type { MatrixSelection } from './DependencyMatrix.tsx';
+import { PrintBriefing } from './GapsDashboardBriefing.tsx';
+import { ComparePanel, useComparedRegions } from './GapsDashboardCompare.tsx';
+import { FillPanel } from './GapsDashboardFill.tsx';
+import { resolveWhatIf, WhatIfPanel } from './GapsDashboardWhatIf.tsx';
+import './dashboard.css';
+
+/** No county lookup: organizations without a county on record are in no region (stable for memoization). */
+const NO_LOCATOR: CountyLocator = {};
+const NO_IDS: readonly string[] = [];
+
+export interface GapsDashboardProps {
+  data: DatasetView;
+  homeRegion: RegionOption | undefined;
+  /** Highlighted gap (capability id), from the route. */
+  selectedGap: string | undefined;
+  /** Called with the clicked gap, or undefined when the selected one is clicked again. */
+  onSelectGap: (capability: string | undefined) => void;
+  /** Organization names become buttons (e.g. open the inspector). */
+  onSelectOrg?: ((orgId: string) => void) | undefined;
+  /** Called when a matrix cell is chosen, with its suppliers. */
+  onSelectCell?: ((cell: MatrixSelection) => void) | undefined;
+
+  /** Organizations taken out by the what-if (route `removed`). */
+  removed: readonly string[];
+  /** The analysis without removals; null while it runs or without a region. */
+  baseline: AnalysisResult | null;
+  /** The analysis with the removals (the baseline when nothing is removed); null while it runs. */
+  current: AnalysisResult | null;
+  /** The worker's what-if (AnalysisOutcome.whatIf); when absent it is computed here from the bundle. */
+  whatIf?: WhatIfResult | null | undefined;
+  /** Take these organizations out too (added to `removed`). */
+  onRemove: (ids: string[]) => void;
+  /** Put every removed organization back. */
+  onReset: () => void;
+
+  /** Regions that can be compared (the app's region options). */
+  regions: readonly RegionOption[];
+  /** Region ids picked for comparison (controlled); the dashboard keeps its own list when undefined. */
+  compareRegions?: readonly string[] | undefined;
+  onCompareRegionsChange?: ((ids: string[]) => void) | undefined;
+  /** County lookup for organizations without a county on record; must be a stable object. */
+  locator?: CountyLocator | undefined;
+}
+
+export function GapsDashboard({
+  data,
+  homeRegion,
+  selectedGap,
+  onSelectGap,
+  onSelectOrg,
+  onSelectCell,
+  removed,
+  baseline,
+  current,
+  whatIf: givenWhatIf,
+  onRemove,
+  onReset,
+  regions,
+  compareRegions,
+  onCompareRegionsChange,
+  locator = NO_LOCATOR,
+}: GapsDashboardProps) {
+  const shown = current ?? baseline;
+  const removedKey = removed.join('\u0000');
+  const whatIf = useMemo(
+    () => resolveWhatIf(data, removedKey === '' ? NO_IDS : removedKey.split('\u0000'), baseline, givenWhatIf),
+    [data, removedKey, baseline, givenWhatIf],
+  );
+  // The scenario from the what-if when it is for these removals, so charts, matrix and panel agree.
+  const scenario = whatIf?.scenario ?? shown;
+  const selectGap = (capability: string) => onSelectGap(capability === selectedGap ? undefined : capability);
+  const gap = scenario?.gaps.find((g) => g.capability === selectedGap);
+  const regionName = homeRegion?.name;
+  const [ownPicks, setOwnPicks] = useState<readonly string[]>(NO_IDS);
+  const picked = compareRegions ?? ownPicks;
+  const pick = (ids: string[]) => {
+    if (compareRegions === undefined) setOwnPicks(ids);
+    onCompareRegionsChange?.(ids);
+  };
+  const compared = useComparedRegions(data, homeRegion, baseline, regions, picked, locator);
+  const synthetic = data.bundle.meta.synthetic;
+
+  if (scenario === null || scenario.region === null) {
+    return (
+      <section className="gaps-dashboard" data-testid="gaps-dashboard" aria-labelledby="gaps-dashboard-title">
+        <h2 id="gaps-dashboard-title">Gap dashboard</h2>
+        <p className="placeholder">
+          {scenario === null ? 'The analysis is running…' : 'Choose a home region to see its gaps.'}
+        </p>
+      </section>
+    );
+  }
+
+  const imported = scenario.gaps.reduce((sum, g) => sum + g.importedValue, 0);
+  const flagged = scenario.gaps.filter((g) => g.flags.length > 0).length;
+
+  return (
+    <section className="gaps-dashboard" data-testid="gaps-dashboard" aria-labelledby="gaps-dashboard-title">
+      <header className="gaps-dashboard-head">
+        <h2 id="gaps-dashboard-title">Gap dashboard{regionName === undefined ? '' : ` — ${regionName}`}</h2>
+        {synthetic && (
+          <span className="badge badge-synthetic" data-testid="gaps-dashboard-synthetic">
+            Synthetic sample data
+          </span>
+        )}
+        {removed.length > 0 && (
+          <span className="badge badge-whatif">What-if: {formatCount(removed.length)} removed</span>
+        )}
+        <button
+          type="button"
+          className="print-button"
+          data-testid="print-briefing-button"
+          onClick={() => window.print()}
+        >
+          Print briefing
+        </button>
+      </header>
+      <p className="gap-summary" data-testid="gaps-dashboard-summary">
+        {formatCount(scenario.regionOrganizations)} organizations in the region ·{' '}
+        {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
+        {formatUsd(imported)} a year bought outside the region
+      </p>
+      <div className="dashboard-charts">
+        <ImportedValueChart gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
+        <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
+        <FlagSummary gaps={scenario.gaps} />
+        <TierChart tierCounts={scenario.tierCounts} />
+      </div>
+      <FillPanel data={data} capability={selectedGap} gap={gap} removed={removed} onSelectOrg={onSelectOrg} />
+      <DependencyMatrix
+        data={data}
+        cells={scenario.matrix}
+        baselineCells={removed.length > 0 ? baseline?.matrix : undefined}
+        removed={removed}
+        onSelectCell={onSelectCell}
+        onRemove={(id) => onRemove([id])}
+        onSelectOrg={onSelectOrg}
+      />
+      <WhatIfPanel
+        data={data}
+        removed={removed}
+        baseline={baseline}
+        result={whatIf}
+        onReset={onReset}
+        onSelectOrg={onSelectOrg}
+      />
+      <ComparePanel
+        homeRegion={homeRegion}
+        regions={regions}
+        picked={picked}
+        onPickedChange={pick}
+        compared={compared}
+      />
+      {/* Portalled to <body> so that print CSS can show it alone, outside the app's scrolling layout. */}
+      {typeof document !== 'undefined' &&
+        createPortal(
+          <PrintBriefing
+            bundle={data.bundle}
+            regions={compared}
+            homeScenario={removed.length > 0 ? scenario : null}
+            removedCount={removed.length}
+          />,
+          document.body,
+        )}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+// "Who could fill this gap?": for the selected capability, the local firms close to it (same industry
+// group, or the certifications its suppliers share) and the nearest suppliers outside the region.
+import { useMemo } from 'react';
+import { whoCouldFill } from '../../analysis/fill.ts';
+import type { FillReason, LocalCandidate, OutsideSupplier } from '../../analysis/fill.ts';
+import type { Gap } from '../../analysis/types.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import type { DataColumn } from '../../ui/DataTable.tsx';
+import type { DatasetView } from '../contracts.ts';
+import { formatCount, formatPercent, formatUsd } from './charts/format.ts';
+
+export interface FillPanelProps {
+  data: DatasetView;
+  /** The selected gap (capability id); the panel asks for one when undefined. */
+  capability: string | undefined;
+  /** The gap's numbers in the current analysis, when it is in demand. */
+  gap: Gap | undefined;
+  /** What-if removals: they neither supply nor count as candidates. */
+  removed: readonly string[];
+  onSelectOrg?: ((orgId: string) => void) | undefined;
+  /** Outside suppliers listed (default 10). */
+  limit?: number | undefined;
+}
+
+const REASON_TEXT: Record<FillReason, string> = {
+  'industry-group': 'Same industry group',
+  certifications: 'Holds the certifications',
+};
+
+const distance = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit = 10 }: FillPanelProps) {
+  const removedKey = removed.join('\u0000');
+  const { bundle, inRegion, positions } = data;
+  const fill = useMemo(
+    () =>
+      capability === undefined
+        ? null
+        : whoCouldFill(bundle, inRegion, positions.coords, capability, {
+            exclude: removedKey === '' ? [] : removedKey.split('\u0000'),
+            limit,
+          }),
+    [bundle, inRegion, positions, capability, removedKey, limit],
+  );
+
+  const orgName = (org: string, name: string) =>
+    onSelectOrg === undefined ? (
+      name
+    ) : (
+      <button type="button" className="link-button" onClick={() => onSelectOrg(org)}>
+        {name}
+      </button>
+    );
+
+  const localColumns: DataColumn<LocalCandidate>[] = [
+    {
+      id: 'name',
+      header: 'Firm',
+      accessor: (c) => c.name,
+      rowHeader: true,
+      render: (c) => orgName(c.org, c.name),
+    },
+    {
+      id: 'reasons',
+      header: 'Why',
+      accessor: (c) => c.reasons.map((r) => REASON_TEXT[r]).join('; '),
+    },
+    { id: 'naics', header: 'NAICS in the group', accessor: (c) => c.naics.join(', ') || null },
+    {
+      id: 'certifications',
+      header: 'Certifications held',
+      accessor: (c) => c.certifications.join(', ') || null,
+    },
+  ];
+  const outsideColumns: DataColumn<OutsideSupplier>[] = [
+    {
+      id: 'name',
+      header: 'Supplier',
+      accessor: (s) => s.name,
+      rowHeader: true,
+      render: (s) => orgName(s.org, s.name),
+    },
+    {
+      id: 'km',
+      header: 'Distance (km)',
+      accessor: (s) => s.km,
+      numeric: true,
+      format: (v) => (typeof v === 'number' ? distance.format(v) : 'unknown'),
+    },
+    {
+      id: 'miles',
+      header: 'Distance (miles)',
+      accessor: (s) => s.miles,
+      numeric: true,
+      format: (v) => (typeof v === 'number' ? distance.format(v) : 'unknown'),
+    },
+  ];
+
+  return (
+    <section className="dashboard-panel fill-panel" data-testid="fill-panel" aria-labelledby="fill-title">
+      <h3 id="fill-title">Who could fill this gap?</h3>
+      {fill === null || capability === undefined ? (
+        <p className="placeholder">Choose a gap in a chart or its table to see who could fill it.</p>
+      ) : (
+        <>
+          <p className="fill-summary" data-testid="fill-summary">
+            <strong>{data.label(capability)}</strong> <span className="cap-id-inline">{capability}</span>
+            {gap !== undefined && (
+              <>
+                {' '}
+                — {formatUsd(gap.importedValue)} of {formatUsd(gap.demand)} a year bought outside the region (
+                {formatPercent(gap.leakage)}).
+              </>
+            )}{' '}
+            {formatCount(fill.localSuppliers)} local and {formatCount(fill.outsideSuppliers)} outside
+            suppliers today.
+          </p>
+          <p className="fill-criteria">
+            {fill.industryGroup === null
+              ? 'This capability has no NAICS code, so no industry-group match.'
+              : `Industry group: NAICS ${fill.industryGroup} (from ${fill.naics ?? ''}).`}{' '}
+            {fill.requiredCertifications.length === 0
+              ? 'Its suppliers share no certification.'
+              : `Certifications all its suppliers hold: ${fill.requiredCertifications.join(', ')}.`}
+          </p>
+          <DataTable
+            caption={`Local firms that could supply ${data.label(capability)}`}
+            columns={localColumns}
+            rows={fill.local}
+            rowKey={(c) => c.org}
+            csvFileName={`could-fill-${safeName(capability)}.csv`}
+            testId="fill-local-table"
+            emptyText="no local firm in the same industry group or with the certifications."
+          />
+          <DataTable
+            caption={
+              fill.centroid === null
+                ? 'Suppliers outside the region (no position in the region to measure from)'
+                : `Nearest ${formatCount(fill.outside.length)} suppliers outside the region, by great-circle distance to the region's centre`
+            }
+            columns={outsideColumns}
+            rows={fill.outside}
+            rowKey={(s) => s.org}
+            initialSort={{ column: 'km', direction: 'ascending' }}
+            csvFileName={`outside-suppliers-${safeName(capability)}.csv`}
+            testId="fill-outside-table"
+            emptyText="no supplier outside the region."
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A capability id as part of a file name: ids are user data and may hold slashes or worse. */
+function safeName(id: string): string {
+  return id.replace(/[^\w.-]+/g, '_').slice(0, 60);
+}

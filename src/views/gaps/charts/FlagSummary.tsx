@@ -1,0 +1,133 @@
+// How many capabilities carry each gap flag (missing, single source, leakage, concentrated, workforce),
+// as horizontal bars; a capability with two flags counts under both.
+import { scaleBand, scaleLinear } from 'd3';
+import type { Gap, GapFlag } from '../../../analysis/types.ts';
+import { GAP_FLAGS } from '../../../analysis/types.ts';
+import { DataTable } from '../../../ui/DataTable.tsx';
+import type { DataColumn } from '../../../ui/DataTable.tsx';
+import { FLAG_HELP, FLAG_LABELS } from '../../panels/labels.ts';
+import { AxisBottom } from './Axis.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import { formatCount, px } from './format.ts';
+
+export interface FlagSummaryProps {
+  gaps: readonly Gap[];
+  regionName?: string | undefined;
+  tableOpen?: boolean | undefined;
+  testId?: string | undefined;
+}
+
+interface FlagRow {
+  flag: GapFlag;
+  label: string;
+  help: string;
+  count: number;
+}
+
+const WIDTH = 640;
+const MARGIN = { top: 12, right: 40, bottom: 48, left: 130 };
+const ROW = 28;
+const HEIGHT = MARGIN.top + MARGIN.bottom + GAP_FLAGS.length * ROW;
+
+export function flagCounts(gaps: readonly Gap[]): FlagRow[] {
+  return GAP_FLAGS.map((flag) => ({
+    flag,
+    label: FLAG_LABELS[flag],
+    help: FLAG_HELP[flag],
+    count: gaps.filter((gap) => gap.flags.includes(flag)).length,
+  }));
+}
+
+export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags' }: FlagSummaryProps) {
+  const rows = flagCounts(gaps);
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  const x = scaleLinear()
+    .domain([0, max])
+    .nice(5)
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleBand<GapFlag>()
+    .domain(GAP_FLAGS)
+    .range([MARGIN.top, HEIGHT - MARGIN.bottom])
+    .padding(0.25);
+  const label =
+    `Bar chart of ${formatCount(gaps.length)} capabilities in demand by gap flag: ` +
+    rows.map((row) => `${row.label.toLowerCase()} ${formatCount(row.count)}`).join(', ') +
+    '.';
+
+  const chart = (
+    <svg
+      className="gap-chart-svg"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+    >
+      <AxisBottom
+        ticks={x
+          .ticks(Math.min(5, max))
+          .filter((value) => Number.isInteger(value))
+          .map((value) => ({ at: x(value), text: formatCount(value) }))}
+        range={[MARGIN.left, WIDTH - MARGIN.right]}
+        offset={HEIGHT - MARGIN.bottom}
+        title="Capabilities"
+        grid={HEIGHT - MARGIN.bottom - MARGIN.top}
+      />
+      {rows.map((row) => {
+        const top = y(row.flag) ?? 0;
+        const band = y.bandwidth();
+        return (
+          <g key={row.flag} data-testid="flag-bar" data-flag={row.flag}>
+            <title>{`${row.label}: ${formatCount(row.count)} capabilities. ${row.help}.`}</title>
+            <text
+              className="chart-row-label"
+              x={MARGIN.left - 8}
+              y={px(top + band / 2)}
+              dy="0.32em"
+              textAnchor="end"
+            >
+              {row.label}
+            </text>
+            <rect
+              className={`bar-flag bar-flag-${row.flag}`}
+              x={px(x(0))}
+              y={px(top)}
+              width={px(x(row.count) - x(0))}
+              height={px(band)}
+              data-value={row.count}
+            />
+            <text className="chart-value" x={px(x(row.count) + 4)} y={px(top + band / 2)} dy="0.32em">
+              {formatCount(row.count)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+
+  const columns: DataColumn<FlagRow>[] = [
+    { id: 'flag', header: 'Flag', accessor: (row) => row.label, rowHeader: true },
+    { id: 'count', header: 'Capabilities', accessor: (row) => row.count, numeric: true },
+    { id: 'help', header: 'Meaning', accessor: (row) => row.help, sortable: false },
+  ];
+
+  return (
+    <ChartFrame
+      title={`Gap flags${regionName === undefined ? '' : ` — ${regionName}`}`}
+      description="Capabilities in demand carrying each flag; one capability can carry several."
+      testId={testId}
+      tableOpen={tableOpen}
+      chart={chart}
+      table={
+        <DataTable
+          caption="Capabilities per gap flag"
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.flag}
+          csvFileName="gap-flags.csv"
+          testId={`${testId}-data`}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,205 @@
+// Capabilities ranked by imported value: one horizontal bar each, the imported part from the axis (so the
+// ranked quantity lines up) and the local part stacked after it. Click a bar to select that gap.
+import { scaleBand, scaleLinear } from 'd3';
+import type { Gap } from '../../../analysis/types.ts';
+import { DataTable } from '../../../ui/DataTable.tsx';
+import type { DataColumn } from '../../../ui/DataTable.tsx';
+import { AxisBottom } from './Axis.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import { formatPercent, formatUsd, px, truncate } from './format.ts';
+
+export interface ImportedValueChartProps {
+  /** Capabilities in demand; the chart ranks them by imported value itself. */
+  gaps: readonly Gap[];
+  /** Bars shown (default 12). */
+  limit?: number | undefined;
+  selectedGap?: string | undefined;
+  onSelectGap?: ((capability: string) => void) | undefined;
+  /** Region name for the title and the accessible description. */
+  regionName?: string | undefined;
+  tableOpen?: boolean | undefined;
+  testId?: string | undefined;
+}
+
+const WIDTH = 640;
+// The right margin leaves room for the value printed after the longest bar.
+const MARGIN = { top: 28, right: 60, bottom: 48, left: 210 };
+const ROW = 24;
+
+/** Most imported first; then demand, then id, as the gap list ranks them. */
+export function rankByImported(gaps: readonly Gap[], limit: number): Gap[] {
+  return [...gaps]
+    .filter((gap) => gap.demand > 0)
+    .sort(
+      (a, b) =>
+        b.importedValue - a.importedValue ||
+        b.demand - a.demand ||
+        (a.capability < b.capability ? -1 : a.capability > b.capability ? 1 : 0),
+    )
+    .slice(0, limit);
+}
+
+export function ImportedValueChart({
+  gaps,
+  limit = 12,
+  selectedGap,
+  onSelectGap,
+  regionName,
+  tableOpen,
+  testId = 'chart-imported-value',
+}: ImportedValueChartProps) {
+  const rows = rankByImported(gaps, limit);
+  const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW;
+  const max = Math.max(1, ...rows.map((gap) => gap.demand));
+  const x = scaleLinear()
+    .domain([0, max])
+    .nice(5)
+    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleBand<string>()
+    .domain(rows.map((gap) => gap.capability))
+    .range([MARGIN.top, height - MARGIN.bottom])
+    .padding(0.2);
+  const first = rows[0];
+  const where = regionName === undefined ? '' : ` into ${regionName}`;
+  const label =
+    first === undefined
+      ? 'No capability in demand.'
+      : `Bar chart of the ${rows.length} capabilities with the most imported value${where}. ` +
+        `Largest: ${first.label}, ${formatUsd(first.importedValue)} imported of ${formatUsd(first.demand)}.`;
+
+  const chart = (
+    <svg
+      className="gap-chart-svg"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={WIDTH}
+      height={height}
+    >
+      <g className="chart-legend" transform={`translate(${MARGIN.left},10)`}>
+        <rect className="bar-imported" width={12} height={12} y={-6} />
+        <text x={16} dy="0.32em">
+          Imported (bought outside the region)
+        </text>
+        <rect className="bar-local" x={250} width={12} height={12} y={-6} />
+        <text x={266} dy="0.32em">
+          Local
+        </text>
+      </g>
+      <AxisBottom
+        ticks={x.ticks(5).map((value) => ({ at: x(value), text: formatUsd(value) }))}
+        range={[MARGIN.left, WIDTH - MARGIN.right]}
+        offset={height - MARGIN.bottom}
+        title="Annual demand (USD): imported, then local"
+        grid={height - MARGIN.bottom - MARGIN.top}
+      />
+      {rows.map((gap) => {
+        const top = y(gap.capability) ?? 0;
+        const band = y.bandwidth();
+        const selected = gap.capability === selectedGap;
+        const importedEnd = x(gap.importedValue);
+        const localEnd = x(gap.importedValue + gap.localValue);
+        return (
+          <g
+            key={gap.capability}
+            className={`chart-row${selected ? ' is-selected' : ''}`}
+            data-testid="imported-bar"
+            data-capability={gap.capability}
+            onClick={onSelectGap === undefined ? undefined : () => onSelectGap(gap.capability)}
+          >
+            <title>
+              {`${gap.label}: ${formatUsd(gap.importedValue)} imported, ${formatUsd(gap.localValue)} local (${formatPercent(gap.leakage)} leakage)`}
+            </title>
+            <text
+              className="chart-row-label"
+              x={MARGIN.left - 8}
+              y={px(top + band / 2)}
+              dy="0.32em"
+              textAnchor="end"
+            >
+              {selected ? '▶ ' : ''}
+              {truncate(gap.label, 32)}
+            </text>
+            <rect
+              className="bar-imported"
+              x={px(x(0))}
+              y={px(top)}
+              width={px(importedEnd - x(0))}
+              height={px(band)}
+              data-value={gap.importedValue}
+            />
+            <rect
+              className="bar-local"
+              x={px(importedEnd)}
+              y={px(top)}
+              width={px(localEnd - importedEnd)}
+              height={px(band)}
+              data-value={gap.localValue}
+            />
+            <text className="chart-value" x={px(localEnd + 4)} y={px(top + band / 2)} dy="0.32em">
+              {formatUsd(gap.importedValue)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+
+  const columns: DataColumn<Gap>[] = [
+    {
+      id: 'label',
+      header: 'Capability',
+      accessor: (gap) => gap.label,
+      rowHeader: true,
+      render:
+        onSelectGap === undefined
+          ? undefined
+          : (gap) => (
+              <button
+                type="button"
+                className="link-button"
+                aria-pressed={gap.capability === selectedGap}
+                onClick={() => onSelectGap(gap.capability)}
+              >
+                {gap.label}
+              </button>
+            ),
+    },
+    { id: 'capability', header: 'Code', accessor: (gap) => gap.capability },
+    { id: 'imported', header: 'Imported', accessor: (gap) => gap.importedValue, numeric: true, format: usd },
+    { id: 'local', header: 'Local', accessor: (gap) => gap.localValue, numeric: true, format: usd },
+    { id: 'demand', header: 'Demand', accessor: (gap) => gap.demand, numeric: true, format: usd },
+    {
+      id: 'leakage',
+      header: 'Leakage',
+      accessor: (gap) => gap.leakage,
+      numeric: true,
+      format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
+    },
+  ];
+
+  return (
+    <ChartFrame
+      title={`Imported value by capability${regionName === undefined ? '' : ` — ${regionName}`}`}
+      description="What the region's buyers pay suppliers outside the region for, largest first."
+      testId={testId}
+      tableOpen={tableOpen}
+      chart={chart}
+      table={
+        <DataTable
+          caption="Capabilities ranked by imported value"
+          columns={columns}
+          rows={rows}
+          rowKey={(gap) => gap.capability}
+          initialSort={{ column: 'imported', direction: 'descending' }}
+          csvFileName="imported-value.csv"
+          testId={`${testId}-data`}
+        />
+      }
+    />
+  );
+}
+
+function usd(value: string | number | null): string {
+  return typeof value === 'number' ? formatUsd(value) : '—';
+}

@@ -1,0 +1,134 @@
+// Organizations per supply tier: tier 0 the primes, tier 1 their direct suppliers, and so on (DESIGN.md §3),
+// as vertical bars with their counts.
+import { scaleBand, scaleLinear } from 'd3';
+import { DataTable } from '../../../ui/DataTable.tsx';
+import type { DataColumn } from '../../../ui/DataTable.tsx';
+import { AxisBottom, AxisLeft } from './Axis.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import { formatCount, px } from './format.ts';
+
+export interface TierChartProps {
+  /** tierCounts[k] = organizations at tier k (AnalysisResult.tierCounts). */
+  tierCounts: readonly number[];
+  regionName?: string | undefined;
+  tableOpen?: boolean | undefined;
+  testId?: string | undefined;
+}
+
+interface TierRow {
+  tier: number;
+  name: string;
+  count: number;
+}
+
+const WIDTH = 640;
+const HEIGHT = 280;
+const MARGIN = { top: 20, right: 24, bottom: 52, left: 64 };
+
+export function tierName(tier: number): string {
+  return tier === 0 ? 'Tier 0 (primes)' : `Tier ${tier}`;
+}
+
+export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-tiers' }: TierChartProps) {
+  const rows: TierRow[] = tierCounts.map((count, tier) => ({ tier, name: tierName(tier), count }));
+  const max = Math.max(1, ...tierCounts);
+  const x = scaleBand<number>()
+    .domain(rows.map((row) => row.tier))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .padding(0.25);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice(5)
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const total = tierCounts.reduce((sum, n) => sum + n, 0);
+  const label =
+    rows.length === 0
+      ? 'No organization reaches a prime.'
+      : `Bar chart of ${formatCount(total)} organizations by supply tier: ` +
+        rows.map((row) => `${row.name.toLowerCase()} ${formatCount(row.count)}`).join(', ') +
+        '.';
+  // Integer counts: no tick at 0.5 organizations.
+  const yTicks = y.ticks(5).filter((value) => Number.isInteger(value));
+
+  const chart = (
+    <svg
+      className="gap-chart-svg"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width={WIDTH}
+      height={HEIGHT}
+    >
+      <AxisLeft
+        ticks={yTicks.map((value) => ({ at: y(value), text: formatCount(value) }))}
+        range={[HEIGHT - MARGIN.bottom, MARGIN.top]}
+        offset={MARGIN.left}
+        title="Organizations"
+        grid={WIDTH - MARGIN.left - MARGIN.right}
+      />
+      <AxisBottom
+        ticks={rows.map((row) => ({ at: (x(row.tier) ?? 0) + x.bandwidth() / 2, text: row.name }))}
+        range={[MARGIN.left, WIDTH - MARGIN.right]}
+        offset={HEIGHT - MARGIN.bottom}
+        title="Supply tier (links from a prime)"
+      />
+      {rows.map((row) => {
+        const left = x(row.tier) ?? 0;
+        const top = y(row.count);
+        return (
+          <g key={row.tier} data-testid="tier-bar" data-tier={row.tier}>
+            <title>{`${row.name}: ${formatCount(row.count)} organizations`}</title>
+            <rect
+              className={row.tier === 0 ? 'bar-prime' : 'bar-tier'}
+              x={px(left)}
+              y={px(top)}
+              width={px(x.bandwidth())}
+              height={px(y(0) - top)}
+              data-value={row.count}
+            />
+            <text
+              className="chart-value"
+              x={px(left + x.bandwidth() / 2)}
+              y={px(top - 4)}
+              textAnchor="middle"
+            >
+              {formatCount(row.count)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+
+  const columns: DataColumn<TierRow>[] = [
+    {
+      id: 'tier',
+      header: 'Tier',
+      accessor: (row) => row.tier,
+      format: (_, row) => row.name,
+      rowHeader: true,
+    },
+    { id: 'count', header: 'Organizations', accessor: (row) => row.count, numeric: true },
+  ];
+
+  return (
+    <ChartFrame
+      title={`Organizations per tier${regionName === undefined ? '' : ` — ${regionName}`}`}
+      description="Supply links between an organization and the nearest prime it sells to, directly or through others."
+      testId={testId}
+      tableOpen={tableOpen}
+      chart={chart}
+      table={
+        <DataTable
+          caption="Organizations per supply tier"
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => String(row.tier)}
+          initialSort={{ column: 'tier', direction: 'ascending' }}
+          csvFileName="tiers.csv"
+          testId={`${testId}-data`}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,244 @@
+// The import dialog: reads the dropped or picked files, runs the import off the main thread with a progress
+// bar and Cancel, lets the user fix the column mapping of CSV and GeoJSON files (each change re-runs the
+// import), shows the report, and hands the bundle over only when the user presses Import.
+//
+// Test ids: import-dialog (the dialog), import-status (reading/progress text), import-progress (<progress>),
+// import-stop (Cancel while running), import-error, import-mapping-<file> (fieldset per file),
+// import-mapping-target-<file>, import-mapping-<file>-<field> (selects), import-report, import-counts,
+// import-group-<reason>, import-download-report, import-confirm (Import), import-cancel (Cancel).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Bundle } from '../../domain/model.ts';
+import type { ColumnMapping } from '../../io/import/column-mapping.ts';
+import type { ImportOutcome } from '../../io/import/import-files.ts';
+import type { ImportReport } from '../../io/import/report.ts';
+import { reportToCsv } from '../../io/import/report.ts';
+import type { ImportClient } from '../../workers/import-client.ts';
+import { ImportCancelled } from '../../workers/import-client.ts';
+import type { ImportRequestFile } from '../../workers/import-protocol.ts';
+import { ImportReportView } from './ImportReportView.tsx';
+import { MappingEditor } from './MappingEditor.tsx';
+import { readFileBytes } from './read-file.ts';
+import type { ReadableFile } from './read-file.ts';
+import './import.css';
+
+export interface ImportDialogProps {
+  files: readonly ReadableFile[];
+  client: ImportClient;
+  /** The dataset on screen, onto which a links table alone is attached; it is not changed. */
+  base?: Bundle | null | undefined;
+  /** Called with the imported bundle when the user presses Import; `positions` are GEXF/GraphML layouts. */
+  onImport(bundle: Bundle, report: ImportReport, positions: { id: string; x: number; y: number }[]): void;
+  onCancel(): void;
+}
+
+type Phase =
+  | { step: 'reading' }
+  | { step: 'running'; fraction: number }
+  | { step: 'done'; outcome: ImportOutcome }
+  | { step: 'stopped' }
+  | { step: 'failed'; message: string };
+
+export function ImportDialog({ files, client, base, onImport, onCancel }: ImportDialogProps) {
+  const [phase, setPhase] = useState<Phase>({ step: 'reading' });
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const [payload, setPayload] = useState<ImportRequestFile[] | null>(null);
+  const [mappings, setMappings] = useState<(ColumnMapping | null)[]>([]);
+  const [shown, setShown] = useState<ImportOutcome | null>(null);
+  const running = useRef<AbortController | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const titleId = 'import-dialog-title';
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(files.map(async (file) => ({ file, read: await readFileBytes(file) }))).then(
+      (results) => {
+        if (!live) return;
+        setUnreadable(results.flatMap(({ read }) => (read.ok ? [] : [read.message])));
+        setPayload(
+          results.flatMap(({ file, read }) => (read.ok ? [{ name: file.name, bytes: read.bytes }] : [])),
+        );
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [files]);
+
+  const run = useCallback(
+    (request: ImportRequestFile[], chosen: (ColumnMapping | null)[]) => {
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
+      setPhase({ step: 'running', fraction: 0 });
+      client
+        .run(
+          { files: request, mappings: chosen.length > 0 ? chosen : undefined, base },
+          { signal: controller.signal, onProgress: (fraction) => setPhase({ step: 'running', fraction }) },
+        )
+        .then((outcome) => {
+          if (controller.signal.aborted) return;
+          setShown(outcome);
+          setPhase({ step: 'done', outcome });
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ImportCancelled) return;
+          setPhase({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+        });
+    },
+    [client, base],
+  );
+
+  useEffect(() => {
+    if (payload === null) return;
+    if (payload.length === 0) {
+      setPhase({ step: 'failed', message: 'No file could be read.' });
+      return;
+    }
+    run(payload, []);
+  }, [payload, run]);
+
+  useEffect(() => () => running.current?.abort(), []);
+
+  // Focus moves into the dialog when it opens, so keyboard users start inside it.
+  useEffect(() => {
+    dialog.current?.focus();
+  }, []);
+
+  const stop = () => {
+    running.current?.abort();
+    setPhase({ step: 'stopped' });
+  };
+  const cancel = () => {
+    running.current?.abort();
+    onCancel();
+  };
+  const changeMapping = (index: number, mapping: ColumnMapping) => {
+    if (payload === null) return;
+    const detected = shown?.files.map((f) => f.mapping ?? null) ?? [];
+    const next = payload.map((_, i) => (i === index ? mapping : (mappings[i] ?? detected[i] ?? null)));
+    setMappings(next);
+    run(payload, next);
+  };
+  const download = () => {
+    if (shown === null) return;
+    const blob = new Blob([reportToCsv(shown.report)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = 'forgemap-import-report.csv';
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      cancel();
+      return;
+    }
+    if (event.key !== 'Tab' || dialog.current === null) return;
+    // Focus trap: Tab from the last control wraps to the first, Shift+Tab from the first to the last.
+    const focusable = Array.from(
+      dialog.current.querySelectorAll<HTMLElement>('button, select, input, summary, [tabindex="0"]'),
+    ).filter((el) => !el.hasAttribute('disabled') && el.closest('[disabled]') === null);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (first === undefined || last === undefined) return;
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || active === dialog.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const outcome = phase.step === 'done' ? phase.outcome : shown;
+  const busy = phase.step === 'reading' || phase.step === 'running';
+  const editable = (outcome?.files ?? []).flatMap((file, index) =>
+    file.mapping !== undefined && file.headers !== undefined ? [{ file, index, mapping: file.mapping }] : [],
+  );
+
+  return (
+    <div className="import-backdrop">
+      <div
+        className="import-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="import-dialog"
+        ref={dialog}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className="import-title">
+          Import {files.length === 1 ? (files[0]?.name ?? 'file') : `${files.length} files`}
+        </h2>
+        {unreadable.map((message) => (
+          <p key={message} className="import-error" role="alert" data-testid="import-error">
+            {message}
+          </p>
+        ))}
+        <div className="import-status" aria-live="polite" data-testid="import-status">
+          {phase.step === 'reading' && 'Reading the files…'}
+          {phase.step === 'running' && (
+            <>
+              <label htmlFor="import-progress">Importing… {Math.round(phase.fraction * 100)} %</label>
+              <progress id="import-progress" data-testid="import-progress" max={1} value={phase.fraction} />
+              <button type="button" data-testid="import-stop" onClick={stop}>
+                Cancel
+              </button>
+            </>
+          )}
+          {phase.step === 'stopped' &&
+            'The import was stopped. Change the mapping to run it again, or cancel.'}
+        </div>
+        {phase.step === 'failed' && (
+          <p className="import-error" role="alert" data-testid="import-error">
+            The import failed: {phase.message}
+          </p>
+        )}
+        {editable.map(({ file, index, mapping }) => (
+          <MappingEditor
+            key={index}
+            file={file}
+            index={index}
+            mapping={mappings[index] ?? mapping}
+            canSwitchTarget={file.format !== 'geojson'}
+            disabled={busy}
+            onChange={(next) => changeMapping(index, next)}
+          />
+        ))}
+        {outcome !== null && <ImportReportView report={outcome.report} />}
+        <div className="import-actions">
+          <button
+            type="button"
+            data-testid="import-download-report"
+            onClick={download}
+            disabled={outcome === null}
+          >
+            Download report (CSV)
+          </button>
+          <span className="import-spacer" />
+          <button type="button" data-testid="import-cancel" onClick={cancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="import-primary"
+            data-testid="import-confirm"
+            disabled={busy || outcome?.value == null}
+            onClick={() => {
+              if (outcome?.value != null)
+                onImport(outcome.value.bundle, outcome.report, outcome.value.positions);
+            }}
+          >
+            Import
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

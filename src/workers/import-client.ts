@@ -1,0 +1,130 @@
+// The app's handle on imports: runs them in a Web Worker, or on the main thread where workers are missing
+// (and in unit tests). Cancelling terminates the worker; the next import starts a fresh one. The importer
+// code is loaded on demand, so none of it weighs on the app's first load.
+import type { ImportOutcome } from '../io/import/import-files.ts';
+import type { ImportPhase, ImportRequest, FromImportWorker, ToImportWorker } from './import-protocol.ts';
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface ImportRunOptions {
+  /** Overall fraction 0…1 and what is being done. */
+  onProgress?: ((fraction: number, phase: ImportPhase) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ImportClient {
+  /** Rejects with ImportCancelled when the signal aborts; otherwise resolves, even for unreadable files. */
+  run(request: ImportRequest, options?: ImportRunOptions): Promise<ImportOutcome>;
+  dispose(): void;
+}
+
+/** The reference step (loading the ZIP table) takes the first 5 % of the bar. */
+function overall(phase: ImportPhase, fraction: number): number {
+  return phase === 'reference' ? 0.05 * fraction : 0.05 + 0.95 * fraction;
+}
+
+/** Same importer on the main thread. Cancellation is checked between rows, so an abort stops it early. */
+export function createInThreadImportClient(): ImportClient {
+  return {
+    async run(request, options = {}) {
+      const { signal, onProgress } = options;
+      // A function, not a narrowed property: the signal can abort while the import awaits.
+      const aborted = () => signal?.aborted === true;
+      if (aborted()) throw new ImportCancelled();
+      const { runImport } = await import('./import-engine.ts');
+      const outcome = await runImport(
+        request,
+        (phase, fraction) => onProgress?.(overall(phase, fraction), phase),
+        aborted,
+      );
+      if (aborted()) throw new ImportCancelled();
+      return outcome;
+    },
+    dispose: () => {},
+  };
+}
+
+export function createImportWorkerClient(makeWorker: () => Worker): ImportClient {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    {
+      resolve: (outcome: ImportOutcome) => void;
+      reject: (error: Error) => void;
+      onProgress?: ImportRunOptions['onProgress'];
+    }
+  >();
+
+  const terminate = () => {
+    worker?.terminate();
+    worker = null;
+  };
+  const rejectAll = (error: Error) => {
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  };
+  const ensureWorker = (): Worker => {
+    if (worker !== null) return worker;
+    const created = makeWorker();
+    created.addEventListener('message', (event: MessageEvent<FromImportWorker>) => {
+      const message = event.data;
+      const entry = pending.get(message.id);
+      if (entry === undefined) return;
+      if (message.type === 'progress')
+        entry.onProgress?.(overall(message.phase, message.fraction), message.phase);
+      else {
+        pending.delete(message.id);
+        if (message.type === 'result') entry.resolve(message.outcome);
+        else entry.reject(new Error(message.message));
+      }
+    });
+    created.addEventListener('error', (event) => {
+      rejectAll(new Error(`The import worker failed: ${event.message || 'unknown error'}.`));
+      terminate();
+    });
+    worker = created;
+    return created;
+  };
+
+  return {
+    run(request, options = {}) {
+      const { signal, onProgress } = options;
+      if (signal?.aborted === true) return Promise.reject(new ImportCancelled());
+      const id = nextId++;
+      return new Promise<ImportOutcome>((resolve, reject) => {
+        pending.set(id, { resolve, reject, onProgress });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (!pending.has(id)) return;
+            // The worker reads rows in one synchronous run; only terminating it stops that at once.
+            rejectAll(new ImportCancelled());
+            terminate();
+          },
+          { once: true },
+        );
+        // Not transferred: the dialog keeps the bytes to re-run the import with an edited mapping.
+        const message: ToImportWorker = { type: 'import', id, request };
+        ensureWorker().postMessage(message);
+      });
+    },
+    dispose() {
+      rejectAll(new ImportCancelled());
+      terminate();
+    },
+  };
+}
+
+/** The client the app uses: a module worker where the browser has one, else the main thread. */
+export function createImportClient(): ImportClient {
+  if (typeof Worker === 'undefined') return createInThreadImportClient();
+  return createImportWorkerClient(
+    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+  );
+}

@@ -1,0 +1,23 @@
+// The import worker: parses and checks dropped files off the main thread so the tab stays responsive,
+// posting progress as it reads. Cancelling terminates the worker, so no cancel message is needed.
+import { runImport } from './import-engine.ts';
+import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
+
+const post = (message: FromImportWorker) => self.postMessage(message);
+// Progress is posted at most every 50 ms: a message per chunk of rows would flood the main thread.
+const THROTTLE_MS = 50;
+
+self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
+  const { id, request } = event.data;
+  let last = 0;
+  runImport(request, (phase, fraction) => {
+    const now = performance.now();
+    if (now - last < THROTTLE_MS && fraction < 1) return;
+    last = now;
+    post({ type: 'progress', id, phase, fraction });
+  })
+    .then((outcome) => post({ type: 'result', id, outcome }))
+    .catch((error: unknown) =>
+      post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
+    );
+});

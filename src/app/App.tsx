@@ -8,7 +8,6 @@ import { capabilityLabeler } from '../analysis/labels.ts';
 import type { Bundle } from '../domain/model.ts';
 import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
 import { canonicalBundleText } from '../io/export/bundle-json.ts';
-import type { Issue } from '../io/issues.ts';
 import {
   chooseRegion,
   highlightCell,
@@ -36,6 +35,7 @@ import { GapList } from '../views/gaps/GapList.tsx';
 import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
 import { MapView } from '../views/map/MapView.tsx';
 import { ExportMenu } from '../views/export/ExportMenu.tsx';
+import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { kindLegend } from '../views/export/legend.ts';
 import { mapPngFromCanvas, networkPngFromSigma } from '../views/export/png.ts';
 import { pngCaption } from '../views/export/png-layout.ts';
@@ -45,7 +45,7 @@ import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
 import { formatBytes, MissingDataset } from './MissingDataset.tsx';
-import { OpenDataButton, readBundleFiles, useFileDrop } from './OpenData.tsx';
+import { OpenDataButton, useDataParam, useFileDrop, useImportClient } from './OpenData.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { RegionPicker } from './RegionPicker.tsx';
@@ -206,15 +206,18 @@ export function App() {
   const showsMap = data !== null && (shownView === 'map' || shownView === 'split');
   const showsNetwork = data !== null && (shownView === 'network' || shownView === 'split');
 
-  const [openIssues, setOpenIssues] = useState<Issue[]>([]);
-  const openFiles = async (files: readonly File[]) => {
-    const result = await readBundleFiles(files);
-    setOpenIssues(
-      result.value === null ? result.issues : result.issues.filter((i) => i.severity === 'error'),
-    );
-    if (result.value !== null) await openBundle(result.value, files[0]?.name ?? 'the file');
-  };
+  // Opened files go through the import dialog: nothing replaces the data on screen until Import.
+  const [importFiles, setImportFiles] = useState<readonly File[] | null>(null);
+  const importClient = useImportClient();
+  const openFiles = (files: readonly File[]) => setImportFiles(files);
   useFileDrop(openFiles);
+  // A `?data=` address opens its file when the hash names no dataset, or one this device lacks.
+  const { hash: initialHash } = useInitialLocation();
+  useDataParam(
+    loaded.status === 'missing' || (initialHash === '' && loaded.status !== 'loading'),
+    openFiles,
+    (message) => setAppNotices((n) => [...n, message]),
+  );
 
   const datasetValue = `${route.dataset.kind}:${route.dataset.kind === 'embedded' ? '' : route.dataset.id}`;
   const chooseDataset = (value: string) => {
@@ -347,8 +350,21 @@ export function App() {
       </header>
       <NoticeList
         notices={[...notices, ...appNotices]}
-        issues={[...(loaded.status === 'failed' ? loaded.issues : []), ...openIssues]}
+        issues={loaded.status === 'failed' ? loaded.issues : []}
       />
+      {importFiles !== null && (
+        <ImportDialog
+          files={importFiles}
+          client={importClient}
+          base={bundle ?? null}
+          onImport={(imported) => {
+            const name = importFiles.map((f) => f.name).join(' + ');
+            setImportFiles(null);
+            void openBundle(imported, name);
+          }}
+          onCancel={() => setImportFiles(null)}
+        />
+      )}
       <main className="main-area" data-testid="main-area" aria-busy={loaded.status === 'loading'}>
         {loaded.status === 'loading' && <p className="placeholder">Loading the dataset…</p>}
         {loaded.status === 'missing' && (
@@ -550,4 +566,10 @@ function regionOptions(bundle: Bundle | undefined): RegionOption[] {
       lead: r.lead,
     })),
   ];
+}
+
+/** The address the page was opened with (before the app rewrites the hash). */
+function useInitialLocation(): { hash: string } {
+  const [initial] = useState(() => ({ hash: window.location.hash.replace(/^#\/?/, '') }));
+  return initial;
 }

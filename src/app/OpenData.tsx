@@ -1,34 +1,14 @@
-// Opening data files: the header's "Open data…" button and drops anywhere on the page. Reads Forgemap
-// bundle JSON files (any supported version, migrated) with the same loader as the CLI.
-import { useEffect, useRef } from 'react';
-import type { Bundle } from '../domain/model.ts';
-import type { Result } from '../io/issues.ts';
-import { loadBundle } from '../io/load-bundle.ts';
-import { parseJson } from '../io/parse-json.ts';
-import { referenceRegionIds } from './reference-regions.ts';
+// Opening data files: the header's "Open data…" button, drops anywhere on the page, and the import client
+// that reads them off the main thread (the import dialog shows its report before anything changes).
+import { useEffect, useRef, useState } from 'react';
+import { createImportClient } from '../workers/import-client.ts';
+import type { ImportClient } from '../workers/import-client.ts';
 
-/** Larger files would freeze the tab while parsing; the CLI handles them. */
-export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
-
-export async function readBundleFiles(files: readonly File[]): Promise<Result<Bundle>> {
-  const file = files[0];
-  if (file === undefined)
-    return { value: null, issues: [{ severity: 'error', message: 'No file was given.' }] };
-  if (file.size > MAX_OPEN_BYTES)
-    return {
-      value: null,
-      issues: [
-        {
-          severity: 'error',
-          file: file.name,
-          message: `The file is ${Math.round(file.size / 1024 / 1024)} MB; the app opens files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB. Nothing was changed.`,
-        },
-      ],
-    };
-  const parsed = parseJson(await file.text(), file.name);
-  if (parsed.value === null) return { value: null, issues: parsed.issues };
-  const loaded = loadBundle(parsed.value, { knownRegionIds: referenceRegionIds() });
-  return { value: loaded.value, issues: loaded.issues.map((i) => ({ ...i, file: file.name })) };
+/** One import client (and worker) for the app's lifetime, disposed with it. */
+export function useImportClient(): ImportClient {
+  const [client] = useState(createImportClient);
+  useEffect(() => () => client.dispose(), [client]);
+  return client;
 }
 
 export function OpenDataButton({ onFiles }: { onFiles: (files: readonly File[]) => void }) {
@@ -82,4 +62,56 @@ export function useFileDrop(onFiles: (files: readonly File[]) => void): void {
       window.removeEventListener('drop', drop);
     };
   }, []);
+}
+
+/**
+ * `?data=<same-origin URL>` in the page address: fetches that file and opens it like a picked file, when
+ * the link names no dataset yet or names one this device does not have. The parameter stays in the
+ * address (a reload or a copied link fetches it again); only the hash changes.
+ */
+export function useDataParam(
+  wanted: boolean,
+  onFiles: (files: readonly File[]) => void,
+  onProblem: (message: string) => void,
+): void {
+  const done = useRef(false);
+  const latest = useRef({ onFiles, onProblem });
+  useEffect(() => {
+    latest.current = { onFiles, onProblem };
+  }, [onFiles, onProblem]);
+  useEffect(() => {
+    if (!wanted || done.current) return;
+    const param = new URLSearchParams(window.location.search).get('data');
+    if (param === null || param === '') return;
+    done.current = true;
+    let url: URL;
+    try {
+      url = new URL(param, window.location.href);
+    } catch {
+      latest.current.onProblem(`The address's data parameter "${param}" is not a URL; nothing was loaded.`);
+      return;
+    }
+    if (url.origin !== window.location.origin) {
+      latest.current.onProblem(
+        `The address asks to load data from ${url.origin}, another site; Forgemap only loads data from its own origin (${window.location.origin}). Download the file and open it instead.`,
+      );
+      return;
+    }
+    const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || 'data';
+    void fetch(url).then(
+      async (response) => {
+        if (!response.ok) {
+          latest.current.onProblem(
+            `Could not load ${name} from the address's data parameter: the server answered ${response.status} ${response.statusText}.`,
+          );
+          return;
+        }
+        latest.current.onFiles([new File([await response.blob()], name)]);
+      },
+      (error: unknown) =>
+        latest.current.onProblem(
+          `Could not load ${name} from the address's data parameter: ${error instanceof Error ? error.message : String(error)}.`,
+        ),
+    );
+  }, [wanted]);
 }

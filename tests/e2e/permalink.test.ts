@@ -109,7 +109,7 @@ describe('sharing a view', () => {
     await page.locator('#inspector-title').waitFor();
     // Split view, tier layout, then a gap from the gap view.
     await page.getByRole('button', { name: 'Gaps', exact: true }).click();
-    await page.locator(byTestId('gap-table')).getByRole('button').first().click();
+    await page.locator(byTestId('imported-bar')).first().click();
     await page.getByRole('button', { name: 'Split', exact: true }).click();
     await page.locator(byTestId('network-layout-tier')).click();
     await settled(page, { map: true, network: true });
@@ -181,7 +181,10 @@ describe('datasets kept on the device', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(text),
     });
-    await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 20_000 });
+    // The import report comes first; nothing changes until Import.
+    await page.locator(byTestId('import-report')).waitFor({ timeout: 30_000 });
+    await page.locator(byTestId('import-confirm')).click();
+    await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#inspector-title').innerText()).toBe(prime.name);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toBe(peoria.meta.title);
     const restored = decodeRoute(new URL(page.url()).hash).route;
@@ -215,6 +218,7 @@ describe('datasets kept on the device', () => {
     }, JSON.stringify(bundle));
     await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await page.locator(byTestId('import-confirm')).click();
     await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toBe('Small Peoria extract');
     expect(new URL(page.url()).hash).toMatch(
       /^#\/h:[0-9a-f]{16}\/map\?name=Small%20Peoria%20extract&bytes=\d+/,
@@ -237,7 +241,11 @@ describe('datasets kept on the device', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"format": "forgemap.bundle", "version": 1, "meta": '),
     });
-    await expect.poll(() => page.locator(byTestId('notices')).innerText()).toContain('broken.json');
+    const dialog = page.locator(byTestId('import-dialog'));
+    await expect.poll(() => dialog.innerText(), { timeout: 30_000 }).toMatch(/broken\.json/);
+    expect(await page.locator(byTestId('import-confirm')).isDisabled()).toBe(true);
+    await page.locator(byTestId('import-cancel')).click();
+    await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toContain('Chicago');
     expect(new URL(page.url()).hash).toMatch(/^#\/s:chicago\//);
   });

@@ -177,7 +177,10 @@ export function organizationProfile(data: DatasetView, orgId: string): Organizat
     cage: org.cage ?? null,
     website: org.website ?? null,
     websiteUrl: org.website === undefined ? null : safeWebUrl(org.website),
-    tier: analysis?.tiers[orgId] ?? null,
+    tier:
+      analysis !== null && analysis !== undefined && Object.hasOwn(analysis.tiers, orgId)
+        ? (analysis.tiers[orgId] ?? null)
+        : null,
     analysed: analysis !== null,
     critical: analysis !== null && isCritical(analysis, orgId),
     inRegion: regionOf(index),

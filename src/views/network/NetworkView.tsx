@@ -15,6 +15,7 @@ import { useRenderGraph } from './controllers/useRenderGraph.ts';
 import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
+import { nodeKey } from './node-key.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
 
@@ -116,12 +117,12 @@ export function NetworkView(props: NetworkViewProps) {
 
   const zoomToSelection = () => {
     if (sigma === null || selected === undefined) return;
-    const at = sigma.getNodeDisplayData(selected);
+    const at = sigma.getNodeDisplayData(nodeKey(selected));
     if (at === undefined) return;
     const cam = sigma.getCamera();
     void cam.animate({ x: at.x, y: at.y, ratio: Math.min(cam.ratio, 0.15) }, { duration: 400 });
   };
-  const selectedDrawn = selected !== undefined && graph.hasNode(selected);
+  const selectedDrawn = selected !== undefined && graph.hasNode(nodeKey(selected));
   const onSelectGap = props.onSelectGap;
 
   return (

@@ -3,6 +3,7 @@
 // display data; the view installs them as nodeReducer / edgeReducer, so the render graph never changes.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { DatasetView } from '../contracts.ts';
+import { nodeKey } from './node-key.ts';
 import { gapSelection } from '../map/sources.ts';
 import type { GapRole } from '../map/sources.ts';
 import type { SupplyTree } from './focus.ts';
@@ -66,8 +67,8 @@ export function criticalSet(
 ): CriticalSet | null {
   if (analysis === null) return null;
   return {
-    nodes: new Set(analysis.criticalSuppliers),
-    pairs: new Set(analysis.criticalLinks.map(([a, b]) => pairKey(a, b))),
+    nodes: new Set(analysis.criticalSuppliers.map(nodeKey)),
+    pairs: new Set(analysis.criticalLinks.map(([a, b]) => pairKey(nodeKey(a), nodeKey(b)))),
   };
 }
 
@@ -83,15 +84,15 @@ export function gapHighlight(data: DatasetView, capability: string, buyer?: stri
       : gapSelection(data, capability, buyerIndex);
   const orgs = data.bundle.organizations;
   const roles = new Map<string, GapRole>();
-  for (const b of selection.buyers) roles.set(orgs[b]!.id, 'buyer');
+  for (const b of selection.buyers) roles.set(nodeKey(orgs[b]!.id), 'buyer');
   for (const s of selection.suppliers) {
-    const id = orgs[s]!.id;
+    const id = nodeKey(orgs[s]!.id);
     roles.set(id, roles.get(id) === 'buyer' ? 'both' : 'supplier');
   }
   const links = new Set<string>();
   for (const k of selection.links) {
     const link = data.bundle.links[k]!;
-    links.add(directedKey(link.source, link.target));
+    links.add(directedKey(nodeKey(link.source), nodeKey(link.target)));
   }
   return { roles, links, buyers: selection.buyers.length, suppliers: selection.suppliers.length };
 }

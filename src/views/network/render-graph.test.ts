@@ -6,6 +6,7 @@ import { emptyAnalysis, testView } from '../derive/test-data.ts';
 import type { DatasetView } from '../contracts.ts';
 import { buildRenderGraph, countVisible, drawableLinks, edgeSize, nodeSize } from './render-graph.ts';
 import type { RenderGraph } from './render-graph.ts';
+import { nodeKey, orgIdOf } from './node-key.ts';
 import {
   EDGE_COLOR,
   EDGE_CROSSING_COLOR,
@@ -14,6 +15,7 @@ import {
   KIND_COLORS,
   NODE_SIZE_MAX,
   NODE_SIZE_MIN,
+  PRIME_NODE_SIZE,
 } from './style.ts';
 
 /** A view with a home region (county 00001, OrgSpec.inRegion), some orgs hidden and some links re-kinded. */
@@ -270,5 +272,40 @@ describe('countVisible', () => {
   it('counts the ones', () => {
     expect(countVisible(Uint8Array.from([1, 0, 1, 1, 0]))).toBe(3);
     expect(countVisible(new Uint8Array(0))).toBe(0);
+  });
+});
+
+describe('buildRenderGraph with ids that are Object.prototype names', () => {
+  it('draws __proto__, constructor and toString as ordinary organizations with their links', () => {
+    const data = view(ids('a', '__proto__', 'constructor', 'toString'), [
+      ['a', '__proto__', '332710', 10],
+      ['toString', 'constructor', '332710', 20],
+      ['constructor', 'a', '332710', 30],
+    ]);
+    const graph = buildRenderGraph(data, drawableLinks(data, 0));
+    expect(graph.order).toBe(4);
+    expect(edgesOf(graph).map((e) => [orgIdOf(e.source), orgIdOf(e.target), e.value])).toEqual([
+      ['a', '__proto__', 10],
+      ['toString', 'constructor', 20],
+      ['constructor', 'a', 30],
+    ]);
+    expect(graph.getNodeAttribute(nodeKey('__proto__'), 'label')).toBe('__proto__');
+    expect(({} as Record<string, unknown>)['previous']).toBeUndefined();
+  });
+});
+
+describe('buildRenderGraph prime sizes', () => {
+  it('never draws a prime smaller than PRIME_NODE_SIZE, though it supplies nothing', () => {
+    // s supplies p $1M: s gets the largest value size, p (no supply) would get the minimum.
+    const data = view(
+      [{ id: 'p', kind: 'prime' }, { id: 's' }, { id: 'q', kind: 'prime' }],
+      [['s', 'p', '332710', 1e6]],
+    );
+    const graph = buildRenderGraph(data, drawableLinks(data, 0));
+    expect(graph.getNodeAttribute('s', 'valueSize')).toBe(NODE_SIZE_MAX);
+    expect(graph.getNodeAttribute('p', 'valueSize')).toBe(PRIME_NODE_SIZE);
+    // q has no link at all: the floor applies to the degree size too.
+    expect(graph.getNodeAttribute('q', 'degreeSize')).toBe(PRIME_NODE_SIZE);
+    expect(PRIME_NODE_SIZE).toBeGreaterThan(NODE_SIZE_MIN);
   });
 });

@@ -5,6 +5,7 @@ import Graph from 'graphology';
 import type { OrgKind } from '../../domain/model.ts';
 import { SUPPLY_LINK_KINDS } from '../../analysis/supply-graph.ts';
 import type { DatasetView } from '../contracts.ts';
+import { nodeKey } from './node-key.ts';
 import { crossesBoundary } from '../map/arcs.ts';
 import { passesMinValue, suppliedValues } from '../map/sources.ts';
 import {
@@ -15,6 +16,7 @@ import {
   KIND_COLORS,
   NODE_SIZE_MAX,
   NODE_SIZE_MIN,
+  PRIME_NODE_SIZE,
 } from './style.ts';
 
 export const SIZE_BY = ['value', 'degree'] as const;
@@ -130,7 +132,7 @@ export function buildRenderGraph(
   for (let i = 0; i < orgs.length; i++) {
     if (!drawn(i)) continue;
     const org = orgs[i]!;
-    graph.addNode(org.id, {
+    graph.addNode(nodeKey(org.id), {
       x: 0,
       y: 0,
       label: org.name,
@@ -150,8 +152,8 @@ export function buildRenderGraph(
     const s = links.source[k]!;
     const t = links.target[k]!;
     if (!drawn(s) || !drawn(t)) continue;
-    const sourceId = orgs[s]!.id;
-    const targetId = orgs[t]!.id;
+    const sourceId = nodeKey(orgs[s]!.id);
+    const targetId = nodeKey(orgs[t]!.id);
     const value = bundle.links[links.link[k]!]!.value ?? 0;
     const existing = graph.edge(sourceId, targetId);
     if (existing !== undefined) {
@@ -182,8 +184,9 @@ export function buildRenderGraph(
     maxDegree = Math.max(maxDegree, attrs.degree);
   });
   graph.forEachNode((_node, attrs) => {
-    attrs.valueSize = nodeSize(attrs.supplied, maxSupplied);
-    attrs.degreeSize = nodeSize(attrs.degree, maxDegree);
+    const floor = attrs.kind === 'prime' ? PRIME_NODE_SIZE : 0;
+    attrs.valueSize = Math.max(floor, nodeSize(attrs.supplied, maxSupplied));
+    attrs.degreeSize = Math.max(floor, nodeSize(attrs.degree, maxDegree));
     attrs.size = attrs.valueSize;
   });
   return graph;

@@ -18,6 +18,11 @@ export const DIM_EDGE_COLOR = 'rgba(203, 213, 225, 0.25)';
 /** Node radius range in screen pixels at the fitted zoom. */
 export const NODE_SIZE_MIN = 2.5;
 export const NODE_SIZE_MAX = 14;
+/**
+ * Primes buy rather than supply, so sizing by supplied value would draw them as the smallest dots: they are
+ * what the network is read from, so they never go below this.
+ */
+export const PRIME_NODE_SIZE = 8;
 /** Edge thickness range in screen pixels. */
 export const EDGE_SIZE_MIN = 0.6;
 export const EDGE_SIZE_MAX = 5;

@@ -50,7 +50,12 @@ function contentOf(hit: Hit, data: DatasetView): TooltipContent | null {
   }
   const org = data.bundle.organizations[hit.index];
   if (org === undefined) return null;
-  return orgTooltip(org, data.label, data.analysis?.tiers[org.id]);
+  const tiers = data.analysis?.tiers;
+  return orgTooltip(
+    org,
+    data.label,
+    tiers !== undefined && Object.hasOwn(tiers, org.id) ? tiers[org.id] : undefined,
+  );
 }
 
 interface Hovered {

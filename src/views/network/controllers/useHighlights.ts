@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import type Sigma from 'sigma';
 import type { DatasetView } from '../../contracts.ts';
 import { upstreamTreeInGraph } from '../focus.ts';
+import { nodeKey } from '../node-key.ts';
 import type { SupplyTree } from '../focus.ts';
 import { criticalSet, edgeDisplay, gapHighlight, nodeDisplay } from '../highlight.ts';
 import type { GapHighlight, HighlightState } from '../highlight.ts';
@@ -31,9 +32,12 @@ export function useHighlights(
   graph: RenderGraph,
   { data, sizeBy, hovered, selected, focusHops, showCritical, gap, gapBuyer }: HighlightInputs,
 ): Highlights {
+  // Selection comes as an organization id; the graph speaks node keys.
+  const selectedKey = selected === undefined ? undefined : nodeKey(selected);
   const focus = useMemo(
-    () => (selected === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selected, focusHops)),
-    [graph, selected, focusHops],
+    () =>
+      selectedKey === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selectedKey, focusHops),
+    [graph, selectedKey, focusHops],
   );
   const critical = useMemo(
     () => (showCritical ? criticalSet(data.analysis) : null),
@@ -54,7 +58,7 @@ export function useHighlights(
       sizeBy,
       hovered: hoverSet === undefined ? undefined : hovered,
       hoverSet,
-      selected,
+      selected: selectedKey,
       focus,
       critical,
       gap: gapLit,
@@ -66,7 +70,7 @@ export function useHighlights(
       const g = sigma.getGraph();
       return edgeDisplay(attrs, edge, g.source(edge), g.target(edge), state);
     });
-  }, [sigma, sizeBy, hovered, hoverSet, selected, focus, critical, gapLit]);
+  }, [sigma, sizeBy, hovered, hoverSet, selectedKey, focus, critical, gapLit]);
 
   return { focus, gap: gapLit };
 }

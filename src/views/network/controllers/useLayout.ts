@@ -8,6 +8,7 @@ import type { Layout } from '../../../state/route.ts';
 import type { DatasetView } from '../../contracts.ts';
 import type { LayoutPositions } from '../layouts/box.ts';
 import { geoLayout } from '../layouts/geo.ts';
+import { nodeKey } from '../node-key.ts';
 import { tierLayout, tiersFromLinks } from '../layouts/tier.ts';
 import type { EdgeAttributes, NodeAttributes, RenderGraph } from '../render-graph.ts';
 
@@ -28,7 +29,7 @@ export function layoutPositions(
   const edges = graph.mapEdges((_e, _a, source, target) => [source, target] as const);
   const tiers =
     data.analysis !== null
-      ? new Map(Object.entries(data.analysis.tiers))
+      ? new Map(Object.entries(data.analysis.tiers).map(([id, tier]) => [nodeKey(id), tier]))
       : tiersFromLinks(nodes, edges, (id) => graph.getNodeAttribute(id, 'kind') === 'prime');
   return tierLayout({ nodes, edges, tiers }).positions;
 }

@@ -2,6 +2,7 @@
 // the stage clears the selection. Returns the hovered node.
 import { useEffect, useRef, useState } from 'react';
 import type Sigma from 'sigma';
+import { orgIdOf } from '../node-key.ts';
 import type { EdgeAttributes, NodeAttributes } from '../render-graph.ts';
 
 export function usePointer(
@@ -25,7 +26,7 @@ export function usePointer(
       setHovered(undefined);
       container.style.cursor = '';
     };
-    const clickNode = ({ node }: { node: string }) => select.current(node);
+    const clickNode = ({ node }: { node: string }) => select.current(orgIdOf(node));
     const clickStage = () => select.current(undefined);
     sigma.on('enterNode', enter);
     sigma.on('leaveNode', leave);

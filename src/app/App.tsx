@@ -52,6 +52,7 @@ import { RegionPicker } from './RegionPicker.tsx';
 import { SAMPLES } from './samples.ts';
 import { ShareControl } from './ShareControl.tsx';
 import type { ShareLink } from './ShareControl.tsx';
+import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { keepDataset, listKeptDatasets, useDataset } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
@@ -152,8 +153,8 @@ export function App() {
    * Keeps an opened bundle on this device and shows it under its `h:` link. When the link was waiting for
    * that very file (a permalink from another device), the view it names is restored as it was.
    */
-  const openBundle = async (opened: Bundle, fileName: string) => {
-    const result = await keepDataset(opened);
+  const openBundle = async (opened: Bundle, fileName: string, canonical: CanonicalBundle | null) => {
+    const result = await keepDataset(opened, canonical);
     const messages: string[] = [];
     if (result.storeError !== null)
       messages.push(
@@ -357,10 +358,10 @@ export function App() {
           files={importFiles}
           client={importClient}
           base={bundle ?? null}
-          onImport={(imported) => {
+          onImport={(imported, _report, _positions, canonical) => {
             const name = importFiles.map((f) => f.name).join(' + ');
             setImportFiles(null);
-            void openBundle(imported, name);
+            void openBundle(imported, name, canonical);
           }}
           onCancel={() => setImportFiles(null)}
         />

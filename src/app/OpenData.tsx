@@ -1,14 +1,12 @@
 // Opening data files: the header's "Open data…" button, drops anywhere on the page, and the import client
 // that reads them off the main thread (the import dialog shows its report before anything changes).
-import { useEffect, useRef, useState } from 'react';
-import { createImportClient } from '../workers/import-client.ts';
+import { useEffect, useRef } from 'react';
+import { sharedImportClient } from './useDataset.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 
-/** One import client (and worker) for the app's lifetime, disposed with it. */
+/** The app's import client (one worker, shared with reloading big datasets kept on the device). */
 export function useImportClient(): ImportClient {
-  const [client] = useState(createImportClient);
-  useEffect(() => () => client.dispose(), [client]);
-  return client;
+  return sharedImportClient();
 }
 
 export function OpenDataButton({ onFiles }: { onFiles: (files: readonly File[]) => void }) {

@@ -4,13 +4,16 @@
 import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import { decodeEmbedded } from '../io/embed.ts';
-import { bundleHash, canonicalBundleText } from '../io/export/bundle-json.ts';
+import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
 import type { Issue, Result } from '../io/issues.ts';
 import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
 import { openDatasetStore } from '../state/dataset-store.ts';
 import type { DatasetStore, StoredDatasetInfo } from '../state/dataset-store.ts';
 import type { DatasetRef } from '../state/route.ts';
+import { createImportClient } from '../workers/import-client.ts';
+import type { ImportClient } from '../workers/import-client.ts';
+import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { fetchBundle } from './load-dataset.ts';
 import { referenceRegionIds } from './reference-regions.ts';
 import { findSample, SAMPLES } from './samples.ts';
@@ -48,11 +51,18 @@ export interface KeptDataset {
   storeError: string | null;
 }
 
-/** Keeps an imported bundle on this device under its content hash; the `h:` link then finds it. */
-export async function keepDataset(bundle: Bundle): Promise<KeptDataset> {
-  const text = canonicalBundleText(bundle);
-  const hash = await bundleHash(bundle);
-  const bytes = new TextEncoder().encode(text).byteLength;
+/**
+ * Keeps an imported bundle on this device under its content hash; the `h:` link then finds it. The import
+ * worker hands over the canonical bytes and hash ready made; without them they are computed here.
+ */
+export async function keepDataset(
+  bundle: Bundle,
+  canonical: CanonicalBundle | null = null,
+): Promise<KeptDataset> {
+  const made = canonical ?? (await canonicalHere(bundle));
+  const { hash } = made;
+  const text = made.bytes;
+  const bytes = text.byteLength;
   opened.set(hash, bundle);
   for (const listener of openListeners) listener(hash);
   try {
@@ -82,6 +92,34 @@ export async function listKeptDatasets(): Promise<StoredDatasetInfo[]> {
 export async function forgetDataset(hash: string): Promise<void> {
   opened.delete(hash);
   await datasetStore().delete(hash);
+}
+
+async function canonicalHere(bundle: Bundle): Promise<CanonicalBundle> {
+  const bytes = new TextEncoder().encode(canonicalBundleText(bundle));
+  return { hash: await contentHash(bytes), bytes };
+}
+
+/** Stored bundles above this size are read in the import worker, so a reload does not freeze the tab. */
+const IN_THREAD_BYTES = 2 * 1024 * 1024;
+
+let workerClient: ImportClient | undefined;
+/** The app's one import client (worker); the import dialog uses it too. */
+export function sharedImportClient(): ImportClient {
+  workerClient ??= createImportClient();
+  return workerClient;
+}
+
+async function fromStored(text: string | Uint8Array, label: string): Promise<Result<Bundle>> {
+  const size = typeof text === 'string' ? text.length : text.byteLength;
+  if (size <= IN_THREAD_BYTES)
+    return fromText(typeof text === 'string' ? text : new TextDecoder().decode(text), label);
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const outcome = await sharedImportClient().run({
+    files: [{ name: label, bytes }],
+    formats: ['bundle'],
+  });
+  if (outcome.value === null) return { value: null, issues: outcome.issues };
+  return { value: outcome.value.bundle, issues: [] };
 }
 
 function fromText(text: string, label: string): Result<Bundle> {
@@ -124,7 +162,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
         stored = undefined;
       }
       if (stored === undefined) return { status: 'missing', key, hash: ref.id };
-      const result = fromText(stored.text, stored.title);
+      const result = await fromStored(stored.text, stored.title);
       if (result.value !== null) opened.set(ref.id, result.value);
       return done(result);
     }

@@ -23,6 +23,15 @@ describe('openDatasetStore', () => {
     expect(await store.get('00000000000000bb')).toBeUndefined();
   });
 
+  it('keeps the canonical text as UTF-8 bytes too', async () => {
+    const store = openDatasetStore(new IDBFactory());
+    const bytes = new TextEncoder().encode('{"name":"Fähr"}');
+    await store.put({ ...record('00000000000000cc', '2026-12-01T10:00:00.000Z'), text: bytes });
+    const back = await store.get('00000000000000cc');
+    expect(back?.text).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(back!.text as Uint8Array)).toBe('{"name":"Fähr"}');
+  });
+
   it('lists datasets newest first, without their texts', async () => {
     const store = openDatasetStore(new IDBFactory());
     await store.put(record('1111111111111111', '2026-11-01T00:00:00.000Z'));

@@ -15,8 +15,8 @@ export interface StoredDatasetInfo {
 }
 
 export interface StoredDataset extends StoredDatasetInfo {
-  /** The canonical bundle JSON (io/export/bundle-json.ts). */
-  text: string;
+  /** The canonical bundle JSON (io/export/bundle-json.ts), as text or as its UTF-8 bytes. */
+  text: string | Uint8Array;
 }
 
 export interface DatasetStore {
@@ -100,7 +100,8 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
         promised<unknown>(tx.objectStore(DATASETS).get(hash), 'read the dataset'),
         promised<unknown>(tx.objectStore(INFO).get(hash), 'read the dataset'),
       ]);
-      const text = isRecord(data) && typeof data['text'] === 'string' ? data['text'] : undefined;
+      const stored = isRecord(data) ? data['text'] : undefined;
+      const text = typeof stored === 'string' || stored instanceof Uint8Array ? stored : undefined;
       const facts = readInfo(info);
       if (text === undefined || facts === undefined) return undefined;
       return { ...facts, text };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runImport } from './import-engine.ts';
+import { canonicalOf, runImport } from './import-engine.ts';
+import { splitOutcome } from './import-parts.ts';
 import { createImportWorkerClient, createInThreadImportClient, ImportCancelled } from './import-client.ts';
 import type { FromImportWorker, ImportRequest, ToImportWorker } from './import-protocol.ts';
 
@@ -16,7 +17,12 @@ class FakeWorker extends EventTarget {
       if (this.terminated) return;
       void runImport(message.request, (phase, fraction) =>
         this.emit({ type: 'progress', id: message.id, phase, fraction }),
-      ).then((outcome) => this.emit({ type: 'result', id: message.id, outcome }));
+      ).then(async (outcome) => {
+        // What the real worker sends: the records in parts, then the rest.
+        const { parts, result } = splitOutcome(message.id, outcome, await canonicalOf(outcome));
+        for (const part of parts) this.emit(part);
+        this.emit(result);
+      });
     }, 5);
   }
   terminate() {

@@ -1,8 +1,14 @@
 // The app's handle on imports: runs them in a Web Worker, or on the main thread where workers are missing
 // (and in unit tests). Cancelling terminates the worker; the next import starts a fresh one. The importer
 // code is loaded on demand, so none of it weighs on the app's first load.
-import type { ImportOutcome } from '../io/import/import-files.ts';
-import type { ImportPhase, ImportRequest, FromImportWorker, ToImportWorker } from './import-protocol.ts';
+import { OutcomeAssembler } from './import-parts.ts';
+import type {
+  FromImportWorker,
+  ImportPhase,
+  ImportRequest,
+  ImportResult,
+  ToImportWorker,
+} from './import-protocol.ts';
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -19,7 +25,7 @@ export interface ImportRunOptions {
 
 export interface ImportClient {
   /** Rejects with ImportCancelled when the signal aborts; otherwise resolves, even for unreadable files. */
-  run(request: ImportRequest, options?: ImportRunOptions): Promise<ImportOutcome>;
+  run(request: ImportRequest, options?: ImportRunOptions): Promise<ImportResult>;
   dispose(): void;
 }
 
@@ -36,14 +42,14 @@ export function createInThreadImportClient(): ImportClient {
       // A function, not a narrowed property: the signal can abort while the import awaits.
       const aborted = () => signal?.aborted === true;
       if (aborted()) throw new ImportCancelled();
-      const { runImport } = await import('./import-engine.ts');
+      const { canonicalOf, runImport } = await import('./import-engine.ts');
       const outcome = await runImport(
         request,
         (phase, fraction) => onProgress?.(overall(phase, fraction), phase),
         aborted,
       );
       if (aborted()) throw new ImportCancelled();
-      return outcome;
+      return { ...outcome, canonical: await canonicalOf(outcome) };
     },
     dispose: () => {},
   };
@@ -55,9 +61,10 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
   const pending = new Map<
     number,
     {
-      resolve: (outcome: ImportOutcome) => void;
+      resolve: (result: ImportResult) => void;
       reject: (error: Error) => void;
       onProgress?: ImportRunOptions['onProgress'];
+      parts: OutcomeAssembler;
     }
   >();
 
@@ -78,9 +85,11 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
       if (entry === undefined) return;
       if (message.type === 'progress')
         entry.onProgress?.(overall(message.phase, message.fraction), message.phase);
+      else if (message.type === 'part') entry.parts.add(message);
       else {
         pending.delete(message.id);
-        if (message.type === 'result') entry.resolve(message.outcome);
+        if (message.type === 'result')
+          entry.resolve({ ...entry.parts.finish(message), canonical: message.canonical });
         else entry.reject(new Error(message.message));
       }
     });
@@ -97,8 +106,8 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
       const { signal, onProgress } = options;
       if (signal?.aborted === true) return Promise.reject(new ImportCancelled());
       const id = nextId++;
-      return new Promise<ImportOutcome>((resolve, reject) => {
-        pending.set(id, { resolve, reject, onProgress });
+      return new Promise<ImportResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject, onProgress, parts: new OutcomeAssembler() });
         signal?.addEventListener(
           'abort',
           () => {

@@ -4,7 +4,8 @@ import type { ZipGeocoder } from '../geo/zip-geocoder.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { importFiles } from '../io/import/import-files.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
-import type { ImportPhase, ImportRequest } from './import-protocol.ts';
+import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
+import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 
 let zipGeocoder: Promise<ZipGeocoder | null> | null = null;
 
@@ -17,6 +18,13 @@ export function loadZipGeocoder(): Promise<ZipGeocoder | null> {
 }
 
 export type ImportProgress = (phase: ImportPhase, fraction: number) => void;
+
+/** The canonical text and content hash of an imported bundle, for keeping it on the device. */
+export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBundle | null> {
+  if (outcome.value === null) return null;
+  const bytes = new TextEncoder().encode(canonicalBundleText(outcome.value.bundle));
+  return { hash: await contentHash(bytes), bytes };
+}
 
 export async function runImport(
   request: ImportRequest,

@@ -24,7 +24,23 @@ export type ImportPhase = 'reference' | 'reading';
 
 export type ToImportWorker = { type: 'import'; id: number; request: ImportRequest };
 
+/** The canonical bundle text (UTF-8) and its content hash, made where the bundle is (the worker). */
+export interface CanonicalBundle {
+  hash: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** What a run resolves to: the outcome and, when something was imported, its canonical form. */
+export interface ImportResult extends ImportOutcome {
+  canonical: CanonicalBundle | null;
+}
+
+/**
+ * The bundle's organizations and links travel in parts ahead of the result, each its own message (and so
+ * its own main-thread task to deserialize): one message with a million links would block the tab seconds.
+ */
 export type FromImportWorker =
   | { type: 'progress'; id: number; phase: ImportPhase; fraction: number }
-  | { type: 'result'; id: number; outcome: ImportOutcome }
+  | { type: 'part'; id: number; key: 'organizations' | 'links'; items: unknown[] }
+  | { type: 'result'; id: number; outcome: ImportOutcome; canonical: CanonicalBundle | null }
   | { type: 'error'; id: number; message: string };

@@ -1,6 +1,7 @@
 // The import worker: parses and checks dropped files off the main thread so the tab stays responsive,
 // posting progress as it reads. Cancelling terminates the worker, so no cancel message is needed.
-import { runImport } from './import-engine.ts';
+import { canonicalOf, runImport } from './import-engine.ts';
+import { splitOutcome } from './import-parts.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
 
 const post = (message: FromImportWorker) => self.postMessage(message);
@@ -16,7 +17,13 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
     last = now;
     post({ type: 'progress', id, phase, fraction });
   })
-    .then((outcome) => post({ type: 'result', id, outcome }))
+    .then(async (outcome) => {
+      const canonical = await canonicalOf(outcome);
+      const { parts, result } = splitOutcome(id, outcome, canonical);
+      for (const part of parts) post(part);
+      // The canonical bytes move, not copy: the worker has no more use for them.
+      self.postMessage(result, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
+    })
     .catch((error: unknown) =>
       post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
     );

@@ -135,7 +135,11 @@ export function canonicalBundleText(bundle: Bundle): string {
 
 /** First 16 hex digits of the SHA-256 of the canonical text (Web Crypto: browsers and Node ≥ 20). */
 export async function bundleHash(bundle: Bundle): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalBundleText(bundle));
+  return contentHash(new TextEncoder().encode(canonicalBundleText(bundle)));
+}
+
+/** First 16 hex digits of the SHA-256 of `bytes`: the `h:` id of a canonical bundle text. */
+export async function contentHash(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
   let hex = '';
   for (let i = 0; i < 8; i++) hex += digest[i]!.toString(16).padStart(2, '0');

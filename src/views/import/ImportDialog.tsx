@@ -10,12 +10,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Bundle } from '../../domain/model.ts';
 import type { ColumnMapping } from '../../io/import/column-mapping.ts';
-import type { ImportOutcome } from '../../io/import/import-files.ts';
 import type { ImportReport } from '../../io/import/report.ts';
 import { reportToCsv } from '../../io/import/report.ts';
 import type { ImportClient } from '../../workers/import-client.ts';
 import { ImportCancelled } from '../../workers/import-client.ts';
-import type { ImportRequestFile } from '../../workers/import-protocol.ts';
+import type { CanonicalBundle, ImportRequestFile, ImportResult } from '../../workers/import-protocol.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { readFileBytes } from './read-file.ts';
@@ -28,14 +27,20 @@ export interface ImportDialogProps {
   /** The dataset on screen, onto which a links table alone is attached; it is not changed. */
   base?: Bundle | null | undefined;
   /** Called with the imported bundle when the user presses Import; `positions` are GEXF/GraphML layouts. */
-  onImport(bundle: Bundle, report: ImportReport, positions: { id: string; x: number; y: number }[]): void;
+  onImport(
+    bundle: Bundle,
+    report: ImportReport,
+    positions: { id: string; x: number; y: number }[],
+    /** The canonical text and hash, made in the worker, for keeping the bundle on the device. */
+    canonical: CanonicalBundle | null,
+  ): void;
   onCancel(): void;
 }
 
 type Phase =
   | { step: 'reading' }
   | { step: 'running'; fraction: number }
-  | { step: 'done'; outcome: ImportOutcome }
+  | { step: 'done'; outcome: ImportResult }
   | { step: 'stopped' }
   | { step: 'failed'; message: string };
 
@@ -44,7 +49,7 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
   const [unreadable, setUnreadable] = useState<string[]>([]);
   const [payload, setPayload] = useState<ImportRequestFile[] | null>(null);
   const [mappings, setMappings] = useState<(ColumnMapping | null)[]>([]);
-  const [shown, setShown] = useState<ImportOutcome | null>(null);
+  const [shown, setShown] = useState<ImportResult | null>(null);
   const running = useRef<AbortController | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = 'import-dialog-title';
@@ -232,7 +237,7 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
             disabled={busy || outcome?.value == null}
             onClick={() => {
               if (outcome?.value != null)
-                onImport(outcome.value.bundle, outcome.report, outcome.value.positions);
+                onImport(outcome.value.bundle, outcome.report, outcome.value.positions, outcome.canonical);
             }}
           >
             Import

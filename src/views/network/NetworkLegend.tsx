@@ -19,6 +19,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 export interface NetworkLegendProps {
   kindCounts: Readonly<Record<OrgKind, number>>;
+  /** False when the edges are drawn as plain lines (big graphs). */
+  arrows?: boolean | undefined;
   sizeBy: SizeBy;
   showCritical: boolean;
   criticalCount: number | null;
@@ -61,7 +63,11 @@ export function NetworkLegend(props: NetworkLegendProps) {
         Size: {props.sizeBy === 'degree' ? 'number of supply links' : 'value supplied per year'}.
       </p>
       <ul>
-        <Line color={EDGE_COLOR}>Supplies (arrow: supplier → buyer)</Line>
+        <Line color={EDGE_COLOR}>
+          {props.arrows === false
+            ? 'Supplies (plain lines: arrows are left out above 20,000 links; hover shows direction)'
+            : 'Supplies (arrow: supplier → buyer)'}
+        </Line>
         <Line color={EDGE_CROSSING_COLOR}>
           Crosses the home-region boundary (pink: sigma draws no dashes)
         </Line>

@@ -4,6 +4,8 @@
 import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
 import type { OrgKind } from '../../domain/model.ts';
 import type { NetworkViewProps } from '../contracts.ts';
 import { useCamera } from './controllers/useCamera.ts';
@@ -16,6 +18,7 @@ import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
 import { nodeKey } from './node-key.ts';
+import { LINE_EDGE_LIMIT } from './render-graph.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
 
@@ -28,6 +31,11 @@ declare global {
 
 const SIGMA_SETTINGS = {
   defaultEdgeType: 'arrow',
+  // The programs are generic over attributes they never read; sigma's types cannot say so.
+  edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram } as unknown as Settings<
+    NodeAttributes,
+    EdgeAttributes
+  >['edgeProgramClasses'],
   zIndex: true,
   labelFont: `"${LABEL_FONT}", "Noto Sans", sans-serif`,
   labelSize: 12,
@@ -76,6 +84,13 @@ export function NetworkView(props: NetworkViewProps) {
 
   const scene = useRenderGraph(data, filters.minValue, sizeBy, selected, focusHops);
   const { graph, aggregation } = scene;
+  // Big graphs: edges and labels are drawn once the camera stops, so panning and zooming stay fluid.
+  useEffect(() => {
+    if (sigma === null) return;
+    const heavy = graph.size > LINE_EDGE_LIMIT;
+    sigma.setSetting('hideEdgesOnMove', heavy);
+    sigma.setSetting('hideLabelsOnMove', heavy);
+  }, [sigma, graph]);
   const shownLayout = useLayout(sigma, graph, layout, data);
   const force = useForceLayout(sigma, graph, layout === 'force');
   const hovered = usePointer(sigma, props.onSelect);
@@ -173,6 +188,7 @@ export function NetworkView(props: NetworkViewProps) {
         />
         <NetworkLegend
           kindCounts={kindCounts}
+          arrows={graph.size <= LINE_EDGE_LIMIT}
           sizeBy={sizeBy}
           showCritical={showCritical}
           criticalCount={data.analysis?.criticalSuppliers.length ?? null}

@@ -4,7 +4,14 @@ import type { LinkSpec, OrgSpec } from '../../analysis/test-bundle.ts';
 import type { Link } from '../../domain/model.ts';
 import { emptyAnalysis, testView } from '../derive/test-data.ts';
 import type { DatasetView } from '../contracts.ts';
-import { buildRenderGraph, countVisible, drawableLinks, edgeSize, nodeSize } from './render-graph.ts';
+import {
+  buildRenderGraph,
+  countVisible,
+  drawableLinks,
+  edgeSize,
+  LINE_EDGE_LIMIT,
+  nodeSize,
+} from './render-graph.ts';
 import type { RenderGraph } from './render-graph.ts';
 import { nodeKey, orgIdOf } from './node-key.ts';
 import {
@@ -307,5 +314,21 @@ describe('buildRenderGraph prime sizes', () => {
     // q has no link at all: the floor applies to the degree size too.
     expect(graph.getNodeAttribute('q', 'degreeSize')).toBe(PRIME_NODE_SIZE);
     expect(PRIME_NODE_SIZE).toBeGreaterThan(NODE_SIZE_MIN);
+  });
+});
+
+describe('buildRenderGraph edge type', () => {
+  it(`draws arrows up to LINE_EDGE_LIMIT edges and plain lines above`, () => {
+    // A star of n + 1 nodes has n edges.
+    const star = (n: number) => {
+      const orgs = [{ id: 'hub' }, ...Array.from({ length: n }, (_, i) => ({ id: `s${i}` }))];
+      const links = Array.from({ length: n }, (_, i): LinkSpec => [`s${i}`, 'hub', '332710', 1]);
+      const data = view(orgs, links);
+      return buildRenderGraph(data, drawableLinks(data, 0));
+    };
+    const atLimit = star(LINE_EDGE_LIMIT);
+    expect(atLimit.size).toBe(LINE_EDGE_LIMIT);
+    expect(new Set(atLimit.mapEdges((_e, a) => a.type))).toEqual(new Set(['arrow']));
+    expect(new Set(star(LINE_EDGE_LIMIT + 1).mapEdges((_e, a) => a.type))).toEqual(new Set(['line']));
   });
 });

@@ -43,7 +43,8 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   size: number;
   color: string;
-  type: 'arrow';
+  /** Arrows show direction; above LINE_EDGE_LIMIT edges, plain lines (see there). */
+  type: 'arrow' | 'line';
   /** Σ value of the links merged into this edge (USD/yr); 0 when none has a value. */
   value: number;
   /** Number of bundle links merged into this edge. */
@@ -52,6 +53,12 @@ export interface EdgeAttributes {
 }
 
 export type RenderGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+/**
+ * Above this many edges the network draws them as one-pixel lines without arrow heads: on software GL the
+ * thick, arrowed edges cost seconds per frame at 100k edges (fill rate), the lines a fraction of that.
+ */
+export const LINE_EDGE_LIMIT = 20_000;
 
 /** Supply links that can be drawn: both ends visible, not a self-link, not below the minimum value. */
 export interface DrawableLinks {
@@ -173,8 +180,10 @@ export function buildRenderGraph(
     });
   }
   // Sizes need every merged value and degree, so they come last; nothing listens to this graph yet.
+  const lines = graph.size > LINE_EDGE_LIMIT;
   graph.forEachEdge((_edge, attrs) => {
     attrs.size = edgeSize(attrs.value);
+    if (lines) attrs.type = 'line';
   });
   let maxSupplied = 0;
   let maxDegree = 0;

@@ -30,6 +30,7 @@ import { currentHref, useRoute } from '../state/url.ts';
 import type { DatasetView, RegionOption } from '../views/contracts.ts';
 import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
 import type { FilterIndex } from '../views/derive/filter.ts';
+import { sameFilters, sameStrings, useStable } from '../views/derive/stable.ts';
 import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx';
 import { GapList } from '../views/gaps/GapList.tsx';
 import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
@@ -40,6 +41,7 @@ import { kindLegend } from '../views/export/legend.ts';
 import { mapPngFromCanvas, networkPngFromSigma } from '../views/export/png.ts';
 import { pngCaption } from '../views/export/png-layout.ts';
 import { NetworkView } from '../views/network/NetworkView.tsx';
+import { VisibleTable } from '../views/table/VisibleTable.tsx';
 import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
@@ -55,6 +57,7 @@ import type { ShareLink } from './ShareControl.tsx';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { keepDataset, listKeptDatasets, useDataset } from './useDataset.ts';
+import type { FilePosition } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
 
 const NO_COUNTIES: readonly string[] = [];
@@ -105,25 +108,31 @@ export function App() {
   const titles = useNaicsTitles();
   const positions = usePositions(bundle);
   const filterIndex = useFilterIndex(bundle);
+  // The route is decoded anew on every change, a camera move too: keep the filters' identity while they say
+  // the same, so that the mask, `data` and everything derived from them are not rebuilt on a pan.
+  const filters = useStable(route.filters, sameFilters);
+  const removed = useStable(route.removed, sameStrings);
   const visible = useMemo(
-    () => (filterIndex === null ? null : visibleMask(filterIndex, route.filters, route.removed)),
-    [filterIndex, route.filters, route.removed],
+    () => (filterIndex === null ? null : visibleMask(filterIndex, filters, removed)),
+    [filterIndex, filters, removed],
   );
   const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
+  const label = useMemo(() => capabilityLabeler(bundle?.capabilities ?? [], titles), [bundle, titles]);
+  const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
   const data = useMemo((): DatasetView | null => {
-    if (bundle === undefined || positions === null || visible === null) return null;
-    const orgIndex = new Map<string, number>();
-    bundle.organizations.forEach((org, i) => orgIndex.set(org.id, i));
+    if (bundle === undefined || positions === null || visible === null || filterIndex === null) return null;
     return {
       bundle,
       positions,
       visible,
-      orgIndex,
-      inRegion: outcome?.inRegion ?? new Uint8Array(bundle.organizations.length),
+      // The filter index already maps every id to its index (the last one wins, as before).
+      orgIndex: filterIndex.orgIndex,
+      inRegion: outcome?.inRegion ?? noneInRegion,
       analysis: outcome?.result ?? null,
-      label: capabilityLabeler(bundle.capabilities, titles),
+      label,
+      filePositions: loaded.status === 'ready' ? loaded.filePositions : undefined,
     };
-  }, [bundle, positions, visible, outcome, titles]);
+  }, [bundle, positions, visible, filterIndex, outcome, noneInRegion, label, loaded]);
 
   const notices = [...routeNotices];
   const shownView: ViewName = AVAILABLE_VIEWS.some((v) => v.view === route.view) ? route.view : 'map';
@@ -153,8 +162,13 @@ export function App() {
    * Keeps an opened bundle on this device and shows it under its `h:` link. When the link was waiting for
    * that very file (a permalink from another device), the view it names is restored as it was.
    */
-  const openBundle = async (opened: Bundle, fileName: string, canonical: CanonicalBundle | null) => {
-    const result = await keepDataset(opened, canonical);
+  const openBundle = async (
+    opened: Bundle,
+    fileName: string,
+    canonical: CanonicalBundle | null,
+    positions: readonly FilePosition[] = [],
+  ) => {
+    const result = await keepDataset(opened, canonical, positions);
     const messages: string[] = [];
     if (result.storeError !== null)
       messages.push(
@@ -194,6 +208,8 @@ export function App() {
     [bundle, route],
   );
 
+  /** The table view of the visible organizations, over the map or network (not part of the link). */
+  const [tableOpen, setTableOpen] = useState(false);
   const [mapEngine, setMapEngine] = useState<MaplibreMap | null>(null);
   const [sigmaEngine, setSigmaEngine] = useState<Sigma | null>(null);
   const legend = useMemo(() => {
@@ -358,10 +374,10 @@ export function App() {
           files={importFiles}
           client={importClient}
           base={bundle ?? null}
-          onImport={(imported, _report, _positions, canonical) => {
+          onImport={(imported, _report, positions, canonical) => {
             const name = importFiles.map((f) => f.name).join(' + ');
             setImportFiles(null);
-            void openBundle(imported, name, canonical);
+            void openBundle(imported, name, canonical, positions);
           }}
           onCancel={() => setImportFiles(null)}
         />
@@ -388,7 +404,7 @@ export function App() {
                 />
                 <FilterPanel
                   data={data}
-                  filters={route.filters}
+                  filters={filters}
                   onChange={(f) => setRoute((r) => setFilters(r, f))}
                 />
                 <label className="control control-stacked">
@@ -405,16 +421,28 @@ export function App() {
                     ))}
                   </select>
                 </label>
+                <button
+                  type="button"
+                  className="table-toggle"
+                  aria-pressed={tableOpen}
+                  data-testid="table-toggle"
+                  onClick={() => setTableOpen((open) => !open)}
+                >
+                  {tableOpen ? 'Back to the picture' : 'Show the organizations as a table'}
+                </button>
               </aside>
             )}
             <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
+              {tableOpen && shownView !== 'gaps' && (
+                <VisibleTable data={data} onSelect={select} onClose={() => setTableOpen(false)} />
+              )}
               {(shownView === 'map' || shownView === 'split') && (
                 <div className="stage-pane">
                   <MapView
                     data={data}
                     regions={regions}
                     homeRegion={region}
-                    filters={route.filters}
+                    filters={filters}
                     shading={route.shading}
                     camera={route.map}
                     selected={selected}
@@ -435,7 +463,7 @@ export function App() {
                   <NetworkView
                     data={data}
                     homeRegion={region}
-                    filters={route.filters}
+                    filters={filters}
                     layout={route.layout}
                     focusHops={route.focus}
                     showCritical={route.critical}

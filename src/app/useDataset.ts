@@ -20,7 +20,14 @@ import { findSample, SAMPLES } from './samples.ts';
 
 export type DatasetState =
   | { status: 'loading'; key: string }
-  | { status: 'ready'; key: string; bundle: Bundle; issues: Issue[] }
+  | {
+      status: 'ready';
+      key: string;
+      bundle: Bundle;
+      issues: Issue[];
+      /** Node positions an imported GEXF or GraphML file brought, by organization id. */
+      filePositions?: ReadonlyMap<string, { x: number; y: number }> | undefined;
+    }
   | { status: 'missing'; key: string; hash: string }
   | { status: 'failed'; key: string; issues: Issue[] };
 
@@ -40,7 +47,19 @@ export function datasetStore(): DatasetStore {
 }
 
 /** Bundles opened in this tab, by hash: found at once, and kept even when the device store failed. */
-const opened = new Map<string, Bundle>();
+const opened = new Map<
+  string,
+  { bundle: Bundle; filePositions?: ReadonlyMap<string, { x: number; y: number }> }
+>();
+
+export type FilePosition = { id: string; x: number; y: number };
+
+function positionMap(
+  rows: readonly FilePosition[],
+): ReadonlyMap<string, { x: number; y: number }> | undefined {
+  if (rows.length === 0) return undefined;
+  return new Map(rows.map((p) => [p.id, { x: p.x, y: p.y }]));
+}
 /** Told the hash of each bundle opened, so a view waiting for that very hash (a link) picks it up. */
 const openListeners = new Set<(hash: string) => void>();
 
@@ -58,12 +77,14 @@ export interface KeptDataset {
 export async function keepDataset(
   bundle: Bundle,
   canonical: CanonicalBundle | null = null,
+  positions: readonly FilePosition[] = [],
 ): Promise<KeptDataset> {
   const made = canonical ?? (await canonicalHere(bundle));
   const { hash } = made;
   const text = made.bytes;
   const bytes = text.byteLength;
-  opened.set(hash, bundle);
+  const filePositions = positionMap(positions);
+  opened.set(hash, filePositions === undefined ? { bundle } : { bundle, filePositions });
   for (const listener of openListeners) listener(hash);
   try {
     await datasetStore().put({
@@ -74,6 +95,7 @@ export async function keepDataset(
       synthetic: bundle.meta.synthetic,
       savedAt: new Date().toISOString(),
       text,
+      positions: positions.map((p): [string, number, number] => [p.id, p.x, p.y]),
     });
     return { hash, bytes, storeError: null };
   } catch (error) {
@@ -152,7 +174,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
     }
     case 'hash': {
       const inTab = opened.get(ref.id);
-      if (inTab !== undefined) return { status: 'ready', key, bundle: inTab, issues: [] };
+      if (inTab !== undefined) return { status: 'ready', key, issues: [], ...inTab };
       let stored;
       try {
         stored = await datasetStore().get(ref.id);
@@ -163,8 +185,12 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
       }
       if (stored === undefined) return { status: 'missing', key, hash: ref.id };
       const result = await fromStored(stored.text, stored.title);
-      if (result.value !== null) opened.set(ref.id, result.value);
-      return done(result);
+      if (result.value === null) return done(result);
+      const filePositions = positionMap((stored.positions ?? []).map(([id, x, y]) => ({ id, x, y })));
+      const entry =
+        filePositions === undefined ? { bundle: result.value } : { bundle: result.value, filePositions };
+      opened.set(ref.id, entry);
+      return { status: 'ready', key, issues: result.issues, ...entry };
     }
     case 'embedded': {
       const text = await decodeEmbedded(ref.id);

@@ -89,12 +89,12 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
 
   const keptLinks: Link[] = [];
   for (const { record: link, index } of links) {
-    const path = `links[${index}]`;
+    // The path is spelled out only for an issue: a million template strings cost more than the checks.
     if (!orgIds.has(link.source) || !orgIds.has(link.target)) {
       const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
       issues.add('link-unknown-org', {
         severity: 'error',
-        path,
+        path: `links[${index}]`,
         message: `Link rejected: it names ${missing.map((id) => `"${id}"`).join(' and ')}, which is not an organization in this bundle.`,
       });
       continue;
@@ -102,11 +102,12 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
     if (link.source === link.target) {
       issues.add('self-link', {
         severity: 'warning',
-        path,
+        path: `links[${index}]`,
         message: `Link from "${link.source}" to itself is kept, but the network analysis (tiers, critical suppliers) ignores it.`,
       });
     }
-    checkCapability(link.capability, `${path}.capability`, capIds, issues);
+    if (needsLabel(link.capability, capIds))
+      checkCapability(link.capability, `links[${index}].capability`, capIds, issues);
     keptLinks.push(link);
   }
 
@@ -247,6 +248,11 @@ function uniqueById<T extends Organization | Capability | Region>(
     out.push(entry);
   }
   return out;
+}
+
+/** Whether a capability id would draw the unlabelled-capability warning (cheap, no path needed). */
+function needsLabel(id: string | undefined, known: ReadonlySet<string>): boolean {
+  return id !== undefined && !known.has(id) && !isNaicsCode(id);
 }
 
 function checkCapability(

@@ -17,6 +17,8 @@ export interface StoredDatasetInfo {
 export interface StoredDataset extends StoredDatasetInfo {
   /** The canonical bundle JSON (io/export/bundle-json.ts), as text or as its UTF-8 bytes. */
   text: string | Uint8Array;
+  /** Node positions a GEXF or GraphML file brought, as [organization id, x, y]; they are not bundle data. */
+  positions?: [string, number, number][] | undefined;
 }
 
 export interface DatasetStore {
@@ -90,7 +92,11 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
         synthetic: record.synthetic,
         savedAt: record.savedAt,
       };
-      tx.objectStore(DATASETS).put({ hash: record.hash, text: record.text });
+      tx.objectStore(DATASETS).put({
+        hash: record.hash,
+        text: record.text,
+        positions: record.positions ?? [],
+      });
       tx.objectStore(INFO).put(info);
       await done(tx, `keep "${record.title}"`);
     },
@@ -104,7 +110,8 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
       const text = typeof stored === 'string' || stored instanceof Uint8Array ? stored : undefined;
       const facts = readInfo(info);
       if (text === undefined || facts === undefined) return undefined;
-      return { ...facts, text };
+      const positions = isRecord(data) ? readPositions(data['positions']) : [];
+      return { ...facts, text, ...(positions.length > 0 ? { positions } : {}) };
     },
     async list() {
       const tx = (await db()).transaction(INFO, 'readonly');
@@ -121,6 +128,24 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
       await done(tx, 'delete the dataset');
     },
   };
+}
+
+function readPositions(value: unknown): [string, number, number][] {
+  if (!Array.isArray(value)) return [];
+  const out: [string, number, number][] = [];
+  for (const row of value as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 3) continue;
+    const [id, x, y] = row as unknown[];
+    if (
+      typeof id === 'string' &&
+      typeof x === 'number' &&
+      typeof y === 'number' &&
+      Number.isFinite(x) &&
+      Number.isFinite(y)
+    )
+      out.push([id, x, y]);
+  }
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

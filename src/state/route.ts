@@ -6,7 +6,8 @@ import type { OrgKind } from '../domain/model.ts';
 
 export const VIEWS = ['map', 'network', 'split', 'gaps'] as const;
 export type ViewName = (typeof VIEWS)[number];
-export const LAYOUTS = ['geo', 'force', 'tier'] as const;
+/** `file`: the positions a GEXF or GraphML file brought (when the dataset has them). */
+export const LAYOUTS = ['geo', 'force', 'tier', 'file'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export const SHADINGS = ['none', 'orgs', 'supplied', 'imported'] as const;
 export type Shading = (typeof SHADINGS)[number];

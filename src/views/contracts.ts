@@ -20,6 +20,8 @@ export interface RegionOption {
 
 /** Everything derived from the loaded dataset that more than one view needs. */
 export interface DatasetView {
+  /** Node positions an imported GEXF or GraphML file brought, by organization id; absent otherwise. */
+  filePositions?: ReadonlyMap<string, { x: number; y: number }> | null | undefined;
   bundle: Bundle;
   /** Index-aligned with bundle.organizations. */
   positions: Positions;

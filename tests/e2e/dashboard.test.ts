@@ -145,6 +145,43 @@ describe('gap dashboard', () => {
   });
 });
 
+describe('table view of the map and network', () => {
+  it('lists the organizations the filters show, follows the filters, and downloads all of them', async () => {
+    const { page } = await open('#/s:chicago/map');
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="table-toggle"]').click();
+    const rows = page.locator('[data-testid="visible-table-data-row"]');
+    const title = page.locator('#visible-table-title');
+    // 1,610 organizations: the 1,000 largest suppliers are drawn.
+    expect(await title.innerText()).toMatch(/^1,610 organizations shown/);
+    expect(await rows.count()).toBe(1000);
+    await page
+      .locator('[data-testid="kind-filter"]')
+      .getByLabel(/Primes/)
+      .uncheck();
+    await page
+      .locator('[data-testid="kind-filter"]')
+      .getByLabel(/Manufacturers/)
+      .uncheck();
+    const expected = sample.organizations.filter((o) => o.kind === 'training' || o.kind === 'support').length;
+    await expect.poll(() => title.innerText()).toMatch(new RegExp(`^${expected} organizations shown`));
+    expect(await rows.count()).toBe(expected);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="visible-table-csv"]').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r\n/);
+    expect(csv[0]).toMatch(/^Organization,Kind,/);
+    expect(csv.length - 1).toBe(expected);
+    // Clicking a name selects it.
+    await rows.first().getByRole('button').click();
+    await page.locator('[data-testid="inspector"]').waitFor();
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   it.each([
     ['map', '#/s:chicago/map?sel=chicago-prime-01', '[data-map-ready="true"]'],
@@ -152,9 +189,11 @@ describe('accessibility (axe-core)', () => {
     ['split', '#/s:chicago/split', '[data-map-ready="true"]'],
     ['gaps', '#/s:chicago/gaps?gap=332710', '[data-testid="matrix-cell"]'],
     ['missing dataset', '#/h:0123456789abcdef/map?name=Firms&bytes=1000', '[data-testid="missing-dataset"]'],
+    ['table', '#/s:chicago/map?kind=training,support', '[data-map-ready="true"]'],
   ])('finds no serious or critical violation in the %s view', async (_name, hash, ready) => {
     const { page } = await open(hash);
     await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    if (_name === 'table') await page.locator('[data-testid="table-toggle"]').click();
     await page.waitForTimeout(500);
     // Evaluated through the DevTools protocol: the app's CSP (rightly) forbids inline scripts.
     await page.evaluate(axeSource);

@@ -2,11 +2,14 @@
 // column-mapping step (one column fixed by hand), the report, then Import; the firms appear on the map and
 // the gaps are recomputed for the chosen region (expected figures worked out by hand below). A broken file
 // shows its report and leaves the data on screen alone. `?data=` opens a same-origin file.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // "Firm type" is not a header the importer recognises: the user maps it to the kind by hand.
 const ORGS_CSV = [
@@ -87,6 +90,44 @@ describe('importing CSV files', () => {
       .poll(() => page.locator(byTestId('org-search-results')).getByRole('option').first().innerText())
       .toContain('Delta Machining <b>Co</b>');
     expect(await page.locator('b', { hasText: 'Co' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('importing a GEXF file', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/network',
+    ready: ({ page }) =>
+      page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it('keeps the positions the file gave its nodes, as the network\'s "From the file" layout, across a reload', async () => {
+    const { page, pageErrors } = await app();
+    expect(await page.locator(byTestId('network-layout-file')).count()).toBe(0);
+    const text = readFileSync(`${root}tests/golden/import/gexf/network.input.gexf`, 'utf8');
+    await drop(page, [{ name: 'network.gexf', text }]);
+    await page.locator(byTestId('import-confirm')).click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:/);
+    await page.locator(byTestId('network-layout-file')).click();
+    await page.locator('[data-testid="network"][data-layout="file"]').waitFor({ timeout: 30_000 });
+    const xy = () =>
+      page.evaluate(() => {
+        const out: Record<string, [number, number]> = {};
+        window.__forgemapSigma!.getGraph().forEachNode((n, a) => (out[n] = [a.x, a.y]));
+        return out;
+      });
+    // The file: p1 at (10.5, −20), s1 at (−5, 7.25); s2 has none and goes below both.
+    const check = (p: Record<string, [number, number]>) => {
+      expect(p['p1']![0]).toBeGreaterThan(p['s1']![0]);
+      expect(p['p1']![1]).toBeLessThan(p['s1']![1]);
+      // The ratio of the file's offsets survives the scaling: Δx / Δy = 15.5 / −27.25.
+      expect((p['p1']![0] - p['s1']![0]) / (p['p1']![1] - p['s1']![1])).toBeCloseTo(15.5 / -27.25, 5);
+      expect(p['s2']![1]).toBeLessThan(p['p1']![1]);
+    };
+    check(await xy());
+    await page.reload();
+    await page.locator('[data-testid="network"][data-layout="file"]').waitFor({ timeout: 60_000 });
+    check(await xy());
     expect(pageErrors).toEqual([]);
   });
 });

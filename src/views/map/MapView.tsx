@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import type { MapViewProps } from '../contracts.ts';
 import { MapLegend } from './MapLegend.tsx';
+import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
 import { buildStyle } from './style.ts';
 import { countDrawn } from './sources.ts';
 import type { SizeBy } from './sources.ts';
@@ -55,8 +56,7 @@ export function MapView(props: MapViewProps) {
       style: buildStyle(notoUrl),
       center: start === undefined ? US_VIEW.center : [start.lon, start.lat],
       zoom: start?.zoom ?? US_VIEW.zoom,
-      // Lets tests and the PNG export read the canvas pixels.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      canvasContextAttributes: glContextAttributes(isSoftwareGl()),
       attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
       dragRotate: false,
       pitchWithRotate: false,

@@ -36,6 +36,27 @@ function setup(): MeasureInputs {
 }
 
 describe('countyMeasures', () => {
+  it('gives the same sums from the link arrays as from the ids', () => {
+    const inputs = setup();
+    // Per bundle link: a1 → b1, x1 → b1, x1 → a2, b1 → x1, a2 → a1, x1 → a1 (trains).
+    const links = {
+      source: Int32Array.from([0, 3, 3, 2, 1, 3]),
+      target: Int32Array.from([2, 2, 1, 3, 0, 0]),
+      value: Float64Array.from([100, 40, 10, 7, Number.NaN, 1000]),
+    };
+    for (const shading of ['supplied', 'imported'] as const) {
+      expect(countyMeasures({ ...inputs, links }, ['A', 'B'], shading)).toEqual(
+        countyMeasures(inputs, ['A', 'B'], shading),
+      );
+    }
+    expect(countyMeasures({ ...inputs, links }, ['A', 'B'], 'imported')).toEqual(
+      new Map([
+        ['A', 10],
+        ['B', 40],
+      ]),
+    );
+  });
+
   it('orgs: counts the visible organizations of each region county', () => {
     expect(countyMeasures(setup(), ['A', 'B', 'C'], 'orgs')).toEqual(
       new Map([

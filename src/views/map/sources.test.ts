@@ -4,9 +4,12 @@ import type { Bundle } from '../../domain/model.ts';
 import type { Positions } from '../../geo/positions.ts';
 import {
   countDrawn,
+  drawableMask,
   gapFeatures,
   gapSelection,
   linkCapability,
+  nextMaskStep,
+  orgFeatureMaker,
   orgFeatures,
   radiusFor,
   selectionArcs,
@@ -31,6 +34,65 @@ function inputs(bundle: Bundle, at: ([number, number] | null)[]): LinkInputs {
     orgIndex: new Map(bundle.organizations.map((o, i) => [o.id, i])),
   };
 }
+
+describe('drawableMask', () => {
+  it('marks the organizations that are visible and positioned', () => {
+    const at = positions([[-87, 41], null, [-89, 43], [-90, 44]]);
+    expect([...drawableMask(at, Uint8Array.from([1, 1, 0, 1]))]).toEqual([1, 0, 0, 1]);
+  });
+});
+
+describe('nextMaskStep', () => {
+  const mask = (bits: string) => Uint8Array.from(bits, Number);
+
+  it.each([
+    ['in step', '0110', '0110', 9, { remove: [], add: [] }],
+    ['from empty', '0000', '1011', 9, { remove: [], add: [0, 2, 3] }],
+    ['to empty', '1011', '0000', 9, { remove: [0, 2, 3], add: [] }],
+    ['both ways', '1100', '0110', 9, { remove: [0], add: [2] }],
+    ['the first adds only, within the limit', '0000', '1111', 2, { remove: [], add: [0, 1] }],
+    ['every removal past the add limit', '1110', '0001', 1, { remove: [0, 1, 2], add: [3] }],
+  ])('%s: %s → %s', (_name, held, target, limit, expected) => {
+    expect(nextMaskStep(mask(held), mask(target), limit)).toEqual(expected);
+  });
+
+  it('keeps removals within their own limit', () => {
+    expect(nextMaskStep(mask('1111'), mask('0001'), 5, 2)).toEqual({ remove: [0, 1], add: [] });
+  });
+
+  it('reaches the target in steps of at most the limit', () => {
+    const held = mask('10100000');
+    const target = mask('01011111');
+    const sizes: number[] = [];
+    for (let step = nextMaskStep(held, target, 2); step.add.length + step.remove.length > 0;) {
+      sizes.push(step.add.length);
+      for (const i of step.remove) held[i] = 0;
+      for (const i of step.add) held[i] = 1;
+      step = nextMaskStep(held, target, 2);
+    }
+    expect(sizes).toEqual([2, 2, 2]);
+    expect([...held]).toEqual([...target]);
+  });
+});
+
+describe('orgFeatureMaker', () => {
+  it('makes the same feature as orgFeatures, one organization at a time', () => {
+    const base = testBundle([{ id: 'a' }, { id: 'b', kind: 'support' }], []);
+    const bundle: Bundle = {
+      ...base,
+      organizations: base.organizations.map((o, i) => ({ ...o, employees: [100, 25][i] })),
+    };
+    const at = positions([
+      [-87, 41],
+      [-88, 42],
+    ]);
+    const make = orgFeatureMaker({ bundle, positions: at }, 'employees');
+    const all = orgFeatures({ bundle, positions: at, visible: Uint8Array.from([1, 1]) }, 'employees');
+    expect(make(1)).toEqual(all.features[1]);
+    // sqrt(25 / 100) = 0.5 → 3 + 13 × 0.5 = 9.5 px, against the largest of all, not of one chunk.
+    expect(make(1).properties).toEqual({ i: 1, kind: 'support', r: 9.5 });
+  });
+});
 
 describe('orgFeatures', () => {
   const bundle = testBundle(

@@ -54,6 +54,37 @@ export function radiusFor(amount: number | undefined, reference: number): number
 }
 
 /**
+ * The point feature of organization `i` (positioned; see drawableMask), sized by `sizeBy`. The reference
+ * magnitude is found once, so building features one chunk at a time costs no more than all at once.
+ */
+export function orgFeatureMaker(
+  { bundle, positions }: Omit<OrgInputs, 'visible'>,
+  sizeBy: SizeBy = 'none',
+  supplied?: Float64Array,
+): (i: number) => Feature<Point, OrgProps> {
+  const orgs = bundle.organizations;
+  let reference = 0;
+  if (sizeBy === 'employees') for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);
+  if (sizeBy === 'value' && supplied !== undefined)
+    for (const v of supplied) reference = Math.max(reference, v);
+  return (i) => {
+    const org = orgs[i]!;
+    const r =
+      sizeBy === 'employees'
+        ? radiusFor(org.employees, reference)
+        : sizeBy === 'value'
+          ? radiusFor(supplied?.[i], reference)
+          : BASE_RADIUS;
+    return {
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [positions.coords[2 * i]!, positions.coords[2 * i + 1]!] },
+      properties: { i, kind: org.kind, r },
+    };
+  };
+}
+
+/**
  * One point per positioned, visible organization. Features carry only what styling needs (index, kind,
  * radius): names and the rest are looked up in the bundle on hover, which keeps the worker's copy small.
  */
@@ -62,32 +93,53 @@ export function orgFeatures(
   sizeBy: SizeBy = 'none',
   supplied?: Float64Array,
 ): FeatureCollection<Point, OrgProps> {
-  const orgs = bundle.organizations;
-  let reference = 0;
-  if (sizeBy === 'employees') for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);
-  if (sizeBy === 'value' && supplied !== undefined)
-    for (const v of supplied) reference = Math.max(reference, v);
+  const make = orgFeatureMaker({ bundle, positions }, sizeBy, supplied);
+  const drawable = drawableMask(positions, visible);
   const features: Feature<Point, OrgProps>[] = [];
-  for (let i = 0; i < orgs.length; i++) {
-    if (visible[i] !== 1) continue;
-    const lon = positions.coords[2 * i]!;
-    const lat = positions.coords[2 * i + 1]!;
-    if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
-    const org = orgs[i]!;
-    const r =
-      sizeBy === 'employees'
-        ? radiusFor(org.employees, reference)
-        : sizeBy === 'value'
-          ? radiusFor(supplied?.[i], reference)
-          : BASE_RADIUS;
-    features.push({
-      type: 'Feature',
-      id: i,
-      geometry: { type: 'Point', coordinates: [lon, lat] },
-      properties: { i, kind: org.kind, r },
-    });
-  }
+  for (let i = 0; i < bundle.organizations.length; i++) if (drawable[i] === 1) features.push(make(i));
   return { type: 'FeatureCollection', features };
+}
+
+/** 1 for each organization that is visible and positioned (index-aligned): what the map draws. */
+export function drawableMask(positions: Positions, visible: Uint8Array): Uint8Array {
+  const out = new Uint8Array(visible.length);
+  for (let i = 0; i < visible.length; i++) {
+    if (
+      visible[i] === 1 &&
+      !Number.isNaN(positions.coords[2 * i]!) &&
+      !Number.isNaN(positions.coords[2 * i + 1]!)
+    )
+      out[i] = 1;
+  }
+  return out;
+}
+
+/** One step from what a source holds to what it should hold: indices to take out and to put in. */
+export interface MaskStep {
+  remove: number[];
+  add: number[];
+}
+
+/**
+ * The next step from `held` to `target` (index-aligned 0/1 masks of equal length): every index to remove,
+ * up to `removeLimit`, and the first `addLimit` indices to add, in index order. Empty lists mean in step.
+ */
+export function nextMaskStep(
+  held: Uint8Array,
+  target: Uint8Array,
+  addLimit: number,
+  removeLimit = Infinity,
+): MaskStep {
+  const remove: number[] = [];
+  const add: number[] = [];
+  for (let i = 0; i < target.length; i++) {
+    if (held[i] === target[i]) continue;
+    if (target[i] === 1) {
+      if (add.length < addLimit) add.push(i);
+    } else if (remove.length < removeLimit) remove.push(i);
+    if (add.length >= addLimit && remove.length >= removeLimit) break;
+  }
+  return { remove, add };
 }
 
 /** Number of organizations that are both visible and positioned: what the map draws. */

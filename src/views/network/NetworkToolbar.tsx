@@ -8,17 +8,25 @@ import { describeProgress, FORCE_TIME_CAP_MS } from './layouts/force.ts';
 import { SIZE_BY } from './render-graph.ts';
 import type { SizeBy } from './render-graph.ts';
 
-const LAYOUT_LABELS: Record<Layout, string> = { geo: 'Geographic', tier: 'Tiers', force: 'Force' };
+const LAYOUT_LABELS: Record<Layout, string> = {
+  geo: 'Geographic',
+  tier: 'Tiers',
+  force: 'Force',
+  file: 'From the file',
+};
 const LAYOUT_TITLES: Record<Layout, string> = {
   geo: 'Organizations at their map positions',
   tier: 'Primes on the left, then tier 1, tier 2 … suppliers; organizations reaching no prime last',
   force: 'ForceAtlas2: connected organizations pull together',
+  file: 'The positions the imported GEXF or GraphML file gave its nodes',
 };
 const SIZE_LABELS: Record<SizeBy, string> = { value: 'Supplied $', degree: 'Links' };
 const HOPS = Array.from({ length: MAX_FOCUS }, (_, i) => i + 1);
 
 export interface NetworkToolbarProps {
   layout: Layout;
+  /** The dataset came with node positions (GEXF, GraphML): offer the file's own layout. */
+  hasFileLayout?: boolean | undefined;
   onLayoutChange: (layout: Layout) => void;
   focusHops: number;
   onFocusChange: (hops: number) => void;
@@ -44,7 +52,7 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
     <div className="network-toolbar" role="toolbar" aria-label="Network controls">
       <div className="network-group" role="group" aria-label="Layout">
         <span className="network-group-label">Layout</span>
-        {LAYOUTS.map((layout) => (
+        {LAYOUTS.filter((layout) => layout !== 'file' || props.hasFileLayout).map((layout) => (
           <button
             key={layout}
             type="button"

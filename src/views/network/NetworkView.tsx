@@ -144,6 +144,7 @@ export function NetworkView(props: NetworkViewProps) {
     <div className="network-view">
       <NetworkToolbar
         layout={layout}
+        hasFileLayout={(data.filePositions?.size ?? 0) > 0}
         onLayoutChange={props.onLayoutChange}
         focusHops={focusHops}
         onFocusChange={props.onFocusChange}
@@ -158,6 +159,12 @@ export function NetworkView(props: NetworkViewProps) {
         canZoomToSelection={selectedDrawn}
         force={layout === 'force' ? force : null}
       />
+      {layout === 'file' && (data.filePositions?.size ?? 0) === 0 && (
+        <p className="network-notice" role="status" data-testid="network-no-file-layout">
+          This dataset brought no positions of its own (only GEXF and GraphML files do); showing the
+          geographic layout.
+        </p>
+      )}
       {aggregation.aggregated && (
         <p className="network-notice" role="status" data-testid="network-aggregated">
           Showing {aggregation.shown.toLocaleString('en-US')} of {aggregation.total.toLocaleString('en-US')}{' '}

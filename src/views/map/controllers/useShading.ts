@@ -3,12 +3,16 @@ import { useEffect, useMemo } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import type { DatasetView, RegionOption } from '../../contracts.ts';
+import { builtLinkArrays } from '../../derive/filter.ts';
 import type { Shading } from '../../../state/route.ts';
 import type { Basemap } from '../basemap.ts';
 import { countyMeasures, shadeClasses } from '../shading.ts';
 import type { ShadeClass } from '../shading.ts';
 import { SOURCE } from '../style.ts';
 import { EMPTY, setSourceData } from './geojson.ts';
+
+/** Stands in for the mask where the measure does not read it. */
+const NO_MASK = new Uint8Array(0);
 
 export function useShading(
   map: MapLibreMap | null,
@@ -17,11 +21,17 @@ export function useShading(
   homeRegion: RegionOption | undefined,
   shading: Shading,
 ): ShadeClass[] | null {
-  const { bundle, orgIndex, inRegion, visible } = data;
+  const { bundle, orgIndex, inRegion } = data;
+  // Only the organization count follows the filters; the value sums go over every link and stay put.
+  const visible = shading === 'orgs' ? data.visible : null;
   const counties = homeRegion?.counties;
   const shaded = useMemo(() => {
     if (shading === 'none' || counties === undefined || counties.length === 0) return null;
-    const measures = countyMeasures({ bundle, orgIndex, inRegion, visible }, counties, shading);
+    const measures = countyMeasures(
+      { bundle, orgIndex, inRegion, visible: visible ?? NO_MASK, links: builtLinkArrays(bundle) },
+      counties,
+      shading,
+    );
     return { measures, ...shadeClasses(measures.values()) };
   }, [bundle, orgIndex, inRegion, visible, counties, shading]);
 

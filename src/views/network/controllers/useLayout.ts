@@ -7,8 +7,9 @@ import { animateNodes } from 'sigma/utils';
 import type { Layout } from '../../../state/route.ts';
 import type { DatasetView } from '../../contracts.ts';
 import type { LayoutPositions } from '../layouts/box.ts';
+import { fileLayout } from '../layouts/file.ts';
 import { geoLayout } from '../layouts/geo.ts';
-import { nodeKey } from '../node-key.ts';
+import { nodeKey, orgIdOf } from '../node-key.ts';
 import { tierLayout, tiersFromLinks } from '../layouts/tier.ts';
 import type { EdgeAttributes, NodeAttributes, RenderGraph } from '../render-graph.ts';
 
@@ -17,9 +18,16 @@ export const LAYOUT_ANIMATION_MS = 600;
 export function layoutPositions(
   layout: Exclude<Layout, 'force'>,
   graph: RenderGraph,
-  data: Pick<DatasetView, 'positions' | 'analysis'>,
+  data: Pick<DatasetView, 'positions' | 'analysis' | 'filePositions'>,
 ): LayoutPositions {
-  if (layout === 'geo') {
+  const file = data.filePositions;
+  if (layout === 'file' && file != null && file.size > 0) {
+    return fileLayout(
+      graph.mapNodes((key) => ({ key, id: orgIdOf(key) })),
+      file,
+    );
+  }
+  if (layout === 'geo' || layout === 'file') {
     return geoLayout(
       graph.mapNodes((id, attrs) => ({ id, org: attrs.org })),
       data.positions,
@@ -55,12 +63,12 @@ export function useLayout(
   layout: Layout,
   data: DatasetView,
 ): Layout | undefined {
-  const { positions, analysis } = data;
+  const { positions, analysis, filePositions } = data;
   const [shown, setShown] = useState<Layout | undefined>(undefined);
   // The force layout has no target: a new graph starts from geo, a switch from wherever the nodes are.
   const targets = useMemo(
-    () => layoutPositions(layout === 'force' ? 'geo' : layout, graph, { positions, analysis }),
-    [layout, graph, positions, analysis],
+    () => layoutPositions(layout === 'force' ? 'geo' : layout, graph, { positions, analysis, filePositions }),
+    [layout, graph, positions, analysis, filePositions],
   );
   const placed = useRef<{ graph: RenderGraph; layout: Layout } | null>(null);
 

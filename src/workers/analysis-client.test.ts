@@ -3,7 +3,13 @@ import type { CountyFips } from '../domain/ids.ts';
 import { testBundle } from '../analysis/test-bundle.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ReferenceLoaders } from './analysis-engine.ts';
-import { AnalysisCancelled, createInThreadClient, createWorkerClient } from './analysis-client.ts';
+import {
+  AnalysisCancelled,
+  createInThreadClient,
+  createWorkerClient,
+  PART_THRESHOLD,
+} from './analysis-client.ts';
+import { createAnalysisInbox } from './analysis-inbox.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const loaders: ReferenceLoaders = {
@@ -26,33 +32,28 @@ const bundle = testBundle(
 );
 const request = { datasetKey: 'k', regionId: 'r', counties: ['00001'], removed: [] };
 
-/** A stand-in for a module worker that runs the engine on a later task, as a real one would. */
+/** A stand-in for a module worker: the worker's own inbox, each message handled on a later task. */
 class FakeWorker extends EventTarget {
   static created = 0;
   terminated = false;
   readonly received: ToWorker['type'][] = [];
-  private readonly engine = new AnalysisEngine(loaders);
+  private readonly inbox = createAnalysisInbox(new AnalysisEngine(loaders), (data: FromWorker) => {
+    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+  });
   constructor() {
     super();
     FakeWorker.created++;
   }
   postMessage(message: ToWorker) {
     this.received.push(message.type);
-    if (message.type === 'load') return this.engine.load(message.datasetKey, message.bundle);
+    // structuredClone: what crosses to a real worker is a copy.
+    const copy = structuredClone(message);
     setTimeout(() => {
-      if (this.terminated) return;
-      void this.engine
-        .analyze(message.request, (phase, fraction) =>
-          this.emit({ type: 'progress', id: message.id, phase, fraction }),
-        )
-        .then((outcome) => this.emit({ type: 'result', id: message.id, outcome }));
+      if (!this.terminated) this.inbox(copy);
     }, 5);
   }
   terminate() {
     this.terminated = true;
-  }
-  private emit(data: FromWorker) {
-    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
   }
 }
 
@@ -112,6 +113,32 @@ describe('analysis clients', () => {
     expect(again.result.gaps).toHaveLength(1);
     expect(workers).toHaveLength(2);
     expect(workers[1]?.received).toEqual(['load', 'analyze']);
+  });
+
+  it('sends a big dataset in parts, one task each, and analyses it as the in-thread client does', async () => {
+    // A chain of n suppliers into P, plus the heat treaters: more records than PART_THRESHOLD.
+    const n = PART_THRESHOLD;
+    const orgs = [
+      { id: 'P', kind: 'prime' as const },
+      ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, naics: ['332710'] })),
+    ];
+    const links = Array.from({ length: n }, (_, i): [string, string, string, number] => [
+      `s${i}`,
+      i === 0 ? 'P' : `s${i - 1}`,
+      '332710',
+      i + 1,
+    ]);
+    const big = testBundle(orgs, links);
+    let worker: FakeWorker | undefined;
+    const client = createWorkerClient(() => (worker = new FakeWorker()) as unknown as Worker);
+    client.load('big', big);
+    const outcome = await client.analyze({ ...request, datasetKey: 'big' });
+    const reference = createInThreadClient(loaders);
+    reference.load('big', big);
+    const expected = await reference.analyze({ ...request, datasetKey: 'big' });
+    expect(outcome.result).toEqual(expected.result);
+    // 20,001 organizations in parts of 2,500 (9) and 20,000 links in parts of 10,000 (2), then the rest.
+    expect(worker?.received).toEqual([...Array<string>(11).fill('load-part'), 'load', 'analyze']);
   });
 
   it('an unknown dataset key is an error, not a hang', async () => {

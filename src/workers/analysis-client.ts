@@ -39,9 +39,19 @@ export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient 
   };
 }
 
+/** Bundles with more records than this go to the worker in parts (see ToWorker). */
+export const PART_THRESHOLD = 20_000;
+const ORGANIZATIONS_PER_PART = 2_500;
+const LINKS_PER_PART = 10_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
   let worker: Worker | null = null;
   let loaded: { key: string; bundle: Bundle } | null = null;
+  /** Settles once the current dataset has been posted whole; analyses are posted after it. */
+  let loadPosted: Promise<void> = Promise.resolve();
+  let loadGeneration = 0;
   let nextId = 1;
   const pending = new Map<
     number,
@@ -73,10 +83,35 @@ export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
       terminate();
     });
     worker = created;
-    if (loaded !== null) post({ type: 'load', datasetKey: loaded.key, bundle: loaded.bundle });
+    if (loaded !== null) sendLoad(loaded.key, loaded.bundle);
     return created;
   };
   const post = (message: ToWorker) => ensureWorker().postMessage(message);
+  /** Posts a dataset, in parts with a task between them when it is big; a newer load stops an older one. */
+  const sendLoad = (key: string, bundle: Bundle) => {
+    const generation = ++loadGeneration;
+    const target = ensureWorker();
+    if (bundle.organizations.length + bundle.links.length <= PART_THRESHOLD) {
+      target.postMessage({ type: 'load', datasetKey: key, bundle } satisfies ToWorker);
+      loadPosted = Promise.resolve();
+      return;
+    }
+    loadPosted = (async () => {
+      const slices: ['organizations' | 'links', unknown[]][] = [];
+      for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART)
+        slices.push(['organizations', bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART)]);
+      for (let i = 0; i < bundle.links.length; i += LINKS_PER_PART)
+        slices.push(['links', bundle.links.slice(i, i + LINKS_PER_PART)]);
+      for (const [part, items] of slices) {
+        if (generation !== loadGeneration || worker !== target) return;
+        target.postMessage({ type: 'load-part', datasetKey: key, key: part, items } satisfies ToWorker);
+        await nextTask();
+      }
+      if (generation !== loadGeneration || worker !== target) return;
+      const rest = { ...bundle, organizations: [], links: [] };
+      target.postMessage({ type: 'load', datasetKey: key, bundle: rest, parts: true } satisfies ToWorker);
+    })();
+  };
   const terminate = () => {
     worker?.terminate();
     worker = null;
@@ -85,7 +120,7 @@ export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
   return {
     load(key, bundle) {
       loaded = { key, bundle };
-      if (worker !== null) post({ type: 'load', datasetKey: key, bundle });
+      if (worker !== null) sendLoad(key, bundle);
     },
     analyze(request, options = {}) {
       const { signal, onProgress } = options;
@@ -106,7 +141,12 @@ export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
           },
           { once: true },
         );
-        post({ type: 'analyze', id, request });
+        const send = () => {
+          if (pending.has(id)) post({ type: 'analyze', id, request });
+        };
+        // A worker made here posts the dataset first; the request follows once that is all sent.
+        ensureWorker();
+        void loadPosted.then(send);
       });
     },
     dispose() {

@@ -14,8 +14,13 @@ export interface AnalysisRequest {
   removed: string[];
 }
 
+/**
+ * A big bundle travels as parts (its organizations and links in slices, each posted in its own task, so
+ * that no single structured clone blocks the page), then the `load` with the rest and `parts: true`.
+ */
 export type ToWorker =
-  | { type: 'load'; datasetKey: string; bundle: Bundle }
+  | { type: 'load'; datasetKey: string; bundle: Bundle; parts?: boolean }
+  | { type: 'load-part'; datasetKey: string; key: 'organizations' | 'links'; items: unknown[] }
   | { type: 'analyze'; id: number; request: AnalysisRequest };
 
 export interface AnalysisOutcome {

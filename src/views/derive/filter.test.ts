@@ -5,6 +5,7 @@ import type { CapabilityId, OrgId } from '../../domain/ids.ts';
 import { NO_FILTERS } from '../../state/route.ts';
 import type { Filters } from '../../state/route.ts';
 import {
+  countKinds,
   countVisible,
   createFilterIndex,
   linkArraysOf,
@@ -135,6 +136,21 @@ describe('visibleLinkMask', () => {
 describe('countVisible', () => {
   it('counts the ones', () => {
     expect(countVisible(Uint8Array.of(1, 0, 1, 1))).toBe(3);
+  });
+});
+
+describe('countKinds', () => {
+  it('counts the organizations of each kind the mask holds', () => {
+    const bundle = testBundle(
+      [{ id: 'p', kind: 'prime' }, { id: 'm1' }, { id: 'm2' }, { id: 't', kind: 'training' }],
+      [],
+    );
+    expect(countKinds(createFilterIndex(bundle), Uint8Array.of(1, 0, 1, 1))).toEqual({
+      prime: 1,
+      manufacturer: 1,
+      training: 1,
+      support: 0,
+    });
   });
 });
 

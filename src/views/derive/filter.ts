@@ -247,6 +247,14 @@ export function visibleLinkMask(
   return out;
 }
 
+/** How many organizations of each kind a mask (index-aligned) holds, from the index's kind array. */
+export function countKinds(index: FilterIndex, mask: Uint8Array): Record<OrgKind, number> {
+  const counts = new Int32Array(ORG_KINDS.length);
+  const kind = index.kind;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) counts[kind[i]!]!++;
+  return Object.fromEntries(ORG_KINDS.map((k, j) => [k, counts[j]!])) as Record<OrgKind, number>;
+}
+
 /** Number of 1s in a mask. */
 export function countVisible(mask: Uint8Array): number {
   let n = 0;

@@ -6,12 +6,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import notoUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OrgKind } from '../../domain/model.ts';
 import type { MapViewProps } from '../contracts.ts';
+import { countKinds, countVisible, createFilterIndex } from '../derive/filter.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
 import { buildStyle } from './style.ts';
-import { countDrawn } from './sources.ts';
+import { drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
 import { useBasemap } from './controllers/useBasemap.ts';
 import { useCamera } from './controllers/useCamera.ts';
@@ -110,14 +110,13 @@ export function MapView(props: MapViewProps) {
     };
   }, [loaded, map, ready]);
 
-  const drawn = useMemo(() => countDrawn(data.positions, data.visible), [data.positions, data.visible]);
-  const kindCounts = useMemo(() => {
-    const counts: Record<OrgKind, number> = { prime: 0, manufacturer: 0, training: 0, support: 0 };
-    data.bundle.organizations.forEach((org, i) => {
-      if (data.visible[i] === 1 && !Number.isNaN(data.positions.coords[2 * i]!)) counts[org.kind]++;
-    });
-    return counts;
-  }, [data.bundle, data.visible, data.positions]);
+  const drawable = useMemo(() => drawableMask(data.positions, data.visible), [data.positions, data.visible]);
+  const drawn = useMemo(() => countVisible(drawable), [drawable]);
+  // The filter index is built before the app shows any view; its kind array spares reading 100k records.
+  const kindCounts = useMemo(
+    () => countKinds(createFilterIndex(data.bundle), drawable),
+    [data.bundle, drawable],
+  );
 
   const onSelectGap = props.onSelectGap;
   return (

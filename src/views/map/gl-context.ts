@@ -11,24 +11,28 @@ export function glContextAttributes(softwareGl: boolean): WebGLContextAttributes
   return attributes;
 }
 
+/** Whether a WebGL renderer name is a CPU rasterizer. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
 let probed: boolean | undefined;
 
 /**
- * Whether WebGL here has a major performance caveat (a software renderer): the browser then refuses a
- * context that asks not to have one. Probed once; a context the probe gets is released at once.
+ * Whether WebGL here draws on the CPU, from the renderer's name (browsers happily give SwiftShader contexts
+ * to pages that ask for no major performance caveat). Probed once on a context that is released at once.
  */
 export function isSoftwareGl(): boolean {
   if (probed !== undefined) return probed;
-  const canvas = document.createElement('canvas');
-  const strict = canvas.getContext('webgl2', { failIfMajorPerformanceCaveat: true });
-  if (strict !== null) {
-    strict.getExtension('WEBGL_lose_context')?.loseContext();
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (gl === null) {
+    // No WebGL at all: the map reports that failure itself.
     probed = false;
-  } else {
-    // No context at all (WebGL off) is not a software renderer; the map reports that failure itself.
-    const any = document.createElement('canvas').getContext('webgl2');
-    probed = any !== null;
-    any?.getExtension('WEBGL_lose_context')?.loseContext();
+    return probed;
   }
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer: unknown = gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL);
+  probed = typeof renderer === 'string' && isSoftwareRenderer(renderer);
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
   return probed;
 }

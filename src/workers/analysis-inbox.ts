@@ -1,0 +1,43 @@
+// What the analysis worker does with each message: keep a dataset (whole, or put together from its parts)
+// and answer analysis requests. Shared by the worker entry and the tests' stand-in worker.
+import type { Bundle } from '../domain/model.ts';
+import type { AnalysisEngine } from './analysis-engine.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export function createAnalysisInbox(
+  engine: AnalysisEngine,
+  post: (message: FromWorker) => void,
+): (message: ToWorker) => void {
+  /** Parts of the bundle being received, for one dataset key at a time. */
+  let receiving: { datasetKey: string; organizations: unknown[][]; links: unknown[][] } | null = null;
+  return (message) => {
+    if (message.type === 'load-part') {
+      if (receiving?.datasetKey !== message.datasetKey)
+        receiving = { datasetKey: message.datasetKey, organizations: [], links: [] };
+      receiving[message.key].push(message.items);
+      return;
+    }
+    if (message.type === 'load') {
+      const parts = message.parts === true && receiving?.datasetKey === message.datasetKey ? receiving : null;
+      receiving = null;
+      // The parts are the app's own validated records, in order.
+      const bundle: Bundle =
+        parts === null
+          ? message.bundle
+          : {
+              ...message.bundle,
+              organizations: parts.organizations.flat() as Bundle['organizations'],
+              links: parts.links.flat() as Bundle['links'],
+            };
+      engine.load(message.datasetKey, bundle);
+      return;
+    }
+    const { id, request } = message;
+    engine
+      .analyze(request, (phase, fraction) => post({ type: 'progress', id, phase, fraction }))
+      .then((outcome) => post({ type: 'result', id, outcome }))
+      .catch((error: unknown) =>
+        post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
+      );
+  };
+}

@@ -44,6 +44,11 @@ type Phase =
   | { step: 'stopped' }
   | { step: 'failed'; message: string };
 
+/** Whether a file could be a CSV table (the only kind that attaches to the open dataset), by its name. */
+export function mayBeTable(name: string): boolean {
+  return !/\.(json|geojson|gexf|graphml|xml)$/i.test(name);
+}
+
 export function ImportDialog({ files, client, base, onImport, onCancel }: ImportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ step: 'reading' });
   const [unreadable, setUnreadable] = useState<string[]>([]);
@@ -78,7 +83,12 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
       setPhase({ step: 'running', fraction: 0 });
       client
         .run(
-          { files: request, mappings: chosen.length > 0 ? chosen : undefined, base },
+          {
+            files: request,
+            mappings: chosen.length > 0 ? chosen : undefined,
+            // Only a links table is attached to the open dataset; sending a big one costs a long clone.
+            base: request.some((file) => mayBeTable(file.name)) ? base : null,
+          },
           { signal: controller.signal, onProgress: (fraction) => setPhase({ step: 'running', fraction }) },
         )
         .then((outcome) => {

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../io/import/import-files.ts';
 import type { ImportClient } from '../../workers/import-client.ts';
-import { ImportDialog } from './ImportDialog.tsx';
+import { ImportDialog, mayBeTable } from './ImportDialog.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { readFileBytes } from './read-file.ts';
@@ -98,5 +98,20 @@ describe('readFileBytes', () => {
       message:
         '"huge.csv" is 300 MB; Forgemap imports files up to 200 MB. Split it or remove columns you do not need.',
     });
+  });
+});
+
+describe('mayBeTable', () => {
+  it.each([
+    ['links.csv', true],
+    ['firms.TSV', true],
+    ['export', true],
+    ['bundle.json', false],
+    ['points.GeoJSON', false],
+    ['graph.gexf', false],
+    ['graph.graphml', false],
+    ['graph.xml', false],
+  ])('%s → %s', (name, expected) => {
+    expect(mayBeTable(name)).toBe(expected);
   });
 });

@@ -69,7 +69,10 @@ export interface DrawableLinks {
   count: number;
 }
 
-export function drawableLinks(data: DatasetView, minValue: number): DrawableLinks {
+export function drawableLinks(
+  data: Pick<DatasetView, 'bundle' | 'orgIndex' | 'visible'>,
+  minValue: number,
+): DrawableLinks {
   const { bundle, orgIndex, visible } = data;
   const n = bundle.links.length;
   const source = new Int32Array(n);

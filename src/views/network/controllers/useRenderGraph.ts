@@ -45,7 +45,12 @@ export function useRenderGraph(
   selected: string | undefined,
   focusHops: number,
 ): Scene {
-  const links = useMemo(() => drawableLinks(data, minValue), [data, minValue]);
+  // Only what drawableLinks reads: the analysis arriving (a new `data`) must not redo a pass over all links.
+  const { bundle, orgIndex, visible } = data;
+  const links = useMemo(
+    () => drawableLinks({ bundle, orgIndex, visible }, minValue),
+    [bundle, orgIndex, visible, minValue],
+  );
   const supplied = useMemo(() => suppliedValues(data.bundle), [data.bundle]);
   const big = useMemo(
     () =>

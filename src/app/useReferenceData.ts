@@ -27,9 +27,7 @@ async function loadPositionSources(bundle: Bundle): Promise<PositionSources> {
   const needed = positionSourcesNeeded(bundle.organizations);
   const sources: PositionSources = {};
   if (needed.zips) {
-    const module: { default: unknown } = await import('../../data/reference/zips.json', {
-      with: { type: 'json' },
-    });
+    const module: { default: unknown } = await import('../../data/reference/zips.json');
     const { geocoder } = createZipGeocoder(module.default);
     sources.zipCentroid = (zip) => {
       const hit = geocoder.lookup(zip);

@@ -28,12 +28,12 @@ function expectTopology(value: unknown, file: string, objectName: string): Topol
  * (id = 2-digit state FIPS) and `nation`. Dynamic import keeps the 840 KB file out of the initial bundle.
  */
 export async function loadCountyTopology(): Promise<Topology> {
-  const module: { default: unknown } = await import('us-atlas/counties-10m.json', { with: { type: 'json' } });
+  const module: { default: unknown } = await import('us-atlas/counties-10m.json');
   return expectTopology(module.default, 'counties-10m.json', 'counties');
 }
 
 /** `states-10m.json`: objects `states` (id = 2-digit state FIPS, `properties.name`) and `nation`. */
 export async function loadStateTopology(): Promise<Topology> {
-  const module: { default: unknown } = await import('us-atlas/states-10m.json', { with: { type: 'json' } });
+  const module: { default: unknown } = await import('us-atlas/states-10m.json');
   return expectTopology(module.default, 'states-10m.json', 'states');
 }

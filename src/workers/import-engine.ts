@@ -11,7 +11,7 @@ let zipGeocoder: Promise<ZipGeocoder | null> | null = null;
 
 /** The shipped ZIP table as a geocoder, loaded once; null if it cannot be loaded (firms stay unplaced). */
 export function loadZipGeocoder(): Promise<ZipGeocoder | null> {
-  zipGeocoder ??= import('../../data/reference/zips.json', { with: { type: 'json' } })
+  zipGeocoder ??= import('../../data/reference/zips.json')
     .then((module: { default: unknown }) => createZipGeocoder(module.default).geocoder)
     .catch(() => null);
   return zipGeocoder;

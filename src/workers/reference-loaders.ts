@@ -8,9 +8,7 @@ import type { ReferenceLoaders } from './analysis-engine.ts';
 
 export const referenceLoaders: ReferenceLoaders = {
   async naicsTitles() {
-    const module: { default: unknown } = await import('../../data/reference/naics2017.json', {
-      with: { type: 'json' },
-    });
+    const module: { default: unknown } = await import('../../data/reference/naics2017.json');
     return parseNaicsTable(module.default).value?.rows ?? {};
   },
   async countyAt() {
@@ -18,9 +16,7 @@ export const referenceLoaders: ReferenceLoaders = {
     return (lon, lat) => index.countyAt(lon, lat);
   },
   async countyOfZip() {
-    const module: { default: unknown } = await import('../../data/reference/zips.json', {
-      with: { type: 'json' },
-    });
+    const module: { default: unknown } = await import('../../data/reference/zips.json');
     const { geocoder } = createZipGeocoder(module.default);
     return (zip) => geocoder.lookup(zip)?.county ?? null;
   },

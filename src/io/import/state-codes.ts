@@ -1,5 +1,5 @@
 // US state and territory names → USPS codes, from the shipped states table, so "Illinois" reads as "IL".
-import statesJson from '../../../data/reference/states.json' with { type: 'json' };
+import statesJson from '../../../data/reference/states.json';
 import { parseStatesTable } from '../reference-schemas.ts';
 
 let byName: Map<string, string> | null = null;

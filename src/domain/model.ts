@@ -39,6 +39,32 @@ export interface Organization {
   needs: Need[];
 }
 
+/**
+ * An organization's fields in canonical order (exports, import mappings, validation): every field but the
+ * `needs` list, which no table column holds, then `needs`.
+ */
+export const ORGANIZATION_TABLE_FIELDS = [
+  'id',
+  'name',
+  'kind',
+  'lat',
+  'lon',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'county',
+  'naics',
+  'capabilities',
+  'certifications',
+  'employees',
+  'uei',
+  'cage',
+  'website',
+  'trains',
+] as const satisfies readonly (keyof Organization)[];
+export const ORGANIZATION_FIELDS = [...ORGANIZATION_TABLE_FIELDS, 'needs'] as const;
+
 export interface Link {
   /** Supplier (or trainer). */
   source: OrgId;

@@ -2,7 +2,7 @@
 // records the zod schemas accept, with the same output, and answer null for anything else so that zod
 // runs and explains the problem. zod stays the definition; a property test keeps the two in agreement.
 import type { Link, Need, Organization } from '../domain/model.ts';
-import { LINK_KINDS, ORG_KINDS } from '../domain/model.ts';
+import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId } from '../domain/ids.ts';
 
 const LINK_KIND_SET: ReadonlySet<unknown> = new Set(LINK_KINDS);
@@ -112,27 +112,7 @@ export function fastOrganization(raw: unknown): Organization | null {
 const LINK_KEYS: ReadonlySet<string> = new Set(['source', 'target', 'kind', 'capability', 'value', 'year']);
 
 const NEED_KEYS: ReadonlySet<string> = new Set(['capability', 'annualValue']);
-const ORG_KEYS: ReadonlySet<string> = new Set([
-  'id',
-  'name',
-  'kind',
-  'lat',
-  'lon',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'county',
-  'naics',
-  'capabilities',
-  'certifications',
-  'employees',
-  'uei',
-  'cage',
-  'website',
-  'trains',
-  'needs',
-]);
+const ORG_KEYS: ReadonlySet<string> = new Set(ORGANIZATION_FIELDS);
 
 function onlyKnownKeys(raw: Raw, known: ReadonlySet<string>): boolean {
   for (const key in raw) if (!known.has(key)) return false;

@@ -1,7 +1,7 @@
 // The canonical bundle JSON: the lossless export of a bundle, and the text its content hash is taken of.
 // Keys come out in a fixed order and absent optional fields are left out, so equal bundles give equal bytes.
 import type { Bundle, BundleMeta, Capability, Link, Need, Organization, Region } from '../../domain/model.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../domain/model.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, ORGANIZATION_FIELDS } from '../../domain/model.ts';
 
 /** The keys of `T`, in output order; the type check below fails when the model gains a field not listed. */
 type KeyList<T> = readonly (keyof T & string)[];
@@ -17,27 +17,7 @@ const META_KEYS = [
   'synthetic',
   'homeRegion',
 ] as const satisfies KeyList<BundleMeta>;
-const ORGANIZATION_KEYS = [
-  'id',
-  'name',
-  'kind',
-  'lat',
-  'lon',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'county',
-  'naics',
-  'capabilities',
-  'certifications',
-  'employees',
-  'uei',
-  'cage',
-  'website',
-  'trains',
-  'needs',
-] as const satisfies KeyList<Organization>;
+const ORGANIZATION_KEYS = ORGANIZATION_FIELDS satisfies KeyList<Organization>;
 const NEED_KEYS = ['capability', 'annualValue'] as const satisfies KeyList<Need>;
 const LINK_KEYS = [
   'source',

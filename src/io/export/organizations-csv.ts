@@ -1,6 +1,7 @@
 // Organizations as CSV, one row per organization, for spreadsheets; optional columns add what the analysis
 // knows about each one (in the home region, supply tier, critical supplier).
 import type { Bundle } from '../../domain/model.ts';
+import { ORGANIZATION_TABLE_FIELDS } from '../../domain/model.ts';
 import type { CsvOptions, CsvValue } from './csv-text.ts';
 import { csvText } from './csv-text.ts';
 
@@ -13,26 +14,7 @@ export interface OrganizationsCsvOptions extends CsvOptions {
   critical?: ReadonlySet<string>;
 }
 
-export const ORGANIZATION_COLUMNS = [
-  'id',
-  'name',
-  'kind',
-  'lat',
-  'lon',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'county',
-  'naics',
-  'capabilities',
-  'certifications',
-  'employees',
-  'uei',
-  'cage',
-  'website',
-  'trains',
-] as const;
+export const ORGANIZATION_COLUMNS = ORGANIZATION_TABLE_FIELDS;
 
 const yesNo = (flag: boolean) => (flag ? 'yes' : 'no');
 

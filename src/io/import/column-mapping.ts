@@ -1,25 +1,8 @@
 // Which column holds which field: detected from common header names, returned as a plain object a UI
 // can show and edit, then passed back to re-run the import with the user's choices.
-export const ORGANIZATION_FIELDS = [
-  'id',
-  'name',
-  'kind',
-  'lat',
-  'lon',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'county',
-  'naics',
-  'capabilities',
-  'certifications',
-  'employees',
-  'uei',
-  'cage',
-  'website',
-  'trains',
-] as const;
+import { ORGANIZATION_TABLE_FIELDS } from '../../domain/model.ts';
+
+export const ORGANIZATION_FIELDS = ORGANIZATION_TABLE_FIELDS;
 export type OrganizationField = (typeof ORGANIZATION_FIELDS)[number];
 
 export const LINK_FIELDS = ['source', 'target', 'kind', 'capability', 'value', 'year'] as const;

@@ -15,7 +15,7 @@ import {
 import type { Issue, Result } from './issues.ts';
 import { formatPath } from './issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
-import { fastLink, fastOrganization } from './fast-validate.ts';
+import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
 
 export interface LoadOptions {
   /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
@@ -84,35 +84,40 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
   const orgs = uniqueById(organizations, 'organizations', 'organization', issues);
   const caps = uniqueById(capabilities, 'capabilities', 'capability', issues);
   const regs = uniqueById(regions, 'regions', 'region', issues);
-  const orgIds = new Set(orgs.map(({ record }) => record.id));
-  const capIds = new Set<string>(caps.map(({ record }) => record.id));
+  const capIds: ReadonlySet<string> = new Set<string>(caps.ids.keys());
 
-  const keptLinks: Link[] = [];
-  for (const { record: link, index } of links) {
+  const orgIds = orgs.ids;
+  const linkRecords = links.records;
+  // The parsed list is kept as it is unless a link is rejected here (then the rest is copied over).
+  let keptLinks: Link[] | null = null;
+  for (let i = 0; i < linkRecords.length; i++) {
+    const link = linkRecords[i] as Link;
     // The path is spelled out only for an issue: a million template strings cost more than the checks.
     if (!orgIds.has(link.source) || !orgIds.has(link.target)) {
       const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
       issues.add('link-unknown-org', {
         severity: 'error',
-        path: `links[${index}]`,
+        path: `links[${links.indexOf(i)}]`,
         message: `Link rejected: it names ${missing.map((id) => `"${id}"`).join(' and ')}, which is not an organization in this bundle.`,
       });
+      keptLinks ??= linkRecords.slice(0, i);
       continue;
     }
     if (link.source === link.target) {
       issues.add('self-link', {
         severity: 'warning',
-        path: `links[${index}]`,
+        path: `links[${links.indexOf(i)}]`,
         message: `Link from "${link.source}" to itself is kept, but the network analysis (tiers, critical suppliers) ignores it.`,
       });
     }
     if (needsLabel(link.capability, capIds))
-      checkCapability(link.capability, `links[${index}].capability`, capIds, issues);
-    keptLinks.push(link);
+      checkCapability(link.capability, `links[${links.indexOf(i)}].capability`, capIds, issues);
+    keptLinks?.push(link);
   }
 
-  for (const { record: org, index } of orgs) {
-    const path = `organizations[${index}]`;
+  for (let i = 0; i < orgs.records.length; i++) {
+    const org = orgs.records[i] as Organization;
+    const path = `organizations[${orgs.indexOf(i)}]`;
     if ((org.lat === undefined) !== (org.lon === undefined)) {
       issues.add('half-coordinate', {
         severity: 'warning',
@@ -120,11 +125,12 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
         message: `"${org.name}" has ${org.lat === undefined ? 'a longitude but no latitude' : 'a latitude but no longitude'}; its position will come from county or ZIP.`,
       });
     }
-    org.capabilities.forEach((c, i) => checkCapability(c, `${path}.capabilities[${i}]`, capIds, issues));
-    org.trains.forEach((c, i) => checkCapability(c, `${path}.trains[${i}]`, capIds, issues));
-    org.needs.forEach((n, i) =>
-      checkCapability(n.capability, `${path}.needs[${i}].capability`, capIds, issues),
-    );
+    checkCapabilities(org.capabilities, `${path}.capabilities`, capIds, issues);
+    checkCapabilities(org.trains, `${path}.trains`, capIds, issues);
+    for (let n = 0; n < org.needs.length; n++) {
+      const id = org.needs[n]?.capability;
+      if (needsLabel(id, capIds)) checkCapability(id, `${path}.needs[${n}].capability`, capIds, issues);
+    }
     if (org.trains.length > 0 && org.kind !== 'training') {
       issues.add('trains-not-training', {
         severity: 'info',
@@ -134,7 +140,7 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
     }
   }
 
-  const regionIds = new Set(regs.map(({ record }) => record.id));
+  const regionIds = regs.ids;
   const home = meta.data.homeRegion;
   if (home !== undefined && !regionIds.has(home) && !(options.knownRegionIds?.has(home) ?? false)) {
     issues.add('unknown-home-region', {
@@ -148,17 +154,31 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     meta: meta.data,
-    organizations: orgs.map(({ record }) => record),
-    links: keptLinks,
-    capabilities: caps.map(({ record }) => record),
-    regions: regs.map(({ record }) => record),
+    organizations: orgs.records,
+    links: keptLinks ?? linkRecords,
+    capabilities: caps.records,
+    regions: regs.records,
   };
   return { value: bundle, issues: issues.list() };
 }
 
-interface Indexed<T> {
-  record: T;
-  index: number;
+/** Records kept from a list, and where each stood in the file (for issue paths). */
+class Kept<T> {
+  readonly records: T[] = [];
+  /** File index of each kept record; null while every record so far was kept (index = position). */
+  private indices: number[] | null = null;
+
+  push(record: T, index: number): void {
+    if (this.indices === null && index !== this.records.length) {
+      this.indices = Array.from(this.records, (_, i) => i);
+    }
+    this.records.push(record);
+    this.indices?.push(index);
+  }
+
+  indexOf(position: number): number {
+    return this.indices === null ? position : (this.indices[position] ?? position);
+  }
 }
 
 function parseRecords<S extends z.ZodType>(
@@ -168,9 +188,10 @@ function parseRecords<S extends z.ZodType>(
   issues: IssueCollector,
   required: boolean,
   fast?: (raw: unknown) => z.output<S> | null,
-): Indexed<z.output<S>>[] | null {
+): Kept<z.output<S>> | null {
   const raw = doc[key];
-  if (raw === undefined && !required) return [];
+  const out = new Kept<z.output<S>>();
+  if (raw === undefined && !required) return out;
   if (!Array.isArray(raw)) {
     issues.add('not-a-list', {
       severity: 'error',
@@ -179,16 +200,20 @@ function parseRecords<S extends z.ZodType>(
     });
     return null;
   }
-  const out: Indexed<z.output<S>>[] = [];
   const noun = key.replace(/s$/, '').replace(/ie$/, 'y');
   for (let index = 0; index < raw.length; index++) {
     const item: unknown = raw[index];
     // The fast path and zod without reportInput are for the common case of a valid record; only a
     // rejected record pays for zod's detailed report (several times slower on millions of links).
     const record = fast?.(item) ?? null;
+    // The fast path hands back the parsed object itself only when it has no field the schema lacks.
+    if (record !== null && record === item) {
+      out.push(record, index);
+      continue;
+    }
     const parsed = record === null ? schema.safeParse(item) : null;
     if (record !== null || parsed?.success === true) {
-      out.push({ record: record ?? (parsed?.data as z.output<S>), index });
+      out.push(record ?? (parsed?.data as z.output<S>), index);
       if (isPlainObject(item)) reportUnknownKeys(item, schema, key, index, issues);
     } else {
       const detailed = schema.safeParse(item, { reportInput: true });
@@ -225,34 +250,50 @@ function reportUnknownKeys(
   }
 }
 
+/** The records with an id not used before; `ids` maps each kept id to its record's file index. */
 function uniqueById<T extends Organization | Capability | Region>(
-  records: Indexed<T>[],
+  kept: Kept<T>,
   key: string,
   noun: string,
   issues: IssueCollector,
-): Indexed<T>[] {
-  const firstIndex = new Map<string, number>();
-  const out: Indexed<T>[] = [];
-  for (const entry of records) {
-    const id: string = entry.record.id;
-    const first = firstIndex.get(id);
+): Kept<T> & { ids: Map<string, number> } {
+  const ids = new Map<string, number>();
+  const out = new Kept<T>();
+  const { records } = kept;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as T;
+    const index = kept.indexOf(i);
+    const first = ids.get(record.id);
     if (first !== undefined) {
       issues.add(`duplicate-${noun}`, {
         severity: 'error',
-        path: `${key}[${entry.index}].id`,
-        message: `Duplicate ${noun} id "${id}" (first used at ${key}[${first}]); this one was rejected.`,
+        path: `${key}[${index}].id`,
+        message: `Duplicate ${noun} id "${record.id}" (first used at ${key}[${first}]); this one was rejected.`,
       });
       continue;
     }
-    firstIndex.set(id, entry.index);
-    out.push(entry);
+    ids.set(record.id, index);
+    out.push(record, index);
   }
-  return out;
+  return Object.assign(out, { ids });
 }
 
 /** Whether a capability id would draw the unlabelled-capability warning (cheap, no path needed). */
 function needsLabel(id: string | undefined, known: ReadonlySet<string>): boolean {
-  return id !== undefined && !known.has(id) && !isNaicsCode(id);
+  return id !== undefined && !isSixDigits(id) && !known.has(id);
+}
+
+/** `listPath` is built per organization; an item's path only for an issue. */
+function checkCapabilities(
+  ids: readonly string[],
+  listPath: string,
+  known: ReadonlySet<string>,
+  issues: IssueCollector,
+) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (needsLabel(id, known)) checkCapability(id, `${listPath}[${i}]`, known, issues);
+  }
 }
 
 function checkCapability(

@@ -39,6 +39,7 @@ import { ExportMenu } from '../views/export/ExportMenu.tsx';
 import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { kindLegend } from '../views/export/legend.ts';
 import { mapPngFromCanvas, networkPngFromSigma } from '../views/export/png.ts';
+import { atFullResolution } from '../views/map/controllers/useRenderScale.ts';
 import { pngCaption } from '../views/export/png-layout.ts';
 import { NetworkView } from '../views/network/NetworkView.tsx';
 import { VisibleTable } from '../views/table/VisibleTable.tsx';
@@ -345,10 +346,12 @@ export function App() {
               getMapPng={
                 showsMap && mapEngine !== null
                   ? () =>
-                      mapPngFromCanvas(
-                        mapEngine.getCanvas(),
-                        legend,
-                        caption('Map', 'Boundaries: US Census Bureau (us-atlas)'),
+                      atFullResolution(mapEngine, (canvas) =>
+                        mapPngFromCanvas(
+                          canvas,
+                          legend,
+                          caption('Map', 'Boundaries: US Census Bureau (us-atlas)'),
+                        ),
                       )
                   : undefined
               }

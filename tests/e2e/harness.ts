@@ -79,16 +79,31 @@ export function isSameOrigin(url: string, origin: string): boolean {
   return url === origin || url.startsWith(`${origin}/`);
 }
 
+export interface OpenOptions {
+  /** 'sharp' (default) stores the full-resolution map setting first; 'as-user' leaves storage alone. */
+  mapResolution?: 'sharp' | 'as-user';
+}
+
 /**
  * Opens the app at `baseUrl` (plus `#hash`, with or without the leading '#') in a new browser context and
  * waits for the load event. Foreign requests are recorded and then aborted, so an escape fails fast
  * instead of hanging a test. Throws the global setup's error if the app could not be built or served.
  */
-export async function openApp(browser: Browser, baseUrl: string, hash = ''): Promise<AppSession> {
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  hash = '',
+  options: OpenOptions = {},
+): Promise<AppSession> {
   const setupError = inject('e2eSetupError');
   if (setupError != null) throw new Error(setupError);
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext();
+  if ((options.mapResolution ?? 'sharp') === 'sharp') {
+    // Headless Chromium draws WebGL without a GPU, where the map would pick its reduced resolution:
+    // pictures and pixel checks are made at full resolution unless a test asks for the user's default.
+    await context.addInitScript(() => localStorage.setItem('forgemap:mapResolution', 'sharp'));
+  }
   const requests: string[] = [];
   const failedRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -127,7 +142,7 @@ export async function openApp(browser: Browser, baseUrl: string, hash = ''): Pro
   };
 }
 
-export interface SharedAppOptions {
+export interface SharedAppOptions extends OpenOptions {
   /** Permalink fragment to open, with or without the leading '#'. */
   hash?: string;
   /** Waits until the app is ready for the file's tests, e.g. for a test id to appear. */
@@ -145,7 +160,7 @@ export function useSharedApp(options: SharedAppOptions = {}): () => Promise<AppS
   beforeAll(() => {
     opened = (async () => {
       browser = await launchBrowser();
-      const app = await openApp(browser, inject('baseUrl'), options.hash);
+      const app = await openApp(browser, inject('baseUrl'), options.hash, options);
       await options.ready?.(app);
       return app;
     })();

@@ -5,6 +5,7 @@ import type { OrgKind } from '../../domain/model.ts';
 import type { Shading } from '../../state/route.ts';
 import type { ShadeClass } from './shading.ts';
 import type { SizeBy } from './sources.ts';
+import type { MapResolution } from './render-scale.ts';
 import { SIZE_BY } from './sources.ts';
 import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from './style.ts';
 import { KIND_LABELS } from './tooltip.ts';
@@ -31,7 +32,12 @@ export interface MapLegendProps {
   showArcs: boolean;
   gap: { label: string; buyers: number; suppliers: number } | null;
   onClearGap: () => void;
+  /** The drawing resolution, offered only where WebGL runs without a GPU (null elsewhere). */
+  resolution: MapResolution | null;
+  onResolution: (resolution: MapResolution) => void;
 }
+
+const RESOLUTION_LABELS: Record<MapResolution, string> = { fast: 'Fast', sharp: 'Sharp' };
 
 export function MapLegend(props: MapLegendProps) {
   const { shading, shadeClasses } = props;
@@ -78,6 +84,29 @@ export function MapLegend(props: MapLegendProps) {
         />
         Other IMCP / DMCSP regions ({props.regionCount})
       </label>
+      {props.resolution !== null && (
+        <div
+          className="map-legend-row"
+          role="group"
+          aria-label="Drawing (no GPU: sharp is slower)"
+          data-testid="map-resolution"
+        >
+          <span className="map-legend-label" title="WebGL runs without a GPU here: sharp drawing is slower">
+            Drawing
+          </span>
+          {(['fast', 'sharp'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="map-legend-toggle"
+              aria-pressed={props.resolution === option}
+              onClick={() => props.onResolution(option)}
+            >
+              {RESOLUTION_LABELS[option]}
+            </button>
+          ))}
+        </div>
+      )}
       {shading !== 'none' && shadeClasses !== null && (
         <div className="map-legend-shading" data-testid="map-shading-legend">
           <span className="map-legend-label">{SHADING_TITLES[shading]}</span>

@@ -10,6 +10,9 @@ import type { MapViewProps } from '../contracts.ts';
 import { countKinds, countVisible, createFilterIndex } from '../derive/filter.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
+import { mapPixelRatio } from './render-scale.ts';
+import type { MapResolution } from './render-scale.ts';
+import { readPreference, writePreference } from '../../state/preferences.ts';
 import { buildStyle } from './style.ts';
 import { drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
@@ -21,6 +24,7 @@ import { usePointer } from './controllers/usePointer.ts';
 import { useRegions } from './controllers/useRegions.ts';
 import { useSelection } from './controllers/useSelection.ts';
 import { useShading } from './controllers/useShading.ts';
+import { useRenderScale } from './controllers/useRenderScale.ts';
 import './map.css';
 
 // MapLibre 6 does not find its worker in a bundled app by itself; without this the map never loads.
@@ -46,6 +50,13 @@ export function MapView(props: MapViewProps) {
   const [showRegions, setShowRegions] = useState(false);
   // Only the first camera matters here; later changes go through useCamera.
   const initialCamera = useRef(camera);
+  const softwareGl = useMemo(() => isSoftwareGl(), []);
+  const [resolution, setResolution] = useState<MapResolution>(() => readPreference('mapResolution'));
+  const initialResolution = useRef(resolution);
+  const chooseResolution = (next: MapResolution) => {
+    setResolution(next);
+    writePreference('mapResolution', next);
+  };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -56,7 +67,15 @@ export function MapView(props: MapViewProps) {
       style: buildStyle(notoUrl),
       center: start === undefined ? US_VIEW.center : [start.lon, start.lat],
       zoom: start?.zoom ?? US_VIEW.zoom,
-      canvasContextAttributes: glContextAttributes(isSoftwareGl()),
+      canvasContextAttributes: glContextAttributes(softwareGl),
+      // The first frame already at the resolution useRenderScale keeps (no reallocation after load).
+      pixelRatio: mapPixelRatio(
+        softwareGl,
+        initialResolution.current,
+        container.clientWidth,
+        container.clientHeight,
+        window.devicePixelRatio || 1,
+      ),
       attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
       dragRotate: false,
       pitchWithRotate: false,
@@ -76,7 +95,7 @@ export function MapView(props: MapViewProps) {
       setReady(false);
       instance.remove();
     };
-  }, []);
+  }, [softwareGl]);
 
   const onEngine = props.onEngine;
   useEffect(() => {
@@ -97,6 +116,9 @@ export function MapView(props: MapViewProps) {
     [data, otherRegions, props.onSelect, props.onSelectRegion],
   );
   usePointer(map, tooltipRef, pointerTargets);
+  const pixelRatio = useRenderScale(map, softwareGl, resolution);
+  const deviceRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const reduced = pixelRatio !== null && pixelRatio < deviceRatio - 1e-6;
 
   // Ready for tests and screenshots once the basemap and the organizations are drawn.
   const loaded = map !== null && basemap !== null && orgVersion > 0;
@@ -127,7 +149,17 @@ export function MapView(props: MapViewProps) {
         data-testid="map"
         data-map-ready={ready ? 'true' : 'false'}
         data-visible-orgs={drawn}
+        data-pixel-ratio={pixelRatio ?? undefined}
       />
+      {reduced && pixelRatio !== null && (
+        <div className="map-render-note" role="note" data-testid="map-render-note">
+          No GPU here: the map is drawn at {Math.round((pixelRatio / deviceRatio) * 100)}% resolution to stay
+          responsive.{' '}
+          <button type="button" onClick={() => chooseResolution('sharp')}>
+            Draw sharp
+          </button>
+        </div>
+      )}
       <div ref={tooltipRef} className="map-tooltip" role="tooltip" hidden />
       <MapLegend
         kindCounts={kindCounts}
@@ -149,6 +181,8 @@ export function MapView(props: MapViewProps) {
               }
         }
         onClearGap={() => onSelectGap(undefined)}
+        resolution={softwareGl ? resolution : null}
+        onResolution={chooseResolution}
       />
     </div>
   );

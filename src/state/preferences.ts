@@ -1,0 +1,46 @@
+// Settings that belong to this device rather than to a shared view (so they are not in the permalink):
+// kept in localStorage under one key each. Storage may be missing or refuse writes (private windows,
+// locked-down desktops): then the default holds and nothing throws.
+
+const PREFIX = 'forgemap:';
+
+export interface Preferences {
+  /** How finely the map draws where WebGL runs without a GPU (see views/map/render-scale.ts). */
+  mapResolution: 'fast' | 'sharp';
+}
+
+const DEFAULTS: Preferences = { mapResolution: 'fast' };
+const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
+  mapResolution: ['fast', 'sharp'],
+};
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function readPreference<K extends keyof Preferences>(key: K): Preferences[K] {
+  let stored: string | null;
+  try {
+    stored = storage()?.getItem(PREFIX + key) ?? null;
+  } catch {
+    stored = null;
+  }
+  const allowed: readonly string[] = ALLOWED[key];
+  return stored !== null && allowed.includes(stored) ? (stored as Preferences[K]) : DEFAULTS[key];
+}
+
+/** Saves the setting; false when this device keeps no settings (the change then lasts for the page). */
+export function writePreference<K extends keyof Preferences>(key: K, value: Preferences[K]): boolean {
+  try {
+    const store = storage();
+    if (store === null) return false;
+    store.setItem(PREFIX + key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

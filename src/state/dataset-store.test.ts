@@ -32,6 +32,27 @@ describe('openDatasetStore', () => {
     expect(new TextDecoder().decode(back!.text as Uint8Array)).toBe('{"name":"Fähr"}');
   });
 
+  it('keeps a big text as a Blob and gives the same bytes back', async () => {
+    const factory = new IDBFactory();
+    const store = openDatasetStore(factory);
+    // 2 MB of varied bytes (over the 1 MB threshold), so a truncated or reordered copy would show.
+    const bytes = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 31 + (i >> 11)) & 0xff);
+    await store.put({ ...record('00000000000000dd', '2026-12-01T10:00:00.000Z'), text: bytes });
+    const raw = await new Promise<unknown>((resolve, reject) => {
+      const open = factory.open('forgemap');
+      open.onsuccess = () => {
+        const get = open.result.transaction('datasets').objectStore('datasets').get('00000000000000dd');
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => reject(get.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    expect((raw as { text: unknown }).text).toBeInstanceOf(Blob);
+    const back = await store.get('00000000000000dd');
+    expect(back?.text).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(back!.text as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('lists datasets newest first, without their texts', async () => {
     const store = openDatasetStore(new IDBFactory());
     await store.put(record('1111111111111111', '2026-11-01T00:00:00.000Z'));

@@ -5,6 +5,7 @@ import type { Bundle } from '../domain/model.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
 import type { AnalysisOutcome, AnalysisRequest, FromWorker, ToWorker } from './protocol.ts';
+import { LINKS_PER_PART, ORGANIZATIONS_PER_PART } from './import-parts.ts';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -41,8 +42,6 @@ export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient 
 
 /** Bundles with more records than this go to the worker in parts (see ToWorker). */
 export const PART_THRESHOLD = 20_000;
-const ORGANIZATIONS_PER_PART = 2_500;
-const LINKS_PER_PART = 10_000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

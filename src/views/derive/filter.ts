@@ -4,6 +4,7 @@
 import { ORG_KINDS } from '../../domain/model.ts';
 import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
+import { runSliced } from './sliced.ts';
 
 /** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);
@@ -89,21 +90,6 @@ export async function prepareFilterIndex(
     if (!linkArrays.has(index)) linkArrays.set(index, arrays);
   }
   return index;
-}
-
-async function runSliced<T>(
-  steps: Generator<void, T, void>,
-  sliceMs: number,
-  signal?: AbortSignal,
-): Promise<T> {
-  for (;;) {
-    signal?.throwIfAborted();
-    const until = performance.now() + sliceMs;
-    let step = steps.next();
-    while (step.done !== true && performance.now() < until) step = steps.next();
-    if (step.done === true) return step.value;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  }
 }
 
 /** Items processed between two checks of the clock in the sliced build. */

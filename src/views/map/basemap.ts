@@ -4,6 +4,7 @@ import { geoArea, geoCentroid } from 'd3';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { runToEnd } from '../derive/sliced.ts';
 
 export interface Basemap {
   states: FeatureCollection<Polygon | MultiPolygon, { name: string }>;
@@ -74,8 +75,21 @@ export function boundsOf(shape: Polygon | MultiPolygon): [number, number, number
 }
 
 export function buildBasemap(topology: Topology): Basemap {
+  return runToEnd(basemapSteps(topology));
+}
+
+/** Counties labelled between two yields of basemapSteps (a few milliseconds' worth). */
+const LABELS_PER_STEP = 400;
+
+/**
+ * buildBasemap as steps (about 150–250 ms in all on a slow machine, each step a few tens of ms), for
+ * runSliced on the main thread.
+ */
+export function* basemapSteps(topology: Topology): Generator<void, Basemap, void> {
   const states = shapes(topology, 'states').filter((f) => f.geometry !== null);
+  yield;
   const counties = shapes(topology, 'counties').filter((f) => f.geometry !== null);
+  yield;
   const countyGeometries = new Map<string, GeometryObject>();
   for (const geometry of collection(topology, 'counties').geometries) {
     if (geometry.id !== undefined) countyGeometries.set(String(geometry.id), geometry);
@@ -86,38 +100,35 @@ export function buildBasemap(topology: Topology): Basemap {
     countyBounds.set(String(county.id), boundsOf(county.geometry));
     countyShapes.set(String(county.id), county.geometry);
   }
+  yield;
+  const stateBorders = mesh(topology, collection(topology, 'states'), (a, b) => a !== b);
+  yield;
+  // Only borders between two counties; the coast and state lines are drawn by the layers above.
+  const countyBorders = mesh(topology, collection(topology, 'counties'), (a, b) => a !== b);
+  yield;
+  const stateLabels = states.map((f): Feature<Point, { name: string }> => ({
+    type: 'Feature',
+    properties: { name: f.properties?.name ?? '' },
+    geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+  }));
+  const countyLabels: Feature<Point, { name: string; fips: string }>[] = [];
+  for (const f of counties) {
+    countyLabels.push({
+      type: 'Feature',
+      properties: { name: f.properties?.name ?? '', fips: String(f.id) },
+      geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+    });
+    if (countyLabels.length % LABELS_PER_STEP === 0) yield;
+  }
   return {
     states: {
       type: 'FeatureCollection',
       features: states.map((f) => ({ ...f, properties: { name: f.properties?.name ?? '' } })),
     },
-    stateBorders: {
-      type: 'Feature',
-      properties: {},
-      geometry: mesh(topology, collection(topology, 'states'), (a, b) => a !== b),
-    },
-    countyBorders: {
-      type: 'Feature',
-      properties: {},
-      // Only borders between two counties; the coast and state lines are drawn by the layers above.
-      geometry: mesh(topology, collection(topology, 'counties'), (a, b) => a !== b),
-    },
-    stateLabels: {
-      type: 'FeatureCollection',
-      features: states.map((f) => ({
-        type: 'Feature',
-        properties: { name: f.properties?.name ?? '' },
-        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
-      })),
-    },
-    countyLabels: {
-      type: 'FeatureCollection',
-      features: counties.map((f) => ({
-        type: 'Feature',
-        properties: { name: f.properties?.name ?? '', fips: String(f.id) },
-        geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
-      })),
-    },
+    stateBorders: { type: 'Feature', properties: {}, geometry: stateBorders },
+    countyBorders: { type: 'Feature', properties: {}, geometry: countyBorders },
+    stateLabels: { type: 'FeatureCollection', features: stateLabels },
+    countyLabels: { type: 'FeatureCollection', features: countyLabels },
     countyGeometries,
     countyShapes,
     countyBounds,

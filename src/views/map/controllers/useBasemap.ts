@@ -2,19 +2,34 @@
 import { useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadCountyTopology } from '../../../geo/us-atlas.ts';
-import { buildBasemap } from '../basemap.ts';
+import type { Topology } from 'topojson-specification';
+import { basemapSteps } from '../basemap.ts';
+import { runSliced } from '../../derive/sliced.ts';
 import type { Basemap } from '../basemap.ts';
 import { SOURCE } from '../style.ts';
 import { setSourceData } from './geojson.ts';
+
+/** Built once per topology (the map view mounts again on every switch back from another view). */
+const built = new WeakMap<Topology, Promise<Basemap>>();
+function basemapOf(topology: Topology): Promise<Basemap> {
+  let basemap = built.get(topology);
+  if (basemap === undefined) {
+    basemap = runSliced(basemapSteps(topology), 30);
+    built.set(topology, basemap);
+  }
+  return basemap;
+}
 
 /** The basemap once its shapes are loaded and drawn into `map`; null before. */
 export function useBasemap(map: MapLibreMap | null): Basemap | null {
   const [basemap, setBasemap] = useState<Basemap | null>(null);
   useEffect(() => {
     let live = true;
-    void loadCountyTopology().then((topology) => {
-      if (live) setBasemap(buildBasemap(topology));
-    });
+    void loadCountyTopology()
+      .then(basemapOf)
+      .then((built) => {
+        if (live) setBasemap(built);
+      });
     return () => {
       live = false;
     };

@@ -16,7 +16,7 @@ import { SOURCE } from '../style.ts';
  * Features sent to the worker in one main-thread task: copying one costs a few microseconds, so this keeps
  * each task well under the 100 ms budget on a slow machine.
  */
-export const ORG_CHUNK = 8000;
+export const ORG_CHUNK = 4000;
 /** Removals are only ids, far cheaper to send than features. */
 const REMOVE_CHUNK = 10 * ORG_CHUNK;
 

@@ -38,7 +38,7 @@ describe('map drawing resolution without a GPU', () => {
     expect(state.ratio).toBeLessThan(state.device);
     expect(state.ratio).toBeGreaterThanOrEqual(0.5);
     expect(Number(state.attribute)).toBe(state.ratio);
-    // At most the budget of 250k drawn pixels (the 0.5 floor aside), and the canvas really is smaller.
+    // The canvas really is drawn smaller than it shows.
     expect(Math.abs(state.width - state.cssWidth * state.ratio)).toBeLessThanOrEqual(1);
     const note = page.getByTestId('map-render-note');
     await expect

@@ -8,16 +8,16 @@ import {
 
 describe('softwarePixelRatio', () => {
   it('keeps the device ratio when the canvas fits the pixel budget', () => {
-    // 400 × 300 = 120k CSS pixels; at ratio 1 that is under the 250k budget.
+    // 400 × 300 = 120k CSS pixels; at ratio 1 that is under the 160k budget.
     expect(softwarePixelRatio(400, 300, 1)).toBe(1);
-    // At ratio 2 the same canvas is 480k drawn pixels: sqrt(250k / 120k) = 1.443…, floored to 1.40.
-    expect(softwarePixelRatio(400, 300, 2)).toBe(1.4);
+    // At ratio 2 the same canvas is 480k drawn pixels: sqrt(160k / 120k) = 1.1547…, floored to 1.15.
+    expect(softwarePixelRatio(400, 300, 2)).toBe(1.15);
   });
 
   it('draws a big canvas at the ratio that fits the budget, in 0.05 steps', () => {
-    // 800 × 500 = 400k: sqrt(0.625) = 0.7905… → 0.75; the drawn pixels stay within the budget.
+    // 800 × 500 = 400k: sqrt(0.4) = 0.632… → 0.6; the drawn pixels stay within the budget.
     const ratio = softwarePixelRatio(800, 500, 1);
-    expect(ratio).toBe(0.75);
+    expect(ratio).toBe(0.6);
     expect(800 * ratio * 500 * ratio).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
   });
 

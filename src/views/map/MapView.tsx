@@ -77,6 +77,9 @@ export function MapView(props: MapViewProps) {
         window.devicePixelRatio || 1,
       ),
       attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
+      // Label fades repaint for 300 ms after every placement change: free on a GPU, a few 100 ms frames
+      // on software GL (Chicago to a drawn map: 3.6 → 2.9 s here).
+      fadeDuration: softwareGl ? 0 : 300,
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,

@@ -6,6 +6,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapResolution } from '../render-scale.ts';
 import { mapPixelRatio } from '../render-scale.ts';
 
+/** Longest wait for the full-resolution frame before the export takes what is drawn. */
+const IDLE_WAIT_MS = 5000;
+
 /** Maps held at full resolution by an export: the resize handler leaves them alone until it is done. */
 const heldAtFull = new WeakSet<MapLibreMap>();
 
@@ -56,7 +59,12 @@ export async function atFullResolution<T>(
   heldAtFull.add(map);
   try {
     await new Promise<void>((resolve) => {
-      map.once('idle', () => resolve());
+      // A map that never settles (tiles still loading, an animation) is drawn as it is after a while.
+      const timer = setTimeout(resolve, IDLE_WAIT_MS);
+      map.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       map.setPixelRatio(full);
       map.triggerRepaint();
     });

@@ -6,6 +6,7 @@ import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
 import type { AnalysisOutcome, AnalysisRequest, FromWorker, ToWorker } from './protocol.ts';
 import { LINKS_PER_PART, ORGANIZATIONS_PER_PART } from './import-parts.ts';
+import { unpackOutcome } from './analysis-wire.ts';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -71,7 +72,7 @@ export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
       if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
       else {
         pending.delete(message.id);
-        if (message.type === 'result') entry.resolve(message.outcome);
+        if (message.type === 'result') entry.resolve(unpackOutcome(message.outcome));
         else entry.reject(new Error(message.message));
       }
     });

@@ -3,10 +3,11 @@
 import type { Bundle } from '../domain/model.ts';
 import type { AnalysisEngine } from './analysis-engine.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { packOutcome } from './analysis-wire.ts';
 
 export function createAnalysisInbox(
   engine: AnalysisEngine,
-  post: (message: FromWorker) => void,
+  post: (message: FromWorker, transfer?: Transferable[]) => void,
 ): (message: ToWorker) => void {
   /** Parts of the bundle being received, for one dataset key at a time. */
   let receiving: { datasetKey: string; organizations: unknown[][]; links: unknown[][] } | null = null;
@@ -35,7 +36,10 @@ export function createAnalysisInbox(
     const { id, request } = message;
     engine
       .analyze(request, (phase, fraction) => post({ type: 'progress', id, phase, fraction }))
-      .then((outcome) => post({ type: 'result', id, outcome }))
+      .then((outcome) => {
+        const { packed, transfer } = packOutcome(outcome);
+        post({ type: 'result', id, outcome: packed }, transfer);
+      })
       .catch((error: unknown) =>
         post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
       );

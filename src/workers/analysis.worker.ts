@@ -4,8 +4,9 @@ import { createAnalysisInbox } from './analysis-inbox.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { referenceLoaders } from './reference-loaders.ts';
 
-const inbox = createAnalysisInbox(new AnalysisEngine(referenceLoaders), (message: FromWorker) =>
-  self.postMessage(message),
+const inbox = createAnalysisInbox(
+  new AnalysisEngine(referenceLoaders),
+  (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer }),
 );
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => inbox(event.data));

@@ -4,6 +4,7 @@ import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
 import type { Bundle } from '../domain/model.ts';
+import type { PackedOutcome } from './analysis-wire.ts';
 
 export interface AnalysisRequest {
   datasetKey: string;
@@ -36,5 +37,5 @@ export interface AnalysisOutcome {
 
 export type FromWorker =
   | { type: 'progress'; id: number; phase: AnalysisPhase | 'reference'; fraction: number }
-  | { type: 'result'; id: number; outcome: AnalysisOutcome }
+  | { type: 'result'; id: number; outcome: PackedOutcome }
   | { type: 'error'; id: number; message: string };

@@ -1,0 +1,70 @@
+// How an analysis outcome crosses from the worker to the app. The tier of every reached organization is a
+// record with one key per organization (~91k on the national bench bundle); structured clone rebuilds such
+// an object key by key, a 120–190 ms main-thread task on a slow machine. On the wire it is a list of ids
+// and a typed array of tiers (moved, not copied), and the record is rebuilt on arrival: ~3× cheaper.
+// Rebuilt records have no prototype, as the worker's had (so an id like "constructor" finds no inherited
+// value), which a structured clone of them would not keep.
+import type { AnalysisResult } from '../analysis/types.ts';
+import type { WhatIfResult } from '../analysis/what-if.ts';
+import type { AnalysisOutcome } from './protocol.ts';
+
+export interface PackedTiers {
+  ids: string[];
+  tiers: Int32Array<ArrayBuffer>;
+}
+
+export type PackedResult = Omit<AnalysisResult, 'tiers'> & { tiers: PackedTiers };
+
+export type PackedOutcome = Omit<AnalysisOutcome, 'result' | 'whatIf'> & {
+  result: PackedResult;
+  whatIf:
+    (Omit<WhatIfResult, 'baseline' | 'scenario'> & { baseline: PackedResult; scenario: PackedResult }) | null;
+};
+
+function packResult(result: AnalysisResult, transfer: ArrayBuffer[]): PackedResult {
+  const ids = Object.keys(result.tiers);
+  const tiers = new Int32Array(ids.length);
+  ids.forEach((id, i) => (tiers[i] = result.tiers[id] ?? -1));
+  transfer.push(tiers.buffer);
+  return { ...result, tiers: { ids, tiers } };
+}
+
+function unpackResult(packed: PackedResult): AnalysisResult {
+  const record = Object.create(null) as Record<string, number>;
+  const { ids, tiers } = packed.tiers;
+  for (let i = 0; i < ids.length; i++) record[ids[i]!] = tiers[i]!;
+  return { ...packed, tiers: record };
+}
+
+/** The outcome in its wire form, and the buffers to transfer with it. */
+export function packOutcome(outcome: AnalysisOutcome): { packed: PackedOutcome; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const { whatIf } = outcome;
+  const packed: PackedOutcome = {
+    ...outcome,
+    result: packResult(outcome.result, transfer),
+    whatIf:
+      whatIf === null
+        ? null
+        : {
+            ...whatIf,
+            // The baseline is usually the same object as the result: packed again, it arrives as its own copy,
+            // as a structured clone would make it.
+            baseline: packResult(whatIf.baseline, transfer),
+            scenario: packResult(whatIf.scenario, transfer),
+          },
+  };
+  return { packed, transfer };
+}
+
+export function unpackOutcome(packed: PackedOutcome): AnalysisOutcome {
+  const { whatIf } = packed;
+  return {
+    ...packed,
+    result: unpackResult(packed.result),
+    whatIf:
+      whatIf === null
+        ? null
+        : { ...whatIf, baseline: unpackResult(whatIf.baseline), scenario: unpackResult(whatIf.scenario) },
+  };
+}

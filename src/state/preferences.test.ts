@@ -36,6 +36,11 @@ describe('preferences', () => {
     expect(writePreference('mapResolution', 'sharp')).toBe(true);
     expect(store.getItem('forgemap:mapResolution')).toBe('sharp');
     expect(readPreference('mapResolution')).toBe('sharp');
+    // Each setting has its own key and default.
+    expect(readPreference('mapResolutionNote')).toBe('shown');
+    writePreference('mapResolutionNote', 'dismissed');
+    expect(readPreference('mapResolutionNote')).toBe('dismissed');
+    expect(readPreference('mapResolution')).toBe('sharp');
   });
 
   it('ignores a stored value that is not one of the allowed ones', () => {

@@ -7,11 +7,14 @@ const PREFIX = 'forgemap:';
 export interface Preferences {
   /** How finely the map draws where WebGL runs without a GPU (see views/map/render-scale.ts). */
   mapResolution: 'fast' | 'sharp';
+  /** Whether the note saying so is still shown (the legend keeps the choice either way). */
+  mapResolutionNote: 'shown' | 'dismissed';
 }
 
-const DEFAULTS: Preferences = { mapResolution: 'fast' };
+const DEFAULTS: Preferences = { mapResolution: 'fast', mapResolutionNote: 'shown' };
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   mapResolution: ['fast', 'sharp'],
+  mapResolutionNote: ['shown', 'dismissed'],
 };
 
 function storage(): Storage | null {

@@ -90,6 +90,18 @@ describe('map drawing resolution without a GPU', () => {
     await expect.poll(() => page.getByTestId('map-render-note').count()).toBe(1);
   });
 
+  it('hides the note for good when asked, and keeps drawing fast', async () => {
+    const { page } = await app();
+    await page.getByTestId('map-render-note').getByRole('button', { name: 'Hide note' }).click();
+    await expect.poll(() => page.getByTestId('map-render-note').count()).toBe(0);
+    await page.reload();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect((await canvasState(page)).ratio).toBeLessThan(1);
+    expect(await page.getByTestId('map-render-note').count()).toBe(0);
+    const fast = page.getByTestId('map-resolution').getByRole('button', { name: 'Fast' });
+    expect(await fast.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('made no request outside the origin and logged no errors', async () => {
     const { foreignRequests, pageErrors, consoleErrors } = await app();
     expect(foreignRequests()).toEqual([]);

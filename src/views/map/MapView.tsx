@@ -53,6 +53,7 @@ export function MapView(props: MapViewProps) {
   const softwareGl = useMemo(() => isSoftwareGl(), []);
   const [resolution, setResolution] = useState<MapResolution>(() => readPreference('mapResolution'));
   const initialResolution = useRef(resolution);
+  const [noteShown, setNoteShown] = useState(() => readPreference('mapResolutionNote') === 'shown');
   const chooseResolution = (next: MapResolution) => {
     setResolution(next);
     writePreference('mapResolution', next);
@@ -154,12 +155,21 @@ export function MapView(props: MapViewProps) {
         data-visible-orgs={drawn}
         data-pixel-ratio={pixelRatio ?? undefined}
       />
-      {reduced && pixelRatio !== null && (
+      {reduced && noteShown && pixelRatio !== null && (
         <div className="map-render-note" role="note" data-testid="map-render-note">
           No GPU here: the map is drawn at {Math.round((pixelRatio / deviceRatio) * 100)}% resolution to stay
-          responsive.{' '}
+          responsive (the legend's Drawing switches it).{' '}
           <button type="button" onClick={() => chooseResolution('sharp')}>
             Draw sharp
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setNoteShown(false);
+              writePreference('mapResolutionNote', 'dismissed');
+            }}
+          >
+            Hide note
           </button>
         </div>
       )}

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeRoute } from '../../src/state/route.ts';
 import { launchBrowser, openApp } from './harness.ts';
-import type { AppSession } from './harness.ts';
+import type { AppSession, OpenOptions } from './harness.ts';
 
 interface Sample {
   organizations: { id: string; kind: string; naics: string[] }[];
@@ -42,8 +42,8 @@ afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});
   await browser?.close();
 });
-async function open(hash: string): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash);
+async function open(hash: string, options: OpenOptions = {}): Promise<AppSession> {
+  const session = await openApp(browser, inject('baseUrl'), hash, options);
   sessions.push(session);
   return session;
 }
@@ -190,8 +190,10 @@ describe('accessibility (axe-core)', () => {
     ['gaps', '#/s:chicago/gaps?gap=332710', '[data-testid="matrix-cell"]'],
     ['missing dataset', '#/h:0123456789abcdef/map?name=Firms&bytes=1000', '[data-testid="missing-dataset"]'],
     ['table', '#/s:chicago/map?kind=training,support', '[data-map-ready="true"]'],
+    // As a user without a GPU sees it: reduced resolution, its note and the legend's Drawing choice.
+    ['software-GL map', '#/s:chicago/map', '[data-testid="map-render-note"]'],
   ])('finds no serious or critical violation in the %s view', async (_name, hash, ready) => {
-    const { page } = await open(hash);
+    const { page } = await open(hash, { mapResolution: _name === 'software-GL map' ? 'as-user' : 'sharp' });
     await page.locator(ready).first().waitFor({ timeout: 60_000 });
     if (_name === 'table') await page.locator('[data-testid="table-toggle"]').click();
     await page.waitForTimeout(500);

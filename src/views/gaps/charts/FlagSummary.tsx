@@ -8,6 +8,7 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { FLAG_HELP, FLAG_LABELS } from '../../panels/labels.ts';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import { ChartSvg } from './parts.tsx';
 import { formatCount, px } from './format.ts';
 
 export interface FlagSummaryProps {
@@ -55,14 +56,7 @@ export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags
     '.';
 
   const chart = (
-    <svg
-      className="gap-chart-svg"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-    >
+    <ChartSvg label={label} width={WIDTH} height={HEIGHT}>
       <AxisBottom
         ticks={x
           .ticks(Math.min(5, max))
@@ -102,7 +96,7 @@ export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 
   const columns: DataColumn<FlagRow>[] = [

@@ -6,6 +6,7 @@ import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import { capabilityColumn, ChartSvg } from './parts.tsx';
 import { formatPercent, formatUsd, px, truncate } from './format.ts';
 
 export interface ImportedValueChartProps {
@@ -68,14 +69,7 @@ export function ImportedValueChart({
         `Largest: ${first.label}, ${formatUsd(first.importedValue)} imported of ${formatUsd(first.demand)}.`;
 
   const chart = (
-    <svg
-      className="gap-chart-svg"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width={WIDTH}
-      height={height}
-    >
+    <ChartSvg label={label} width={WIDTH} height={height}>
       <g className="chart-legend" transform={`translate(${MARGIN.left},10)`}>
         <rect className="bar-imported" width={12} height={12} y={-6} />
         <text x={16} dy="0.32em">
@@ -142,29 +136,11 @@ export function ImportedValueChart({
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 
   const columns: DataColumn<Gap>[] = [
-    {
-      id: 'label',
-      header: 'Capability',
-      accessor: (gap) => gap.label,
-      rowHeader: true,
-      render:
-        onSelectGap === undefined
-          ? undefined
-          : (gap) => (
-              <button
-                type="button"
-                className="link-button"
-                aria-pressed={gap.capability === selectedGap}
-                onClick={() => onSelectGap(gap.capability)}
-              >
-                {gap.label}
-              </button>
-            ),
-    },
+    capabilityColumn(onSelectGap, selectedGap),
     { id: 'capability', header: 'Code', accessor: (gap) => gap.capability },
     { id: 'imported', header: 'Imported', accessor: (gap) => gap.importedValue, numeric: true, format: usd },
     { id: 'local', header: 'Local', accessor: (gap) => gap.localValue, numeric: true, format: usd },

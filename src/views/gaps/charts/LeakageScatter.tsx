@@ -9,6 +9,7 @@ import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import { capabilityColumn, ChartSvg } from './parts.tsx';
 import { formatCount, formatPercent, formatUsd, px, truncate } from './format.ts';
 
 export interface LeakageScatterProps {
@@ -63,15 +64,7 @@ export function LeakageScatter({
   const ordered = selected === undefined ? gaps : [...gaps.filter((g) => g !== selected), selected];
 
   const chart = (
-    <svg
-      className="gap-chart-svg"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-      onMouseLeave={() => setHovered(null)}
-    >
+    <ChartSvg label={label} width={WIDTH} height={HEIGHT} onMouseLeave={() => setHovered(null)}>
       <AxisLeft
         ticks={[0, 0.25, 0.5, 0.75, 1].map((value) => ({ at: y(value), text: formatPercent(value) }))}
         range={[HEIGHT - MARGIN.bottom, MARGIN.top]}
@@ -134,29 +127,11 @@ export function LeakageScatter({
         </text>
       )}
       {hover !== undefined && <LeakageTooltip gap={hover} x={x(hover.localSuppliers)} y={y(hover.leakage)} />}
-    </svg>
+    </ChartSvg>
   );
 
   const columns: DataColumn<Gap>[] = [
-    {
-      id: 'label',
-      header: 'Capability',
-      accessor: (gap) => gap.label,
-      rowHeader: true,
-      render:
-        onSelectGap === undefined
-          ? undefined
-          : (gap) => (
-              <button
-                type="button"
-                className="link-button"
-                aria-pressed={gap.capability === selectedGap}
-                onClick={() => onSelectGap(gap.capability)}
-              >
-                {gap.label}
-              </button>
-            ),
-    },
+    capabilityColumn(onSelectGap, selectedGap),
     { id: 'capability', header: 'Code', accessor: (gap) => gap.capability },
     {
       id: 'suppliers',

@@ -5,6 +5,7 @@ import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import { ChartSvg } from './parts.tsx';
 import { formatCount, px } from './format.ts';
 
 export interface TierChartProps {
@@ -51,14 +52,7 @@ export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-t
   const yTicks = y.ticks(5).filter((value) => Number.isInteger(value));
 
   const chart = (
-    <svg
-      className="gap-chart-svg"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width={WIDTH}
-      height={HEIGHT}
-    >
+    <ChartSvg label={label} width={WIDTH} height={HEIGHT}>
       <AxisLeft
         ticks={yTicks.map((value) => ({ at: y(value), text: formatCount(value) }))}
         range={[HEIGHT - MARGIN.bottom, MARGIN.top]}
@@ -97,7 +91,7 @@ export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-t
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 
   const columns: DataColumn<TierRow>[] = [

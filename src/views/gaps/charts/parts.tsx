@@ -1,0 +1,55 @@
+// Pieces every gap chart repeats: the SVG root (an image with a spoken summary, fixed size) and the table
+// twin's capability column, a button that selects the gap where the chart offers selection.
+import type { ReactNode, SVGProps } from 'react';
+import type { Gap } from '../../../analysis/types.ts';
+import type { DataColumn } from '../../../ui/DataTable.tsx';
+
+export interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'width' | 'height'> {
+  /** What the chart shows, in one or two sentences (the SVG is role="img"). */
+  label: string;
+  width: number;
+  height: number;
+  children: ReactNode;
+}
+
+export function ChartSvg({ label, width, height, children, ...rest }: ChartSvgProps) {
+  return (
+    <svg
+      className="gap-chart-svg"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      {...rest}
+    >
+      {children}
+    </svg>
+  );
+}
+
+/** The "Capability" row-header column; with `onSelectGap`, each label is a toggle button for its gap. */
+export function capabilityColumn(
+  onSelectGap: ((capability: string) => void) | undefined,
+  selectedGap: string | undefined,
+): DataColumn<Gap> {
+  return {
+    id: 'label',
+    header: 'Capability',
+    accessor: (gap) => gap.label,
+    rowHeader: true,
+    render:
+      onSelectGap === undefined
+        ? undefined
+        : (gap) => (
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={gap.capability === selectedGap}
+              onClick={() => onSelectGap(gap.capability)}
+            >
+              {gap.label}
+            </button>
+          ),
+  };
+}

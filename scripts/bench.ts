@@ -1,5 +1,7 @@
 // `npm run bench`: generates large synthetic bundles and times parse + validate, membership + graph build and
-// the full analysis at each size, against the DESIGN.md §7 budgets. Each step: 1 warm-up run, then the
+// the full analysis at each size, against the DESIGN.md §7 budgets. Parse + validate runs as the import
+// worker runs it (a big bundle's links partly on a helper thread, io/load-bundle-split.ts) and, for
+// comparison, on one thread. Each step: 1 warm-up run, then the
 // median of --runs (default 3). Run with --expose-gc (`tsx --expose-gc scripts/bench.ts`) for clean heap figures.
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,7 +11,11 @@ import { capabilityLabeler } from '../src/analysis/labels.ts';
 import { buildSupplyGraph } from '../src/analysis/supply-graph.ts';
 import { regionMembership } from '../src/domain/membership.ts';
 import { hasErrors } from '../src/io/issues.ts';
+import type { Result } from '../src/io/issues.ts';
+import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
+import { loadBundleSplit } from '../src/io/load-bundle-split.ts';
+import { createThreadPartParser } from './bench/thread-part-parser.ts';
 import { parseJson } from '../src/io/parse-json.ts';
 import { BENCH_REGION_ID, generateLargeBundle } from './bench/large-bundle.ts';
 import type { BenchSize, SizeResult } from './bench/measure.ts';
@@ -50,17 +56,31 @@ function naicsTitles(): Record<string, string> {
 }
 const titles = naicsTitles();
 
-function benchSize(size: BenchSize): SizeResult {
+const helper = createThreadPartParser();
+
+/** Parse + validate the way the app's import worker does; `split` says whether the helper took part. */
+async function loadAsApp(text: string): Promise<{ loaded: Result<Bundle>; split: boolean }> {
+  const split = await loadBundleSplit(text, helper.parsePart);
+  if (split !== null) return { loaded: split.loaded, split: true };
+  return { loaded: loadBundle(parseJson(text).value), split: false };
+}
+
+async function benchSize(size: BenchSize): Promise<SizeResult> {
   const text = generateLargeBundle({ ...size, seed });
   const parseMs: number[] = [];
+  const oneThreadMs: number[] = [];
   const buildMs: number[] = [];
   const analyzeMs: number[] = [];
   const peak = createPeakSampler();
 
   for (let run = 0; run < WARMUP_RUNS + runs; run++) {
     collectGarbage();
+    const s0 = performance.now();
+    loadBundle(parseJson(text).value);
+    const s1 = performance.now();
+    collectGarbage();
     const t0 = performance.now();
-    const loaded = loadBundle(parseJson(text).value);
+    const { loaded, split } = await loadAsApp(text);
     const t1 = performance.now();
     peak.sample();
     const bundle = loaded.value;
@@ -84,11 +104,13 @@ function benchSize(size: BenchSize): SizeResult {
         `  ${sizeLabel(size.orgs)}: ${graph.linkCount.toLocaleString('en-US')} supply links, ` +
           `${result.regionOrganizations.toLocaleString('en-US')} orgs in region, ${result.gaps.length} capabilities in demand, ` +
           `${Object.keys(result.tiers).length.toLocaleString('en-US')} with a tier (deepest ${result.tierCounts.length - 1}), ` +
-          `${result.criticalSuppliers.length} critical suppliers`,
+          `${result.criticalSuppliers.length} critical suppliers; ` +
+          (split ? 'links parsed partly on a helper thread' : 'parsed on one thread (small file)'),
       );
     }
     if (run >= WARMUP_RUNS) {
       parseMs.push(t1 - t0);
+      oneThreadMs.push(s1 - s0);
       buildMs.push(t2 - t1);
       analyzeMs.push(t3 - t2);
     }
@@ -96,6 +118,7 @@ function benchSize(size: BenchSize): SizeResult {
   return {
     ...size,
     parseMs: median(parseMs),
+    oneThreadMs: median(oneThreadMs),
     buildMs: median(buildMs),
     analyzeMs: median(analyzeMs),
     peakHeapMb: peak.peakHeapMb(),
@@ -110,7 +133,8 @@ console.log(
     (gcExposed ? ', GC forced between runs' : ' (run with --expose-gc for a GC between runs)'),
 );
 const results: SizeResult[] = [];
-for (const size of sizes) results.push(benchSize(size));
+for (const size of sizes) results.push(await benchSize(size));
+await helper.close();
 console.log(`\n${formatTable(results)}`);
 
 if (args.out !== undefined) {

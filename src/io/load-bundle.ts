@@ -16,6 +16,8 @@ import type { Issue, Result } from './issues.ts';
 import { formatPath } from './issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
 import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
+import type { LinkColumns } from './link-split.ts';
+import { appendLinks } from './link-split.ts';
 
 export interface LoadOptions {
   /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
@@ -35,8 +37,24 @@ const TOP_LEVEL_KEYS = new Set([
 ]);
 
 export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bundle> {
+  return startBundleLoad(raw, options).finish();
+}
+
+/**
+ * A load in two steps, for a bundle whose links arrive in two parts (link-split.ts): `startBundleLoad`
+ * checks every record of `raw`; `addLinks` appends links a helper already checked record by record; `finish`
+ * checks the references between records. Issues come out in the same order as from `loadBundle` of the whole.
+ */
+export interface BundleLoad {
+  /** Appends links after those of `raw`; each must be one `fastLink` accepts as it is. */
+  addLinks(columns: LinkColumns): void;
+  finish(): Result<Bundle>;
+}
+
+export function startBundleLoad(raw: unknown, options: LoadOptions = {}): BundleLoad {
+  const failed = (result: Result<Bundle>): BundleLoad => ({ addLinks: () => {}, finish: () => result });
   const migrated = migrateBundle(raw);
-  if (migrated.value === null) return { value: null, issues: migrated.issues };
+  if (migrated.value === null) return failed({ value: null, issues: migrated.issues });
   const doc = migrated.value;
   const issues = new IssueCollector(options.maxIssuesPerKind ?? 200);
   issues.addAll(migrated.issues);
@@ -53,7 +71,7 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
   const meta = metaSchema.safeParse(doc.meta, { reportInput: true });
   if (!meta.success) {
     issues.addZod(meta.error, ['meta']);
-    return {
+    return failed({
       value: null,
       issues: [
         ...issues.list(),
@@ -63,7 +81,7 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
           message: 'The bundle cannot be opened without a valid "meta" section.',
         },
       ],
-    };
+    });
   }
 
   const organizations = parseRecords(
@@ -78,14 +96,74 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
   const capabilities = parseRecords(doc, 'capabilities', capabilitySchema, issues, false);
   const regions = parseRecords(doc, 'regions', regionSchema, issues, false);
   if (organizations === null || links === null || capabilities === null || regions === null) {
-    return { value: null, issues: issues.list() };
+    return failed({ value: null, issues: issues.list() });
   }
 
   const orgs = uniqueById(organizations, 'organizations', 'organization', issues);
   const caps = uniqueById(capabilities, 'capabilities', 'capability', issues);
   const regs = uniqueById(regions, 'regions', 'region', issues);
   const capIds: ReadonlySet<string> = new Set<string>(caps.ids.keys());
+  const rawLinks = rawLength(doc, 'links');
+  const parts: LinkColumns[] = [];
 
+  const finish = (): Result<Bundle> => {
+    const kept = checkLinkReferences(links, rawLinks, parts, orgs, capIds, issues);
+    checkOrganizations(orgs, capIds, issues);
+    const home = meta.data.homeRegion;
+    if (home !== undefined && !regs.ids.has(home) && !(options.knownRegionIds?.has(home) ?? false)) {
+      issues.add('unknown-home-region', {
+        severity: 'warning',
+        path: 'meta.homeRegion',
+        message: `Home region "${home}" is neither in this bundle nor a known region; no home region is set.`,
+      });
+    }
+    const bundle: Bundle = {
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      meta: meta.data,
+      organizations: orgs.records,
+      links: kept,
+      capabilities: caps.records,
+      regions: regs.records,
+    };
+    return { value: bundle, issues: issues.list() };
+  };
+  return { addLinks: (columns) => parts.push(columns), finish };
+}
+
+function rawLength(doc: Record<string, unknown>, key: string): number {
+  const list = doc[key];
+  return Array.isArray(list) ? list.length : 0;
+}
+
+function linkUnknownOrg(index: number, missing: readonly string[]): Issue {
+  return {
+    severity: 'error',
+    path: `links[${index}]`,
+    message: `Link rejected: it names ${missing.map((id) => `"${id}"`).join(' and ')}, which is not an organization in this bundle.`,
+  };
+}
+
+function selfLink(index: number, id: string): Issue {
+  return {
+    severity: 'warning',
+    path: `links[${index}]`,
+    message: `Link from "${id}" to itself is kept, but the network analysis (tiers, critical suppliers) ignores it.`,
+  };
+}
+
+/**
+ * Keeps the links whose ends are organizations of the bundle: first the parsed ones, then those of `parts`
+ * (file index from `rawCount` on), whose ids are checked once per distinct string of each part's table.
+ */
+function checkLinkReferences(
+  links: Kept<Link>,
+  rawCount: number,
+  parts: readonly LinkColumns[],
+  orgs: Kept<Organization> & { ids: ReadonlyMap<string, number> },
+  capIds: ReadonlySet<string>,
+  issues: IssueCollector,
+): Link[] {
   const orgIds = orgs.ids;
   const linkRecords = links.records;
   // The parsed list is kept as it is unless a link is rejected here (then the rest is copied over).
@@ -95,26 +173,57 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
     // The path is spelled out only for an issue: a million template strings cost more than the checks.
     if (!orgIds.has(link.source) || !orgIds.has(link.target)) {
       const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
-      issues.add('link-unknown-org', {
-        severity: 'error',
-        path: `links[${links.indexOf(i)}]`,
-        message: `Link rejected: it names ${missing.map((id) => `"${id}"`).join(' and ')}, which is not an organization in this bundle.`,
-      });
+      issues.add('link-unknown-org', linkUnknownOrg(links.indexOf(i), missing));
       keptLinks ??= linkRecords.slice(0, i);
       continue;
     }
-    if (link.source === link.target) {
-      issues.add('self-link', {
-        severity: 'warning',
-        path: `links[${links.indexOf(i)}]`,
-        message: `Link from "${link.source}" to itself is kept, but the network analysis (tiers, critical suppliers) ignores it.`,
-      });
-    }
+    if (link.source === link.target) issues.add('self-link', selfLink(links.indexOf(i), link.source));
     if (needsLabel(link.capability, capIds))
       checkCapability(link.capability, `links[${links.indexOf(i)}].capability`, capIds, issues);
     keptLinks?.push(link);
   }
+  const out = keptLinks ?? linkRecords;
+  if (parts.length === 0) return out;
+  // A part's links take their ids from the organizations' own strings: the helper's copies are equal but
+  // separate strings, which make every later lookup by id (graph building, tiers) compare characters.
+  const ownId = new Map<string, string>();
+  for (const org of orgs.records) ownId.set(org.id, org.id);
+  let offset = rawCount;
+  for (const part of parts) {
+    const { strings, source, target, capability } = part;
+    const isOrg = new Uint8Array(strings.length);
+    const unlabelled = new Uint8Array(strings.length);
+    for (let s = 0; s < strings.length; s++) {
+      const id = strings[s] as string;
+      const own = ownId.get(id);
+      if (own !== undefined) strings[s] = own;
+      isOrg[s] = own !== undefined ? 1 : 0;
+      unlabelled[s] = needsLabel(id, capIds) ? 1 : 0;
+    }
+    const materialized: Link[] = [];
+    appendLinks(part, materialized);
+    for (let i = 0; i < part.count; i++) {
+      const link = materialized[i] as Link;
+      const from = source[i] as number;
+      const to = target[i] as number;
+      if (isOrg[from] === 0 || isOrg[to] === 0) {
+        const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
+        issues.add('link-unknown-org', linkUnknownOrg(offset + i, missing));
+        continue;
+      }
+      // One string table per part: equal ids have equal indices.
+      if (from === to) issues.add('self-link', selfLink(offset + i, link.source));
+      const c = capability[i] as number;
+      if (c >= 0 && unlabelled[c] === 1)
+        checkCapability(link.capability, `links[${offset + i}].capability`, capIds, issues);
+      out.push(link);
+    }
+    offset += part.count;
+  }
+  return out;
+}
 
+function checkOrganizations(orgs: Kept<Organization>, capIds: ReadonlySet<string>, issues: IssueCollector) {
   for (let i = 0; i < orgs.records.length; i++) {
     const org = orgs.records[i] as Organization;
     const path = `organizations[${orgs.indexOf(i)}]`;
@@ -139,27 +248,6 @@ export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bund
       });
     }
   }
-
-  const regionIds = regs.ids;
-  const home = meta.data.homeRegion;
-  if (home !== undefined && !regionIds.has(home) && !(options.knownRegionIds?.has(home) ?? false)) {
-    issues.add('unknown-home-region', {
-      severity: 'warning',
-      path: 'meta.homeRegion',
-      message: `Home region "${home}" is neither in this bundle nor a known region; no home region is set.`,
-    });
-  }
-
-  const bundle: Bundle = {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    meta: meta.data,
-    organizations: orgs.records,
-    links: keptLinks ?? linkRecords,
-    capabilities: caps.records,
-    regions: regs.records,
-  };
-  return { value: bundle, issues: issues.list() };
 }
 
 /** Records kept from a list, and where each stood in the file (for issue paths). */

@@ -5,6 +5,12 @@ import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { importFiles } from '../io/import/import-files.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
+import type { ImportFile } from '../io/import/import-files.ts';
+import { decodeText } from '../io/import/decode-text.ts';
+import { MAX_FILE_BYTES } from '../io/import/limits.ts';
+import type { PartParser } from '../io/link-split.ts';
+import { SPLIT_MIN_CHARS } from '../io/link-split.ts';
+import { loadBundleSplit } from '../io/load-bundle-split.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 
 let zipGeocoder: Promise<ZipGeocoder | null> | null = null;
@@ -26,24 +32,38 @@ export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBund
   return { hash: await contentHash(bytes), bytes };
 }
 
+/**
+ * `parsePart`, where given, lets a big bundle be parsed on two cores (io/load-bundle-split.ts); the outcome
+ * is the same without it.
+ */
 export async function runImport(
   request: ImportRequest,
   onProgress: ImportProgress = () => {},
   isCancelled: () => boolean = () => false,
+  parsePart?: PartParser,
 ): Promise<ImportOutcome> {
   onProgress('reference', 0);
   const zip = await loadZipGeocoder();
   onProgress('reading', 0);
-  return importFiles(
-    request.files.map((file) => ({ name: file.name, data: file.bytes })),
-    {
-      formats: request.formats,
-      mappings: request.mappings,
-      base: request.base,
-      today: request.today,
-      zipGeocoder: zip,
-      onProgress: (fraction) => onProgress('reading', fraction),
-      isCancelled,
-    },
-  );
+  const files: ImportFile[] = [];
+  for (const [index, file] of request.files.entries()) {
+    const forced = request.formats?.[index];
+    const big = file.bytes.byteLength >= SPLIT_MIN_CHARS && file.bytes.byteLength <= MAX_FILE_BYTES;
+    if (parsePart === undefined || !big || (forced != null && forced !== 'bundle')) {
+      files.push({ name: file.name, data: file.bytes });
+      continue;
+    }
+    const decoded = decodeText(file.bytes);
+    const bundle = await loadBundleSplit(decoded.text, parsePart);
+    files.push({ name: file.name, data: file.bytes, decoded, bundle: bundle ?? undefined });
+  }
+  return importFiles(files, {
+    formats: request.formats,
+    mappings: request.mappings,
+    base: request.base,
+    today: request.today,
+    zipGeocoder: zip,
+    onProgress: (fraction) => onProgress('reading', fraction),
+    isCancelled,
+  });
 }

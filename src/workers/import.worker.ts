@@ -3,20 +3,30 @@
 import { canonicalOf, runImport } from './import-engine.ts';
 import { splitOutcome } from './import-parts.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
+import { createLinkPartParser } from './link-part-protocol.ts';
 
 const post = (message: FromImportWorker) => self.postMessage(message);
 // Progress is posted at most every 50 ms: a message per chunk of rows would flood the main thread.
 const THROTTLE_MS = 50;
+// A big bundle's links are parsed partly on another core; terminating this worker ends the helper too.
+const parsePart = createLinkPartParser(
+  () => new Worker(new URL('./link-part.worker.ts', import.meta.url), { type: 'module' }),
+);
 
 self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
   const { id, request } = event.data;
   let last = 0;
-  runImport(request, (phase, fraction) => {
-    const now = performance.now();
-    if (now - last < THROTTLE_MS && fraction < 1) return;
-    last = now;
-    post({ type: 'progress', id, phase, fraction });
-  })
+  runImport(
+    request,
+    (phase, fraction) => {
+      const now = performance.now();
+      if (now - last < THROTTLE_MS && fraction < 1) return;
+      last = now;
+      post({ type: 'progress', id, phase, fraction });
+    },
+    undefined,
+    parsePart,
+  )
     .then(async (outcome) => {
       const canonical = await canonicalOf(outcome);
       const { parts, result } = splitOutcome(id, outcome, canonical);

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
+import { bigBundle } from '../../src/io/export/test-bundles.ts';
 import { useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -90,6 +92,31 @@ describe('importing CSV files', () => {
       .poll(() => page.locator(byTestId('org-search-results')).getByRole('option').first().innerText())
       .toContain('Delta Machining <b>Co</b>');
     expect(await page.locator('b', { hasText: 'Co' }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('importing a big bundle', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/map',
+    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it('parses part of its links in a helper worker, reports the bad link, and imports the rest', async () => {
+    const { page, pageErrors } = await app();
+    // 2,000 firms and 220,000 links: just over the size at which the import worker starts its helper.
+    await drop(page, [{ name: 'big.json', text: exportBundleJson(bigBundle()) }]);
+    const counts = page.locator(byTestId('import-counts'));
+    await expect
+      .poll(() => counts.innerText().catch(() => ''), { timeout: 60_000 })
+      .toMatch(/^2,000 organizations and 219,999 links ready to import/);
+    // The helper is a worker started by the import worker, which the page does not see; the dialog says.
+    expect(await page.locator(byTestId('import-dialog')).getAttribute('data-two-core-files')).toBe('1');
+    expect(await page.locator(byTestId('import-report')).innerText()).toContain('"nobody"');
+    await page.locator(byTestId('import-confirm')).click();
+    await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toMatch(/Big test bundle/);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^2,000 of 2,000 organizations/);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Hand-made bundles for the export tests: the awkward cases a lossless export must carry. Used by tests only.
-import type { Bundle, Organization } from '../../domain/model.ts';
+import type { Bundle, Link, Organization } from '../../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids.ts';
 
 const org = (fields: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization => ({
@@ -118,6 +118,55 @@ export function emptyBundle(): Bundle {
     },
     organizations: [],
     links: [],
+    capabilities: [],
+    regions: [],
+  };
+}
+
+/**
+ * A plain bundle of 2,000 firms and `links` links (a generous 220,000 makes its export just over the size at
+ * which the import worker parses links on two cores), with one link to a firm that does not exist near
+ * the end (where the helper's part is). Deterministic.
+ */
+export function bigBundle(links = 220_000): Bundle {
+  const organizations: Organization[] = Array.from({ length: 2000 }, (_, i) =>
+    org({
+      id: `org-${i}` as OrgId,
+      name: `Firm ${i}`,
+      kind: i % 50 === 0 ? 'prime' : 'manufacturer',
+      county: '17031' as CountyFips,
+      lat: 41.6 + (i % 40) / 100,
+      lon: -87.9 + Math.floor(i / 40) / 200,
+      naics: ['332710'],
+    }),
+  );
+  const list: Link[] = [];
+  for (let i = 0; list.length < links; i++) {
+    const link: Link = {
+      source: `org-${(i * 7919) % 2000}` as OrgId,
+      target: `org-${(i % 40) * 50}` as OrgId,
+      kind: 'supplies',
+      capability: '332710' as CapabilityId,
+    };
+    if (i % 3 !== 0) link.value = (i * 104_729) % 9_000_000;
+    if (i % 2 === 0) link.year = 2000 + (i % 25);
+    list.push(link);
+  }
+  list[list.length - 10] = { source: 'org-1' as OrgId, target: 'nobody' as OrgId, kind: 'supplies' };
+  return {
+    format: 'forgemap.bundle',
+    version: 1,
+    meta: {
+      id: 'big-test',
+      title: 'Big test bundle',
+      description: 'Generated for tests of big imports.',
+      source: 'src/io/export/test-bundles.ts',
+      license: 'CC0-1.0',
+      asOf: '2026-01-01',
+      synthetic: true,
+    },
+    organizations,
+    links: list,
     capabilities: [],
     regions: [],
   };

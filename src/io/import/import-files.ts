@@ -15,9 +15,10 @@ import type { Position } from './context.ts';
 import { parseCsvTable } from './csv-table.ts';
 import type { Delimiter } from './csv-table.ts';
 import { decodeText } from './decode-text.ts';
-import type { TextEncodingName } from './decode-text.ts';
+import type { DecodedText, TextEncodingName } from './decode-text.ts';
+import type { SplitLoad } from '../load-bundle-split.ts';
 import { detectFormat, isImportFormat } from './formats.ts';
-import type { ImportFormat } from './formats.ts';
+import type { Detection, ImportFormat } from './formats.ts';
 import { geoJsonFeatures, importGeoJson } from './import-geojson.ts';
 import { importGraphXml } from './import-graph.ts';
 import { importSubawards } from './import-subawards.ts';
@@ -32,6 +33,10 @@ import { slugify } from './values.ts';
 export interface ImportFile {
   name: string;
   data: Uint8Array | string;
+  /** `data` already decoded (by a caller that read it first). */
+  decoded?: DecodedText | undefined;
+  /** `data` already loaded as a bundle (load-bundle-split.ts does this for big bundles on two cores). */
+  bundle?: SplitLoad | undefined;
 }
 
 export interface ImportOptions {
@@ -62,6 +67,8 @@ export interface ImportedFile {
   headers?: string[] | undefined;
   /** The mapping used, for CSV and GeoJSON: show it, let the user edit it, pass it back in `mappings`. */
   mapping?: ColumnMapping | undefined;
+  /** True when part of the file's links were parsed by a helper worker on another core (big bundles). */
+  twoCores?: boolean | undefined;
 }
 
 export interface ImportedData {
@@ -105,6 +112,7 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
   files.forEach((file, index) => {
     const bytes = sizeOf(file.data);
     const info: ImportedFile = { name: file.name, bytes, format: null, encoding: null };
+    if (file.bundle !== undefined) info.twoCores = true;
     infos.push(info);
     if (bytes > maxBytes) {
       report.file(file.name, null).issue('file-too-large', {
@@ -113,11 +121,12 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
       });
       return;
     }
-    const decoded = decodeText(file.data);
+    const decoded = file.decoded ?? decodeText(file.data);
     info.encoding = decoded.encoding;
     const forced = options.formats?.[index];
     const mapping = sanitizeMapping(options.mappings?.[index]);
-    const detection = detectFormat(decoded.text, file.name);
+    const detection: Detection =
+      file.bundle === undefined ? detectFormat(decoded.text, file.name) : { format: 'bundle' };
     let format: ImportFormat | null = isImportFormat(forced) ? forced : detection.format;
     // A mapping chosen in the UI also says whether a CSV holds organizations or links.
     if (mapping !== null && (format === 'organizations' || format === 'links')) format = mapping.target;
@@ -268,6 +277,8 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
 /** A bundle file: loaded (and migrated) by loadBundle; its problems become report entries by record. */
 function readBundle(item: Prepared, options: ImportOptions): Bundle | null {
   const { log } = item;
+  const split = item.file.bundle;
+  if (split !== undefined) return reportBundle(log, split.organizations, split.links, split.loaded);
   let json = item.json;
   if (json === undefined) {
     const parsed = parseJson(item.text);
@@ -277,11 +288,19 @@ function readBundle(item: Prepared, options: ImportOptions): Bundle | null {
     }
     json = parsed.value;
   }
-  const organizations = rawLength(json, 'organizations');
-  const links = rawLength(json, 'links');
+  const loaded = loadBundle(json, { knownRegionIds: options.knownRegionIds });
+  return reportBundle(log, rawLength(json, 'organizations'), rawLength(json, 'links'), loaded);
+}
+
+/** A loaded bundle's problems as report entries by record (its rows: organizations, then links). */
+function reportBundle(
+  log: FileLog,
+  organizations: number,
+  links: number,
+  loaded: Result<Bundle>,
+): Bundle | null {
   log.size(organizations + links);
   for (let row = 1; row <= organizations + links; row++) log.accept(row);
-  const loaded = loadBundle(json, { knownRegionIds: options.knownRegionIds });
   for (const issue of loaded.issues) {
     const record = /^(organizations|links)\[(\d+)\]/.exec(issue.path ?? '');
     const row =

@@ -184,6 +184,8 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
         aria-modal="true"
         aria-labelledby={titleId}
         data-testid="import-dialog"
+        // How many files were parsed partly on a second core (big bundles): for diagnosis and tests.
+        data-two-core-files={outcome?.files.filter((file) => file.twoCores === true).length ?? 0}
         ref={dialog}
         tabIndex={-1}
         onKeyDown={onKeyDown}

@@ -1,0 +1,201 @@
+// Parsing a big bundle on two cores: JSON.parse of a million links takes longer than the budget allows on one
+// core, so a helper parses part of the "links" array while the caller parses the rest of the file. The split
+// is a guess (found by text search) that is then proved: the caller parses the file with the helper's part
+// replaced by one sentinel string, the helper parses its part as an array of its own, and the two agree
+// with the whole file exactly when the sentinel comes back as the last element of `links` and the part
+// parses as a list of values. Anything else (no "links", an odd layout, a syntax error, an irregular
+// link) falls back to one JSON.parse of the whole text, so the result never depends on the guess.
+//
+// The helper hands its links back as columns (typed arrays and one string table) rather than as objects: the
+// structured clone of half a million objects costs as much as parsing them again.
+import type { CapabilityId, OrgId } from '../domain/ids.ts';
+import type { Link } from '../domain/model.ts';
+import { LINK_KINDS } from '../domain/model.ts';
+import { fastLink } from './fast-validate.ts';
+
+/** Below this many characters one JSON.parse is fast enough; a helper would only add its start-up time. */
+export const SPLIT_MIN_CHARS = 16_000_000;
+
+/** The file with the helper's part cut out, and the part. */
+export interface LinkSplit {
+  /** The file text with the part replaced by `SENTINEL_JSON`. */
+  head: string;
+  /** The links the helper parses: values separated by commas, no brackets. */
+  part: string;
+}
+
+// A string no writer produces: the NUL escape keeps it out of any text a person typed, and the file is
+// checked not to contain it before it is used.
+export const SENTINEL = '\u0000forgemap:links-split:7c1e4b';
+const SENTINEL_JSON = '"\\u0000forgemap:links-split:7c1e4b"';
+const SENTINEL_MARK = 'forgemap:links-split:7c1e4b';
+
+// Where a link object may start: after the comma that separates it from the one before.
+const ELEMENT_START = /,\s*\{\s*"/g;
+// Keys that may follow "links" in a bundle (the canonical export writes them in this order, after it).
+const KEYS_AFTER_LINKS = ['"capabilities"', '"regions"'];
+
+/**
+ * Cuts the last `share` (0…1) of the "links" array out of `text`, or null when the text is too small, has no
+ * "links" key, or no place to cut was found. The cut is a guess; the caller proves it (see the top).
+ */
+export function planLinkSplit(text: string, share: number, minChars = SPLIT_MIN_CHARS): LinkSplit | null {
+  if (text.length < minChars || text.includes(SENTINEL_MARK)) return null;
+  const key = text.indexOf('"links"');
+  if (key < 0) return null;
+  const end = linksEnd(text, key);
+  if (end < 0) return null;
+  const from = Math.floor(end - (end - key) * Math.min(Math.max(share, 0), 1));
+  ELEMENT_START.lastIndex = Math.max(from, key);
+  const start = ELEMENT_START.exec(text);
+  if (start === null || start.index >= end) return null;
+  const partStart = start.index + 1;
+  return {
+    head: text.slice(0, partStart) + SENTINEL_JSON + text.slice(end),
+    part: text.slice(partStart, end),
+  };
+}
+
+/**
+ * Just past the "}" that closes the last link, found from the end of the text (a search forward would read
+ * the whole list): before the first key that follows "links", or before the end of the document.
+ */
+function linksEnd(text: string, key: number): number {
+  let next = text.length;
+  for (const after of KEYS_AFTER_LINKS) {
+    const at = text.lastIndexOf(after);
+    if (at > key && at < next) next = at;
+  }
+  let i = next - 1;
+  const skip = () => {
+    while (i > key && isSpace(text.charCodeAt(i))) i--;
+  };
+  skip();
+  // Before a following key: `],`; at the end of the document: `]}`.
+  if (text[i] !== (next === text.length ? '}' : ',')) return -1;
+  i--;
+  skip();
+  if (text[i] !== ']') return -1;
+  i--;
+  skip();
+  return text[i] === '}' ? i + 1 : -1;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** Links as columns: what a helper sends back for its part (every array can be transferred). */
+export interface LinkColumns {
+  count: number;
+  /** Every distinct source, target and capability id, once. */
+  strings: string[];
+  source: Int32Array;
+  target: Int32Array;
+  /** Index into LINK_KINDS. */
+  kind: Uint8Array;
+  /** Index into `strings`, −1 when the link has no capability. */
+  capability: Int32Array;
+  /** NaN when the link has no value (JSON has no NaN, so it cannot be one). */
+  value: Float64Array;
+  /** 0 when the link has no year (valid years are 1900…2100). */
+  year: Uint16Array;
+}
+
+/** What the helper answers: the columns, or why its part cannot be used (the caller then parses it all). */
+export type PartResult = { ok: true; columns: LinkColumns } | { ok: false; reason: string };
+
+const KIND_INDEX = new Map<unknown, number>(LINK_KINDS.map((kind, i) => [kind, i]));
+
+/**
+ * The helper's side: parses the part and encodes its links as columns. Only regular links are encoded: ones
+ * the fast validator accepts as they are, with their keys in the canonical order (so the objects rebuilt
+ * from columns equal what JSON.parse would give, key order included). Any other link fails the part.
+ */
+export function encodeLinkPart(part: string): PartResult {
+  let list: unknown;
+  try {
+    list = JSON.parse(`[${part}]`);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (!Array.isArray(list)) return { ok: false, reason: 'not a list' };
+  const count = list.length;
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  const intern = (s: string) => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(s);
+      ids.set(s, id);
+    }
+    return id;
+  };
+  const columns: LinkColumns = {
+    count,
+    strings,
+    source: new Int32Array(count),
+    target: new Int32Array(count),
+    kind: new Uint8Array(count),
+    capability: new Int32Array(count),
+    value: new Float64Array(count),
+    year: new Uint16Array(count),
+  };
+  for (let i = 0; i < count; i++) {
+    const raw: unknown = list[i];
+    if (fastLink(raw) !== raw || !hasCanonicalKeyOrder(raw as Link)) {
+      return { ok: false, reason: `link ${i} of the part is not a regular link` };
+    }
+    const link = raw as Link;
+    columns.source[i] = intern(link.source);
+    columns.target[i] = intern(link.target);
+    columns.kind[i] = KIND_INDEX.get(link.kind) ?? 0;
+    columns.capability[i] = link.capability === undefined ? -1 : intern(link.capability);
+    columns.value[i] = link.value ?? Number.NaN;
+    columns.year[i] = link.year ?? 0;
+  }
+  return { ok: true, columns };
+}
+
+const LINK_KEY_ORDER = ['source', 'target', 'kind', 'capability', 'value', 'year'];
+
+function hasCanonicalKeyOrder(link: Link): boolean {
+  let next = 0;
+  for (const key in link) {
+    while (next < LINK_KEY_ORDER.length && LINK_KEY_ORDER[next] !== key) next++;
+    if (next === LINK_KEY_ORDER.length) return false;
+    next++;
+  }
+  return true;
+}
+
+/** The transferable buffers of a columns object, for postMessage. */
+export function columnBuffers(columns: LinkColumns): ArrayBuffer[] {
+  return [columns.source, columns.target, columns.kind, columns.capability, columns.value, columns.year].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}
+
+/** Appends the links the columns hold to `out`, as plain objects equal to what JSON.parse would give. */
+export function appendLinks(columns: LinkColumns, out: Link[]): void {
+  const { strings, source, target, kind, capability, value, year } = columns;
+  for (let i = 0; i < columns.count; i++) {
+    const link: Link = {
+      source: strings[source[i] as number] as OrgId,
+      target: strings[target[i] as number] as OrgId,
+      kind: LINK_KINDS[kind[i] as number] ?? 'supplies',
+    };
+    const c = capability[i] as number;
+    if (c >= 0) link.capability = strings[c] as CapabilityId;
+    const v = value[i] as number;
+    if (v === v) link.value = v;
+    const y = year[i] as number;
+    if (y !== 0) link.year = y;
+    out.push(link);
+  }
+}
+
+/** Parses a part in a helper (a worker): answers `ok: false`, or rejects, when it cannot. */
+export type PartParser = (part: string) => Promise<PartResult>;
+
+/** Share of the links the helper parses; this thread parses everything else and checks it meanwhile. */
+export const HELPER_SHARE = 0.6;

@@ -1,14 +1,13 @@
 // Parsing a big bundle on two cores: JSON.parse of a million links takes longer than the budget allows on one
 // core, so a helper parses part of the "links" array while the caller parses the rest of the file. The split
 // is a guess (found by text search) that is then proved: the caller parses the file with the helper's part
-// replaced by one sentinel string, the helper parses its part as an array of its own, and the two agree
+// replaced by one sentinel string (random, so no file holds it), the helper parses its part as an array of its own, and the two agree
 // with the whole file exactly when the sentinel comes back as the last element of `links` and the part
 // parses as a list of values. Anything else (no "links", an odd layout, a syntax error, an irregular
 // link) falls back to one JSON.parse of the whole text, so the result never depends on the guess.
 //
 // The helper hands its links back as columns (typed arrays and one string table) rather than as objects: the
 // structured clone of half a million objects costs as much as parsing them again.
-import type { CapabilityId, OrgId } from '../domain/ids.ts';
 import type { Link } from '../domain/model.ts';
 import { LINK_KINDS } from '../domain/model.ts';
 import { fastLink } from './fast-validate.ts';
@@ -18,17 +17,19 @@ export const SPLIT_MIN_CHARS = 16_000_000;
 
 /** The file with the helper's part cut out, and the part. */
 export interface LinkSplit {
-  /** The file text with the part replaced by `SENTINEL_JSON`. */
+  /** The file text with the part replaced by the JSON string `sentinel`. */
   head: string;
+  /** A string made up for this split, so no file holds it (128 random bits). */
+  sentinel: string;
   /** The links the helper parses: values separated by commas, no brackets. */
   part: string;
 }
 
-// A string no writer produces: the NUL escape keeps it out of any text a person typed, and the file is
-// checked not to contain it before it is used.
-export const SENTINEL = '\u0000forgemap:links-split:7c1e4b';
-const SENTINEL_JSON = '"\\u0000forgemap:links-split:7c1e4b"';
-const SENTINEL_MARK = 'forgemap:links-split:7c1e4b';
+/** A fresh random string: the file was written before it existed, so the file cannot contain it. */
+function freshSentinel(): string {
+  const bits = globalThis.crypto.getRandomValues(new Uint32Array(4));
+  return `forgemap-split-${Array.from(bits, (n) => n.toString(36)).join('-')}`;
+}
 
 // Where a link object may start: after the comma that separates it from the one before.
 const ELEMENT_START = /,\s*\{\s*"/g;
@@ -40,7 +41,7 @@ const KEYS_AFTER_LINKS = ['"capabilities"', '"regions"'];
  * "links" key, or no place to cut was found. The cut is a guess; the caller proves it (see the top).
  */
 export function planLinkSplit(text: string, share: number, minChars = SPLIT_MIN_CHARS): LinkSplit | null {
-  if (text.length < minChars || text.includes(SENTINEL_MARK)) return null;
+  if (text.length < minChars) return null;
   const key = text.indexOf('"links"');
   if (key < 0) return null;
   const end = linksEnd(text, key);
@@ -50,8 +51,10 @@ export function planLinkSplit(text: string, share: number, minChars = SPLIT_MIN_
   const start = ELEMENT_START.exec(text);
   if (start === null || start.index >= end) return null;
   const partStart = start.index + 1;
+  const sentinel = freshSentinel();
   return {
-    head: text.slice(0, partStart) + SENTINEL_JSON + text.slice(end),
+    sentinel,
+    head: `${text.slice(0, partStart)}"${sentinel}"${text.slice(end)}`,
     part: text.slice(partStart, end),
   };
 }
@@ -173,25 +176,6 @@ export function columnBuffers(columns: LinkColumns): ArrayBuffer[] {
   return [columns.source, columns.target, columns.kind, columns.capability, columns.value, columns.year].map(
     (array) => array.buffer as ArrayBuffer,
   );
-}
-
-/** Appends the links the columns hold to `out`, as plain objects equal to what JSON.parse would give. */
-export function appendLinks(columns: LinkColumns, out: Link[]): void {
-  const { strings, source, target, kind, capability, value, year } = columns;
-  for (let i = 0; i < columns.count; i++) {
-    const link: Link = {
-      source: strings[source[i] as number] as OrgId,
-      target: strings[target[i] as number] as OrgId,
-      kind: LINK_KINDS[kind[i] as number] ?? 'supplies',
-    };
-    const c = capability[i] as number;
-    if (c >= 0) link.capability = strings[c] as CapabilityId;
-    const v = value[i] as number;
-    if (v === v) link.value = v;
-    const y = year[i] as number;
-    if (y !== 0) link.year = y;
-    out.push(link);
-  }
 }
 
 /** Parses a part in a helper (a worker): answers `ok: false`, or rejects, when it cannot. */

@@ -7,7 +7,7 @@ import type { Result } from './issues.ts';
 import type { LoadOptions } from './load-bundle.ts';
 import { loadBundle, startBundleLoad } from './load-bundle.ts';
 import type { PartParser, PartResult } from './link-split.ts';
-import { HELPER_SHARE, planLinkSplit, SENTINEL } from './link-split.ts';
+import { HELPER_SHARE, planLinkSplit } from './link-split.ts';
 import { isPlainObject } from './migrate.ts';
 
 export interface SplitLoad {
@@ -52,7 +52,7 @@ export async function loadBundleSplit(
   if (!isPlainObject(head) || head.format !== BUNDLE_FORMAT || head.version !== BUNDLE_VERSION) return null;
   const links = head.links;
   const organizations = Array.isArray(head.organizations) ? head.organizations.length : 0;
-  if (!Array.isArray(links) || links[links.length - 1] !== SENTINEL) return null;
+  if (!Array.isArray(links) || links[links.length - 1] !== split.sentinel) return null;
   // The sentinel is the last element of the top-level links and occurs once in the text: the part stood
   // exactly there, so the file is `head` with the part's links in place of the sentinel.
   links.pop();

@@ -112,10 +112,11 @@ export function fastOrganization(raw: unknown): Organization | null {
     id: r.id as OrgId,
     name: r.name as string,
     kind: r.kind as Organization['kind'],
-    naics: r.naics === undefined ? [] : [...(r.naics as string[])],
-    capabilities: r.capabilities === undefined ? [] : [...(r.capabilities as CapabilityId[])],
-    certifications: r.certifications === undefined ? [] : [...(r.certifications as string[])],
-    trains: r.trains === undefined ? [] : [...(r.trains as CapabilityId[])],
+    // The lists are checked above and kept as parsed (the caller owns them, as for a record kept whole).
+    naics: r.naics === undefined ? [] : (r.naics as string[]),
+    capabilities: r.capabilities === undefined ? [] : (r.capabilities as CapabilityId[]),
+    certifications: r.certifications === undefined ? [] : (r.certifications as string[]),
+    trains: r.trains === undefined ? [] : (r.trains as CapabilityId[]),
     needs:
       r.needs === undefined
         ? []

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../domain/model.ts';
 import { loadBundle } from '../load-bundle.ts';
-import { bundleHash, canonicalBundleText, exportBundleJson } from './bundle-json.ts';
+import type { Link } from '../../domain/model.ts';
+import {
+  bundleHash,
+  canonicalBundleText,
+  canonicalLink,
+  canonicalLinkJson,
+  exportBundleJson,
+} from './bundle-json.ts';
 import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
 
 const CHICAGO_TEXT = readFileSync(new URL('../../../data/samples/chicago.json', import.meta.url), 'utf8');
@@ -104,6 +111,38 @@ describe('exportBundleJson', () => {
       '{"id":"__proto__","name":"=HYPERLINK(\\"http://evil.example\\",\\"x\\")","kind":"manufacturer","naics":[],"capabilities":[],"certifications":[],"trains":[],"needs":[]}',
     );
     expect(text).not.toContain('extra');
+  });
+});
+
+describe('canonicalLinkJson', () => {
+  it('is JSON.stringify of the canonical copy, whatever the key order, stray keys or undefined values', () => {
+    const base = {
+      source: 's"1',
+      target: 't\u2028',
+      kind: 'supplies',
+      capability: '332710',
+      value: 1.5e-7,
+      year: 2020,
+    };
+    const variants: Record<string, unknown>[] = [
+      base,
+      { source: 'a', target: 'b', kind: 'trains' },
+      { source: 'a', target: 'b', kind: 'supplies', value: -0 },
+      Object.fromEntries(Object.entries(base).reverse()),
+      { ...base, capability: undefined },
+      { source: 'a', target: 'b', kind: 'supplies', year: 2001, value: 3 },
+      { ...base, note: 'stray' },
+      { ...base, toJSON: () => 'hijacked' },
+      JSON.parse('{"source":"a","target":"b","kind":"supplies","__proto__":{"x":1}}') as Record<
+        string,
+        unknown
+      >,
+    ];
+    for (const link of variants) {
+      expect(canonicalLinkJson(link as unknown as Link)).toBe(
+        JSON.stringify(canonicalLink(link as unknown as Link)),
+      );
+    }
   });
 });
 

@@ -8,6 +8,7 @@
 //
 // The helper hands its links back as columns (typed arrays and one string table) rather than as objects: the
 // structured clone of half a million objects costs as much as parsing them again.
+import type { CapabilityId, OrgId } from '../domain/ids.ts';
 import type { Link } from '../domain/model.ts';
 import { LINK_KINDS } from '../domain/model.ts';
 import { fastLink } from './fast-validate.ts';
@@ -121,42 +122,80 @@ export function encodeLinkPart(part: string): PartResult {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
   if (!Array.isArray(list)) return { ok: false, reason: 'not a list' };
-  const count = list.length;
-  const ids = new Map<string, number>();
-  const strings: string[] = [];
-  const intern = (s: string) => {
-    let id = ids.get(s);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(s);
-      ids.set(s, id);
-    }
-    return id;
-  };
-  const columns: LinkColumns = {
-    count,
-    strings,
-    source: new Int32Array(count),
-    target: new Int32Array(count),
-    kind: new Uint8Array(count),
-    capability: new Int32Array(count),
-    value: new Float64Array(count),
-    year: new Uint16Array(count),
-  };
-  for (let i = 0; i < count; i++) {
+  const writer = new ColumnWriter(list.length);
+  for (let i = 0; i < list.length; i++) {
     const raw: unknown = list[i];
     if (fastLink(raw) !== raw || !hasCanonicalKeyOrder(raw as Link)) {
       return { ok: false, reason: `link ${i} of the part is not a regular link` };
     }
-    const link = raw as Link;
-    columns.source[i] = intern(link.source);
-    columns.target[i] = intern(link.target);
-    columns.kind[i] = KIND_INDEX.get(link.kind) ?? 0;
-    columns.capability[i] = link.capability === undefined ? -1 : intern(link.capability);
-    columns.value[i] = link.value ?? Number.NaN;
-    columns.year[i] = link.year ?? 0;
+    writer.set(i, raw as Link);
   }
-  return { ok: true, columns };
+  return { ok: true, columns: writer.columns };
+}
+
+/**
+ * Valid links (a loaded bundle's) as columns, to send many of them to another thread: the typed arrays
+ * move, and only the distinct ids are copied.
+ */
+export function encodeLinks(links: readonly Link[]): LinkColumns {
+  const writer = new ColumnWriter(links.length);
+  for (let i = 0; i < links.length; i++) writer.set(i, links[i] as Link);
+  return writer.columns;
+}
+
+/** The link at `i` of the columns, as JSON.parse makes it from the canonical text (keys in that order). */
+export function linkAt(columns: LinkColumns, i: number): Link {
+  const { strings } = columns;
+  const link: Link = {
+    source: strings[columns.source[i] as number] as OrgId,
+    target: strings[columns.target[i] as number] as OrgId,
+    kind: LINK_KINDS[columns.kind[i] as number] ?? 'supplies',
+  };
+  const c = columns.capability[i] as number;
+  if (c >= 0) link.capability = strings[c] as CapabilityId;
+  const v = columns.value[i] as number;
+  if (v === v) link.value = v;
+  const y = columns.year[i] as number;
+  if (y !== 0) link.year = y;
+  return link;
+}
+
+class ColumnWriter {
+  readonly columns: LinkColumns;
+  private readonly ids = new Map<string, number>();
+
+  constructor(count: number) {
+    this.columns = {
+      count,
+      strings: [],
+      source: new Int32Array(count),
+      target: new Int32Array(count),
+      kind: new Uint8Array(count),
+      capability: new Int32Array(count),
+      value: new Float64Array(count),
+      year: new Uint16Array(count),
+    };
+  }
+
+  private intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.columns.strings.length;
+      this.columns.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  set(i: number, link: Link): void {
+    const c = this.columns;
+    c.source[i] = this.intern(link.source);
+    c.target[i] = this.intern(link.target);
+    c.kind[i] = KIND_INDEX.get(link.kind) ?? 0;
+    c.capability[i] = link.capability === undefined ? -1 : this.intern(link.capability);
+    c.value[i] = link.value ?? Number.NaN;
+    c.year[i] = link.year ?? 0;
+  }
 }
 
 const LINK_KEY_ORDER = ['source', 'target', 'kind', 'capability', 'value', 'year'];

@@ -2,8 +2,7 @@
 // between records. Never throws on user data; a bad record is rejected and reported with its path.
 import type { z } from 'zod';
 import type { Bundle, Capability, Link, Organization, Region } from '../domain/model.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, LINK_KINDS } from '../domain/model.ts';
-import type { CapabilityId, OrgId } from '../domain/ids.ts';
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
 import { isNaicsCode } from '../domain/ids.ts';
 import {
   capabilitySchema,
@@ -18,6 +17,7 @@ import { formatPath } from './issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
 import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
 import type { LinkColumns } from './link-split.ts';
+import { linkAt } from './link-split.ts';
 
 export interface LoadOptions {
   /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
@@ -200,7 +200,6 @@ function checkLinkReferences(
       isOrg[s] = own !== undefined ? 1 : 0;
       unlabelled[s] = needsLabel(id, capIds) ? 1 : 0;
     }
-    const { kind, value, year } = part;
     for (let i = 0; i < part.count; i++) {
       const from = source[i] as number;
       const to = target[i] as number;
@@ -209,18 +208,8 @@ function checkLinkReferences(
         issues.add('link-unknown-org', linkUnknownOrg(offset + i, missing as string[]));
         continue;
       }
-      // The Link as JSON.parse would have made it (keys in canonical order, absent fields left out).
-      const link: Link = {
-        source: strings[from] as OrgId,
-        target: strings[to] as OrgId,
-        kind: LINK_KINDS[kind[i] as number] ?? 'supplies',
-      };
+      const link = linkAt(part, i);
       const c = capability[i] as number;
-      if (c >= 0) link.capability = strings[c] as CapabilityId;
-      const v = value[i] as number;
-      if (v === v) link.value = v;
-      const y = year[i] as number;
-      if (y !== 0) link.year = y;
       // One string table per part: equal ids have equal indices.
       if (from === to) issues.add('self-link', selfLink(offset + i, link.source));
       if (c >= 0 && unlabelled[c] === 1)

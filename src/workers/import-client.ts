@@ -85,12 +85,17 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
       if (entry === undefined) return;
       if (message.type === 'progress')
         entry.onProgress?.(overall(message.phase, message.fraction), message.phase);
-      else if (message.type === 'part') entry.parts.add(message);
-      else {
+      else if (message.type === 'part' || message.type === 'links') entry.parts.add(message);
+      else if (message.type === 'result') {
+        // The links are rebuilt a slice per task; a cancel meanwhile (entry gone) drops the outcome.
+        void entry.parts.finish(message).then((outcome) => {
+          if (pending.get(message.id) !== entry) return;
+          pending.delete(message.id);
+          entry.resolve({ ...outcome, canonical: message.canonical });
+        });
+      } else {
         pending.delete(message.id);
-        if (message.type === 'result')
-          entry.resolve({ ...entry.parts.finish(message), canonical: message.canonical });
-        else entry.reject(new Error(message.message));
+        entry.reject(new Error(message.message));
       }
     });
     created.addEventListener('error', (event) => {

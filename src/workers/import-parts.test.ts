@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { testBundle } from '../analysis/test-bundle.ts';
 import type { LinkSpec } from '../analysis/test-bundle.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
-import { LINKS_PER_PART, ORGANIZATIONS_PER_PART, OutcomeAssembler, splitOutcome } from './import-parts.ts';
+import {
+  LINKS_PER_SLICE,
+  ORGANIZATIONS_PER_PART,
+  OutcomeAssembler,
+  splitOutcome,
+  transferOf,
+} from './import-parts.ts';
 
 function outcomeWith(orgs: number, links: number): ImportOutcome {
   const specs = Array.from({ length: orgs }, (_, i) => ({ id: `o${i}` }));
@@ -31,30 +37,35 @@ describe('splitOutcome / OutcomeAssembler', () => {
   it.each([
     [0, 0, 0],
     [1, 0, 1],
-    [ORGANIZATIONS_PER_PART, LINKS_PER_PART, 2],
-    // One more of each spills into a second part of each kind: 2 + 2.
-    [ORGANIZATIONS_PER_PART + 1, LINKS_PER_PART + 1, 4],
+    [ORGANIZATIONS_PER_PART, 10, 2],
+    // One more organization spills into a second part; the links are one message of columns however many.
+    [ORGANIZATIONS_PER_PART + 1, LINKS_PER_SLICE * 2 + 1, 3],
   ])(
-    'sends %i organizations and %i links in %i parts and rebuilds the same outcome',
-    (orgs, links, parts) => {
+    'sends %i organizations and %i links in %i messages and rebuilds the same outcome',
+    async (orgs, links, parts) => {
       const outcome = outcomeWith(Math.max(orgs, 1), links);
       if (orgs === 0) outcome.value!.bundle.organizations = [];
       const split = splitOutcome(7, outcome, null);
       expect(split.parts).toHaveLength(parts);
-      expect(
-        split.parts.every((p) => p.items.length <= Math.max(ORGANIZATIONS_PER_PART, LINKS_PER_PART)),
-      ).toBe(true);
+      expect(split.parts.every((p) => p.type === 'links' || p.items.length <= ORGANIZATIONS_PER_PART)).toBe(
+        true,
+      );
+      expect(split.parts.filter((p) => p.type === 'links')).toHaveLength(links > 0 ? 1 : 0);
       // The result itself carries no records.
       expect(split.result.outcome.value!.bundle.organizations).toEqual([]);
       expect(split.result.outcome.value!.bundle.links).toEqual([]);
       // Through structured clones, as between threads.
       const assembler = new OutcomeAssembler();
-      for (const part of split.parts) assembler.add(structuredClone(part));
-      expect(assembler.finish(structuredClone(split.result))).toEqual(outcome);
+      for (const part of split.parts) assembler.add(structuredClone(part, { transfer: transferOf(part) }));
+      const rebuilt = await assembler.finish(structuredClone(split.result));
+      expect(rebuilt).toEqual(outcome);
+      // Rebuilt links keep the key order of the canonical text.
+      const link = rebuilt.value?.bundle.links[0];
+      if (link !== undefined) expect(Object.keys(link)).toEqual(Object.keys(outcome.value!.bundle.links[0]!));
     },
   );
 
-  it('passes a failed outcome through whole', () => {
+  it('passes a failed outcome through whole', async () => {
     const failed = {
       value: null,
       issues: [{ severity: 'error', message: 'x' }],
@@ -63,6 +74,6 @@ describe('splitOutcome / OutcomeAssembler', () => {
     } as unknown as ImportOutcome;
     const split = splitOutcome(1, failed, null);
     expect(split.parts).toEqual([]);
-    expect(new OutcomeAssembler().finish(split.result)).toEqual(failed);
+    expect(await new OutcomeAssembler().finish(split.result)).toEqual(failed);
   });
 });

@@ -1,18 +1,22 @@
-// Splits an import outcome into messages of bounded size (the organizations and links in parts, then the
-// rest) and puts them back together on the other side. Pure; the worker and the client share it.
+// Splits an import outcome into messages of bounded cost (the organizations in parts, the links as columns,
+// then the rest) and puts them back together on the other side. Pure; the worker and the client share it.
 import type { Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
+import type { LinkColumns } from '../io/link-split.ts';
+import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
 import type { CanonicalBundle, FromImportWorker } from './import-protocol.ts';
 
 /**
- * Records per message, for every worker message that carries a bundle: a part is serialized on one side
- * and deserialized on the other in one task each. Measured in Chromium on a 2-core machine: 10,000 links
- * took 70–115 ms to deserialize, so a part holds half that (about 35–60 ms).
+ * Organizations per message: a part is serialized on one side and deserialized on the other in one task
+ * each (measured in Chromium on a 2-core machine: about 35–60 ms for this many).
  */
 export const ORGANIZATIONS_PER_PART = 1_250;
+/** Link objects per message where links travel as objects (10,000 took 70–115 ms to deserialize). */
 export const LINKS_PER_PART = 5_000;
+/** Links rebuilt from columns per main-thread task (a few ms each in Chromium here). */
+export const LINKS_PER_SLICE = 50_000;
 
-type Part = Extract<FromImportWorker, { type: 'part' }>;
+type Part = Extract<FromImportWorker, { type: 'part' | 'links' }>;
 type ResultMessage = Extract<FromImportWorker, { type: 'result' }>;
 
 /** The messages that carry `outcome`: parts first, then the result with empty arrays in their place. */
@@ -31,8 +35,7 @@ export function splitOutcome(
       key: 'organizations',
       items: bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART),
     });
-  for (let i = 0; i < bundle.links.length; i += LINKS_PER_PART)
-    parts.push({ type: 'part', id, key: 'links', items: bundle.links.slice(i, i + LINKS_PER_PART) });
+  if (bundle.links.length > 0) parts.push({ type: 'links', id, columns: encodeLinks(bundle.links) });
   const light: ImportOutcome = {
     ...outcome,
     value: { ...outcome.value, bundle: { ...bundle, organizations: [], links: [] } },
@@ -40,24 +43,44 @@ export function splitOutcome(
   return { parts, result: { type: 'result', id, outcome: light, canonical } };
 }
 
+/** What a part's message can move rather than copy. */
+export function transferOf(part: Part): ArrayBuffer[] {
+  return part.type === 'links' ? columnBuffers(part.columns) : [];
+}
+
+/** Waits for the next task, so the tab can paint and take input between slices. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Collects the parts of one run and rebuilds the outcome when its result arrives. */
 export class OutcomeAssembler {
   private organizations: unknown[][] = [];
-  private links: unknown[][] = [];
+  private columns: LinkColumns | null = null;
 
   add(part: Part): void {
-    (part.key === 'organizations' ? this.organizations : this.links).push(part.items);
+    if (part.type === 'part') this.organizations.push(part.items);
+    else this.columns = part.columns;
   }
 
   /** The whole outcome: the parts are the worker's own bundle records, in order. */
-  finish(result: ResultMessage): ImportOutcome {
+  async finish(result: ResultMessage): Promise<ImportOutcome> {
     const { outcome } = result;
     if (outcome.value === null) return outcome;
-    const bundle = {
-      ...outcome.value.bundle,
-      organizations: this.organizations.flat() as Organization[],
-      links: this.links.flat() as Link[],
-    };
+    const organizations = this.organizations.flat() as Organization[];
+    const links: Link[] = [];
+    const columns = this.columns;
+    if (columns !== null) {
+      // Links take the organizations' own id strings (the columns' copies are equal but separate strings,
+      // which would make every lookup by id compare characters).
+      const ownId = new Map<string, string>();
+      for (const org of organizations) ownId.set(org.id, org.id);
+      columns.strings = columns.strings.map((s) => ownId.get(s) ?? s);
+      for (let start = 0; start < columns.count; start += LINKS_PER_SLICE) {
+        if (start > 0) await nextTask();
+        const end = Math.min(columns.count, start + LINKS_PER_SLICE);
+        for (let i = start; i < end; i++) links.push(linkAt(columns, i));
+      }
+    }
+    const bundle = { ...outcome.value.bundle, organizations, links };
     return { ...outcome, value: { ...outcome.value, bundle } };
   }
 }

@@ -5,6 +5,7 @@ import type { Bundle } from '../domain/model.ts';
 import type { ColumnMapping } from '../io/import/column-mapping.ts';
 import type { ImportFormat } from '../io/import/formats.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
+import type { LinkColumns } from '../io/link-split.ts';
 
 export interface ImportRequestFile {
   name: string;
@@ -36,11 +37,14 @@ export interface ImportResult extends ImportOutcome {
 }
 
 /**
- * The bundle's organizations and links travel in parts ahead of the result, each its own message (and so
- * its own main-thread task to deserialize): one message with a million links would block the tab seconds.
+ * The bundle's organizations travel in parts ahead of the result, each its own message (and so its own
+ * main-thread task to deserialize); its links travel as columns (typed arrays that move, and the distinct
+ * ids), which the client turns back into links a slice at a time. A million link objects in messages took
+ * seconds of main-thread time to deserialize.
  */
 export type FromImportWorker =
   | { type: 'progress'; id: number; phase: ImportPhase; fraction: number }
-  | { type: 'part'; id: number; key: 'organizations' | 'links'; items: unknown[] }
+  | { type: 'part'; id: number; key: 'organizations'; items: unknown[] }
+  | { type: 'links'; id: number; columns: LinkColumns }
   | { type: 'result'; id: number; outcome: ImportOutcome; canonical: CanonicalBundle | null }
   | { type: 'error'; id: number; message: string };

@@ -1,7 +1,7 @@
 // The import worker: parses and checks dropped files off the main thread so the tab stays responsive,
 // posting progress as it reads. Cancelling terminates the worker, so no cancel message is needed.
 import { canonicalOf, runImport } from './import-engine.ts';
-import { splitOutcome } from './import-parts.ts';
+import { splitOutcome, transferOf } from './import-parts.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
 import { createLinkPartParser } from './link-part-protocol.ts';
 
@@ -30,7 +30,7 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
     .then(async (outcome) => {
       const canonical = await canonicalOf(outcome);
       const { parts, result } = splitOutcome(id, outcome, canonical);
-      for (const part of parts) post(part);
+      for (const part of parts) self.postMessage(part, { transfer: transferOf(part) });
       // The canonical bytes move, not copy: the worker has no more use for them.
       self.postMessage(result, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
     })

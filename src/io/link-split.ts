@@ -143,6 +143,37 @@ export function encodeLinks(links: readonly Link[]): LinkColumns {
   return writer.columns;
 }
 
+/** `encodeLinks` a slice at a time (for a thread that must not block): `add` the slices in order. */
+export function linkColumnsBuilder(links: readonly Link[]): {
+  add(start: number, end: number): void;
+  columns: LinkColumns;
+} {
+  const writer = new ColumnWriter(links.length);
+  return {
+    add(start, end) {
+      for (let i = start; i < end; i++) writer.set(i, links[i] as Link);
+    },
+    columns: writer.columns,
+  };
+}
+
+/** The links of `columns` as objects, with ids taken from `ownIds` where it has them (see below). */
+export function decodeLinks(columns: LinkColumns, ownIds?: ReadonlyMap<string, string>): Link[] {
+  // The organizations' own id strings: the columns' copies are equal but separate strings, which would make
+  // every later lookup by id compare characters.
+  if (ownIds !== undefined) columns.strings = columns.strings.map((s) => ownIds.get(s) ?? s);
+  const links: Link[] = [];
+  for (let i = 0; i < columns.count; i++) links.push(linkAt(columns, i));
+  return links;
+}
+
+/** Each organization's id mapped to itself, for `decodeLinks`. */
+export function ownIdsOf(organizations: readonly { id: string }[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const org of organizations) ids.set(org.id, org.id);
+  return ids;
+}
+
 /** The link at `i` of the columns, as JSON.parse makes it from the canonical text (keys in that order). */
 export function linkAt(columns: LinkColumns, i: number): Link {
   const { strings } = columns;

@@ -137,8 +137,13 @@ describe('analysis clients', () => {
     reference.load('big', big);
     const expected = await reference.analyze({ ...request, datasetKey: 'big' });
     expect(outcome.result).toEqual(expected.result);
-    // 20,001 organizations in parts of 1,250 (17) and 20,000 links in parts of 5,000 (4), then the rest.
-    expect(worker?.received).toEqual([...Array<string>(21).fill('load-part'), 'load', 'analyze']);
+    // 20,001 organizations in parts of 1,250 (17), the 20,000 links as columns, then the rest.
+    expect(worker?.received).toEqual([
+      ...Array<string>(17).fill('load-part'),
+      'load-links',
+      'load',
+      'analyze',
+    ]);
   });
 
   it('an unknown dataset key is an error, not a hang', async () => {

@@ -5,7 +5,8 @@ import type { Bundle } from '../domain/model.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
 import type { AnalysisOutcome, AnalysisRequest, FromWorker, ToWorker } from './protocol.ts';
-import { LINKS_PER_PART, ORGANIZATIONS_PER_PART } from './import-parts.ts';
+import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
+import { LINKS_PER_SLICE, ORGANIZATIONS_PER_PART } from './import-parts.ts';
 import { unpackOutcome } from './analysis-wire.ts';
 
 export class AnalysisCancelled extends Error {
@@ -97,17 +98,29 @@ export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
       return;
     }
     loadPosted = (async () => {
-      const slices: ['organizations' | 'links', unknown[]][] = [];
-      for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART)
-        slices.push(['organizations', bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART)]);
-      for (let i = 0; i < bundle.links.length; i += LINKS_PER_PART)
-        slices.push(['links', bundle.links.slice(i, i + LINKS_PER_PART)]);
-      for (const [part, items] of slices) {
-        if (generation !== loadGeneration || worker !== target) return;
-        target.postMessage({ type: 'load-part', datasetKey: key, key: part, items } satisfies ToWorker);
+      const stale = () => generation !== loadGeneration || worker !== target;
+      for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART) {
+        const items = bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART);
+        target.postMessage({
+          type: 'load-part',
+          datasetKey: key,
+          key: 'organizations',
+          items,
+        } satisfies ToWorker);
         await nextTask();
+        if (stale()) return;
       }
-      if (generation !== loadGeneration || worker !== target) return;
+      if (bundle.links.length > 0) {
+        // Encoded a slice per task, then moved in one message: link objects cost seconds to clone.
+        const builder = linkColumnsBuilder(bundle.links);
+        for (let i = 0; i < bundle.links.length; i += LINKS_PER_SLICE) {
+          builder.add(i, Math.min(bundle.links.length, i + LINKS_PER_SLICE));
+          await nextTask();
+          if (stale()) return;
+        }
+        const message: ToWorker = { type: 'load-links', datasetKey: key, columns: builder.columns };
+        target.postMessage(message, columnBuffers(builder.columns));
+      }
       const rest = { ...bundle, organizations: [], links: [] };
       target.postMessage({ type: 'load', datasetKey: key, bundle: rest, parts: true } satisfies ToWorker);
     })();

@@ -3,7 +3,7 @@
 import type { Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
-import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
+import { columnBuffers, encodeLinks, linkAt, ownIdsOf } from '../io/link-split.ts';
 import type { CanonicalBundle, FromImportWorker } from './import-protocol.ts';
 
 /**
@@ -11,8 +11,6 @@ import type { CanonicalBundle, FromImportWorker } from './import-protocol.ts';
  * each (measured in Chromium on a 2-core machine: about 35–60 ms for this many).
  */
 export const ORGANIZATIONS_PER_PART = 1_250;
-/** Link objects per message where links travel as objects (10,000 took 70–115 ms to deserialize). */
-export const LINKS_PER_PART = 5_000;
 /** Links rebuilt from columns per main-thread task (a few ms each in Chromium here). */
 export const LINKS_PER_SLICE = 50_000;
 
@@ -69,11 +67,9 @@ export class OutcomeAssembler {
     const links: Link[] = [];
     const columns = this.columns;
     if (columns !== null) {
-      // Links take the organizations' own id strings (the columns' copies are equal but separate strings,
-      // which would make every lookup by id compare characters).
-      const ownId = new Map<string, string>();
-      for (const org of organizations) ownId.set(org.id, org.id);
-      columns.strings = columns.strings.map((s) => ownId.get(s) ?? s);
+      // Links take the organizations' own id strings (as decodeLinks does, but a slice per task here).
+      const ownIds = ownIdsOf(organizations);
+      columns.strings = columns.strings.map((s) => ownIds.get(s) ?? s);
       for (let start = 0; start < columns.count; start += LINKS_PER_SLICE) {
         if (start > 0) await nextTask();
         const end = Math.min(columns.count, start + LINKS_PER_SLICE);

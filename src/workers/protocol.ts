@@ -3,6 +3,7 @@
 import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
+import type { LinkColumns } from '../io/link-split.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { PackedOutcome } from './analysis-wire.ts';
 
@@ -16,12 +17,14 @@ export interface AnalysisRequest {
 }
 
 /**
- * A big bundle travels as parts (its organizations and links in slices, each posted in its own task, so
- * that no single structured clone blocks the page), then the `load` with the rest and `parts: true`.
+ * A big bundle travels as parts (its organizations in slices, each posted in its own task, so that no single
+ * structured clone blocks the page; its links as columns, encoded a slice per task and moved), then the
+ * `load` with the rest and `parts: true`.
  */
 export type ToWorker =
   | { type: 'load'; datasetKey: string; bundle: Bundle; parts?: boolean }
-  | { type: 'load-part'; datasetKey: string; key: 'organizations' | 'links'; items: unknown[] }
+  | { type: 'load-part'; datasetKey: string; key: 'organizations'; items: unknown[] }
+  | { type: 'load-links'; datasetKey: string; columns: LinkColumns }
   | { type: 'analyze'; id: number; request: AnalysisRequest };
 
 export interface AnalysisOutcome {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Link } from '../domain/model.ts';
+import { columnBuffers, decodeLinks, encodeLinks, linkColumnsBuilder, ownIdsOf } from './link-split.ts';
+
+const links = [
+  { source: 'a', target: 'b', kind: 'supplies', capability: '332710', value: 1.25, year: 2020 },
+  { source: 'b', target: 'a', kind: 'trains' },
+  { source: 'c', target: 'a', kind: 'partners', value: 0 },
+  { source: 'a', target: 'a', kind: 'subcontract', capability: '5-axis-machining', year: 1900 },
+  { source: 'c\u2028"x"', target: 'b', kind: 'supplies', value: 1e13, year: 2100 },
+] as Link[];
+
+describe('link columns', () => {
+  it('encode, move through a structured clone and decode to the same links, key order included', () => {
+    const columns = encodeLinks(links);
+    expect(columns.strings).toHaveLength(6);
+    const moved = structuredClone(columns, { transfer: columnBuffers(columns) });
+    // Moved, not copied: the sender's arrays are detached.
+    expect(columns.source.length).toBe(0);
+    const decoded = decodeLinks(moved, ownIdsOf([{ id: 'a' }, { id: 'b' }]));
+    expect(decoded).toEqual(links);
+    expect(decoded.map((l) => Object.keys(l))).toEqual(links.map((l) => Object.keys(l)));
+  });
+
+  it('built a slice at a time equals encoded at once', () => {
+    const builder = linkColumnsBuilder(links);
+    builder.add(0, 2);
+    builder.add(2, 5);
+    expect(builder.columns).toEqual(encodeLinks(links));
+  });
+});

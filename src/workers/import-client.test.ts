@@ -14,8 +14,6 @@ class FakeWorker extends EventTarget {
   terminated = false;
   /** Off: the worker never gets to send the canonical form (as when it is stopped first). */
   sendsCanonical = true;
-  /** On: the parts, the result and the canonical form come in one go, before the client has put the result together. */
-  burst = false;
   postMessage(message: ToImportWorker) {
     setTimeout(() => {
       if (this.terminated) return;
@@ -24,13 +22,6 @@ class FakeWorker extends EventTarget {
       ).then(async (outcome) => {
         // What the real worker sends: the records in parts, then the rest.
         const { parts, result } = splitOutcome(message.id, outcome);
-        if (this.burst) {
-          const canonical = await canonicalOf(outcome);
-          for (const part of parts) this.emit(part);
-          this.emit(result);
-          this.emit({ type: 'canonical', id: message.id, canonical });
-          return;
-        }
         for (const part of parts) this.emit(part);
         this.emit(result);
         if (this.sendsCanonical)
@@ -73,14 +64,6 @@ describe('import clients', () => {
     const expected = await canonicalOf(await runImport(request));
     expect((await result.canonical)?.hash).toBe(expected?.hash);
     expect((await result.canonical)?.bytes).toEqual(expected?.bytes);
-
-    // The canonical form arriving before the result is put together still reaches the run.
-    const bursting = createImportWorkerClient(() => {
-      const fake = new FakeWorker();
-      fake.burst = true;
-      return fake as unknown as Worker;
-    });
-    expect((await (await bursting.run(request)).canonical)?.hash).toBe(expected?.hash);
 
     let silent: FakeWorker | undefined;
     const stopped = createImportWorkerClient(() => {

@@ -87,11 +87,10 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
     const created = makeWorker();
     created.addEventListener('message', (event: MessageEvent<FromImportWorker>) => {
       const message = event.data;
-      if (message.type === 'canonical' || message.type === 'error') {
-        // The canonical form (or the error that stopped it) may come before the result is put together.
-        canonicals.get(message.id)?.(message.type === 'canonical' ? message.canonical : null);
+      if (message.type === 'canonical') {
+        canonicals.get(message.id)?.(message.canonical);
         canonicals.delete(message.id);
-        if (message.type === 'canonical') return;
+        return;
       }
       const entry = pending.get(message.id);
       if (entry === undefined) return;
@@ -99,14 +98,13 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
         entry.onProgress?.(overall(message.phase, message.fraction), message.phase);
       else if (message.type === 'part' || message.type === 'links') entry.parts.add(message);
       else if (message.type === 'result') {
-        // Waiting from now on: the canonical form can arrive while the links are still being rebuilt.
-        const canonical = new Promise<CanonicalBundle | null>((resolve) =>
-          canonicals.set(message.id, resolve),
-        );
         // The links are rebuilt a slice per task; a cancel meanwhile (entry gone) drops the outcome.
         void entry.parts.finish(message).then((outcome) => {
           if (pending.get(message.id) !== entry) return;
           pending.delete(message.id);
+          const canonical = new Promise<CanonicalBundle | null>((resolve) =>
+            canonicals.set(message.id, resolve),
+          );
           entry.resolve({ ...outcome, canonical });
         });
       } else {

@@ -32,8 +32,7 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
       for (const part of parts) self.postMessage(part, { transfer: transferOf(part) });
       post(result);
       // After the result, so the report shows while this runs (seconds for a big bundle). The bytes move.
-      // A failure here loses only the ready-made form: keeping the dataset then makes its own.
-      const canonical = await canonicalOf(outcome).catch(() => null);
+      const canonical = await canonicalOf(outcome);
       const message: FromImportWorker = { type: 'canonical', id, canonical };
       self.postMessage(message, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
     })

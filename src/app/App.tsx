@@ -166,7 +166,7 @@ export function App() {
   const openBundle = async (
     opened: Bundle,
     fileName: string,
-    canonical: CanonicalBundle | null | Promise<CanonicalBundle | null>,
+    canonical: CanonicalBundle | null,
     positions: readonly FilePosition[] = [],
   ) => {
     const result = await keepDataset(opened, canonical, positions);

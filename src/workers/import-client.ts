@@ -3,7 +3,6 @@
 // code is loaded on demand, so none of it weighs on the app's first load.
 import { OutcomeAssembler } from './import-parts.ts';
 import type {
-  CanonicalBundle,
   FromImportWorker,
   ImportPhase,
   ImportRequest,
@@ -50,7 +49,7 @@ export function createInThreadImportClient(): ImportClient {
         aborted,
       );
       if (aborted()) throw new ImportCancelled();
-      return { ...outcome, canonical: canonicalOf(outcome) };
+      return { ...outcome, canonical: await canonicalOf(outcome) };
     },
     dispose: () => {},
   };
@@ -73,25 +72,15 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
     worker?.terminate();
     worker = null;
   };
-  /** Runs that resolved and whose canonical form is still on its way, by id. */
-  const canonicals = new Map<number, (canonical: CanonicalBundle | null) => void>();
   const rejectAll = (error: Error) => {
     for (const entry of pending.values()) entry.reject(error);
     pending.clear();
-    // Without the worker no canonical form comes; keeping the dataset then makes its own.
-    for (const resolve of canonicals.values()) resolve(null);
-    canonicals.clear();
   };
   const ensureWorker = (): Worker => {
     if (worker !== null) return worker;
     const created = makeWorker();
     created.addEventListener('message', (event: MessageEvent<FromImportWorker>) => {
       const message = event.data;
-      if (message.type === 'canonical') {
-        canonicals.get(message.id)?.(message.canonical);
-        canonicals.delete(message.id);
-        return;
-      }
       const entry = pending.get(message.id);
       if (entry === undefined) return;
       if (message.type === 'progress')
@@ -102,10 +91,7 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
         void entry.parts.finish(message).then((outcome) => {
           if (pending.get(message.id) !== entry) return;
           pending.delete(message.id);
-          const canonical = new Promise<CanonicalBundle | null>((resolve) =>
-            canonicals.set(message.id, resolve),
-          );
-          entry.resolve({ ...outcome, canonical });
+          entry.resolve({ ...outcome, canonical: message.canonical });
         });
       } else {
         pending.delete(message.id);

@@ -98,6 +98,8 @@ async function importThroughAddress(page: Page, base: string, file: string) {
   const reportMs = await sinceNavigation(page);
   const readTasks = await takeLongTasks(page);
   await page.locator('[data-testid="import-confirm"]').click();
+  // Kept on the device (once its canonical form has come from the worker), the dataset opens as `h:…`.
+  await page.waitForFunction(() => location.hash.includes('/h:'), undefined, { timeout: 600_000 });
   return { reportMs, startTasks, readTasks };
 }
 

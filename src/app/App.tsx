@@ -90,6 +90,8 @@ export function App() {
   const loaded = useDataset(route.dataset);
   const datasetKey = loaded.key;
   const [appNotices, setAppNotices] = useState<string[]>([]);
+  /** The title of an imported dataset being kept on this device (its canonical form may still be coming). */
+  const [opening, setOpening] = useState<string | null>(null);
   const [kept, setKept] = useState<StoredDatasetInfo[]>([]);
   const refreshKept = useCallback(() => void listKeptDatasets().then(setKept), []);
   useEffect(refreshKept, [refreshKept]);
@@ -166,10 +168,11 @@ export function App() {
   const openBundle = async (
     opened: Bundle,
     fileName: string,
-    canonical: CanonicalBundle | null,
+    canonical: CanonicalBundle | null | Promise<CanonicalBundle | null>,
     positions: readonly FilePosition[] = [],
   ) => {
-    const result = await keepDataset(opened, canonical, positions);
+    setOpening(opened.meta.title);
+    const result = await keepDataset(opened, canonical, positions).finally(() => setOpening(null));
     const messages: string[] = [];
     if (result.storeError !== null)
       messages.push(
@@ -372,6 +375,11 @@ export function App() {
         notices={[...notices, ...appNotices]}
         issues={loaded.status === 'failed' ? loaded.issues : []}
       />
+      {opening !== null && (
+        <p className="opening" role="status" data-testid="opening-dataset">
+          Opening “{opening}”…
+        </p>
+      )}
       {importFiles !== null && (
         <ImportDialog
           files={importFiles}

@@ -76,10 +76,10 @@ export interface KeptDataset {
  */
 export async function keepDataset(
   bundle: Bundle,
-  canonical: CanonicalBundle | null = null,
+  canonical: CanonicalBundle | null | Promise<CanonicalBundle | null> = null,
   positions: readonly FilePosition[] = [],
 ): Promise<KeptDataset> {
-  const made = canonical ?? (await canonicalHere(bundle));
+  const made = (await canonical) ?? (await canonicalHere(bundle));
   const { hash } = made;
   const text = made.bytes;
   const bytes = text.byteLength;

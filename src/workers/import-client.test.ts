@@ -12,6 +12,10 @@ const request: ImportRequest = {
 /** A stand-in for the module worker that runs the same engine on a later task, as a real one would. */
 class FakeWorker extends EventTarget {
   terminated = false;
+  /** Off: the worker never gets to send the canonical form (as when it is stopped first). */
+  sendsCanonical = true;
+  /** On: the parts, the result and the canonical form come in one go, before the client has put the result together. */
+  burst = false;
   postMessage(message: ToImportWorker) {
     setTimeout(() => {
       if (this.terminated) return;
@@ -19,9 +23,18 @@ class FakeWorker extends EventTarget {
         this.emit({ type: 'progress', id: message.id, phase, fraction }),
       ).then(async (outcome) => {
         // What the real worker sends: the records in parts, then the rest.
-        const { parts, result } = splitOutcome(message.id, outcome, await canonicalOf(outcome));
+        const { parts, result } = splitOutcome(message.id, outcome);
+        if (this.burst) {
+          const canonical = await canonicalOf(outcome);
+          for (const part of parts) this.emit(part);
+          this.emit(result);
+          this.emit({ type: 'canonical', id: message.id, canonical });
+          return;
+        }
         for (const part of parts) this.emit(part);
         this.emit(result);
+        if (this.sendsCanonical)
+          this.emit({ type: 'canonical', id: message.id, canonical: await canonicalOf(outcome) });
       });
     }, 5);
   }
@@ -52,6 +65,33 @@ describe('import clients', () => {
     const client = createImportWorkerClient(() => new FakeWorker() as unknown as Worker);
     const outcome = await client.run(request);
     expect(outcome.report.totals).toEqual({ rows: 1, accepted: 0, fixed: 1, rejected: 0 });
+  });
+
+  it('resolves with the report first; the canonical form follows, or null if the worker stops first', async () => {
+    const client = createImportWorkerClient(() => new FakeWorker() as unknown as Worker);
+    const result = await client.run(request);
+    const expected = await canonicalOf(await runImport(request));
+    expect((await result.canonical)?.hash).toBe(expected?.hash);
+    expect((await result.canonical)?.bytes).toEqual(expected?.bytes);
+
+    // The canonical form arriving before the result is put together still reaches the run.
+    const bursting = createImportWorkerClient(() => {
+      const fake = new FakeWorker();
+      fake.burst = true;
+      return fake as unknown as Worker;
+    });
+    expect((await (await bursting.run(request)).canonical)?.hash).toBe(expected?.hash);
+
+    let silent: FakeWorker | undefined;
+    const stopped = createImportWorkerClient(() => {
+      silent = new FakeWorker();
+      silent.sendsCanonical = false;
+      return silent as unknown as Worker;
+    });
+    const early = await stopped.run(request);
+    stopped.dispose();
+    expect(silent?.terminated).toBe(true);
+    expect(await early.canonical).toBeNull();
   });
 
   it('cancelling terminates the worker and the next run starts a fresh one', async () => {

@@ -3,6 +3,7 @@
 // code is loaded on demand, so none of it weighs on the app's first load.
 import { OutcomeAssembler } from './import-parts.ts';
 import type {
+  CanonicalBundle,
   FromImportWorker,
   ImportPhase,
   ImportRequest,
@@ -49,7 +50,7 @@ export function createInThreadImportClient(): ImportClient {
         aborted,
       );
       if (aborted()) throw new ImportCancelled();
-      return { ...outcome, canonical: await canonicalOf(outcome) };
+      return { ...outcome, canonical: canonicalOf(outcome) };
     },
     dispose: () => {},
   };
@@ -72,26 +73,41 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
     worker?.terminate();
     worker = null;
   };
+  /** Runs that resolved and whose canonical form is still on its way, by id. */
+  const canonicals = new Map<number, (canonical: CanonicalBundle | null) => void>();
   const rejectAll = (error: Error) => {
     for (const entry of pending.values()) entry.reject(error);
     pending.clear();
+    // Without the worker no canonical form comes; keeping the dataset then makes its own.
+    for (const resolve of canonicals.values()) resolve(null);
+    canonicals.clear();
   };
   const ensureWorker = (): Worker => {
     if (worker !== null) return worker;
     const created = makeWorker();
     created.addEventListener('message', (event: MessageEvent<FromImportWorker>) => {
       const message = event.data;
+      if (message.type === 'canonical' || message.type === 'error') {
+        // The canonical form (or the error that stopped it) may come before the result is put together.
+        canonicals.get(message.id)?.(message.type === 'canonical' ? message.canonical : null);
+        canonicals.delete(message.id);
+        if (message.type === 'canonical') return;
+      }
       const entry = pending.get(message.id);
       if (entry === undefined) return;
       if (message.type === 'progress')
         entry.onProgress?.(overall(message.phase, message.fraction), message.phase);
       else if (message.type === 'part' || message.type === 'links') entry.parts.add(message);
       else if (message.type === 'result') {
+        // Waiting from now on: the canonical form can arrive while the links are still being rebuilt.
+        const canonical = new Promise<CanonicalBundle | null>((resolve) =>
+          canonicals.set(message.id, resolve),
+        );
         // The links are rebuilt a slice per task; a cancel meanwhile (entry gone) drops the outcome.
         void entry.parts.finish(message).then((outcome) => {
           if (pending.get(message.id) !== entry) return;
           pending.delete(message.id);
-          entry.resolve({ ...outcome, canonical: message.canonical });
+          entry.resolve({ ...outcome, canonical });
         });
       } else {
         pending.delete(message.id);

@@ -45,7 +45,7 @@ describe('splitOutcome / OutcomeAssembler', () => {
     async (orgs, links, parts) => {
       const outcome = outcomeWith(Math.max(orgs, 1), links);
       if (orgs === 0) outcome.value!.bundle.organizations = [];
-      const split = splitOutcome(7, outcome, null);
+      const split = splitOutcome(7, outcome);
       expect(split.parts).toHaveLength(parts);
       expect(split.parts.every((p) => p.type === 'links' || p.items.length <= ORGANIZATIONS_PER_PART)).toBe(
         true,
@@ -72,7 +72,7 @@ describe('splitOutcome / OutcomeAssembler', () => {
       report: {},
       files: [],
     } as unknown as ImportOutcome;
-    const split = splitOutcome(1, failed, null);
+    const split = splitOutcome(1, failed);
     expect(split.parts).toEqual([]);
     expect(await new OutcomeAssembler().finish(split.result)).toEqual(failed);
   });

@@ -4,7 +4,7 @@ import type { Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { columnBuffers, encodeLinks, linkAt, ownIdsOf } from '../io/link-split.ts';
-import type { CanonicalBundle, FromImportWorker } from './import-protocol.ts';
+import type { FromImportWorker } from './import-protocol.ts';
 
 /**
  * Organizations per message: a part is serialized on one side and deserialized on the other in one task
@@ -18,13 +18,9 @@ type Part = Extract<FromImportWorker, { type: 'part' | 'links' }>;
 type ResultMessage = Extract<FromImportWorker, { type: 'result' }>;
 
 /** The messages that carry `outcome`: parts first, then the result with empty arrays in their place. */
-export function splitOutcome(
-  id: number,
-  outcome: ImportOutcome,
-  canonical: CanonicalBundle | null,
-): { parts: Part[]; result: ResultMessage } {
+export function splitOutcome(id: number, outcome: ImportOutcome): { parts: Part[]; result: ResultMessage } {
   const parts: Part[] = [];
-  if (outcome.value === null) return { parts, result: { type: 'result', id, outcome, canonical } };
+  if (outcome.value === null) return { parts, result: { type: 'result', id, outcome } };
   const { bundle } = outcome.value;
   for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART)
     parts.push({
@@ -38,7 +34,7 @@ export function splitOutcome(
     ...outcome,
     value: { ...outcome.value, bundle: { ...bundle, organizations: [], links: [] } },
   };
-  return { parts, result: { type: 'result', id, outcome: light, canonical } };
+  return { parts, result: { type: 'result', id, outcome: light } };
 }
 
 /** What a part's message can move rather than copy. */

@@ -31,9 +31,12 @@ export interface CanonicalBundle {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** What a run resolves to: the outcome and, when something was imported, its canonical form. */
+/**
+ * What a run resolves to: the outcome and, when something was imported, its canonical form. That comes
+ * later (seconds for a big bundle): the report is shown without it, and only keeping the dataset waits.
+ */
 export interface ImportResult extends ImportOutcome {
-  canonical: CanonicalBundle | null;
+  canonical: Promise<CanonicalBundle | null>;
 }
 
 /**
@@ -46,5 +49,6 @@ export type FromImportWorker =
   | { type: 'progress'; id: number; phase: ImportPhase; fraction: number }
   | { type: 'part'; id: number; key: 'organizations'; items: unknown[] }
   | { type: 'links'; id: number; columns: LinkColumns }
-  | { type: 'result'; id: number; outcome: ImportOutcome; canonical: CanonicalBundle | null }
+  | { type: 'result'; id: number; outcome: ImportOutcome }
+  | { type: 'canonical'; id: number; canonical: CanonicalBundle | null }
   | { type: 'error'; id: number; message: string };

@@ -28,11 +28,14 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
     parsePart,
   )
     .then(async (outcome) => {
-      const canonical = await canonicalOf(outcome);
-      const { parts, result } = splitOutcome(id, outcome, canonical);
+      const { parts, result } = splitOutcome(id, outcome);
       for (const part of parts) self.postMessage(part, { transfer: transferOf(part) });
-      // The canonical bytes move, not copy: the worker has no more use for them.
-      self.postMessage(result, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
+      post(result);
+      // After the result, so the report shows while this runs (seconds for a big bundle). The bytes move.
+      // A failure here loses only the ready-made form: keeping the dataset then makes its own.
+      const canonical = await canonicalOf(outcome).catch(() => null);
+      const message: FromImportWorker = { type: 'canonical', id, canonical };
+      self.postMessage(message, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
     })
     .catch((error: unknown) =>
       post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),

@@ -31,8 +31,8 @@ export interface ImportDialogProps {
     bundle: Bundle,
     report: ImportReport,
     positions: { id: string; x: number; y: number }[],
-    /** The canonical text and hash, made in the worker, for keeping the bundle on the device. */
-    canonical: CanonicalBundle | null,
+    /** The canonical text and hash, made in the worker after the report, for keeping the bundle. */
+    canonical: Promise<CanonicalBundle | null>,
   ): void;
   onCancel(): void;
 }

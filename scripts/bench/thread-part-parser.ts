@@ -1,8 +1,9 @@
-// A PartParser backed by a Node worker thread running scripts/bench/link-part-thread.ts. tsx's loader is
-// registered inside the thread first, so the thread runs the TypeScript sources as they are.
+// A PartParser backed by a Node worker thread running scripts/bench/link-part-thread.ts, through the app's own
+// client (createLinkPartParser) with the thread dressed as a Web Worker. tsx's loader is registered inside
+// the thread first, so the thread runs the TypeScript sources as they are.
 import { Worker } from 'node:worker_threads';
-import type { PartParser, PartResult } from '../../src/io/link-split.ts';
-import type { FromLinkPartWorker, ToLinkPartWorker } from '../../src/workers/link-part-protocol.ts';
+import type { PartParser } from '../../src/io/link-split.ts';
+import { createLinkPartParser } from '../../src/workers/link-part-protocol.ts';
 
 export interface ThreadPartParser {
   parsePart: PartParser;
@@ -11,30 +12,23 @@ export interface ThreadPartParser {
 
 export function createThreadPartParser(): ThreadPartParser {
   const entry = new URL('./link-part-thread.ts', import.meta.url).href;
-  const worker = new Worker(
+  const thread = new Worker(
     `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`,
     { eval: true },
   );
-  let nextId = 1;
-  const pending = new Map<number, (result: PartResult) => void>();
-  worker.on('message', ({ id, result }: FromLinkPartWorker) => {
-    pending.get(id)?.(result);
-    pending.delete(id);
-  });
-  worker.on('error', (error) => {
-    for (const resolve of pending.values()) resolve({ ok: false, reason: String(error) });
-    pending.clear();
-  });
+  // The part of the Web Worker interface the client uses.
+  const asWebWorker = {
+    postMessage: (message: unknown) => thread.postMessage(message),
+    addEventListener: (type: string, listener: (event: { data?: unknown; message?: string }) => void) => {
+      if (type === 'message') thread.on('message', (data: unknown) => listener({ data }));
+      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message }));
+    },
+    terminate: () => void thread.terminate(),
+  };
   return {
-    parsePart: (part) =>
-      new Promise<PartResult>((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        const message: ToLinkPartWorker = { id, part };
-        worker.postMessage(message);
-      }),
+    parsePart: createLinkPartParser(() => asWebWorker as unknown as globalThis.Worker),
     close: async () => {
-      await worker.terminate();
+      await thread.terminate();
     },
   };
 }

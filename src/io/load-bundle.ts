@@ -17,7 +17,7 @@ import { formatPath } from './issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
 import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
 import type { LinkColumns } from './link-split.ts';
-import { linkAt } from './link-split.ts';
+import { linkAt, ownIdsOf } from './link-split.ts';
 
 export interface LoadOptions {
   /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
@@ -186,8 +186,7 @@ function checkLinkReferences(
   if (parts.length === 0) return out;
   // A part's links take their ids from the organizations' own strings: the helper's copies are equal but
   // separate strings, which make every later lookup by id (graph building, tiers) compare characters.
-  const ownId = new Map<string, string>();
-  for (const org of orgs.records) ownId.set(org.id, org.id);
+  const ownId = ownIdsOf(orgs.records);
   let offset = rawCount;
   for (const part of parts) {
     const { strings, source, target, capability } = part;

@@ -1,10 +1,11 @@
 // `npm run bench:browser`: the in-browser figures of DESIGN.md §7 and the map and network issues, measured in
-// headless Chromium (software GL) on the production build: time to a drawn map on the Chicago sample; a
-// national bundle (100k organizations, 1M links) opened through `?data=` — import, first map, and the
-// longest main-thread tasks while loading, panning and filtering (long-task observer); the network view on
-// 10k organizations / 100k links — first frame and frame times while the camera moves; and the network on
-// 100k organizations, which aggregates. Prints a table; `--out <file>` writes the figures as JSON.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// headless Chromium (SwiftShader: WebGL on the CPU) on the production build: time to a drawn map on the
+// Chicago sample; a national bundle (100k organizations, 1M links) opened through `?data=` — import, first
+// map, and the longest main-thread tasks while loading, panning and filtering (long-task observer); the
+// network view on 10k organizations / 100k links — first frame and frame times while the camera moves; and
+// the network on 100k organizations, which aggregates. Each part runs in both of Chromium's pipelines
+// (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes them as JSON.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type Sigma from 'sigma';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/harness.ts';
+import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/harness.ts';
 import { startStaticServer } from '../tests/e2e/static-server.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
 
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     big: { type: 'string', default: '100000:1000000' },
     network: { type: 'string', default: '10000:100000' },
     parts: { type: 'string', default: 'chicago,big,network' },
+    pipelines: { type: 'string', default: 'gpu,software' },
   },
 });
 const size = (spec: string) => {
@@ -126,9 +128,174 @@ async function networkFrameTimes(page: Page, ms: number) {
   }, ms);
 }
 
+interface Pipeline {
+  readonly name: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * Both ways Chromium can put a WebGL map on screen here. GPU compositing is the pipeline of any machine with
+ * a GPU (SwiftShader stands in for it and draws in the GPU process); software compositing (`--disable-gpu`)
+ * is that of a machine without one: each WebGL frame is read back on the page's main thread, which waits
+ * for SwiftShader to draw it.
+ */
+const PIPELINES: Record<string, Pipeline> = {
+  gpu: { name: 'GPU compositing (SwiftShader as the GPU)', args: GPU_COMPOSITING_ARGS },
+  software: { name: 'software compositing (--disable-gpu)', args: CHROMIUM_ARGS },
+};
+
+/**
+ * How many of the frames drawn while the Chicago map pans were read back on the main thread (Chromium's
+ * `GLES2::ReadPixels` trace events, which software compositing issues once per WebGL frame): says which
+ * pipeline the browser really ran.
+ */
+async function readbacksWhilePanning(browser: Browser, page: Page, dir: string) {
+  const path = join(dir, 'trace.json');
+  await browser.startTracing(page, { path, categories: ['gpu'] });
+  const frames = await page.evaluate(async () => {
+    const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
+    let count = 0;
+    const onRender = () => count++;
+    map.on('render', onRender);
+    for (const dx of [200, -200]) {
+      await new Promise<void>((resolve) => {
+        map.once('moveend', () => resolve());
+        map.panBy([dx, dx / 2], { duration: 500 });
+      });
+    }
+    map.off('render', onRender);
+    return count;
+  });
+  await browser.stopTracing();
+  const readbacks = readFileSync(path, 'utf8').split('"GLES2::ReadPixels"').length - 1;
+  rmSync(path);
+  return { frames, readbacks };
+}
+
+async function measure(browser: Browser, base: string, parts: Set<string>, dir: string) {
+  const results: Record<string, unknown> = {};
+  // 1. Chicago sample to a drawn map.
+  if (parts.has('chicago')) {
+    const page = await newPage(browser);
+    await page.goto(`${base}#/s:chicago/map`);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 120_000 });
+    const readyMs = await sinceNavigation(page);
+    const longTasks = await takeLongTasks(page);
+    const panning = await readbacksWhilePanning(browser, page, dir);
+    results['chicago'] = { mapReadyMs: readyMs, longTasks, panning };
+    console.log(
+      `chicago: map drawn ${readyMs} ms after navigation; while panning, ${panning.readbacks} WebGL readbacks on the main thread for ${panning.frames} frames`,
+    );
+    await page.context().close();
+  }
+  // 2. The national bundle on the map: load, pan, filter.
+  if (parts.has('big')) {
+    const page = await newPage(browser);
+    const { reportMs, startTasks, readTasks } = await importThroughAddress(page, base, 'bench-big.json');
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
+    await mapIdle(page);
+    const mapMs = await sinceNavigation(page);
+    await page.locator('[data-testid="gap-summary"]').waitFor({ timeout: 600_000 });
+    // From pressing Import to the drawn map and the finished analysis.
+    const drawTasks = await takeLongTasks(page);
+    // Eight pans of 400 ms; the frames MapLibre draws meanwhile say how smooth they were.
+    const panFrames = await page.evaluate(async () => {
+      const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
+      let frames = 0;
+      const onRender = () => frames++;
+      map.on('render', onRender);
+      const began = performance.now();
+      for (let i = 0; i < 8; i++) {
+        await new Promise<void>((resolve) => {
+          map.once('moveend', () => resolve());
+          map.panBy(i % 2 === 0 ? [300, 150] : [-300, -150], { duration: 400 });
+        });
+      }
+      map.off('render', onRender);
+      return { frames, perSecond: Math.round((frames * 1000) / (performance.now() - began)) };
+    });
+    await mapIdle(page);
+    const panTasks = { ...(await takeLongTasks(page)), ...panFrames };
+    // Filters as a user sets them, each followed by the redrawn map: a small kind (support, ~4% of the
+    // organizations) off and on, the largest (manufacturers, ~90%) off and on, a certification, a minimum
+    // link value, then Clear filters.
+    const kinds = page.locator('[data-testid="kind-filter"] input[type="checkbox"]');
+    const filterSteps: (() => Promise<void>)[] = [
+      () => kinds.last().uncheck(),
+      () => kinds.last().check(),
+      () => kinds.nth(1).uncheck(),
+      () => kinds.nth(1).check(),
+      () => page.locator('[data-testid="certification-filter"] input[type="checkbox"]').first().check(),
+      () =>
+        page
+          .getByRole('group', { name: 'Minimum value presets' })
+          .getByRole('button', { name: '$1M' })
+          .click(),
+      () => page.locator('[data-testid="clear-filters"]').click(),
+    ];
+    for (const step of filterSteps) {
+      await step();
+      await mapIdle(page);
+    }
+    const filterTasks = await takeLongTasks(page);
+    results['big'] = {
+      ...size(args.big),
+      reportMs,
+      mapMs,
+      startTasks,
+      readTasks,
+      drawTasks,
+      panTasks,
+      filterTasks,
+    };
+    console.log(
+      `big ${args.big}: import report ${reportMs} ms, map drawn ${mapMs} ms; long tasks while the app starts (sample map): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
+    );
+    // 2b. The same bundle in the network view: aggregated.
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 600_000 });
+    const aggregated = await page
+      .locator('[data-testid="network"]')
+      .evaluate((e) => ({ ...(e as HTMLElement).dataset }));
+    const frames = await networkFrameTimes(page, 2000);
+    results['bigNetwork'] = { ...aggregated, frames, longTasks: await takeLongTasks(page) };
+    console.log(`big network: ${JSON.stringify(aggregated)} frames ${JSON.stringify(frames)}`);
+    await page.context().close();
+  }
+  // 3. The network view at sigma's comfortable size.
+  if (parts.has('network')) {
+    const page = await newPage(browser);
+    await importThroughAddress(page, base, 'bench-net.json');
+    await page.locator('[data-testid="dataset-title"]').filter({ hasText: /./ }).waitFor();
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 600_000 });
+    const canvas = await page
+      .locator('[data-testid="network"]')
+      .evaluate((e) => ({ ...(e as HTMLElement).dataset }));
+    await takeLongTasks(page);
+    const frames = await networkFrameTimes(page, 3000);
+    const moveTasks = await takeLongTasks(page);
+    await page.locator('[data-testid="network-layout-tier"]').click();
+    await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 120_000 });
+    const layoutTasks = await takeLongTasks(page);
+    results['network'] = { ...size(args.network), canvas, frames, moveTasks, layoutTasks };
+    console.log(
+      `network ${args.network}: ${canvas['nodeCount']} nodes, ${canvas['edgeCount']} edges, first frame ${canvas['firstFrameMs']} ms; camera frames ${JSON.stringify(frames)}; long tasks moving ${JSON.stringify(moveTasks)}, switching to tiers ${JSON.stringify(layoutTasks)}`,
+    );
+    await page.context().close();
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'forgemap-bench-browser-'));
   const results: Record<string, unknown> = {};
+  const pipelines = args.pipelines.split(',').map((key) => {
+    const pipeline = PIPELINES[key];
+    if (pipeline === undefined)
+      throw new Error(`--pipelines: unknown "${key}"; choose from ${Object.keys(PIPELINES).join(', ')}`);
+    return [key, pipeline] as const;
+  });
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   console.log('building the app…');
@@ -141,92 +308,21 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'bench-big.json'), generateLargeBundle({ ...big, seed: 20240101 }));
   writeFileSync(join(dir, 'bench-net.json'), generateLargeBundle({ ...net, seed: 20240102 }));
   const server = await startStaticServer(dir);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
-  const base = server.url;
   try {
-    const parts = new Set(args.parts.split(','));
-    // 1. Chicago sample to a drawn map.
-    if (parts.has('chicago')) {
-      const page = await newPage(browser);
-      await page.goto(`${base}#/s:chicago/map`);
-      await page.locator('[data-map-ready="true"]').waitFor({ timeout: 120_000 });
-      const readyMs = await sinceNavigation(page);
-      results['chicago'] = { mapReadyMs: readyMs, longTasks: await takeLongTasks(page) };
-      console.log(`chicago: map drawn ${readyMs} ms after navigation`);
-      await page.context().close();
-    }
-    // 2. The national bundle on the map: load, pan, filter.
-    if (parts.has('big')) {
-      const page = await newPage(browser);
-      const { reportMs, startTasks, readTasks } = await importThroughAddress(page, base, 'bench-big.json');
-      await page.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
-      await mapIdle(page);
-      const mapMs = await sinceNavigation(page);
-      await page.locator('[data-testid="gap-summary"]').waitFor({ timeout: 600_000 });
-      // From pressing Import to the drawn map and the finished analysis.
-      const drawTasks = await takeLongTasks(page);
-      for (let i = 0; i < 8; i++) {
-        await page.evaluate(
-          (dx) =>
-            new Promise<void>((resolve) => {
-              const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
-              map.once('moveend', () => resolve());
-              map.panBy([dx, dx / 2], { duration: 400 });
-            }),
-          i % 2 === 0 ? 300 : -300,
-        );
+    for (const [key, pipeline] of pipelines) {
+      console.log(`\n${pipeline.name}:`);
+      const browser = await chromium.launch({
+        executablePath: findChromium(),
+        headless: true,
+        args: [...pipeline.args],
+      });
+      try {
+        results[key] = await measure(browser, server.url, new Set(args.parts.split(',')), dir);
+      } finally {
+        await browser.close();
       }
-      await mapIdle(page);
-      const panTasks = await takeLongTasks(page);
-      const support = page.locator('[data-testid="kind-filter"] input[type="checkbox"]').last();
-      await support.uncheck();
-      await mapIdle(page);
-      await support.check();
-      await mapIdle(page);
-      const filterTasks = await takeLongTasks(page);
-      results['big'] = { ...big, reportMs, mapMs, startTasks, readTasks, drawTasks, panTasks, filterTasks };
-      console.log(
-        `big ${big.orgs}/${big.links}: import report ${reportMs} ms, map drawn ${mapMs} ms; long tasks while the app starts (sample map): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
-      );
-      // 2b. The same bundle in the network view: aggregated.
-      await page.getByRole('button', { name: 'Network', exact: true }).click();
-      await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 600_000 });
-      const aggregated = await page
-        .locator('[data-testid="network"]')
-        .evaluate((e) => ({ ...(e as HTMLElement).dataset }));
-      const frames = await networkFrameTimes(page, 2000);
-      results['bigNetwork'] = { ...aggregated, frames, longTasks: await takeLongTasks(page) };
-      console.log(`big network: ${JSON.stringify(aggregated)} frames ${JSON.stringify(frames)}`);
-      await page.context().close();
-    }
-    // 3. The network view at sigma's comfortable size.
-    if (parts.has('network')) {
-      const page = await newPage(browser);
-      await importThroughAddress(page, base, 'bench-net.json');
-      await page.locator('[data-testid="dataset-title"]').filter({ hasText: /./ }).waitFor();
-      await page.getByRole('button', { name: 'Network', exact: true }).click();
-      await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 600_000 });
-      const canvas = await page
-        .locator('[data-testid="network"]')
-        .evaluate((e) => ({ ...(e as HTMLElement).dataset }));
-      await takeLongTasks(page);
-      const frames = await networkFrameTimes(page, 3000);
-      const moveTasks = await takeLongTasks(page);
-      await page.locator('[data-testid="network-layout-tier"]').click();
-      await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 120_000 });
-      const layoutTasks = await takeLongTasks(page);
-      results['network'] = { ...net, canvas, frames, moveTasks, layoutTasks };
-      console.log(
-        `network ${net.orgs}/${net.links}: ${canvas['nodeCount']} nodes, ${canvas['edgeCount']} edges, first frame ${canvas['firstFrameMs']} ms; camera frames ${JSON.stringify(frames)}; long tasks moving ${JSON.stringify(moveTasks)}, switching to tiers ${JSON.stringify(layoutTasks)}`,
-      );
-      await page.context().close();
     }
   } finally {
-    await browser.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }

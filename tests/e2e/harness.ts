@@ -21,6 +21,17 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The same browser as on a machine with a GPU, SwiftShader standing in for it: without `--disable-gpu`
+ * Chromium composites on the "GPU" and a WebGL frame reaches the screen as a texture. With it (the flags
+ * above) the compositor runs in software and reads every WebGL frame back on the page's main thread, which
+ * then waits for the whole frame to be drawn on the CPU: a cost no machine with a GPU pays. `npm run
+ * bench:browser` measures the app both ways.
+ */
+export const GPU_COMPOSITING_ARGS: readonly string[] = CHROMIUM_ARGS.filter(
+  (flag) => flag !== '--disable-gpu',
+);
+
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const CHROMIUM_INSTALL_HINT =

@@ -73,6 +73,42 @@ async function sourceFeatures(page: Page, source: string): Promise<SourceFeature
   }, source);
 }
 
+/**
+ * How many organizations the map's point source holds around the view: each cluster counts its
+ * point_count, each point one (the points worker sends the clusters and points of a window around the view).
+ */
+async function orgsAroundView(page: Page): Promise<number> {
+  const features = await sourceFeatures(page, 'orgs');
+  return features.reduce(
+    (sum, f) => sum + (f.properties['cluster'] === true ? Number(f.properties['point_count']) : 1),
+    0,
+  );
+}
+
+/** The window around the view the point source holds (`data-points-window`): bbox and whole zoom. */
+async function pointsWindow(page: Page) {
+  const [west = 0, south = 0, east = 0, north = 0, zoom = 0] = (
+    (await page.locator('[data-testid="map"]').getAttribute('data-points-window')) ?? ''
+  )
+    .split(',')
+    .map(Number);
+  return { west, south, east, north, zoom };
+}
+
+/** Organizations of the sample that pass `keep` and lie in the window the point source holds, counted one by one. */
+async function orgsInWindow(page: Page, keep: (org: (typeof positioned)[number]) => boolean = () => true) {
+  const w = await pointsWindow(page);
+  return positioned.filter(
+    (o) => keep(o) && o.lon! >= w.west && o.lon! <= w.east && o.lat! >= w.south && o.lat! <= w.north,
+  ).length;
+}
+
+/** Shows the whole country, so that the window around the view holds every organization of the sample. */
+async function showCountry(page: Page): Promise<void> {
+  await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-96, 38], zoom: 2.5 }));
+  await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(2);
+}
+
 /** Organization ids of a source's features (feature id = index in the bundle), sorted. */
 async function sourceOrgIds(page: Page, source: string): Promise<string[]> {
   return (await sourceFeatures(page, source)).map((f) => sample.organizations[f.id]!.id).sort();
@@ -89,7 +125,14 @@ describe('map view', () => {
     await settle(page);
     const map = page.locator('[data-testid="map"]');
     expect(Number(await map.getAttribute('data-visible-orgs'))).toBe(positioned.length);
-    expect((await sourceOrgIds(page, 'orgs')).length).toBe(positioned.length);
+    // At the region's zoom the source holds the window around the view: every firm in it, no other.
+    const held = await pointsWindow(page);
+    const view = await page.evaluate(() => window.__forgemapMap!.getBounds().toArray().flat());
+    expect(held.west).toBeLessThan(view[0]!);
+    expect(held.north).toBeGreaterThan(view[3]!);
+    const inWindow = await orgsInWindow(page);
+    expect(inWindow).toBeGreaterThan(positioned.length * 0.8);
+    expect(await orgsAroundView(page)).toBe(inWindow);
     const rendered = await page.evaluate(() => {
       const m = window.__forgemapMap!;
       const clusters = m.queryRenderedFeatures({ layers: ['clusters'] });
@@ -101,6 +144,9 @@ describe('map view', () => {
     // The fitted view shows the region; a few firms outside it may be off screen.
     expect(rendered.total).toBeGreaterThan(positioned.length * 0.8);
     expect(rendered.total).toBeLessThanOrEqual(positioned.length);
+    // Zoomed out to the country, it holds them all.
+    await showCountry(page);
+    await expect.poll(() => orgsAroundView(page)).toBe(positioned.length);
   });
 
   it('shows the filtered number of organizations after a filter', async () => {
@@ -110,11 +156,46 @@ describe('map view', () => {
     await expect
       .poll(() => page.locator('[data-testid="map"]').getAttribute('data-visible-orgs'))
       .toBe(String(primes));
-    await expect.poll(async () => (await sourceOrgIds(page, 'orgs')).length).toBe(primes);
+    await expect
+      .poll(
+        async () => (await orgsAroundView(page)) === (await orgsInWindow(page, (o) => o.kind === 'prime')),
+      )
+      .toBe(true);
+    await showCountry(page);
+    await expect.poll(() => orgsAroundView(page)).toBe(primes);
     await page.evaluate(() => (location.hash = '#/s:chicago/map'));
     await expect
       .poll(() => page.locator('[data-testid="map"]').getAttribute('data-visible-orgs'))
       .toBe(String(positioned.length));
+  });
+
+  it('expands a cluster clicked on the map, its tooltip counting its kinds', async () => {
+    const { page } = await app();
+    await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));
+    await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(8);
+    await settle(page);
+    // The largest cluster on screen, and where it is.
+    const target = await page.evaluate(() => {
+      const m = window.__forgemapMap!;
+      const box = m.getCanvas().getBoundingClientRect();
+      const clusters = m
+        .queryRenderedFeatures({ layers: ['clusters'] })
+        .sort((a, b) => Number(b.properties['point_count']) - Number(a.properties['point_count']));
+      const top = clusters[0];
+      if (top === undefined || top.geometry.type !== 'Point') return null;
+      const at = m.project(top.geometry.coordinates as [number, number]);
+      return { count: Number(top.properties['point_count']), x: box.left + at.x, y: box.top + at.y };
+    });
+    expect(target).not.toBeNull();
+    expect(target!.count).toBeGreaterThan(1);
+    await page.mouse.move(target!.x, target!.y);
+    await expect
+      .poll(() => page.locator('.map-tooltip').innerText())
+      .toContain(`${target!.count.toLocaleString('en-US')} organizations`);
+    expect(await page.locator('.map-tooltip').innerText()).toMatch(/manufacturers?/);
+    await page.mouse.click(target!.x, target!.y);
+    await expect.poll(() => page.evaluate(() => window.__forgemapMap!.getZoom())).toBeGreaterThan(8.9);
+    await expect.poll(async () => (await pointsWindow(page)).zoom).toBeGreaterThan(8);
   });
 
   it('selects a firm clicked on the map and draws its supply links', async () => {

@@ -110,14 +110,20 @@ export function MapView(props: MapViewProps) {
 
   const basemap = useBasemap(map);
   const otherRegions = useRegions(map, basemap, props.regions, homeRegion, showRegions);
-  const orgVersion = useOrgSource(map, data, sizeBy);
+  const orgSource = useOrgSource(map, data, sizeBy);
   useSelection(map, data, selected, filters.minValue);
   const gapSelection = useGapHighlight(map, data, gap, filters.minValue, props.gapBuyer);
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
   useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(
-    () => ({ data, regions: otherRegions, onSelect: props.onSelect, onSelectRegion: props.onSelectRegion }),
-    [data, otherRegions, props.onSelect, props.onSelectRegion],
+    () => ({
+      data,
+      regions: otherRegions,
+      onSelect: props.onSelect,
+      onSelectRegion: props.onSelectRegion,
+      expansionZoom: orgSource.expansionZoom,
+    }),
+    [data, otherRegions, props.onSelect, props.onSelectRegion, orgSource.expansionZoom],
   );
   usePointer(map, tooltipRef, pointerTargets);
   const pixelRatio = useRenderScale(map, softwareGl, resolution);
@@ -125,7 +131,7 @@ export function MapView(props: MapViewProps) {
   const reduced = pixelRatio !== null && pixelRatio < deviceRatio - 1e-6;
 
   // Ready for tests and screenshots once the basemap and the organizations are drawn.
-  const loaded = map !== null && basemap !== null && orgVersion > 0;
+  const loaded = map !== null && basemap !== null && orgSource.version > 0;
   useEffect(() => {
     if (!loaded || map === null || ready) return;
     let live = true;

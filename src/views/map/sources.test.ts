@@ -8,9 +8,7 @@ import {
   gapFeatures,
   gapSelection,
   linkCapability,
-  nextMaskStep,
-  orgFeatureMaker,
-  orgFeatures,
+  orgRadii,
   radiusFor,
   selectionArcs,
   suppliedValues,
@@ -42,77 +40,17 @@ describe('drawableMask', () => {
   });
 });
 
-describe('nextMaskStep', () => {
-  const mask = (bits: string) => Uint8Array.from(bits, Number);
-
-  it.each([
-    ['in step', '0110', '0110', 9, { remove: [], add: [] }],
-    ['from empty', '0000', '1011', 9, { remove: [], add: [0, 2, 3] }],
-    ['to empty', '1011', '0000', 9, { remove: [0, 2, 3], add: [] }],
-    ['both ways', '1100', '0110', 9, { remove: [0], add: [2] }],
-    ['the first adds only, within the limit', '0000', '1111', 2, { remove: [], add: [0, 1] }],
-    ['every removal past the add limit', '1110', '0001', 1, { remove: [0, 1, 2], add: [3] }],
-  ])('%s: %s → %s', (_name, held, target, limit, expected) => {
-    expect(nextMaskStep(mask(held), mask(target), limit)).toEqual(expected);
-  });
-
-  it('keeps removals within their own limit', () => {
-    expect(nextMaskStep(mask('1111'), mask('0001'), 5, 2)).toEqual({ remove: [0, 1], add: [] });
-  });
-
-  it('reaches the target in steps of at most the limit', () => {
-    const held = mask('10100000');
-    const target = mask('01011111');
-    const sizes: number[] = [];
-    for (let step = nextMaskStep(held, target, 2); step.add.length + step.remove.length > 0;) {
-      sizes.push(step.add.length);
-      for (const i of step.remove) held[i] = 0;
-      for (const i of step.add) held[i] = 1;
-      step = nextMaskStep(held, target, 2);
-    }
-    expect(sizes).toEqual([2, 2, 2]);
-    expect([...held]).toEqual([...target]);
-  });
-});
-
-describe('orgFeatureMaker', () => {
-  it('makes the same feature as orgFeatures, one organization at a time', () => {
-    const base = testBundle([{ id: 'a' }, { id: 'b', kind: 'support' }], []);
-    const bundle: Bundle = {
-      ...base,
-      organizations: base.organizations.map((o, i) => ({ ...o, employees: [100, 25][i] })),
-    };
-    const at = positions([
-      [-87, 41],
-      [-88, 42],
-    ]);
-    const make = orgFeatureMaker({ bundle, positions: at }, 'employees');
-    const all = orgFeatures({ bundle, positions: at, visible: Uint8Array.from([1, 1]) }, 'employees');
-    expect(make(1)).toEqual(all.features[1]);
-    // sqrt(25 / 100) = 0.5 → 3 + 13 × 0.5 = 9.5 px, against the largest of all, not of one chunk.
-    expect(make(1).properties).toEqual({ i: 1, kind: 'support', r: 9.5 });
-  });
-});
-
-describe('orgFeatures', () => {
+describe('orgRadii', () => {
   const bundle = testBundle(
     [{ id: 'p', kind: 'prime' }, { id: 'm' }, { id: 't', kind: 'training' }, { id: 'nowhere' }],
     [],
   );
-  const at = positions([[-87, 41], [-88, 42], [-89, 43], null]);
 
-  it('makes one point per visible, positioned organization, keyed by its index', () => {
-    const visible = Uint8Array.from([1, 0, 1, 1]);
-    const collection = orgFeatures({ bundle, positions: at, visible });
-    expect(collection.features.map((f) => f.id)).toEqual([0, 2]);
-    expect(collection.features[0]).toEqual({
-      type: 'Feature',
-      id: 0,
-      geometry: { type: 'Point', coordinates: [-87, 41] },
-      properties: { i: 0, kind: 'prime', r: 5 },
-    });
-    expect(collection.features[1]?.properties.kind).toBe('training');
-    expect(countDrawn(at, visible)).toBe(2);
+  it('gives every point the same radius by default', () => {
+    expect([...orgRadii(bundle)]).toEqual([5, 5, 5, 5]);
+    expect(
+      countDrawn(positions([[-87, 41], [-88, 42], [-89, 43], null]), Uint8Array.from([1, 0, 1, 1])),
+    ).toBe(2);
   });
 
   it('sizes points by employees on a square-root scale when asked', () => {
@@ -120,17 +58,14 @@ describe('orgFeatures', () => {
       ...bundle,
       organizations: bundle.organizations.map((o, i) => ({ ...o, employees: [400, 100, undefined, 1][i] })),
     };
-    const visible = Uint8Array.from([1, 1, 1, 1]);
-    const radii = orgFeatures({ bundle: sized, positions: at, visible }, 'employees').features.map(
-      (f) => f.properties.r,
-    );
-    expect(radii).toEqual([16, 9.5, 3]);
+    // sqrt(100 / 400) = 0.5 → 3 + 13 × 0.5 = 9.5 px; unknown → 3 px; 1 of 400 → 3 + 13 / 20 = 3.65 → 3.7.
+    expect([...orgRadii(sized, 'employees')]).toEqual([16, 9.5, 3, 3.7]);
     expect(radiusFor(100, 400)).toBe(9.5);
   });
 
   it('sizes points by the value they supply when asked', () => {
     const linked = testBundle(
-      [{ id: 'a' }, { id: 'b' }],
+      [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
       [
         ['a', 'b', 'x', 300],
         ['a', 'b', 'y', 100],
@@ -138,20 +73,8 @@ describe('orgFeatures', () => {
       ],
     );
     const supplied = suppliedValues(linked);
-    expect([...supplied]).toEqual([400, 100]);
-    const radii = orgFeatures(
-      {
-        bundle: linked,
-        positions: positions([
-          [0, 0],
-          [1, 1],
-        ]),
-        visible: Uint8Array.from([1, 1]),
-      },
-      'value',
-      supplied,
-    ).features.map((f) => f.properties.r);
-    expect(radii).toEqual([16, 9.5]);
+    expect([...supplied]).toEqual([400, 100, 0]);
+    expect([...orgRadii(linked, 'value', supplied)]).toEqual([16, 9.5, 3]);
   });
 });
 

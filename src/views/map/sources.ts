@@ -1,5 +1,5 @@
-// Pure GeoJSON builders for the map's data sources: organizations as points, the links of a selected
-// organization as arcs, and the buyers and suppliers of a highlighted gap. Nothing here mutates the bundle.
+// Pure builders for the map's data sources: the organizations' point sizes (their points are clustered in
+// views/map/points), the links of a selected organization as arcs, and the buyers and suppliers of a highlighted gap. Nothing here mutates the bundle.
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
 import type { Positions } from '../../geo/positions.ts';
@@ -9,20 +9,6 @@ import type { ArcProps, LonLat } from './arcs.ts';
 
 export const SIZE_BY = ['none', 'employees', 'value'] as const;
 export type SizeBy = (typeof SIZE_BY)[number];
-
-export interface OrgProps {
-  /** Index in bundle.organizations; also the feature id, which feature state is keyed by. */
-  i: number;
-  kind: OrgKind;
-  /** Circle radius in pixels. */
-  r: number;
-}
-
-export interface OrgInputs {
-  bundle: Bundle;
-  positions: Positions;
-  visible: Uint8Array;
-}
 
 /** The lon/lat of organization `i`, or null when it has no position. */
 export function positionOf(positions: Positions, i: number): LonLat | null {
@@ -54,50 +40,22 @@ export function radiusFor(amount: number | undefined, reference: number): number
 }
 
 /**
- * The point feature of organization `i` (positioned; see drawableMask), sized by `sizeBy`. The reference
- * magnitude is found once, so building features one chunk at a time costs no more than all at once.
+ * The radius of each organization's point, sized by `sizeBy` against the largest of all (index-aligned):
+ * the same size whatever is filtered.
  */
-export function orgFeatureMaker(
-  { bundle, positions }: Omit<OrgInputs, 'visible'>,
-  sizeBy: SizeBy = 'none',
-  supplied?: Float64Array,
-): (i: number) => Feature<Point, OrgProps> {
+export function orgRadii(bundle: Bundle, sizeBy: SizeBy = 'none', supplied?: Float64Array): Float64Array {
   const orgs = bundle.organizations;
-  let reference = 0;
-  if (sizeBy === 'employees') for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);
-  if (sizeBy === 'value' && supplied !== undefined)
+  const radii = new Float64Array(orgs.length).fill(BASE_RADIUS);
+  if (sizeBy === 'employees') {
+    let reference = 0;
+    for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);
+    orgs.forEach((org, i) => (radii[i] = radiusFor(org.employees, reference)));
+  } else if (sizeBy === 'value' && supplied !== undefined) {
+    let reference = 0;
     for (const v of supplied) reference = Math.max(reference, v);
-  return (i) => {
-    const org = orgs[i]!;
-    const r =
-      sizeBy === 'employees'
-        ? radiusFor(org.employees, reference)
-        : sizeBy === 'value'
-          ? radiusFor(supplied?.[i], reference)
-          : BASE_RADIUS;
-    return {
-      type: 'Feature',
-      id: i,
-      geometry: { type: 'Point', coordinates: [positions.coords[2 * i]!, positions.coords[2 * i + 1]!] },
-      properties: { i, kind: org.kind, r },
-    };
-  };
-}
-
-/**
- * One point per positioned, visible organization. Features carry only what styling needs (index, kind,
- * radius): names and the rest are looked up in the bundle on hover, which keeps the worker's copy small.
- */
-export function orgFeatures(
-  { bundle, positions, visible }: OrgInputs,
-  sizeBy: SizeBy = 'none',
-  supplied?: Float64Array,
-): FeatureCollection<Point, OrgProps> {
-  const make = orgFeatureMaker({ bundle, positions }, sizeBy, supplied);
-  const drawable = drawableMask(positions, visible);
-  const features: Feature<Point, OrgProps>[] = [];
-  for (let i = 0; i < bundle.organizations.length; i++) if (drawable[i] === 1) features.push(make(i));
-  return { type: 'FeatureCollection', features };
+    for (let i = 0; i < orgs.length; i++) radii[i] = radiusFor(supplied[i], reference);
+  }
+  return radii;
 }
 
 /** 1 for each organization that is visible and positioned (index-aligned): what the map draws. */
@@ -112,34 +70,6 @@ export function drawableMask(positions: Positions, visible: Uint8Array): Uint8Ar
       out[i] = 1;
   }
   return out;
-}
-
-/** One step from what a source holds to what it should hold: indices to take out and to put in. */
-export interface MaskStep {
-  remove: number[];
-  add: number[];
-}
-
-/**
- * The next step from `held` to `target` (index-aligned 0/1 masks of equal length): every index to remove,
- * up to `removeLimit`, and the first `addLimit` indices to add, in index order. Empty lists mean in step.
- */
-export function nextMaskStep(
-  held: Uint8Array,
-  target: Uint8Array,
-  addLimit: number,
-  removeLimit = Infinity,
-): MaskStep {
-  const remove: number[] = [];
-  const add: number[] = [];
-  for (let i = 0; i < target.length; i++) {
-    if (held[i] === target[i]) continue;
-    if (target[i] === 1) {
-      if (add.length < addLimit) add.push(i);
-    } else if (remove.length < removeLimit) remove.push(i);
-    if (add.length >= addLimit && remove.length >= removeLimit) break;
-  }
-  return { remove, add };
 }
 
 /** Number of organizations that are both visible and positioned: what the map draws. */

@@ -76,16 +76,6 @@ export const INTERACTIVE_LAYERS = [
   LAYER.regionsFill,
 ];
 
-/** Cluster properties: how many of each kind a cluster holds, for its tooltip. */
-const CLUSTER_PROPERTIES: GeoJSONSourceSpecification['clusterProperties'] = Object.fromEntries(
-  (Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => [
-    kind,
-    ['+', ['case', ['==', ['get', 'kind'], kind], 1, 0]],
-  ]),
-);
-
-export const CLUSTER_MAX_ZOOM = 11;
-
 const empty = (): GeoJSONSourceSpecification => ({
   type: 'geojson',
   data: { type: 'FeatureCollection', features: [] },
@@ -173,13 +163,8 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       [SOURCE.regions]: empty(),
       [SOURCE.regionLabels]: empty(),
       [SOURCE.home]: empty(),
-      [SOURCE.orgs]: {
-        ...empty(),
-        cluster: true,
-        clusterRadius: 40,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-        clusterProperties: CLUSTER_PROPERTIES,
-      },
+      // Clusters and points of the area around the view, clustered by the points worker (views/map/points).
+      [SOURCE.orgs]: empty(),
       [SOURCE.arcs]: empty(),
       [SOURCE.gapArcs]: empty(),
       [SOURCE.gapOrgs]: empty(),

@@ -1,54 +1,77 @@
-// Puts the positioned, visible organizations into the clustered point source. MapLibre copies GeoJSON to
-// its worker on the main thread (about 100k features a second here), so the source is never sent whole:
-// a new dataset or size measure starts it over and a filter change sends only what changed, both as diffs
-// of at most ORG_CHUNK features, one after the other. Hover and selection never touch it (feature state
-// and separate small sources do).
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Feature, Point } from 'geojson';
+// Puts the organizations on the map. The points worker clusters the visible, positioned organizations
+// (see views/map/points); the map's point source holds only the clusters and points of a window around the
+// view, a few hundred features. A filter sends the worker one mask; a camera move asks for a new window
+// only when the view leaves the one held or crosses a whole zoom. The main thread never copies 100k
+// features, and MapLibre never re-clusters them.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { DatasetView } from '../../contracts.ts';
+import { createFilterIndex } from '../../derive/filter.ts';
 import { sameBytes, useStable } from '../../derive/stable.ts';
-import { drawableMask, nextMaskStep, orgFeatureMaker, suppliedValues } from '../sources.ts';
-import type { OrgProps, SizeBy } from '../sources.ts';
+import { drawableMask, orgRadii, suppliedValues } from '../sources.ts';
+import type { SizeBy } from '../sources.ts';
 import { SOURCE } from '../style.ts';
-
-/**
- * Features sent to the worker in one main-thread task: copying one costs a few microseconds, so this keeps
- * each task well under the 100 ms budget on a slow machine.
- */
-export const ORG_CHUNK = 4000;
-/** Removals are only ids, far cheaper to send than features. */
-const REMOVE_CHUNK = 10 * ORG_CHUNK;
+import type { MapPointFeature } from '../points/cluster-index.ts';
+import { createPointsClient } from '../points/points-client.ts';
+import type { PointsClient } from '../points/points-client.ts';
+import { windowCovers, windowFor } from '../points/view-window.ts';
+import type { PointWindow, ViewBounds } from '../points/view-window.ts';
 
 /** Same contents, same array: the app may recompute the mask on any route change (a camera move too). */
 export function useStableMask(mask: Uint8Array): Uint8Array {
   return useStable(mask, sameBytes);
 }
 
-/** Brings one source, step by step, to the target mask; a newer target takes over at the next step. */
-class OrgSourceSync {
-  private readonly held: Uint8Array;
-  private target: Uint8Array;
-  private started = false;
+/** What the worker should hold: the dataset's coordinates and kinds, the point sizes, the shown mask. */
+interface Wanted {
+  readonly base: { coords: Float64Array; kinds: Uint8Array };
+  readonly radii: Float64Array;
+  readonly mask: Uint8Array;
+}
+
+const sameState = (a: Wanted | null, b: Wanted) =>
+  a !== null && a.base === b.base && a.radii === b.radii && a.mask === b.mask;
+
+function viewOf(map: MapLibreMap): ViewBounds {
+  const bounds = map.getBounds();
+  return {
+    west: bounds.getWest(),
+    south: bounds.getSouth(),
+    east: bounds.getEast(),
+    north: bounds.getNorth(),
+  };
+}
+
+/** Brings the worker and the map's source, one request at a time, to the latest wanted state and view. */
+class OrgPointsSync {
+  private wanted: Wanted;
+  /** What the worker holds, once it said so. */
+  private held: Wanted | null = null;
+  /** What the source shows: the state and window its features were made for. */
+  private shown: { state: Wanted; window: PointWindow } | null = null;
   private busy = false;
   private disposed = false;
-  private buildMs = 0;
 
   constructor(
+    private readonly map: MapLibreMap,
     private readonly source: GeoJSONSource,
-    private readonly make: (i: number) => Feature<Point, OrgProps>,
-    target: Uint8Array,
-    private readonly onSynced: (buildMs: number) => void,
+    private readonly client: PointsClient,
+    wanted: Wanted,
+    private readonly onSynced: () => void,
   ) {
-    this.held = new Uint8Array(target.length);
-    this.target = target;
+    this.wanted = wanted;
   }
 
-  setTarget(target: Uint8Array): void {
-    if (target.length !== this.held.length) return;
-    this.target = target;
+  want(wanted: Wanted): void {
+    this.wanted = wanted;
     void this.pump();
   }
+
+  /** The camera moved: a new window if the view left the one shown. */
+  readonly onMove = (): void => {
+    if (this.shown === null || this.busy) return;
+    if (!windowCovers(this.shown.window, viewOf(this.map), this.map.getZoom())) void this.pump();
+  };
 
   dispose(): void {
     this.disposed = true;
@@ -59,61 +82,101 @@ class OrgSourceSync {
     this.busy = true;
     try {
       for (;;) {
-        const step = nextMaskStep(this.held, this.target, ORG_CHUNK, REMOVE_CHUNK);
-        if (this.started && step.add.length === 0 && step.remove.length === 0) break;
-        const began = performance.now();
-        const add = step.add.map(this.make);
-        this.buildMs += performance.now() - began;
-        const sent = this.started
-          ? this.source.updateData({ remove: step.remove, add })
-          : // The first step replaces whatever the source held before (another dataset, another size).
-            this.source.setData({ type: 'FeatureCollection', features: add });
-        this.started = true;
-        for (const i of step.remove) this.held[i] = 0;
-        for (const i of step.add) this.held[i] = 1;
-        await sent;
+        const wanted = this.wanted;
+        const held = this.held;
+        if (held === null || held.base !== wanted.base) {
+          await this.client.load({ ...wanted.base, radii: wanted.radii }, wanted.mask);
+        } else if (held.mask !== wanted.mask) {
+          await this.client.setMask(wanted.mask);
+        } else if (held.radii !== wanted.radii) {
+          await this.client.setRadii(wanted.radii);
+        }
         if (this.disposed) return;
+        this.held = wanted;
+        if (this.wanted !== wanted) continue;
+        const zoom = this.map.getZoom();
+        const view = viewOf(this.map);
+        if (
+          this.shown !== null &&
+          sameState(this.shown.state, wanted) &&
+          windowCovers(this.shown.window, view, zoom)
+        )
+          break;
+        const window = windowFor(view, zoom);
+        const features: MapPointFeature[] = await this.client.features(window);
+        if (this.disposed) return;
+        // A newer dataset or filter came meanwhile: these features are already out of date.
+        if (this.wanted !== wanted) continue;
+        await this.source.setData({ type: 'FeatureCollection', features });
+        if (this.disposed) return;
+        this.shown = { state: wanted, window };
+        // For tests and the curious: the window the source holds, as west,south,east,north,zoom.
+        this.map.getContainer().dataset['pointsWindow'] = [...window.bbox, window.zoom].join(',');
+        if (this.wanted === wanted) this.onSynced();
       }
-      this.onSynced(this.buildMs);
-      this.buildMs = 0;
+    } catch (error) {
+      if (!this.disposed) console.error(error);
     } finally {
       this.busy = false;
     }
   }
 }
 
-/** Returns a counter that goes up each time the source has caught up with new data (0: not yet). */
-export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy: SizeBy): number {
+export interface OrgSource {
+  /** Goes up each time the source has caught up with new data (0: not yet). */
+  version: number;
+  /** The zoom at which a cluster (its `cluster_id`) falls apart. */
+  expansionZoom(clusterId: number): Promise<number>;
+}
+
+export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy: SizeBy): OrgSource {
   const { bundle, positions } = data;
   const visible = useStableMask(data.visible);
-  const target = useMemo(() => drawableMask(positions, visible), [positions, visible]);
-  const supplied = useMemo(() => (sizeBy === 'value' ? suppliedValues(bundle) : undefined), [bundle, sizeBy]);
+  const mask = useMemo(() => drawableMask(positions, visible), [positions, visible]);
+  const base = useMemo(
+    () => ({ coords: positions.coords, kinds: createFilterIndex(bundle).kind }),
+    [bundle, positions],
+  );
+  const radii = useMemo(
+    () => orgRadii(bundle, sizeBy, sizeBy === 'value' ? suppliedValues(bundle) : undefined),
+    [bundle, sizeBy],
+  );
+  const wanted = useMemo<Wanted>(() => ({ base, radii, mask }), [base, radii, mask]);
   const [version, setVersion] = useState(0);
-  const sync = useRef<OrgSourceSync | null>(null);
-  const latestTarget = useRef(target);
+  const client = useRef<PointsClient | null>(null);
+  const sync = useRef<OrgPointsSync | null>(null);
+  const latest = useRef(wanted);
 
-  // Declared first: on a dataset change React runs the cleanup below before this, so only a live sync hears it.
+  // Declared first: on a map change React runs the cleanup below before this, so only a live sync hears it.
   useEffect(() => {
-    latestTarget.current = target;
-    sync.current?.setTarget(target);
-  }, [target]);
+    latest.current = wanted;
+    sync.current?.want(wanted);
+  }, [wanted]);
 
   useEffect(() => {
     if (map === null) return;
     const source = map.getSource<GeoJSONSource>(SOURCE.orgs);
     if (source === undefined) return;
-    const make = orgFeatureMaker({ bundle, positions }, sizeBy, supplied);
-    const current = new OrgSourceSync(source, make, latestTarget.current, (buildMs) => {
-      // Kept for the performance notes: building the features is our main-thread part of a filter change.
-      map.getContainer().dataset['orgBuildMs'] = buildMs.toFixed(1);
-      setVersion((v) => v + 1);
-    });
+    const points = createPointsClient();
+    client.current = points;
+    const current = new OrgPointsSync(map, source, points, latest.current, () => setVersion((v) => v + 1));
     sync.current = current;
-    current.setTarget(latestTarget.current);
+    map.on('move', current.onMove);
+    map.on('resize', current.onMove);
+    current.want(latest.current);
     return () => {
+      map.off('move', current.onMove);
+      map.off('resize', current.onMove);
       current.dispose();
+      points.dispose();
       if (sync.current === current) sync.current = null;
+      if (client.current === points) client.current = null;
     };
-  }, [map, bundle, positions, sizeBy, supplied]);
-  return version;
+  }, [map]);
+
+  const expansionZoom = useCallback(async (clusterId: number) => {
+    if (client.current === null) throw new Error('The map’s points are not ready.');
+    return client.current.expansionZoom(clusterId);
+  }, []);
+  return useMemo(() => ({ version, expansionZoom }), [version, expansionZoom]);
 }

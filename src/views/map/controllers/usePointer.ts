@@ -2,10 +2,10 @@
 // feature state, selection of an organization or a region, and cluster expansion on click.
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import type { OrgKind } from '../../../domain/model.ts';
 import type { DatasetView, RegionOption } from '../../contracts.ts';
-import { INTERACTIVE_LAYERS, LAYER, SOURCE } from '../style.ts';
+import { INTERACTIVE_LAYERS, LAYER } from '../style.ts';
 import { clusterTooltip, orgTooltip, regionTooltip, renderTooltip } from '../tooltip.ts';
 import type { TooltipContent } from '../tooltip.ts';
 
@@ -15,6 +15,8 @@ export interface PointerTargets {
   regions: readonly RegionOption[];
   onSelect: (orgId: string | undefined) => void;
   onSelectRegion: (regionId: string) => void;
+  /** The zoom at which a cluster (its `cluster_id`) falls apart; the points worker knows. */
+  expansionZoom: (clusterId: number) => Promise<number>;
 }
 
 type Hit =
@@ -131,7 +133,7 @@ export function usePointer(
       hideTooltip();
     };
     const onClick = (event: { point: { x: number; y: number } }) => {
-      const { data, onSelect, onSelectRegion } = latest.current;
+      const { data, onSelect, onSelectRegion, expansionZoom } = latest.current;
       const hit = pick(map, [event.point.x, event.point.y], latest.current);
       if (hit === null) {
         onSelect(undefined);
@@ -148,10 +150,11 @@ export function usePointer(
         const geometry = hit.feature.geometry;
         if (typeof clusterId !== 'number' || geometry.type !== 'Point') return;
         const center = geometry.coordinates as [number, number];
-        void map
-          .getSource<GeoJSONSource>(SOURCE.orgs)
-          ?.getClusterExpansionZoom(clusterId)
-          .then((zoom) => map.easeTo({ center, zoom: zoom + 0.01 }));
+        expansionZoom(clusterId).then(
+          (zoom) => map.easeTo({ center, zoom: zoom + 0.01 }),
+          // A cluster of a filter or dataset the worker no longer holds: the map is being redrawn anyway.
+          () => {},
+        );
       }
     };
 

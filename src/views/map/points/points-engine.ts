@@ -1,0 +1,84 @@
+// What the points worker does with each request, kept apart from the worker so that the in-thread client
+// (tests, browsers without workers) runs the very same code.
+import { OrgClusterIndex } from './cluster-index.ts';
+import type { MapPointFeature, PointColumns } from './cluster-index.ts';
+import type { PointWindow } from './view-window.ts';
+
+export type PointsRequest =
+  /** A new dataset (or point sizes with it): its columns, and which organizations are shown. */
+  | { type: 'load'; columns: PointColumns; mask: Uint8Array }
+  /** Another filter: which organizations are shown. */
+  | { type: 'mask'; mask: Uint8Array }
+  /** Other point sizes, same organizations. */
+  | { type: 'radii'; radii: Float64Array }
+  | { type: 'window'; window: PointWindow }
+  | { type: 'expansion'; clusterId: number };
+
+/** The answer to each request: the organizations indexed, the window's features, or a zoom. */
+export interface PointsResults {
+  load: number;
+  mask: number;
+  radii: number;
+  window: MapPointFeature[];
+  expansion: number;
+}
+
+export type PointsResult = PointsResults[keyof PointsResults];
+
+/** The envelope between the client and the worker. */
+export interface PointsCall {
+  id: number;
+  request: PointsRequest;
+}
+export type PointsAnswer =
+  { id: number; ok: true; result: PointsResult } | { id: number; ok: false; error: string };
+
+export class PointsEngine {
+  private columns: PointColumns | null = null;
+  private mask: Uint8Array | null = null;
+  private index: OrgClusterIndex | null = null;
+
+  handle(request: PointsRequest): PointsResult {
+    switch (request.type) {
+      case 'load':
+        this.columns = request.columns;
+        return this.rebuild(request.mask);
+      case 'mask':
+        return this.rebuild(request.mask);
+      case 'radii': {
+        const index = this.ready();
+        this.columns = { ...this.columns!, radii: request.radii };
+        index.setRadii(request.radii);
+        return index.size;
+      }
+      case 'window':
+        return this.ready().features(request.window.bbox, request.window.zoom);
+      case 'expansion':
+        return this.ready().expansionZoom(request.clusterId);
+    }
+  }
+
+  private rebuild(mask: Uint8Array): number {
+    const columns = this.columns;
+    if (columns === null) throw new Error('The points have no dataset yet.');
+    if (mask.length !== columns.kinds.length)
+      throw new Error(`The mask has ${mask.length} entries for ${columns.kinds.length} organizations.`);
+    this.mask = mask;
+    this.index = new OrgClusterIndex(columns, mask);
+    return this.index.size;
+  }
+
+  private ready(): OrgClusterIndex {
+    if (this.index === null || this.mask === null) throw new Error('The points have no dataset yet.');
+    return this.index;
+  }
+}
+
+/** Runs one call, turning a thrown error into an answer. */
+export function answer(engine: PointsEngine, call: PointsCall): PointsAnswer {
+  try {
+    return { id: call.id, ok: true, result: engine.handle(call.request) };
+  } catch (error) {
+    return { id: call.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -248,6 +248,29 @@ describe('map view', () => {
     await expect.poll(() => page.url()).not.toContain('sel=');
   });
 
+  it('takes its map up again after another view, with the same organizations and no stale selection', async () => {
+    const { page } = await app();
+    await page.evaluate(() => {
+      (window.__forgemapMap as unknown as { __mark?: string }).__mark = 'first';
+      location.hash = '#/s:chicago/map?sel=chicago-prime-01';
+    });
+    await expect.poll(async () => (await sourceFeatures(page, 'arcs')).length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="map"]').count()).toBe(0);
+    await page.evaluate(() => (location.hash = '#/s:chicago/map'));
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    // The very map of before (no new WebGL context), drawn again: basemap, every firm, no selection's arcs.
+    expect(await page.evaluate(() => (window.__forgemapMap as unknown as { __mark?: string }).__mark)).toBe(
+      'first',
+    );
+    expect(await page.evaluate(() => window.__forgemapMap!.getContainer().isConnected)).toBe(true);
+    await showCountry(page);
+    await expect.poll(() => orgsAroundView(page)).toBe(positioned.length);
+    expect(await sourceFeatures(page, 'arcs')).toEqual([]);
+    expect((await sourceFeatures(page, 'states')).length).toBeGreaterThan(40);
+  });
+
   it('shows tooltips as text, never as markup', async () => {
     const { page } = await app();
     const tooltip = page.locator('.map-tooltip');

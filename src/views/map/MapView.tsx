@@ -14,6 +14,8 @@ import { mapPixelRatio } from './render-scale.ts';
 import type { MapResolution } from './render-scale.ts';
 import { readPreference, writePreference } from '../../state/preferences.ts';
 import { buildStyle } from './style.ts';
+import { parkMap, takeParkedMap } from './map-pool.ts';
+import type { ParkedMap } from './map-pool.ts';
 import { drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
 import { useBasemap } from './controllers/useBasemap.ts';
@@ -63,41 +65,67 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (container === null) return;
     const start = initialCamera.current;
-    const instance = new maplibregl.Map({
-      container,
-      style: buildStyle(notoUrl),
-      center: start === undefined ? US_VIEW.center : [start.lon, start.lat],
+    const view = {
+      center: start === undefined ? US_VIEW.center : ([start.lon, start.lat] as [number, number]),
       zoom: start?.zoom ?? US_VIEW.zoom,
-      canvasContextAttributes: glContextAttributes(softwareGl),
-      // The first frame already at the resolution useRenderScale keeps (no reallocation after load).
-      pixelRatio: mapPixelRatio(
-        softwareGl,
-        initialResolution.current,
-        container.clientWidth,
-        container.clientHeight,
-        window.devicePixelRatio || 1,
-      ),
-      attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
-      // Label fades repaint for 300 ms after every placement change: free on a GPU, a few 100 ms frames
-      // on software GL (Chicago to a drawn map: 3.6 → 2.9 s here).
-      fadeDuration: softwareGl ? 0 : 300,
-      dragRotate: false,
-      pitchWithRotate: false,
-      maxPitch: 0,
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.keyboard.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-    instance
-      .getCanvas()
-      .setAttribute('aria-label', 'Map of organizations. Use arrow keys to pan, + and − to zoom.');
+    };
+    const reused = takeParkedMap(softwareGl);
+    let entry: ParkedMap;
+    if (reused !== null) {
+      entry = reused;
+      container.appendChild(entry.host);
+      entry.map.resize();
+      entry.map.jumpTo(view);
+    } else {
+      const host = document.createElement('div');
+      host.className = 'map-host';
+      container.appendChild(host);
+      const style = buildStyle(notoUrl);
+      const instance = new maplibregl.Map({
+        container: host,
+        style,
+        ...view,
+        canvasContextAttributes: glContextAttributes(softwareGl),
+        // The first frame already at the resolution useRenderScale keeps (no reallocation after load).
+        pixelRatio: mapPixelRatio(
+          softwareGl,
+          initialResolution.current,
+          container.clientWidth,
+          container.clientHeight,
+          window.devicePixelRatio || 1,
+        ),
+        attributionControl: { compact: true, customAttribution: 'Boundaries: US Census Bureau (us-atlas)' },
+        // Label fades repaint for 300 ms after every placement change: free on a GPU, a few 100 ms frames
+        // on software GL (Chicago to a drawn map: 3.6 → 2.9 s here).
+        fadeDuration: softwareGl ? 0 : 300,
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+      });
+      instance.touchZoomRotate.disableRotation();
+      instance.keyboard.disableRotation();
+      instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+      instance
+        .getCanvas()
+        .setAttribute('aria-label', 'Map of organizations. Use arrow keys to pan, + and − to zoom.');
+      entry = { map: instance, host, softwareGl, layers: style.layers };
+    }
+    const instance = entry.map;
+    let loaded = reused !== null;
     window.__forgemapMap = instance;
-    instance.on('load', () => setMap(instance));
+    if (loaded) setMap(instance);
+    else
+      instance.on('load', () => {
+        loaded = true;
+        setMap(instance);
+      });
     return () => {
       if (window.__forgemapMap === instance) delete window.__forgemapMap;
       setMap((current) => (current === instance ? null : current));
       setReady(false);
-      instance.remove();
+      // A map that has loaded waits for the next mount (see map-pool.ts); one still loading goes.
+      if (loaded) parkMap(entry);
+      else instance.remove();
     };
   }, [softwareGl]);
 
@@ -160,6 +188,7 @@ export function MapView(props: MapViewProps) {
         data-map-ready={ready ? 'true' : 'false'}
         data-visible-orgs={drawn}
         data-pixel-ratio={pixelRatio ?? undefined}
+        data-points-window={orgSource.window}
       />
       {reduced && noteShown && pixelRatio !== null && (
         <div className="map-render-note" role="note" data-testid="map-render-note">

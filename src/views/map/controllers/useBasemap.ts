@@ -1,4 +1,4 @@
-// Loads the shipped county and state shapes once and puts them into the basemap's sources.
+// Loads the shipped county and state shapes once and puts them into the basemap's sources (once per map).
 import { useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadCountyTopology } from '../../../geo/us-atlas.ts';
@@ -20,6 +20,9 @@ function basemapOf(topology: Topology): Promise<Basemap> {
   return basemap;
 }
 
+/** The basemap each map holds: a map taken up again (see map-pool.ts) keeps its basemap. */
+const drawnOn = new WeakMap<MapLibreMap, Basemap>();
+
 /** The basemap once its shapes are loaded and drawn into `map`; null before. */
 export function useBasemap(map: MapLibreMap | null): Basemap | null {
   const [basemap, setBasemap] = useState<Basemap | null>(null);
@@ -37,11 +40,14 @@ export function useBasemap(map: MapLibreMap | null): Basemap | null {
   const [drawn, setDrawn] = useState<{ map: MapLibreMap; basemap: Basemap } | null>(null);
   useEffect(() => {
     if (map === null || basemap === null) return;
-    setSourceData(map, SOURCE.states, basemap.states);
-    setSourceData(map, SOURCE.stateBorders, basemap.stateBorders);
-    setSourceData(map, SOURCE.countyBorders, basemap.countyBorders);
-    setSourceData(map, SOURCE.stateLabels, basemap.stateLabels);
-    setSourceData(map, SOURCE.countyLabels, basemap.countyLabels);
+    if (drawnOn.get(map) !== basemap) {
+      setSourceData(map, SOURCE.states, basemap.states);
+      setSourceData(map, SOURCE.stateBorders, basemap.stateBorders);
+      setSourceData(map, SOURCE.countyBorders, basemap.countyBorders);
+      setSourceData(map, SOURCE.stateLabels, basemap.stateLabels);
+      setSourceData(map, SOURCE.countyLabels, basemap.countyLabels);
+      drawnOn.set(map, basemap);
+    }
     setDrawn({ map, basemap });
   }, [map, basemap]);
   return drawn !== null && drawn.map === map && drawn.basemap === basemap ? basemap : null;

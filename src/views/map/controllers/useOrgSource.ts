@@ -58,6 +58,7 @@ class OrgPointsSync {
     private readonly client: PointsClient,
     wanted: Wanted,
     private readonly onSynced: () => void,
+    private readonly onShown: (window: PointWindow) => void,
   ) {
     this.wanted = wanted;
   }
@@ -110,8 +111,7 @@ class OrgPointsSync {
         await this.source.setData({ type: 'FeatureCollection', features });
         if (this.disposed) return;
         this.shown = { state: wanted, window };
-        // For tests and the curious: the window the source holds, as west,south,east,north,zoom.
-        this.map.getContainer().dataset['pointsWindow'] = [...window.bbox, window.zoom].join(',');
+        this.onShown(window);
         if (this.wanted === wanted) this.onSynced();
       }
     } catch (error) {
@@ -125,6 +125,8 @@ class OrgPointsSync {
 export interface OrgSource {
   /** Goes up each time the source has caught up with new data (0: not yet). */
   version: number;
+  /** The window the source holds, as `west,south,east,north,zoom` (for tests and the curious). */
+  window: string | undefined;
   /** The zoom at which a cluster (its `cluster_id`) falls apart. */
   expansionZoom(clusterId: number): Promise<number>;
 }
@@ -143,6 +145,7 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
   );
   const wanted = useMemo<Wanted>(() => ({ base, radii, mask }), [base, radii, mask]);
   const [version, setVersion] = useState(0);
+  const [shownWindow, setShownWindow] = useState<string | undefined>(undefined);
   const client = useRef<PointsClient | null>(null);
   const sync = useRef<OrgPointsSync | null>(null);
   const latest = useRef(wanted);
@@ -159,7 +162,14 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
     if (source === undefined) return;
     const points = createPointsClient();
     client.current = points;
-    const current = new OrgPointsSync(map, source, points, latest.current, () => setVersion((v) => v + 1));
+    const current = new OrgPointsSync(
+      map,
+      source,
+      points,
+      latest.current,
+      () => setVersion((v) => v + 1),
+      (window) => setShownWindow([...window.bbox, window.zoom].join(',')),
+    );
     sync.current = current;
     map.on('move', current.onMove);
     map.on('resize', current.onMove);
@@ -178,5 +188,8 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
     if (client.current === null) throw new Error('The map’s points are not ready.');
     return client.current.expansionZoom(clusterId);
   }, []);
-  return useMemo(() => ({ version, expansionZoom }), [version, expansionZoom]);
+  return useMemo(
+    () => ({ version, window: shownWindow, expansionZoom }),
+    [version, shownWindow, expansionZoom],
+  );
 }

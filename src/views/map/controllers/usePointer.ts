@@ -103,7 +103,8 @@ export function usePointer(
       const featureId = hit?.feature.id;
       const source = hit?.feature.source;
       setHover(
-        hit !== null && hit.type !== 'cluster' && typeof featureId === 'number' && source !== undefined
+        // Clusters' ids start past the organizations' (views/map/points), so both can be hovered.
+        hit !== null && typeof featureId === 'number' && source !== undefined
           ? { source, id: featureId }
           : null,
       );

@@ -82,7 +82,7 @@ export async function keepDataset(
   const made = (await canonical) ?? (await canonicalHere(bundle));
   const { hash } = made;
   const text = made.bytes;
-  const bytes = text.byteLength;
+  const bytes = text instanceof Uint8Array ? text.byteLength : text.size;
   const filePositions = positionMap(positions);
   opened.set(hash, filePositions === undefined ? { bundle } : { bundle, filePositions });
   for (const listener of openListeners) listener(hash);

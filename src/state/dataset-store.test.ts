@@ -53,6 +53,15 @@ describe('openDatasetStore', () => {
     expect(Buffer.from(back!.text as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('keeps a Blob made elsewhere (the import worker) as it is, and gives its bytes back', async () => {
+    const store = openDatasetStore(new IDBFactory());
+    const bytes = new TextEncoder().encode('{"name":"Fähr","from":"the worker"}');
+    await store.put({ ...record('00000000000000ee', '2026-12-01T10:00:00.000Z'), text: new Blob([bytes]) });
+    const back = await store.get('00000000000000ee');
+    expect(back?.text).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(back!.text as Uint8Array)).toBe('{"name":"Fähr","from":"the worker"}');
+  });
+
   it('lists datasets newest first, without their texts', async () => {
     const store = openDatasetStore(new IDBFactory());
     await store.put(record('1111111111111111', '2026-11-01T00:00:00.000Z'));

@@ -21,8 +21,11 @@ export interface StoredDataset extends StoredDatasetInfo {
   positions?: [string, number, number][] | undefined;
 }
 
+/** What put takes: the text may also be a Blob of its UTF-8 bytes (made off the main thread). */
+export type DatasetToKeep = Omit<StoredDataset, 'text'> & { text: string | Uint8Array | Blob };
+
 export interface DatasetStore {
-  put(record: StoredDataset): Promise<void>;
+  put(record: DatasetToKeep): Promise<void>;
   get(hash: string): Promise<StoredDataset | undefined>;
   /** Newest first. */
   list(): Promise<StoredDatasetInfo[]>;
@@ -142,8 +145,9 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
  * without blocking. Small ones stay as they are.
  */
 const BLOB_BYTES = 1024 * 1024;
-function storable(text: string | Uint8Array): string | Uint8Array | Blob {
-  if (typeof Blob === 'undefined' || typeof text === 'string' || text.byteLength < BLOB_BYTES) return text;
+function storable(text: string | Uint8Array | Blob): string | Uint8Array | Blob {
+  if (typeof Blob === 'undefined' || typeof text === 'string' || text instanceof Blob) return text;
+  if (text.byteLength < BLOB_BYTES) return text;
   return new Blob([text as Uint8Array<ArrayBuffer>]);
 }
 

@@ -2,6 +2,7 @@
 // posting progress as it reads. Cancelling terminates the worker, so no cancel message is needed.
 import { canonicalOf, runImport } from './import-engine.ts';
 import { splitOutcome, transferOf } from './import-parts.ts';
+import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
 import type { FromImportWorker, ToImportWorker } from './import-protocol.ts';
 import { createLinkPartParser } from './link-part-protocol.ts';
 
@@ -31,11 +32,17 @@ self.addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
       const { parts, result } = splitOutcome(id, outcome);
       for (const part of parts) self.postMessage(part, { transfer: transferOf(part) });
       post(result);
-      // After the result, so the report shows while this runs (seconds for a big bundle). The bytes move.
+      // After the result, so the report shows while this runs (seconds for a big bundle). Small bytes move;
+      // big ones go as a Blob (see CanonicalBundle).
       // A failure here loses only the ready-made form: keeping the dataset then makes its own.
-      const canonical = await canonicalOf(outcome).catch(() => null);
+      const made = await canonicalOf(outcome).catch(() => null);
+      const canonical =
+        made !== null && made.bytes instanceof Uint8Array && made.bytes.byteLength >= CANONICAL_BLOB_BYTES
+          ? { hash: made.hash, bytes: new Blob([made.bytes]) }
+          : made;
       const message: FromImportWorker = { type: 'canonical', id, canonical };
-      self.postMessage(message, { transfer: canonical === null ? [] : [canonical.bytes.buffer] });
+      const moved = canonical?.bytes instanceof Uint8Array ? [canonical.bytes.buffer] : [];
+      self.postMessage(message, { transfer: moved });
     })
     .catch((error: unknown) =>
       post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),

@@ -3,7 +3,7 @@
 import type { Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
-import { columnBuffers, encodeLinks, linkAt, ownIdsOf } from '../io/link-split.ts';
+import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
 import type { FromImportWorker } from './import-protocol.ts';
 
 /**
@@ -11,8 +11,10 @@ import type { FromImportWorker } from './import-protocol.ts';
  * each (measured in Chromium on a 2-core machine: about 35–60 ms for this many).
  */
 export const ORGANIZATIONS_PER_PART = 1_250;
-/** Links rebuilt from columns per main-thread task (a few ms each in Chromium here). */
+/** Links encoded into columns per main-thread task (the analysis client's side). */
 export const LINKS_PER_SLICE = 50_000;
+/** How long one main-thread slice of rebuilding an outcome runs before it lets the tab paint. */
+const SLICE_MS = 30;
 
 type Part = Extract<FromImportWorker, { type: 'part' | 'links' }>;
 type ResultMessage = Extract<FromImportWorker, { type: 'result' }>;
@@ -63,13 +65,28 @@ export class OutcomeAssembler {
     const links: Link[] = [];
     const columns = this.columns;
     if (columns !== null) {
-      // Links take the organizations' own id strings (as decodeLinks does, but a slice per task here).
-      const ownIds = ownIdsOf(organizations);
-      columns.strings = columns.strings.map((s) => ownIds.get(s) ?? s);
-      for (let start = 0; start < columns.count; start += LINKS_PER_SLICE) {
-        if (start > 0) await nextTask();
-        const end = Math.min(columns.count, start + LINKS_PER_SLICE);
-        for (let i = start; i < end; i++) links.push(linkAt(columns, i));
+      // Links take the organizations' own id strings (as decodeLinks does), built in slices of about
+      // SLICE_MS: a fixed count per task took 100-270 ms on a slow machine, garbage collection included.
+      let until = performance.now() + SLICE_MS;
+      const due = () => performance.now() > until;
+      const breathe = async () => {
+        await nextTask();
+        until = performance.now() + SLICE_MS;
+      };
+      const ownIds = new Map<string, string>();
+      for (let i = 0; i < organizations.length; i++) {
+        const id = organizations[i]!.id;
+        ownIds.set(id, id);
+        if ((i & 1023) === 1023 && due()) await breathe();
+      }
+      const strings = columns.strings;
+      for (let i = 0; i < strings.length; i++) {
+        strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
+        if ((i & 1023) === 1023 && due()) await breathe();
+      }
+      for (let i = 0; i < columns.count; i++) {
+        links.push(linkAt(columns, i));
+        if ((i & 1023) === 1023 && due()) await breathe();
       }
     }
     const bundle = { ...outcome.value.bundle, organizations, links };

@@ -87,10 +87,10 @@ class OrgPointsSync {
         const held = this.held;
         if (held === null || held.base !== wanted.base) {
           await this.client.load({ ...wanted.base, radii: wanted.radii }, wanted.mask);
-        } else if (held.mask !== wanted.mask) {
-          await this.client.setMask(wanted.mask);
-        } else if (held.radii !== wanted.radii) {
-          await this.client.setRadii(wanted.radii);
+        } else {
+          // A filter and a size change can come together: both go.
+          if (held.mask !== wanted.mask) await this.client.setMask(wanted.mask);
+          if (held.radii !== wanted.radii) await this.client.setRadii(wanted.radii);
         }
         if (this.disposed) return;
         this.held = wanted;

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSharedApp } from './harness.ts';
 import { compareWithBaseline } from './image-compare.ts';
+import { radiusFor } from '../../src/views/map/sources.ts';
 import type { AppSession } from './harness.ts';
 
 interface SampleOrg {
@@ -18,6 +19,7 @@ interface SampleOrg {
   county?: string;
   lat?: number;
   lon?: number;
+  employees?: number;
   naics: string[];
 }
 interface SampleLink {
@@ -196,6 +198,27 @@ describe('map view', () => {
     await page.mouse.click(target!.x, target!.y);
     await expect.poll(() => page.evaluate(() => window.__forgemapMap!.getZoom())).toBeGreaterThan(8.9);
     await expect.poll(async () => (await pointsWindow(page)).zoom).toBeGreaterThan(8);
+  });
+
+  it('sizes the points by employees when asked, and back', async () => {
+    const { page } = await app();
+    await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.75, 41.85], zoom: 12.5 }));
+    await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(12);
+    const radii = async () =>
+      (await sourceFeatures(page, 'orgs'))
+        .filter((f) => f.properties['cluster'] !== true)
+        .map((f) => [f.id, Number(f.properties['r'])] as const);
+    const same = await radii();
+    expect(same.length).toBeGreaterThan(5);
+    expect(new Set(same.map(([, r]) => r))).toEqual(new Set([5]));
+    await page.getByRole('button', { name: 'Employees', exact: true }).click();
+    // Against the largest workforce of all the sample's firms, on a square-root scale (3–16 px).
+    const largest = Math.max(...sample.organizations.map((o) => o.employees ?? 0));
+    const expected = (i: number) => radiusFor(sample.organizations[i]!.employees, largest);
+    await expect.poll(async () => (await radii()).every(([i, r]) => r === expected(i))).toBe(true);
+    expect(new Set((await radii()).map(([, r]) => r)).size).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Same', exact: true }).click();
+    await expect.poll(async () => new Set((await radii()).map(([, r]) => r))).toEqual(new Set([5]));
   });
 
   it('selects a firm clicked on the map and draws its supply links', async () => {

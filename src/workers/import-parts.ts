@@ -47,6 +47,18 @@ export function transferOf(part: Part): ArrayBuffer[] {
 /** Waits for the next task, so the tab can paint and take input between slices. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Runs `body` for 0 … count-1, letting the tab paint after every SLICE_MS or so. */
+async function eachSliced(count: number, body: (i: number) => void): Promise<void> {
+  let until = performance.now() + SLICE_MS;
+  for (let i = 0; i < count; i++) {
+    body(i);
+    if ((i & 1023) === 1023 && performance.now() > until) {
+      await nextTask();
+      until = performance.now() + SLICE_MS;
+    }
+  }
+}
+
 /** Collects the parts of one run and rebuilds the outcome when its result arrives. */
 export class OutcomeAssembler {
   private organizations: unknown[][] = [];
@@ -67,27 +79,18 @@ export class OutcomeAssembler {
     if (columns !== null) {
       // Links take the organizations' own id strings (as decodeLinks does), built in slices of about
       // SLICE_MS: a fixed count per task took 100-270 ms on a slow machine, garbage collection included.
-      let until = performance.now() + SLICE_MS;
-      const due = () => performance.now() > until;
-      const breathe = async () => {
-        await nextTask();
-        until = performance.now() + SLICE_MS;
-      };
       const ownIds = new Map<string, string>();
-      for (let i = 0; i < organizations.length; i++) {
+      await eachSliced(organizations.length, (i) => {
         const id = organizations[i]!.id;
         ownIds.set(id, id);
-        if ((i & 1023) === 1023 && due()) await breathe();
-      }
+      });
       const strings = columns.strings;
-      for (let i = 0; i < strings.length; i++) {
+      await eachSliced(strings.length, (i) => {
         strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
-        if ((i & 1023) === 1023 && due()) await breathe();
-      }
-      for (let i = 0; i < columns.count; i++) {
+      });
+      await eachSliced(columns.count, (i) => {
         links.push(linkAt(columns, i));
-        if ((i & 1023) === 1023 && due()) await breathe();
-      }
+      });
     }
     const bundle = { ...outcome.value.bundle, organizations, links };
     return { ...outcome, value: { ...outcome.value, bundle } };

@@ -35,7 +35,6 @@ export type PointsAnswer =
 
 export class PointsEngine {
   private columns: PointColumns | null = null;
-  private mask: Uint8Array | null = null;
   private index: OrgClusterIndex | null = null;
 
   handle(request: PointsRequest): PointsResult {
@@ -47,6 +46,7 @@ export class PointsEngine {
         return this.rebuild(request.mask);
       case 'radii': {
         const index = this.ready();
+        // Kept for the next rebuild too.
         this.columns = { ...this.columns!, radii: request.radii };
         index.setRadii(request.radii);
         return index.size;
@@ -63,13 +63,12 @@ export class PointsEngine {
     if (columns === null) throw new Error('The points have no dataset yet.');
     if (mask.length !== columns.kinds.length)
       throw new Error(`The mask has ${mask.length} entries for ${columns.kinds.length} organizations.`);
-    this.mask = mask;
     this.index = new OrgClusterIndex(columns, mask);
     return this.index.size;
   }
 
   private ready(): OrgClusterIndex {
-    if (this.index === null || this.mask === null) throw new Error('The points have no dataset yet.');
+    if (this.index === null) throw new Error('The points have no dataset yet.');
     return this.index;
   }
 }

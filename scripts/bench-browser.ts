@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type Sigma from 'sigma';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/harness.ts';
+import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { startStaticServer } from '../tests/e2e/static-server.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
 

@@ -9,7 +9,8 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodeRoute } from '../../src/state/route.ts';
-import { launchBrowser, openApp } from './harness.ts';
+import { launchBrowser } from './browser.ts';
+import { openApp } from './harness.ts';
 import type { AppSession, OpenOptions } from './harness.ts';
 
 interface Sample {

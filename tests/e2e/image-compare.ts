@@ -9,26 +9,32 @@ export interface ImageDifference {
   size: string;
   /** Share of pixels with a channel off by more than the tolerance; 1 when the sizes differ. */
   share: number;
-  /** True when the baseline was (re)written rather than compared. */
-  wroteBaseline: boolean;
 }
 
-/** Compares `actualPng` with the PNG at `baselinePath`, channel by channel, inside `page`. */
+/** Says how to create a baseline that is not there; a render test without one compares nothing. */
+export function missingBaselineMessage(baselinePath: string): string {
+  return (
+    `No screenshot baseline at ${baselinePath}: nothing to compare with. Create it on purpose with ` +
+    '`UPDATE=1 npm run test:e2e`, look at the picture, and commit it.'
+  );
+}
+
+/**
+ * Compares `actualPng` with the PNG at `baselinePath`, channel by channel, inside `page`. Throws when there is
+ * no baseline; UPDATE=1 writes `actualPng` as the baseline first (and so compares it with itself).
+ */
 export async function compareWithBaseline(
   page: Page,
   actualPng: Buffer,
   baselinePath: string,
   channelTolerance: number,
 ): Promise<ImageDifference> {
-  if (process.env['UPDATE'] === '1' || !existsSync(baselinePath)) {
+  if (process.env['UPDATE'] === '1') {
     writeFileSync(baselinePath, actualPng);
-    console.warn(`[e2e] wrote the baseline ${baselinePath}`);
-    return { size: '', share: 0, wroteBaseline: true };
+    console.warn(`[e2e] UPDATE=1: wrote the baseline ${baselinePath}`);
   }
-  return {
-    ...(await compareImages(page, actualPng, readFileSync(baselinePath), channelTolerance)),
-    wroteBaseline: false,
-  };
+  if (!existsSync(baselinePath)) throw new Error(missingBaselineMessage(baselinePath));
+  return compareImages(page, actualPng, readFileSync(baselinePath), channelTolerance);
 }
 
 /** The share of pixels of two PNGs that differ by more than `channelTolerance` in some channel. */

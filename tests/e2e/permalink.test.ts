@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleHash, exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { decodeRoute } from '../../src/state/route.ts';
-import { launchBrowser, openApp } from './harness.ts';
+import { launchBrowser } from './browser.ts';
+import { openApp } from './harness.ts';
 import type { AppSession } from './harness.ts';
 import { compareImages } from './image-compare.ts';
 

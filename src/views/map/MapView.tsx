@@ -123,9 +123,13 @@ export function MapView(props: MapViewProps) {
       if (window.__forgemapMap === instance) delete window.__forgemapMap;
       setMap((current) => (current === instance ? null : current));
       setReady(false);
-      // A map that has loaded waits for the next mount (see map-pool.ts); one still loading goes.
+      // A map that has loaded waits for the next mount (see map-pool.ts); one still loading goes, with its
+      // host (StrictMode's first mount would otherwise leave an empty host above the next one's).
       if (loaded) parkMap(entry);
-      else instance.remove();
+      else {
+        instance.remove();
+        entry.host.remove();
+      }
     };
   }, [softwareGl]);
 

@@ -17,7 +17,7 @@ import type { Delimiter } from './csv-table.ts';
 import { decodeText } from './decode-text.ts';
 import type { DecodedText, TextEncodingName } from './decode-text.ts';
 import type { SplitLoad } from '../load-bundle-split.ts';
-import { detectFormat, isImportFormat } from './formats.ts';
+import { FORMAT_LABELS, detectFormat, isImportFormat } from './formats.ts';
 import type { Detection, ImportFormat } from './formats.ts';
 import { geoJsonFeatures, importGeoJson } from './import-geojson.ts';
 import { importGraphXml } from './import-graph.ts';
@@ -187,7 +187,15 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
     if (ctx.cancelled()) break;
     const share = (sizeOf(item.file.data) / totalBytes) * 0.95;
     ctx.beginFile(done, share);
-    readFile(item, options, ctx);
+    try {
+      readFile(item, options, ctx);
+    } catch {
+      // Each reader reports what in the file is wrong; an error that still escapes one is a fault of the
+      // reader, and its JavaScript message would tell the user nothing about their file.
+      item.log.issue('file-not-read', {
+        message: `Forgemap's ${item.info.format === null ? '' : `${FORMAT_LABELS[item.info.format]} `}reader stopped partway through this file (a fault of the reader, which should have said what in the file it could not take); the rows read before it are kept.`,
+      });
+    }
     done += share;
   }
   if (ctx.cancelled()) {

@@ -15,6 +15,8 @@ import { readLink } from './read-link.ts';
 import { addOrganization, readOrganization } from './read-organization.ts';
 import type { RowSource } from './read-organization.ts';
 import type { FileLog } from './report.ts';
+import { normalizeGraphml } from './graphml-dialects.ts';
+import type { GraphmlChanges } from './graphml-dialects.ts';
 
 type Attributes = Record<string, unknown>;
 
@@ -62,6 +64,8 @@ export function importGraphXml(
     return;
   }
 
+  if (format === 'graphml') noteGraphmlChanges(normalizeGraphml(doc), log);
+
   // graphology refuses a second node with the same id and loses the whole file; dropping the repeats
   // first keeps the rest, and each one is reported.
   const nodeElements = Array.from(doc.getElementsByTagName('node'));
@@ -94,10 +98,7 @@ export function importGraphXml(
         ? (gexf.parse(Graph, doc, options) as Graph)
         : (graphml.parse(Graph, doc, options) as Graph);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    log.issue('file-not-read', {
-      message: `The ${label} file could not be read: ${detail.replace(/^graphology-\w+\/parser: /, '')}.`,
-    });
+    log.issue('file-not-read', { message: readerFailure(error, label) });
     return;
   }
 
@@ -219,6 +220,43 @@ export function importGraphXml(
     });
   }
   ctx.progress(1);
+}
+
+/**
+ * What to tell a user when graphology's reader gives up: its own messages describe the file; anything else
+ * is an error inside the reader, which says nothing a user can act on, so the file's structure is named.
+ */
+export function readerFailure(error: unknown, label: string): string {
+  const detail = error instanceof Error ? error.message : '';
+  const own = /^graphology-\w+\/parser: (.+)$/.exec(detail);
+  if (own?.[1] !== undefined) return `The ${label} file could not be read: ${own[1].replace(/\.$/, '')}.`;
+  return (
+    `The ${label} file could not be read: its <key>, <node> and <edge> elements do not form a graph as ` +
+    `the ${label} format describes (each node needs a unique id, each edge a source and a target).`
+  );
+}
+
+function noteGraphmlChanges(changes: GraphmlChanges, log: FileLog): void {
+  if (changes.groups > 0) {
+    const kept = changes.groups - changes.droppedGroups;
+    const first = changes.firstGroupLabel === null ? '' : ` (such as "${changes.firstGroupLabel}")`;
+    log.issue('graph-groups', {
+      message:
+        `${changes.groups} group ${changes.groups === 1 ? 'node' : 'nodes'}${first} ${changes.groups === 1 ? 'was' : 'were'} flattened: the nodes and edges inside are imported as part of the network` +
+        (changes.droppedGroups > 0
+          ? `; ${changes.droppedGroups === 1 ? 'a group with no edge of its own is' : `${changes.droppedGroups} groups with no edge of their own are`} not an organization`
+          : '') +
+        (kept > 0
+          ? `; ${kept === 1 ? 'a group that edges connect to is' : `${kept} groups that edges connect to are`} imported as an organization`
+          : '') +
+        '.',
+    });
+  }
+  if (changes.yedLabels > 0) {
+    log.issue('graph-yed-labels', {
+      message: `${changes.yedLabels} ${changes.yedLabels === 1 ? 'node is' : 'nodes are'} named by the label yEd draws on ${changes.yedLabels === 1 ? 'it' : 'them'}.`,
+    });
+  }
 }
 
 function firstLine(text: string): string {

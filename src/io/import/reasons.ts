@@ -80,6 +80,8 @@ export const REASONS = {
   'graph-undirected': reason('Undirected edges read as supplier → buyer', 'info', 'note'),
   'graph-unknown-node': reason('Edge to an unknown node', 'error', 'rejected'),
   'graph-positions': reason('Layout positions kept', 'info', 'note'),
+  'graph-groups': reason('Group nodes flattened', 'info', 'note'),
+  'graph-yed-labels': reason('Names taken from yEd labels', 'info', 'note'),
   'bundle-issue': reason('Problems in the bundle', 'warning', 'note'),
   'bundle-record-rejected': reason('Bundle records rejected', 'error', 'rejected'),
   cancelled: reason('Import cancelled', 'error', 'rejected'),

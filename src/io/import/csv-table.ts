@@ -8,8 +8,15 @@ const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 export interface CsvProblem {
   /** Spreadsheet row number (the header is row `headerRow`). */
   row: number;
-  kind: 'quotes' | 'field-count';
+  /**
+   * `unclosed-quote`: the row opens a quoted cell that never closes; it and every line after it are left
+   * out (`lostLines` of them, this row's line included) instead of being read as one cell.
+   */
+  kind: 'quotes' | 'unclosed-quote' | 'field-count';
+  /** A sentence about the row, without the row's number. */
   message: string;
+  /** Lines of the file that were not read as rows (for `unclosed-quote`). */
+  lostLines?: number;
 }
 
 export interface CsvTable {
@@ -71,7 +78,15 @@ export function parseCsvTable(text: string, maxRows: number): CsvTable {
     // Header, leading empty lines and one row past the limit (to know it was exceeded) are read at most.
     preview: maxRows + 64,
   });
-  const records = parsed.data;
+  let records = parsed.data;
+  // A quote that never closes makes papaparse read the rest of the file as one cell: another row's cells
+  // in a name. Nothing from that line on is a row; the problem says which line and how many were lost.
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes' && error.row !== undefined);
+  let lost: { line: number; lines: number } | null = null;
+  if (unclosed?.row !== undefined) {
+    records = records.slice(0, unclosed.row);
+    lost = linesFrom(text, unclosed.index ?? text.length);
+  }
   let headerIndex = 0;
   while (headerIndex < records.length && isEmptyRecord(records[headerIndex])) headerIndex++;
   const header = records[headerIndex] ?? [];
@@ -88,14 +103,24 @@ export function parseCsvTable(text: string, maxRows: number): CsvTable {
 
   const problems: CsvProblem[] = [];
   for (const error of parsed.errors) {
-    if (error.type !== 'Quotes' || error.row === undefined) continue;
+    if (error.type !== 'Quotes' || error.row === undefined || error === unclosed) continue;
+    if (unclosed?.row !== undefined && error.row >= unclosed.row) continue;
     problems.push({
       row: error.row + 1,
       kind: 'quotes',
+      message: 'has a quote mark inside a cell that is not doubled ("")',
+    });
+  }
+  if (unclosed?.row !== undefined && lost !== null) {
+    const after = lost.lines - 1;
+    problems.push({
+      row: unclosed.row + 1,
+      kind: 'unclosed-quote',
+      lostLines: lost.lines,
       message:
-        error.code === 'MissingQuotes'
-          ? 'a quoted cell is never closed, so the rest of the file was read as one cell'
-          : 'a quote mark inside a cell is not doubled ("")',
+        `(line ${lost.line} of the file) opens a quoted cell that is never closed, so it` +
+        (after > 0 ? ` and the ${after} ${after === 1 ? 'line' : 'lines'} after it were` : ' was') +
+        ' not imported: close the quote (") or remove it, then import the file again',
     });
   }
   let emptyLines = 0;
@@ -110,6 +135,18 @@ export function parseCsvTable(text: string, maxRows: number): CsvTable {
     }
   });
   return { headers, headerRow, rows, delimiter, problems, truncated, emptyLines };
+}
+
+/** The 1-based line holding character `index`, and how many non-blank lines run from it to the end. */
+function linesFrom(text: string, index: number): { line: number; lines: number } {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  const start = text.lastIndexOf('\n', Math.max(0, index - 1)) + 1;
+  const lines = text
+    .slice(start)
+    .split('\n')
+    .filter((l) => l.trim() !== '').length;
+  return { line, lines };
 }
 
 function isEmptyRecord(record: string[] | undefined): boolean {

@@ -254,6 +254,12 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     return;
   }
   for (const problem of csv.problems) {
+    if (problem.kind === 'unclosed-quote') {
+      // The broken row and the lines after it count as rejected rows, so the headline shows the loss.
+      log.issue('csv-unclosed-quote', { row: problem.row, message: `the row ${problem.message}.` });
+      log.rejectRange(problem.row, problem.lostLines ?? 1);
+      continue;
+    }
     log.issue(problem.kind === 'quotes' ? 'csv-quotes' : 'csv-field-count', {
       row: problem.row,
       message: `the row ${problem.message}.`,

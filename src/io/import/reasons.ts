@@ -32,6 +32,11 @@ export const REASONS = {
   'no-link-columns': reason('No supplier or buyer column', 'error', 'rejected'),
   'no-kind-column': reason('No kind column', 'info', 'note'),
   'csv-quotes': reason('Broken quotes', 'warning', 'note'),
+  'csv-unclosed-quote': reason(
+    'A quoted cell never closed: the rest of the file not imported',
+    'error',
+    'rejected',
+  ),
   'csv-field-count': reason('Rows with a different number of cells than the header', 'warning', 'note'),
   'name-missing': reason('Name missing', 'error', 'rejected'),
   'name-too-long': reason('Name too long', 'error', 'rejected'),

@@ -178,6 +178,12 @@ export class FileLog {
     });
   }
 
+  /** `count` rows from `firstRow` on that were never read as rows (the lines after a broken quote). */
+  rejectRange(firstRow: number, count: number): void {
+    this.size(firstRow - 1 + count);
+    for (let row = firstRow; row < firstRow + count; row++) this.mark(row, ROW_REJECTED);
+  }
+
   statusOf(row: number): number {
     return this.statuses[row - 1] ?? ROW_NONE;
   }

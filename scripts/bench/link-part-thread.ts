@@ -1,11 +1,14 @@
-// The link-part helper for Node (worker_threads): the same code the browser's link-part worker runs, so
+// The link-part helper for Node (worker_threads): the same handlers the browser's link-part worker serves, so
 // `npm run bench` times the app's own two-core parse.
 import { parentPort } from 'node:worker_threads';
-import { columnBuffers, encodeLinkPart } from '../../src/io/link-split.ts';
-import type { FromLinkPartWorker, ToLinkPartWorker } from '../../src/workers/link-part-protocol.ts';
+import { serve } from '../../src/workers/actor.ts';
+import { linkPartHandlers } from '../../src/workers/link-part-protocol.ts';
 
-parentPort?.on('message', ({ id, part }: ToLinkPartWorker) => {
-  const result = encodeLinkPart(part);
-  const message: FromLinkPartWorker = { id, result };
-  parentPort?.postMessage(message, result.ok ? columnBuffers(result.columns) : []);
-});
+const port = parentPort;
+if (port !== null) {
+  serve(linkPartHandlers, {
+    postMessage: (message, transfer) => port.postMessage(message, transfer as never),
+    addEventListener: (_type, listener) =>
+      void port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
+  });
+}

@@ -1,8 +1,9 @@
 // A PartParser backed by a Node worker thread running scripts/bench/link-part-thread.ts, through the app's own
-// client (createLinkPartParser) with the thread dressed as a Web Worker. tsx's loader is registered inside
+// client (createLinkPartParser) with the thread as its worker. tsx's loader is registered inside
 // the thread first, so the thread runs the TypeScript sources as they are.
 import { Worker } from 'node:worker_threads';
 import type { PartParser } from '../../src/io/link-split.ts';
+import type { WorkerLike } from '../../src/workers/actor.ts';
 import { createLinkPartParser } from '../../src/workers/link-part-protocol.ts';
 
 export interface ThreadPartParser {
@@ -16,17 +17,16 @@ export function createThreadPartParser(): ThreadPartParser {
     `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`,
     { eval: true },
   );
-  // The part of the Web Worker interface the client uses.
-  const asWebWorker = {
-    postMessage: (message: unknown) => thread.postMessage(message),
-    addEventListener: (type: string, listener: (event: { data?: unknown; message?: string }) => void) => {
-      if (type === 'message') thread.on('message', (data: unknown) => listener({ data }));
-      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message }));
-    },
+  // The thread as the actor's WorkerLike.
+  const asWorker: WorkerLike = {
+    postMessage: (message, transfer) => thread.postMessage(message, transfer as never),
+    addEventListener: (_type, listener) =>
+      void thread.on('message', (data: unknown) => listener({ data } as MessageEvent)),
     terminate: () => void thread.terminate(),
+    onFailure: (listener) => void thread.on('error', (error: Error) => listener(error.message)),
   };
   return {
-    parsePart: createLinkPartParser(() => asWebWorker as unknown as globalThis.Worker),
+    parsePart: createLinkPartParser(() => asWorker),
     close: async () => {
       await thread.terminate();
     },

@@ -57,6 +57,7 @@ import { ShareControl } from './ShareControl.tsx';
 import type { ShareLink } from './ShareControl.tsx';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { useAnalysis } from './useAnalysis.ts';
+import { useComparison } from './useComparison.ts';
 import { keepDataset, listKeptDatasets, useDataset } from './useDataset.ts';
 import type { FilePosition } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
@@ -107,6 +108,9 @@ export function App() {
     region?.counties ?? NO_COUNTIES,
     route.removed,
   );
+
+  const [comparePicks, setComparePicks] = useState<readonly string[]>([]);
+  const comparison = useComparison(analysis.compare, bundle !== undefined, regions, comparePicks);
 
   const titles = useNaicsTitles();
   const positions = usePositions(bundle);
@@ -512,6 +516,11 @@ export function App() {
                     onRemove={(ids) => setRoute((r) => setRemoved(r, [...r.removed, ...ids]), { push: true })}
                     onReset={() => setRoute((r) => setRemoved(r, []), { push: true })}
                     regions={regions}
+                    compareRegions={comparePicks}
+                    onCompareRegionsChange={setComparePicks}
+                    comparedRegions={comparison.analysed}
+                    comparing={comparison.pending}
+                    compareError={comparison.error}
                   />
 
                   <DatasetSummary

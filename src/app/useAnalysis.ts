@@ -5,7 +5,7 @@ import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { Bundle } from '../domain/model.ts';
 import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
-import type { AnalysisOutcome } from '../workers/protocol.ts';
+import type { AnalysisOutcome, CompareRequest, RegionOutcome } from '../workers/protocol.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 
 export type AnalysisState =
@@ -21,7 +21,13 @@ export function useAnalysis(
   regionId: string | null,
   counties: readonly string[],
   removed: readonly string[] = [],
-): { state: AnalysisState; cancel: () => void; rerun: () => void } {
+): {
+  state: AnalysisState;
+  cancel: () => void;
+  rerun: () => void;
+  /** Other regions of the dataset, analysed by the same worker with the same membership rule. */
+  compare: (regions: CompareRequest['regions']) => Promise<RegionOutcome[]>;
+} {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
@@ -78,5 +84,13 @@ export function useAnalysis(
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   const rerun = useCallback(() => setRunCount((n) => n + 1), []);
-  return useMemo(() => ({ state, cancel, rerun }), [state, cancel, rerun]);
+  const compare = useCallback(
+    (regions: CompareRequest['regions']) => {
+      const client = clientRef.current;
+      if (client === null) return Promise.reject(new Error('The analysis is not running.'));
+      return client.compare({ datasetKey, regions });
+    },
+    [datasetKey],
+  );
+  return useMemo(() => ({ state, cancel, rerun, compare }), [state, cancel, rerun, compare]);
 }

@@ -9,8 +9,8 @@ import {
   createWorkerClient,
   PART_THRESHOLD,
 } from './analysis-client.ts';
-import { createAnalysisInbox } from './analysis-inbox.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { serve } from './actor.ts';
+import { analysisHandlers } from './analysis-api.ts';
 
 const loaders: ReferenceLoaders = {
   naicsTitles: async () => ({ '332811': 'Metal Heat Treating' }),
@@ -32,24 +32,29 @@ const bundle = testBundle(
 );
 const request = { datasetKey: 'k', regionId: 'r', counties: ['00001'], removed: [] };
 
-/** A stand-in for a module worker: the worker's own inbox, each message handled on a later task. */
+/** A stand-in for a module worker: the worker's own methods, each message handled on a later task. */
 class FakeWorker extends EventTarget {
   static created = 0;
   terminated = false;
-  readonly received: ToWorker['type'][] = [];
-  private readonly inbox = createAnalysisInbox(new AnalysisEngine(loaders), (data: FromWorker) => {
-    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
-  });
+  /** The methods called, in order. */
+  readonly received: string[] = [];
+  private readonly server = new EventTarget();
   constructor() {
     super();
     FakeWorker.created++;
+    serve(analysisHandlers(new AnalysisEngine(loaders)), {
+      postMessage: (data) => {
+        if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+      },
+      addEventListener: (type, listener) => this.server.addEventListener(type, listener as EventListener),
+    });
   }
-  postMessage(message: ToWorker) {
-    this.received.push(message.type);
+  postMessage(message: { method: string }) {
+    this.received.push(message.method);
     // structuredClone: what crosses to a real worker is a copy.
     const copy = structuredClone(message);
     setTimeout(() => {
-      if (!this.terminated) this.inbox(copy);
+      if (!this.terminated) this.server.dispatchEvent(new MessageEvent('message', { data: copy }));
     }, 5);
   }
   terminate() {
@@ -144,6 +149,20 @@ describe('analysis clients', () => {
       'load',
       'analyze',
     ]);
+  });
+
+  it("compares other regions by the home region's membership rule: an organization placed by ZIP counts", async () => {
+    const byZip = structuredClone(bundle);
+    // H has no county on record, only a ZIP in county 00001.
+    byZip.organizations[1] = { ...byZip.organizations[1]!, county: undefined, zip: '60601' };
+    const client = createWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.load('z', byZip);
+    const [home] = await client.compare({ datasetKey: 'z', regions: [{ id: 'r', counties: ['00001'] }] });
+    const direct = await client.analyze({ ...request, datasetKey: 'z' });
+    expect(home?.regionId).toBe('r');
+    expect([...home!.inRegion]).toEqual([1, 1, 0]);
+    expect(home?.result.regionOrganizations).toBe(2);
+    expect(home?.result.gaps).toEqual(direct.result.gaps);
   });
 
   it('an unknown dataset key is an error, not a hang', async () => {

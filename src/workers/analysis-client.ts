@@ -1,13 +1,18 @@
-// The app's handle on the analysis: runs requests in a Web Worker and falls back to the main thread where
-// workers are unavailable (and in unit tests). Cancelling terminates the worker; the next request starts a
-// fresh one and sends the dataset again.
+// The app's handle on the analysis: one actor (see actor.ts) over the analysis worker, or over the same
+// methods in this thread where workers are unavailable (and in unit tests). Cancelling stops the worker; the
+// next request starts a fresh one and sends the dataset again.
 import type { Bundle } from '../domain/model.ts';
+import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
+import { createActor, fromWorker, inThread } from './actor.ts';
+import type { Actor, WorkerLike } from './actor.ts';
+import { analysisHandlers } from './analysis-api.ts';
+import type { AnalysisApi } from './analysis-api.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
-import type { AnalysisOutcome, AnalysisRequest, FromWorker, ToWorker } from './protocol.ts';
-import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
+import { unpackOutcome, unpackRegions } from './analysis-wire.ts';
 import { LINKS_PER_SLICE, ORGANIZATIONS_PER_PART } from './import-parts.ts';
-import { unpackOutcome } from './analysis-wire.ts';
+import type { AnalysisOutcome, AnalysisRequest, CompareRequest, RegionOutcome } from './protocol.ts';
+import { nextTask } from './sliced.ts';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -23,151 +28,133 @@ export interface AnalysisClient {
     request: AnalysisRequest,
     options?: { onProgress?: ProgressListener; signal?: AbortSignal },
   ): Promise<AnalysisOutcome>;
+  /** Other regions of the loaded dataset, by the same membership rule as the home region. */
+  compare(request: CompareRequest): Promise<RegionOutcome[]>;
   dispose(): void;
 }
 
-/** In-thread client: same engine, same answers, no worker. */
-export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
-  const engine = new AnalysisEngine(loaders);
-  return {
-    load: (key, bundle) => engine.load(key, bundle),
-    async analyze(request, options = {}) {
-      const cancelled = () => options.signal?.aborted === true;
-      if (cancelled()) throw new AnalysisCancelled();
-      const outcome = await engine.analyze(request, options.onProgress);
-      if (cancelled()) throw new AnalysisCancelled();
-      return outcome;
-    },
-    dispose: () => {},
-  };
-}
+const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
-/** Bundles with more records than this go to the worker in parts (see ToWorker). */
+/** Bundles with more records than this go to the worker in parts (see AnalysisApi). */
 export const PART_THRESHOLD = 20_000;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
-  let worker: Worker | null = null;
+function clientOver(start: () => WorkerLike): AnalysisClient {
   let loaded: { key: string; bundle: Bundle } | null = null;
-  /** Settles once the current dataset has been posted whole; analyses are posted after it. */
-  let loadPosted: Promise<void> = Promise.resolve();
-  let loadGeneration = 0;
-  let nextId = 1;
-  const pending = new Map<
-    number,
-    {
-      resolve: (o: AnalysisOutcome) => void;
-      reject: (e: Error) => void;
-      onProgress?: ProgressListener | undefined;
-    }
-  >();
+  /** Which started worker has (or is being sent) the dataset, and when it has all of it. */
+  let sent: { worker: number; posted: Promise<void> } | null = null;
+  let started = 0;
+  const actor: Actor<AnalysisApi> = createActor<AnalysisApi>(start, {
+    name: 'analysis',
+    cancelled: () => new AnalysisCancelled(),
+    onStart: () => {
+      started++;
+    },
+  });
 
-  const ensureWorker = (): Worker => {
-    if (worker !== null) return worker;
-    const created = makeWorker();
-    created.addEventListener('message', (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      const entry = pending.get(message.id);
-      if (entry === undefined) return;
-      if (message.type === 'progress') entry.onProgress?.(message.phase, message.fraction);
-      else {
-        pending.delete(message.id);
-        if (message.type === 'result') entry.resolve(unpackOutcome(message.outcome));
-        else entry.reject(new Error(message.message));
-      }
-    });
-    created.addEventListener('error', (event) => {
-      const error = new Error(`The analysis worker failed: ${event.message || 'unknown error'}.`);
-      for (const entry of pending.values()) entry.reject(error);
-      pending.clear();
-      terminate();
-    });
-    worker = created;
-    if (loaded !== null) sendLoad(loaded.key, loaded.bundle);
-    return created;
-  };
-  const post = (message: ToWorker) => ensureWorker().postMessage(message);
   /** Posts a dataset, in parts with a task between them when it is big; a newer load stops an older one. */
-  const sendLoad = (key: string, bundle: Bundle) => {
-    const generation = ++loadGeneration;
-    const target = ensureWorker();
+  const sendLoad = (key: string, bundle: Bundle): Promise<void> => {
     if (bundle.organizations.length + bundle.links.length <= PART_THRESHOLD) {
-      target.postMessage({ type: 'load', datasetKey: key, bundle } satisfies ToWorker);
-      loadPosted = Promise.resolve();
-      return;
+      actor.send('load', { datasetKey: key, bundle });
+      return Promise.resolve();
     }
-    loadPosted = (async () => {
-      const stale = () => generation !== loadGeneration || worker !== target;
-      for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART) {
-        const items = bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART);
-        target.postMessage({
-          type: 'load-part',
-          datasetKey: key,
-          key: 'organizations',
-          items,
-        } satisfies ToWorker);
+    actor.send('load-part', {
+      datasetKey: key,
+      items: bundle.organizations.slice(0, ORGANIZATIONS_PER_PART),
+    });
+    const worker = started;
+    const stale = () => loaded?.bundle !== bundle || !actor.running() || started !== worker;
+    return (async () => {
+      for (let i = ORGANIZATIONS_PER_PART; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART) {
         await nextTask();
         if (stale()) return;
+        actor.send('load-part', {
+          datasetKey: key,
+          items: bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART),
+        });
       }
       if (bundle.links.length > 0) {
         // Encoded a slice per task, then moved in one message: link objects cost seconds to clone.
         const builder = linkColumnsBuilder(bundle.links);
         for (let i = 0; i < bundle.links.length; i += LINKS_PER_SLICE) {
-          builder.add(i, Math.min(bundle.links.length, i + LINKS_PER_SLICE));
           await nextTask();
           if (stale()) return;
+          builder.add(i, Math.min(bundle.links.length, i + LINKS_PER_SLICE));
         }
-        const message: ToWorker = { type: 'load-links', datasetKey: key, columns: builder.columns };
-        target.postMessage(message, columnBuffers(builder.columns));
+        actor.send(
+          'load-links',
+          { datasetKey: key, columns: builder.columns },
+          columnBuffers(builder.columns),
+        );
       }
-      const rest = { ...bundle, organizations: [], links: [] };
-      target.postMessage({ type: 'load', datasetKey: key, bundle: rest, parts: true } satisfies ToWorker);
+      actor.send('load', {
+        datasetKey: key,
+        bundle: { ...bundle, organizations: [], links: [] },
+        parts: true,
+      });
     })();
   };
-  const terminate = () => {
-    worker?.terminate();
-    worker = null;
+  /** Resolves once the running worker (started now if need be) has been sent the whole dataset. */
+  const ready = (): Promise<void> => {
+    if (loaded === null) return Promise.resolve();
+    if (sent !== null && sent.worker === started && actor.running()) return sent.posted;
+    // The first message starts the worker; `started` then names it.
+    const posted = sendLoad(loaded.key, loaded.bundle);
+    sent = { worker: started, posted };
+    return posted;
+  };
+
+  /**
+   * Runs `call` once the worker has the dataset. An abort while it runs (sending the dataset included) stops
+   * the worker, the only way to interrupt a running analysis; an abort after it settled changes nothing.
+   */
+  const whileRunning = async <T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> => {
+    if (signal?.aborted === true) throw new AnalysisCancelled();
+    let running = true;
+    const onAbort = () => {
+      if (running) actor.cancel();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await ready();
+      // TypeScript narrowed `aborted` above, but the signal may have fired while the dataset was sent.
+      if (isAborted(signal)) throw new AnalysisCancelled();
+      return await call();
+    } finally {
+      running = false;
+      signal?.removeEventListener('abort', onAbort);
+    }
   };
 
   return {
     load(key, bundle) {
       loaded = { key, bundle };
-      if (worker !== null) sendLoad(key, bundle);
+      sent = null;
+      if (actor.running()) void ready();
     },
-    analyze(request, options = {}) {
-      const { signal, onProgress } = options;
-      if (signal?.aborted === true) return Promise.reject(new AnalysisCancelled());
-      const id = nextId++;
-      return new Promise<AnalysisOutcome>((resolve, reject) => {
-        pending.set(id, { resolve, reject, onProgress });
-        signal?.addEventListener(
-          'abort',
-          () => {
-            if (!pending.has(id)) return;
-            // A running analysis cannot be interrupted from outside; stopping the worker is the only way.
-            for (const [otherId, entry] of pending) {
-              entry.reject(new AnalysisCancelled());
-              pending.delete(otherId);
-            }
-            terminate();
-          },
-          { once: true },
-        );
-        const send = () => {
-          if (pending.has(id)) post({ type: 'analyze', id, request });
-        };
-        // A worker made here posts the dataset first; the request follows once that is all sent.
-        ensureWorker();
-        void loadPosted.then(send);
-      });
+    analyze: (request, options = {}) =>
+      whileRunning(options.signal, async () => {
+        const packed = await actor.call('analyze', request, {
+          onEvent: ({ phase, fraction }) => options.onProgress?.(phase, fraction),
+        });
+        return unpackOutcome(packed);
+      }),
+    // Not cancellable: stopping the worker would stop the home region's analysis too. A caller that no
+    // longer wants the answer ignores it.
+    compare: async (request) => {
+      await ready();
+      return unpackRegions(await actor.call('compare', request));
     },
-    dispose() {
-      for (const entry of pending.values()) entry.reject(new AnalysisCancelled());
-      pending.clear();
-      terminate();
-    },
+    dispose: () => actor.dispose(),
   };
+}
+
+/** In-thread client: same methods, same answers, no worker. */
+export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
+  return clientOver(() => inThread(analysisHandlers(new AnalysisEngine(loaders))));
+}
+
+export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {
+  return clientOver(() => fromWorker(makeWorker()));
 }
 
 /** The client the app uses: a module worker where the browser has one, else the main thread. */

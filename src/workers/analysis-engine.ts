@@ -2,6 +2,7 @@
 // browsers without module workers) share this code; it keeps the compact graph of the last region.
 import { ANALYSIS_PHASES, analyzeGraph } from '../analysis/analyze.ts';
 import type { AnalysisPhase } from '../analysis/analyze.ts';
+import { analyzeRegion } from '../analysis/compare.ts';
 import { capabilityLabeler } from '../analysis/labels.ts';
 import { buildSupplyGraph } from '../analysis/supply-graph.ts';
 import type { SupplyGraph } from '../analysis/supply-graph.ts';
@@ -9,7 +10,7 @@ import { whatIf } from '../analysis/what-if.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import type { AnalysisOutcome, AnalysisRequest } from './protocol.ts';
+import type { AnalysisOutcome, AnalysisRequest, CompareRequest, RegionOutcome } from './protocol.ts';
 
 /** Reference data the engine may need, loaded on demand (large files the app should not fetch at start). */
 export interface ReferenceLoaders {
@@ -24,6 +25,8 @@ export class AnalysisEngine {
   private readonly datasets = new Map<string, Bundle>();
   private cachedGraph: { key: string; graph: SupplyGraph; located: AnalysisOutcome['located'] } | null = null;
   private locator: CountyLocator | null = null;
+  /** Compared regions of the loaded dataset, by dataset, region and counties. */
+  private readonly compared = new Map<string, RegionOutcome>();
   private titles: Readonly<Record<string, string>> | null = null;
   private readonly loaders: ReferenceLoaders;
 
@@ -36,17 +39,47 @@ export class AnalysisEngine {
     this.datasets.clear();
     this.datasets.set(datasetKey, bundle);
     this.cachedGraph = null;
+    this.compared.clear();
+  }
+
+  private dataset(datasetKey: string): Bundle {
+    const bundle = this.datasets.get(datasetKey);
+    if (bundle === undefined)
+      throw new Error(`The dataset "${datasetKey}" is not loaded in the analysis engine.`);
+    return bundle;
+  }
+
+  private async labelFor(bundle: Bundle): Promise<(capabilityId: string) => string> {
+    if (this.titles === null) this.titles = await this.loaders.naicsTitles();
+    return capabilityLabeler(bundle.capabilities, this.titles);
+  }
+
+  /**
+   * Other regions of the loaded dataset, each analysed with the home region's membership rule (county on
+   * record, else the point's county, else the ZIP's), so that the comparison and the home region agree.
+   */
+  async compare(request: CompareRequest): Promise<RegionOutcome[]> {
+    const bundle = this.dataset(request.datasetKey);
+    const label = await this.labelFor(bundle);
+    const locator = await this.locatorFor(bundle);
+    return request.regions.map((region) => {
+      // Ticking one more region does not analyse the others again.
+      const key = `${request.datasetKey}\u0000${region.id}\u0000${region.counties.join(',')}`;
+      const hit = this.compared.get(key);
+      if (hit !== undefined) return hit;
+      const { result, inRegion } = analyzeRegion(bundle, region, { label, locator });
+      const outcome = { regionId: region.id, result, inRegion };
+      this.compared.set(key, outcome);
+      return outcome;
+    });
   }
 
   async analyze(request: AnalysisRequest, onProgress: ProgressListener = () => {}): Promise<AnalysisOutcome> {
     const started = performance.now();
-    const bundle = this.datasets.get(request.datasetKey);
-    if (bundle === undefined)
-      throw new Error(`The dataset "${request.datasetKey}" is not loaded in the analysis engine.`);
+    const bundle = this.dataset(request.datasetKey);
 
     onProgress('reference', 0);
-    if (this.titles === null) this.titles = await this.loaders.naicsTitles();
-    const label = capabilityLabeler(bundle.capabilities, this.titles);
+    const label = await this.labelFor(bundle);
 
     const graphKey = `${request.datasetKey}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
     let cached = this.cachedGraph;

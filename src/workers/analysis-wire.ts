@@ -6,7 +6,7 @@
 // value), which a structured clone of them would not keep.
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
-import type { AnalysisOutcome } from './protocol.ts';
+import type { AnalysisOutcome, RegionOutcome } from './protocol.ts';
 
 export interface PackedTiers {
   ids: string[];
@@ -67,4 +67,20 @@ export function unpackOutcome(packed: PackedOutcome): AnalysisOutcome {
         ? null
         : { ...whatIf, baseline: unpackResult(whatIf.baseline), scenario: unpackResult(whatIf.scenario) },
   };
+}
+
+export type PackedRegion = Omit<RegionOutcome, 'result'> & { result: PackedResult };
+
+/** Compared regions in their wire form, and the buffers to transfer with them. */
+export function packRegions(regions: readonly RegionOutcome[]): {
+  packed: PackedRegion[];
+  transfer: ArrayBuffer[];
+} {
+  const transfer: ArrayBuffer[] = [];
+  const packed = regions.map((region) => ({ ...region, result: packResult(region.result, transfer) }));
+  return { packed, transfer };
+}
+
+export function unpackRegions(packed: readonly PackedRegion[]): RegionOutcome[] {
+  return packed.map((region) => ({ ...region, result: unpackResult(region.result) }));
 }

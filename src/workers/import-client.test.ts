@@ -1,48 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalOf, runImport } from './import-engine.ts';
-import { splitOutcome } from './import-parts.ts';
+import { serve } from './actor.ts';
+import { importHandlers } from './import-api.ts';
+import type { ImportApi } from './import-api.ts';
 import { createImportWorkerClient, createInThreadImportClient, ImportCancelled } from './import-client.ts';
-import type { FromImportWorker, ImportRequest, ToImportWorker } from './import-protocol.ts';
+import type { ImportRequest } from './import-protocol.ts';
 
 const request: ImportRequest = {
   files: [{ name: 'firms.csv', bytes: new TextEncoder().encode('name,zip\nAcme,60601\n') }],
   today: '2026-06-01',
 };
 
-/** A stand-in for the module worker that runs the same engine on a later task, as a real one would. */
+/** A stand-in for the module worker that serves the same methods on a later task, as a real one would. */
 class FakeWorker extends EventTarget {
   terminated = false;
   /** Off: the worker never gets to send the canonical form (as when it is stopped first). */
   sendsCanonical = true;
-  /** On: the parts, the result and the canonical form come in one go, before the client has put the result together. */
-  burst = false;
-  postMessage(message: ToImportWorker) {
+  /** How long a message takes to reach the worker, in ms. */
+  delay = 5;
+  private readonly server = new EventTarget();
+  constructor() {
+    super();
+    const handlers = importHandlers();
+    serve<ImportApi>(
+      {
+        run: handlers.run,
+        canonical: (arg, context) =>
+          this.sendsCanonical ? handlers.canonical(arg, context) : new Promise<null>(() => {}),
+      },
+      {
+        postMessage: (data) => {
+          if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+        },
+        addEventListener: (type, listener) => this.server.addEventListener(type, listener as EventListener),
+      },
+    );
+  }
+  postMessage(data: unknown) {
+    const copy = structuredClone(data);
     setTimeout(() => {
-      if (this.terminated) return;
-      void runImport(message.request, (phase, fraction) =>
-        this.emit({ type: 'progress', id: message.id, phase, fraction }),
-      ).then(async (outcome) => {
-        // What the real worker sends: the records in parts, then the rest.
-        const { parts, result } = splitOutcome(message.id, outcome);
-        if (this.burst) {
-          const canonical = await canonicalOf(outcome);
-          for (const part of parts) this.emit(part);
-          this.emit(result);
-          this.emit({ type: 'canonical', id: message.id, canonical });
-          return;
-        }
-        for (const part of parts) this.emit(part);
-        this.emit(result);
-        if (this.sendsCanonical)
-          this.emit({ type: 'canonical', id: message.id, canonical: await canonicalOf(outcome) });
-      });
-    }, 5);
+      if (!this.terminated) this.server.dispatchEvent(new MessageEvent('message', { data: copy }));
+    }, this.delay);
   }
   terminate() {
     this.terminated = true;
-  }
-  private emit(data: FromImportWorker) {
-    if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
   }
 }
 
@@ -74,10 +75,10 @@ describe('import clients', () => {
     expect((await result.canonical)?.hash).toBe(expected?.hash);
     expect((await result.canonical)?.bytes).toEqual(expected?.bytes);
 
-    // The canonical form arriving before the result is put together still reaches the run.
+    // The canonical form is asked before the result is put together, and may come first: it still reaches the run.
     const bursting = createImportWorkerClient(() => {
       const fake = new FakeWorker();
-      fake.burst = true;
+      fake.delay = 0;
       return fake as unknown as Worker;
     });
     expect((await (await bursting.run(request)).canonical)?.hash).toBe(expected?.hash);

@@ -4,7 +4,7 @@ import type { Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
-import type { FromImportWorker } from './import-protocol.ts';
+import { eachSliced } from './sliced.ts';
 
 /**
  * Organizations per message: a part is serialized on one side and deserialized on the other in one task
@@ -13,11 +13,18 @@ import type { FromImportWorker } from './import-protocol.ts';
 export const ORGANIZATIONS_PER_PART = 1_250;
 /** Links encoded into columns per main-thread task (the analysis client's side). */
 export const LINKS_PER_SLICE = 50_000;
-/** How long one main-thread slice of rebuilding an outcome runs before it lets the tab paint. */
-const SLICE_MS = 30;
 
-type Part = Extract<FromImportWorker, { type: 'part' | 'links' }>;
-type ResultMessage = Extract<FromImportWorker, { type: 'result' }>;
+/** One part of a run's outcome, sent as an event of the import worker's `run` ahead of its answer. */
+export type ImportPart =
+  | { type: 'part'; id: number; key: 'organizations'; items: unknown[] }
+  | { type: 'links'; id: number; columns: LinkColumns };
+type Part = ImportPart;
+/** The outcome without its records (the parts carry them). */
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  outcome: ImportOutcome;
+}
 
 /** The messages that carry `outcome`: parts first, then the result with empty arrays in their place. */
 export function splitOutcome(id: number, outcome: ImportOutcome): { parts: Part[]; result: ResultMessage } {
@@ -44,21 +51,6 @@ export function transferOf(part: Part): ArrayBuffer[] {
   return part.type === 'links' ? columnBuffers(part.columns) : [];
 }
 
-/** Waits for the next task, so the tab can paint and take input between slices. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Runs `body` for 0 … count-1, letting the tab paint after every SLICE_MS or so. */
-async function eachSliced(count: number, body: (i: number) => void): Promise<void> {
-  let until = performance.now() + SLICE_MS;
-  for (let i = 0; i < count; i++) {
-    body(i);
-    if ((i & 1023) === 1023 && performance.now() > until) {
-      await nextTask();
-      until = performance.now() + SLICE_MS;
-    }
-  }
-}
-
 /** Collects the parts of one run and rebuilds the outcome when its result arrives. */
 export class OutcomeAssembler {
   private organizations: unknown[][] = [];
@@ -78,7 +70,7 @@ export class OutcomeAssembler {
     const columns = this.columns;
     if (columns !== null) {
       // Links take the organizations' own id strings (as decodeLinks does), built in slices of about
-      // SLICE_MS: a fixed count per task took 100-270 ms on a slow machine, garbage collection included.
+      // 30 ms (eachSliced): a fixed count per task took 100-270 ms on a slow machine, garbage collection included.
       const ownIds = new Map<string, string>();
       await eachSliced(organizations.length, (i) => {
         const id = organizations[i]!.id;

@@ -1,11 +1,10 @@
-// The typed messages between the app and the import worker: one request carries the files' bytes and
-// the user's choices (formats, column mappings, the open dataset for a links table); the worker answers
-// with progress fractions and then the outcome or an error.
+// What the app asks of the import worker and what it answers (the methods are in import-api.ts): one request
+// carries the files' bytes and the user's choices (formats, column mappings, the open dataset for a links
+// table); the worker answers with progress, the outcome's parts and the outcome, then its canonical form.
 import type { Bundle } from '../domain/model.ts';
 import type { ColumnMapping } from '../io/import/column-mapping.ts';
 import type { ImportFormat } from '../io/import/formats.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
-import type { LinkColumns } from '../io/link-split.ts';
 
 export interface ImportRequestFile {
   name: string;
@@ -22,8 +21,6 @@ export interface ImportRequest {
 }
 
 export type ImportPhase = 'reference' | 'reading';
-
-export type ToImportWorker = { type: 'import'; id: number; request: ImportRequest };
 
 /**
  * The canonical bundle text (UTF-8) and its content hash, made where the bundle is (the worker). A big one
@@ -45,17 +42,3 @@ export const CANONICAL_BLOB_BYTES = 1024 * 1024;
 export interface ImportResult extends ImportOutcome {
   canonical: Promise<CanonicalBundle | null>;
 }
-
-/**
- * The bundle's organizations travel in parts ahead of the result, each its own message (and so its own
- * main-thread task to deserialize); its links travel as columns (typed arrays that move, and the distinct
- * ids), which the client turns back into links a slice at a time. A million link objects in messages took
- * seconds of main-thread time to deserialize.
- */
-export type FromImportWorker =
-  | { type: 'progress'; id: number; phase: ImportPhase; fraction: number }
-  | { type: 'part'; id: number; key: 'organizations'; items: unknown[] }
-  | { type: 'links'; id: number; columns: LinkColumns }
-  | { type: 'result'; id: number; outcome: ImportOutcome }
-  | { type: 'canonical'; id: number; canonical: CanonicalBundle | null }
-  | { type: 'error'; id: number; message: string };

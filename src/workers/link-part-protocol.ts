@@ -1,46 +1,35 @@
-// Messages between the import worker and its link-part helper, and the helper's client (one per import
-// worker: the helper is started on the first big bundle and kept for the next).
+// The link-part helper's API (one method: parse a part of a big bundle's links into columns), what it runs,
+// and its client (one per import worker: the helper is started on the first big bundle and kept).
 import type { PartParser, PartResult } from '../io/link-split.ts';
+import { columnBuffers, encodeLinkPart } from '../io/link-split.ts';
+import { Moved, createActor, fromWorker } from './actor.ts';
+import type { Api, Handlers, Method, WorkerLike } from './actor.ts';
 
-export interface ToLinkPartWorker {
-  id: number;
-  part: string;
+export interface LinkPartApi extends Api {
+  parse: Method<string, PartResult>;
 }
 
-export interface FromLinkPartWorker {
-  id: number;
-  result: PartResult;
-}
+export const linkPartHandlers: Handlers<LinkPartApi> = {
+  parse(part) {
+    const result = encodeLinkPart(part);
+    // The columns move rather than copy.
+    return new Moved(result, result.ok ? columnBuffers(result.columns) : []);
+  },
+};
 
 /** A PartParser that runs in a helper worker, started on first use. */
-export function createLinkPartParser(makeWorker: () => Worker): PartParser {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const pending = new Map<number, (result: PartResult) => void>();
-  const failAll = (reason: string) => {
-    for (const resolve of pending.values()) resolve({ ok: false, reason });
-    pending.clear();
-    worker?.terminate();
-    worker = null;
-  };
-  const start = (): Worker => {
-    const started = makeWorker();
-    started.addEventListener('message', (event: MessageEvent<FromLinkPartWorker>) => {
-      const { id, result } = event.data;
-      pending.get(id)?.(result);
-      pending.delete(id);
-    });
-    // A helper that fails to start or crashes only costs time: the caller parses the whole text itself.
-    started.addEventListener('error', (event) => failAll(`link helper failed: ${event.message}`));
-    started.addEventListener('messageerror', () => failAll('link helper message could not be read'));
-    return started;
-  };
+export function createLinkPartParser(makeWorker: () => Worker | WorkerLike): PartParser {
+  const actor = createActor<LinkPartApi>(
+    () => {
+      const made = makeWorker();
+      return 'onFailure' in made ? made : fromWorker(made);
+    },
+    { name: 'link helper', cancelled: () => new Error('The link helper was stopped.') },
+  );
+  // A helper that fails to start or crashes only costs time: the caller parses the whole text itself.
   return (part) =>
-    new Promise<PartResult>((resolve) => {
-      worker ??= start();
-      const id = nextId++;
-      pending.set(id, resolve);
-      const message: ToLinkPartWorker = { id, part };
-      worker.postMessage(message);
-    });
+    actor.call('parse', part).catch((error: unknown) => ({
+      ok: false as const,
+      reason: error instanceof Error ? error.message : String(error),
+    }));
 }

@@ -1,11 +1,8 @@
-// The typed messages between the app and the analysis worker. A dataset is loaded once under a key; each
-// analysis request names the key, the home region and an optional what-if removal set.
-import type { AnalysisPhase } from '../analysis/analyze.ts';
+// What the app asks of the analysis worker and what it answers (the methods are in analysis-api.ts). A
+// dataset is loaded once under a key; each analysis request names the key, the home region and an optional
+// what-if removal set; a comparison names other regions of the same dataset.
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
-import type { LinkColumns } from '../io/link-split.ts';
-import type { Bundle } from '../domain/model.ts';
-import type { PackedOutcome } from './analysis-wire.ts';
 
 export interface AnalysisRequest {
   datasetKey: string;
@@ -16,16 +13,11 @@ export interface AnalysisRequest {
   removed: string[];
 }
 
-/**
- * A big bundle travels as parts (its organizations in slices, each posted in its own task, so that no single
- * structured clone blocks the page; its links as columns, encoded a slice per task and moved), then the
- * `load` with the rest and `parts: true`.
- */
-export type ToWorker =
-  | { type: 'load'; datasetKey: string; bundle: Bundle; parts?: boolean }
-  | { type: 'load-part'; datasetKey: string; key: 'organizations'; items: unknown[] }
-  | { type: 'load-links'; datasetKey: string; columns: LinkColumns }
-  | { type: 'analyze'; id: number; request: AnalysisRequest };
+/** Other regions of the loaded dataset to analyse for a comparison, each by the same membership rule. */
+export interface CompareRequest {
+  datasetKey: string;
+  regions: { id: string; counties: string[] }[];
+}
 
 export interface AnalysisOutcome {
   result: AnalysisResult;
@@ -38,7 +30,9 @@ export interface AnalysisOutcome {
   ms: number;
 }
 
-export type FromWorker =
-  | { type: 'progress'; id: number; phase: AnalysisPhase | 'reference'; fraction: number }
-  | { type: 'result'; id: number; outcome: PackedOutcome }
-  | { type: 'error'; id: number; message: string };
+/** One compared region: its analysis and which organizations (index-aligned with the bundle) it holds. */
+export interface RegionOutcome {
+  regionId: string;
+  result: AnalysisResult;
+  inRegion: Uint8Array;
+}

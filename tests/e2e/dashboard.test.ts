@@ -146,6 +146,32 @@ describe('gap dashboard', () => {
   });
 });
 
+describe('region comparison', () => {
+  it("compares a picked region through the analysis worker, counting its organizations by the sample's counties", async () => {
+    const regions = JSON.parse(readFileSync(`${root}data/reference/regions.json`, 'utf8')) as {
+      rows: { id: string; name: string; counties: string[] }[];
+    };
+    const milwaukee = regions.rows.find((r) => r.id === 'imcp-milwaukee-7')!;
+    const counties = new Set(milwaukee.counties);
+    const expected = (sample.organizations as { county?: string }[]).filter(
+      (o) => o.county !== undefined && counties.has(o.county),
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+
+    const { page, pageErrors } = await open('#/s:chicago/gaps');
+    await dashboardReady(page);
+    await page.locator('[data-testid="compare-region-option"][data-region="imcp-milwaukee-7"]').check();
+    const table = page.locator('[data-testid="compare-table"]');
+    await table.waitFor({ timeout: 60_000 });
+    const row = table.locator('tr', { has: page.locator('th', { hasText: /^Organizations$/ }) });
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells).toHaveLength(2);
+    expect(cells[1]).toBe(String(expected));
+    expect(await table.locator('thead').innerText()).toContain(milwaukee.name);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('table view of the map and network', () => {
   it('lists the organizations the filters show, follows the filters, and downloads all of them', async () => {
     const { page } = await open('#/s:chicago/map');

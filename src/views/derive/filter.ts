@@ -4,7 +4,7 @@
 import { ORG_KINDS } from '../../domain/model.ts';
 import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
-import { runSliced } from './sliced.ts';
+import { runSliced } from '../../workers/sliced.ts';
 
 /** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);

@@ -146,11 +146,11 @@ describe('GapsDashboard: who could fill the selected gap', () => {
 
 describe('GapsDashboard: what-if', () => {
   // Without H, Q has no heat treater at all (P still has O); heat treating loses its only local supplier.
-  const { data, graph, baseline } = fixture();
+  const { graph, baseline } = fixture();
   const scenario = whatIf(graph, ['H'], { regionId: 'R', label: testLabel }, baseline);
-  const html = render({ removed: ['H'], current: scenario.scenario });
+  const html = render({ removed: ['H'], current: scenario.scenario, whatIf: scenario });
 
-  it('computes the what-if here when the app does not pass one, and names the prime that loses', () => {
+  it("shows the analysis worker's what-if, naming the prime that loses", () => {
     const items = [...html.matchAll(/data-testid="whatif-lost-item">([\s\S]*?)<\/li>/g)].map((m) =>
       m[1]!.replace(/<[^>]+>/g, ''),
     );
@@ -175,10 +175,11 @@ describe('GapsDashboard: what-if', () => {
   });
 
   it('resolveWhatIf uses the given result only when it is for the same removals', () => {
-    expect(resolveWhatIf(data, ['H'], baseline, scenario)).toBe(scenario);
-    expect(resolveWhatIf(data, ['M1'], baseline, scenario)?.removed).toEqual(['M1']);
-    expect(resolveWhatIf(data, [], baseline, scenario)).toBeNull();
-    expect(resolveWhatIf(data, ['H'], null, undefined)).toBeNull();
+    expect(resolveWhatIf(['H'], baseline, scenario)).toBe(scenario);
+    // Another removal set: the worker's answer for it is still to come, and nothing is computed here.
+    expect(resolveWhatIf(['M1'], baseline, scenario)).toBeNull();
+    expect(resolveWhatIf([], baseline, scenario)).toBeNull();
+    expect(resolveWhatIf(['H'], null, undefined)).toBeNull();
   });
 
   it('whatIfFigures puts baseline and scenario side by side', () => {
@@ -194,7 +195,16 @@ describe('GapsDashboard: what-if', () => {
 });
 
 describe('GapsDashboard: region comparison', () => {
-  const html = render({ compareRegions: ['B'] });
+  // What the analysis worker sends for region B (its engine runs analyzeRegion with the app's locator).
+  const { bundle } = fixture();
+  const other = analyzeRegion(bundle, OTHER, { label: testLabel, locator: {} });
+  const html = render({ compareRegions: ['B'], comparedRegions: [{ regionId: 'B', ...other }] });
+
+  it('waits for the worker: a picked region not analysed yet is not shown, and the panel says so', () => {
+    const waiting = render({ compareRegions: ['B'], comparing: true });
+    expect(waiting).toContain('data-testid="compare-pending"');
+    expect(waiting).not.toContain('>Other Region<');
+  });
 
   it('puts the home region and the picked one side by side', () => {
     const table = /data-testid="compare-table"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';

@@ -25,7 +25,7 @@ import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import type { WhatIfResult } from '../../analysis/what-if.ts';
-import type { CountyLocator } from '../../domain/membership.ts';
+import type { RegionOutcome } from '../../workers/protocol.ts';
 import type { DatasetView, RegionOption } from '../contracts.ts';
 import { FlagSummary } from './charts/FlagSummary.tsx';
 import { formatCount, formatUsd } from './charts/format.ts';
@@ -40,8 +40,7 @@ import { FillPanel } from './GapsDashboardFill.tsx';
 import { resolveWhatIf, WhatIfPanel } from './GapsDashboardWhatIf.tsx';
 import './dashboard.css';
 
-/** No county lookup: organizations without a county on record are in no region (stable for memoization). */
-const NO_LOCATOR: CountyLocator = {};
+const NO_REGIONS: readonly RegionOutcome[] = [];
 const NO_IDS: readonly string[] = [];
 
 export interface GapsDashboardProps {
@@ -62,7 +61,7 @@ export interface GapsDashboardProps {
   baseline: AnalysisResult | null;
   /** The analysis with the removals (the baseline when nothing is removed); null while it runs. */
   current: AnalysisResult | null;
-  /** The worker's what-if (AnalysisOutcome.whatIf); when absent it is computed here from the bundle. */
+  /** The analysis worker's what-if (AnalysisOutcome.whatIf); until it comes for `removed`, the panel waits. */
   whatIf?: WhatIfResult | null | undefined;
   /** Take these organizations out too (added to `removed`). */
   onRemove: (ids: string[]) => void;
@@ -74,8 +73,12 @@ export interface GapsDashboardProps {
   /** Region ids picked for comparison (controlled); the dashboard keeps its own list when undefined. */
   compareRegions?: readonly string[] | undefined;
   onCompareRegionsChange?: ((ids: string[]) => void) | undefined;
-  /** County lookup for organizations without a county on record; must be a stable object. */
-  locator?: CountyLocator | undefined;
+  /** The analysis worker's analyses of the picked regions (by the home region's membership rule). */
+  comparedRegions?: readonly RegionOutcome[] | undefined;
+  /** True while the worker analyses picked regions. */
+  comparing?: boolean | undefined;
+  /** Why the picked regions could not be analysed, or null. */
+  compareError?: string | null | undefined;
 }
 
 export function GapsDashboard({
@@ -94,13 +97,15 @@ export function GapsDashboard({
   regions,
   compareRegions,
   onCompareRegionsChange,
-  locator = NO_LOCATOR,
+  comparedRegions = NO_REGIONS,
+  comparing = false,
+  compareError = null,
 }: GapsDashboardProps) {
   const shown = current ?? baseline;
   const removedKey = removed.join('\u0000');
   const whatIf = useMemo(
-    () => resolveWhatIf(data, removedKey === '' ? NO_IDS : removedKey.split('\u0000'), baseline, givenWhatIf),
-    [data, removedKey, baseline, givenWhatIf],
+    () => resolveWhatIf(removedKey === '' ? NO_IDS : removedKey.split('\u0000'), baseline, givenWhatIf),
+    [removedKey, baseline, givenWhatIf],
   );
   // The scenario from the what-if when it is for these removals, so charts, matrix and panel agree.
   const scenario = whatIf?.scenario ?? shown;
@@ -113,7 +118,7 @@ export function GapsDashboard({
     if (compareRegions === undefined) setOwnPicks(ids);
     onCompareRegionsChange?.(ids);
   };
-  const compared = useComparedRegions(data, homeRegion, baseline, regions, picked, locator);
+  const compared = useComparedRegions(data, homeRegion, baseline, regions, picked, comparedRegions);
   const synthetic = data.bundle.meta.synthetic;
 
   if (scenario === null || scenario.region === null) {
@@ -186,6 +191,8 @@ export function GapsDashboard({
         picked={picked}
         onPickedChange={pick}
         compared={compared}
+        pending={comparing}
+        error={compareError}
       />
       {/* Portalled to <body> so that print CSS can show it alone, outside the app's scrolling layout. */}
       {typeof document !== 'undefined' &&

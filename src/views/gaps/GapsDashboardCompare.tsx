@@ -1,44 +1,17 @@
 // Region comparison: pick regions and see their key figures side by side (organizations by kind, local
-// share of demand, gap flags, top gaps), each region analysed in-thread with compare.ts.
+// share of demand, gap flags, top gaps), each region analysed by the analysis worker.
 import { useMemo, useState } from 'react';
-import { analyzeRegion, regionFigures } from '../../analysis/compare.ts';
+import { regionFigures } from '../../analysis/compare.ts';
 import type { RegionAnalysis, RegionFigures } from '../../analysis/compare.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import { GAP_FLAGS } from '../../analysis/types.ts';
-import type { CountyLocator } from '../../domain/membership.ts';
-import type { Bundle } from '../../domain/model.ts';
 import { ORG_KINDS } from '../../domain/model.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
+import type { RegionOutcome } from '../../workers/protocol.ts';
 import type { DatasetView, RegionOption } from '../contracts.ts';
 import { FLAG_LABELS, KIND_PLURALS } from '../panels/labels.ts';
 import { formatCount, formatPercent, formatUsd } from './charts/format.ts';
-
-// Each region's analysis depends only on the bundle, its counties, the labels and the locator: keep them per
-// bundle (dropped with it) so ticking one more region does not recompute the others.
-const analyses = new WeakMap<
-  Bundle,
-  Map<string, { label: (id: string) => string; locator: CountyLocator; analysis: RegionAnalysis }>
->();
-
-function cachedAnalysis(
-  bundle: Bundle,
-  region: RegionOption,
-  label: (id: string) => string,
-  locator: CountyLocator,
-): RegionAnalysis {
-  let byRegion = analyses.get(bundle);
-  if (byRegion === undefined) {
-    byRegion = new Map();
-    analyses.set(bundle, byRegion);
-  }
-  const key = `${region.id}\u0000${region.counties.join(',')}`;
-  const hit = byRegion.get(key);
-  if (hit !== undefined && hit.label === label && hit.locator === locator) return hit.analysis;
-  const analysis = analyzeRegion(bundle, region, { label, locator });
-  byRegion.set(key, { label, locator, analysis });
-  return analysis;
-}
 
 export interface ComparedRegion {
   region: RegionOption;
@@ -47,8 +20,8 @@ export interface ComparedRegion {
 }
 
 /**
- * The home region (from the app's finished analysis, when it has one) and the picked regions, analysed
- * here. One analysis of the Chicago sample takes a few ms; see the dashboard's notes for measurements.
+ * The home region (from the app's finished analysis, when it has one) and the picked regions whose analyses
+ * the analysis worker has sent (`analysed`; a region still being analysed is left out until it comes).
  */
 export function useComparedRegions(
   data: DatasetView,
@@ -56,9 +29,9 @@ export function useComparedRegions(
   homeResult: AnalysisResult | null,
   regions: readonly RegionOption[],
   picked: readonly string[],
-  locator: CountyLocator,
+  analysed: readonly RegionOutcome[],
 ): ComparedRegion[] {
-  const { bundle, inRegion, label } = data;
+  const { bundle, inRegion } = data;
   const pickedKey = picked.join('\u0000');
   return useMemo(() => {
     const out: ComparedRegion[] = [];
@@ -69,12 +42,13 @@ export function useComparedRegions(
     for (const id of pickedKey === '' ? [] : pickedKey.split('\u0000')) {
       if (id === homeRegion?.id) continue;
       const region = regions.find((r) => r.id === id);
-      if (region === undefined) continue;
-      const analysis = cachedAnalysis(bundle, region, label, locator);
+      const outcome = analysed.find((a) => a.regionId === id);
+      if (region === undefined || outcome === undefined) continue;
+      const analysis = { result: outcome.result, inRegion: outcome.inRegion };
       out.push({ region, analysis, figures: regionFigures(bundle, analysis.inRegion, analysis.result) });
     }
     return out;
-  }, [bundle, inRegion, label, locator, homeRegion, homeResult, regions, pickedKey]);
+  }, [bundle, inRegion, homeRegion, homeResult, regions, pickedKey, analysed]);
 }
 
 interface Metric {
@@ -124,9 +98,20 @@ export interface ComparePanelProps {
   onPickedChange: (ids: string[]) => void;
   /** The home region and the picked ones, analysed (useComparedRegions). */
   compared: readonly ComparedRegion[];
+  /** True while the analysis worker is analysing picked regions. */
+  pending?: boolean | undefined;
+  error?: string | null | undefined;
 }
 
-export function ComparePanel({ homeRegion, regions, picked, onPickedChange, compared }: ComparePanelProps) {
+export function ComparePanel({
+  homeRegion,
+  regions,
+  picked,
+  onPickedChange,
+  compared,
+  pending = false,
+  error = null,
+}: ComparePanelProps) {
   const [filter, setFilter] = useState('');
   const shownRegions = regions.filter(
     (r) =>
@@ -188,8 +173,18 @@ export function ComparePanel({ homeRegion, regions, picked, onPickedChange, comp
           ))}
         </ul>
       </fieldset>
+      {error !== null && (
+        <p className="error" role="alert" data-testid="compare-error">
+          {error}
+        </p>
+      )}
+      {pending && (
+        <p className="placeholder" role="status" data-testid="compare-pending">
+          Analysing the picked regions…
+        </p>
+      )}
       {compared.length < 2 ? (
-        <p className="placeholder" data-testid="compare-hint">
+        <p className="placeholder" data-testid="compare-hint" hidden={pending}>
           Pick {homeRegion === undefined ? 'two regions' : 'at least one more region'} to compare.
         </p>
       ) : (

@@ -2,10 +2,8 @@
 // that lose every supplier of a capability, gap flags that appear or vanish, the change in imported value.
 import { useMemo } from 'react';
 import { isSingleSource } from '../../analysis/matrix.ts';
-import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import type { AnalysisResult, GapFlag } from '../../analysis/types.ts';
 import { GAP_FLAGS } from '../../analysis/types.ts';
-import { whatIf } from '../../analysis/what-if.ts';
 import type { CapabilityChange, WhatIfResult } from '../../analysis/what-if.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
@@ -19,16 +17,14 @@ import { formatCount, formatUsd } from './charts/format.ts';
  * the Chicago sample; see the measurements in the dashboard's hand-over notes). Null without removals or
  * without a baseline.
  */
+/** The worker's what-if when it is for these removals; null while none is (the panel says it waits). */
 export function resolveWhatIf(
-  data: DatasetView,
   removed: readonly string[],
   baseline: AnalysisResult | null,
   given: WhatIfResult | null | undefined,
 ): WhatIfResult | null {
   if (removed.length === 0 || baseline === null) return null;
-  if (given != null && sameSet(given.removed.concat(given.unknown), removed)) return given;
-  const graph = buildSupplyGraph(data.bundle, data.inRegion);
-  return whatIf(graph, removed, { regionId: baseline.region, label: data.label }, baseline);
+  return given != null && sameSet(given.removed.concat(given.unknown), removed) ? given : null;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -4,7 +4,7 @@ import { geoArea, geoCentroid } from 'd3';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { runToEnd } from '../derive/sliced.ts';
+import { runToEnd } from '../../workers/sliced.ts';
 
 export interface Basemap {
   states: FeatureCollection<Polygon | MultiPolygon, { name: string }>;

@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadCountyTopology } from '../../../geo/us-atlas.ts';
 import type { Topology } from 'topojson-specification';
 import { basemapSteps } from '../basemap.ts';
-import { runSliced } from '../../derive/sliced.ts';
+import { runSliced } from '../../../workers/sliced.ts';
 import type { Basemap } from '../basemap.ts';
 import { SOURCE } from '../style.ts';
 import { setSourceData } from './geojson.ts';

@@ -11,11 +11,11 @@ import { sameBytes, useStable } from '../../derive/stable.ts';
 import { drawableMask, orgRadii, suppliedValues } from '../sources.ts';
 import type { SizeBy } from '../sources.ts';
 import { SOURCE } from '../style.ts';
-import type { MapPointFeature } from '../points/cluster-index.ts';
-import { createPointsClient } from '../points/points-client.ts';
-import type { PointsClient } from '../points/points-client.ts';
-import { windowCovers, windowFor } from '../points/view-window.ts';
-import type { PointWindow, ViewBounds } from '../points/view-window.ts';
+import type { MapPointFeature } from '../../../workers/points/cluster-index.ts';
+import { createPointsClient } from '../../../workers/points/points-client.ts';
+import type { PointsClient } from '../../../workers/points/points-client.ts';
+import { windowCovers, windowFor } from '../../../workers/points/view-window.ts';
+import type { PointWindow, ViewBounds } from '../../../workers/points/view-window.ts';
 
 /** Same contents, same array: the app may recompute the mask on any route change (a camera move too). */
 export function useStableMask(mask: Uint8Array): Uint8Array {

@@ -3,6 +3,7 @@
 import { OrgClusterIndex } from './cluster-index.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
 import type { PointWindow } from './view-window.ts';
+import type { Api, Handlers, Method } from '../actor.ts';
 
 export type PointsRequest =
   /** A new dataset (or point sizes with it): its columns, and which organizations are shown. */
@@ -14,24 +15,16 @@ export type PointsRequest =
   | { type: 'window'; window: PointWindow }
   | { type: 'expansion'; clusterId: number };
 
-/** The answer to each request: the organizations indexed, the window's features, or a zoom. */
-export interface PointsResults {
-  load: number;
-  mask: number;
-  radii: number;
-  window: MapPointFeature[];
-  expansion: number;
-}
+export type PointsResult = number | MapPointFeature[];
 
-export type PointsResult = PointsResults[keyof PointsResults];
-
-/** The envelope between the client and the worker. */
-export interface PointsCall {
-  id: number;
-  request: PointsRequest;
+/** The points worker's methods: the organizations indexed, the window's features, or a zoom. */
+export interface PointsApi extends Api {
+  load: Method<{ columns: PointColumns; mask: Uint8Array }, number>;
+  mask: Method<Uint8Array, number>;
+  radii: Method<Float64Array, number>;
+  window: Method<PointWindow, MapPointFeature[]>;
+  expansion: Method<number, number>;
 }
-export type PointsAnswer =
-  { id: number; ok: true; result: PointsResult } | { id: number; ok: false; error: string };
 
 export class PointsEngine {
   private columns: PointColumns | null = null;
@@ -73,11 +66,13 @@ export class PointsEngine {
   }
 }
 
-/** Runs one call, turning a thrown error into an answer. */
-export function answer(engine: PointsEngine, call: PointsCall): PointsAnswer {
-  try {
-    return { id: call.id, ok: true, result: engine.handle(call.request) };
-  } catch (error) {
-    return { id: call.id, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+/** The engine's methods as the actor serves them (in the worker, or in this thread). */
+export function pointsHandlers(engine: PointsEngine): Handlers<PointsApi> {
+  return {
+    load: ({ columns, mask }) => engine.handle({ type: 'load', columns, mask }) as number,
+    mask: (mask) => engine.handle({ type: 'mask', mask }) as number,
+    radii: (radii) => engine.handle({ type: 'radii', radii }) as number,
+    window: (window) => engine.handle({ type: 'window', window }) as MapPointFeature[],
+    expansion: (clusterId) => engine.handle({ type: 'expansion', clusterId }) as number,
+  };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ORG_KINDS } from '../../../domain/model.ts';
+import { ORG_KINDS } from '../../domain/model.ts';
 import type { PointColumns } from './cluster-index.ts';
 import { createInThreadPointsClient, createWorkerPointsClient } from './points-client.ts';
-import { PointsEngine, answer } from './points-engine.ts';
-import type { PointsCall } from './points-engine.ts';
+import { PointsEngine, pointsHandlers } from './points-engine.ts';
+import { serve } from '../actor.ts';
 
 const columns: PointColumns = {
   coords: Float64Array.from([-87, 41, -88, 42, Number.NaN, Number.NaN, -89, 43]),
@@ -53,12 +53,19 @@ describe('the in-thread points client', () => {
   });
 });
 
-/** A stand-in for a Web Worker running the engine, which can also fail like a worker that did not start. */
+/** A stand-in for a Web Worker serving the engine, which can also fail like a worker that did not start. */
 class FakeWorker extends EventTarget {
-  readonly engine = new PointsEngine();
   terminated = false;
-  postMessage(call: PointsCall) {
-    setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: answer(this.engine, call) })), 0);
+  private readonly server = new EventTarget();
+  constructor() {
+    super();
+    serve(pointsHandlers(new PointsEngine()), {
+      postMessage: (data) => this.dispatchEvent(new MessageEvent('message', { data })),
+      addEventListener: (type, listener) => this.server.addEventListener(type, listener as EventListener),
+    });
+  }
+  postMessage(data: unknown) {
+    setTimeout(() => this.server.dispatchEvent(new MessageEvent('message', { data })), 0);
   }
   fail(message: string) {
     const event = new Event('error', { cancelable: true }) as Event & { message: string };

@@ -4,8 +4,8 @@
 // on screen, the clusters and points MapLibre then draws from a small, unclustered source.
 import Supercluster from 'supercluster';
 import type { BBox, Feature, Point } from 'geojson';
-import { ORG_KINDS } from '../../../domain/model.ts';
-import type { OrgKind } from '../../../domain/model.ts';
+import { ORG_KINDS } from '../../domain/model.ts';
+import type { OrgKind } from '../../domain/model.ts';
 
 /** Cluster radius in pixels, and the last zoom that clusters; past it every organization is its own point. */
 export const CLUSTER_RADIUS = 40;

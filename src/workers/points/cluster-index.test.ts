@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORG_KINDS } from '../../../domain/model.ts';
-import type { OrgKind } from '../../../domain/model.ts';
+import { ORG_KINDS } from '../../domain/model.ts';
+import type { OrgKind } from '../../domain/model.ts';
 import { CLUSTER_MAX_ZOOM, OrgClusterIndex, isCluster } from './cluster-index.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
 

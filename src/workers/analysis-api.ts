@@ -1,0 +1,72 @@
+// The analysis worker's methods, served in the worker (analysis.worker.ts) or in this thread: keep a
+// dataset (whole, or put together from its parts), analyse its home region with an optional what-if, and
+// analyse other regions of it for a comparison.
+import type { AnalysisPhase } from '../analysis/analyze.ts';
+import type { Bundle } from '../domain/model.ts';
+import type { LinkColumns } from '../io/link-split.ts';
+import { decodeLinks, ownIdsOf } from '../io/link-split.ts';
+import { Moved } from './actor.ts';
+import type { Api, Handlers, Method } from './actor.ts';
+import type { AnalysisEngine } from './analysis-engine.ts';
+import { packOutcome, packRegions } from './analysis-wire.ts';
+import type { PackedOutcome, PackedRegion } from './analysis-wire.ts';
+import type { AnalysisRequest, CompareRequest } from './protocol.ts';
+
+export interface AnalysisProgress {
+  phase: AnalysisPhase | 'reference';
+  fraction: number;
+}
+
+/**
+ * A big bundle travels as parts (its organizations in slices, each posted in its own task, so that no single
+ * structured clone blocks the page; its links as columns, encoded a slice per task and moved), then the
+ * `load` with the rest and `parts: true`.
+ */
+export interface AnalysisApi extends Api {
+  load: Method<{ datasetKey: string; bundle: Bundle; parts?: boolean }, null>;
+  'load-part': Method<{ datasetKey: string; items: unknown[] }, null>;
+  'load-links': Method<{ datasetKey: string; columns: LinkColumns }, null>;
+  analyze: Method<AnalysisRequest, PackedOutcome, AnalysisProgress>;
+  compare: Method<CompareRequest, PackedRegion[]>;
+}
+
+export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> {
+  /** Parts of the bundle being received, for one dataset key at a time. */
+  let receiving: { datasetKey: string; organizations: unknown[][]; links: LinkColumns | null } | null = null;
+  const partsOf = (datasetKey: string) => {
+    if (receiving?.datasetKey !== datasetKey) receiving = { datasetKey, organizations: [], links: null };
+    return receiving;
+  };
+  return {
+    'load-part': ({ datasetKey, items }) => {
+      partsOf(datasetKey).organizations.push(items);
+      return null;
+    },
+    'load-links': ({ datasetKey, columns }) => {
+      partsOf(datasetKey).links = columns;
+      return null;
+    },
+    load: ({ datasetKey, bundle, parts }) => {
+      const received = parts === true && receiving?.datasetKey === datasetKey ? receiving : null;
+      receiving = null;
+      // The parts are the app's own validated records, in order.
+      let whole = bundle;
+      if (received !== null) {
+        const organizations = received.organizations.flat() as Bundle['organizations'];
+        const links = received.links === null ? [] : decodeLinks(received.links, ownIdsOf(organizations));
+        whole = { ...bundle, organizations, links };
+      }
+      engine.load(datasetKey, whole);
+      return null;
+    },
+    analyze: async (request, { emit }) => {
+      const outcome = await engine.analyze(request, (phase, fraction) => emit({ phase, fraction }));
+      const { packed, transfer } = packOutcome(outcome);
+      return new Moved(packed, transfer);
+    },
+    compare: async (request) => {
+      const { packed, transfer } = packRegions(await engine.compare(request));
+      return new Moved(packed, transfer);
+    },
+  };
+}

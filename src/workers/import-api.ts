@@ -1,0 +1,59 @@
+// The import worker's methods, served in the worker (import.worker.ts) or in this thread. `run` reads the
+// files and answers with the outcome, its records sent ahead as parts (events) of bounded cost; `canonical`
+// then answers with the last run's canonical form, made after the answer so that the report shows first.
+import type { ImportOutcome } from '../io/import/import-files.ts';
+import type { PartParser } from '../io/link-split.ts';
+import { Moved } from './actor.ts';
+import type { Api, Handlers, Method } from './actor.ts';
+import { canonicalOf, runImport } from './import-engine.ts';
+import { splitOutcome, transferOf } from './import-parts.ts';
+import type { ImportPart } from './import-parts.ts';
+import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
+import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
+import { nextTask } from './sliced.ts';
+
+export type ImportEvent = { type: 'progress'; phase: ImportPhase; fraction: number } | ImportPart;
+
+export interface ImportApi extends Api {
+  run: Method<ImportRequest, ImportOutcome, ImportEvent>;
+  canonical: Method<null, CanonicalBundle | null>;
+}
+
+/** Progress is sent at most every 50 ms: an event per chunk of rows would flood the main thread. */
+const THROTTLE_MS = 50;
+
+/** `parsePart`, where given, parses part of a big bundle's links on another core (see import-engine.ts). */
+export function importHandlers(parsePart?: PartParser): Handlers<ImportApi> {
+  let canonical: Promise<CanonicalBundle | null> = Promise.resolve(null);
+  return {
+    async run(request, { emit, cancelled }) {
+      let last = 0;
+      const outcome = await runImport(
+        request,
+        (phase, fraction) => {
+          const now = performance.now();
+          if (now - last < THROTTLE_MS && fraction < 1) return;
+          last = now;
+          emit({ type: 'progress', phase, fraction });
+        },
+        cancelled,
+        parsePart,
+      );
+      const { parts, result } = splitOutcome(0, outcome);
+      for (const part of parts) emit(part, transferOf(part));
+      // Made a task later, after the answer is sent (seconds for a big bundle). A failure loses only the
+      // ready-made form: keeping the dataset then makes its own.
+      canonical = nextTask().then(() => canonicalOf(outcome).catch(() => null));
+      return result.outcome;
+    },
+    async canonical() {
+      const made = await canonical;
+      if (made === null) return null;
+      // A big one goes as a Blob: it crosses threads by reference and IndexedDB writes it without blocking,
+      // while making one from bytes on the main thread copies them (~150 ms for 136 MB).
+      if (made.bytes instanceof Uint8Array && made.bytes.byteLength >= CANONICAL_BLOB_BYTES)
+        return { hash: made.hash, bytes: new Blob([made.bytes]) };
+      return made.bytes instanceof Uint8Array ? new Moved(made, [made.bytes.buffer]) : made;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The one way long main-thread work yields: a task boundary (`nextTask`), loops cut into slices of about
+// `sliceMs` by the clock (`eachSliced`), and computations written as generators that yield between small
+// steps, run in slices (`runSliced`) or straight through (`runToEnd`: tests, workers).
+
+/** Waits for the next task, so the tab can paint and take input. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Runs `body` for 0 … count-1, letting the tab paint after every `sliceMs` or so. */
+export async function eachSliced(count: number, body: (i: number) => void, sliceMs = 30): Promise<void> {
+  let until = performance.now() + sliceMs;
+  for (let i = 0; i < count; i++) {
+    body(i);
+    if ((i & 1023) === 1023 && performance.now() > until) {
+      await nextTask();
+      until = performance.now() + sliceMs;
+    }
+  }
+}
+
+/** Runs `steps` to the end in slices, yielding to the event loop between them; rejects when aborted. */
+export async function runSliced<T>(
+  steps: Generator<void, T, void>,
+  sliceMs: number,
+  signal?: AbortSignal,
+): Promise<T> {
+  for (;;) {
+    signal?.throwIfAborted();
+    const until = performance.now() + sliceMs;
+    let step = steps.next();
+    while (step.done !== true && performance.now() < until) step = steps.next();
+    if (step.done === true) return step.value;
+    await nextTask();
+  }
+}
+
+/** Runs `steps` to the end at once. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}

@@ -14,6 +14,25 @@ const uiOnlyModules = [
   { name: 'sigma', message: 'The pure core must not depend on sigma.' },
 ];
 
+/**
+ * DESIGN.md §6's layers, lowest first: a module imports only from its own layer and the layers before it.
+ * geo, analysis and io share DESIGN's second rank; here they are ordered (io reads geo's ZIP geocoder and
+ * writes analysis results) so that no arrow runs both ways. workers and state share a rank and do not
+ * import each other; ui sits beside views and imports no domain code (rule below).
+ */
+const LAYERS = [['domain'], ['geo'], ['analysis'], ['io'], ['workers', 'state'], ['views', 'ui'], ['app']];
+
+/** The import patterns a layer may not use: every layer above it, and its rank-mates. */
+function layerPatterns(layer) {
+  const rank = LAYERS.findIndex((names) => names.includes(layer));
+  const above = LAYERS.slice(rank + 1).flat();
+  const mates = LAYERS[rank].filter((name) => name !== layer && !(layer === 'views' && name === 'ui'));
+  return [...above, ...mates].map((name) => ({
+    group: [`**/${name}/**`, `**/src/${name}/**`],
+    message: `The ${layer} layer must not import from ${name} (DESIGN.md §6: domain → geo → analysis → io → workers/state → views/ui → app).`,
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.e2e/**'] },
   js.configs.recommended,
@@ -44,22 +63,6 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: uiOnlyModules,
-          patterns: [
-            {
-              group: ['sigma/*', 'maplibre-gl/*', 'react-dom/*'],
-              message: 'UI libraries stay out of the pure core.',
-            },
-            {
-              group: ['**/views/**', '**/ui/**', '**/app/**', '**/state/**', '**/workers/**'],
-              message: 'The pure core must not import from the UI layers.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location'].map(
@@ -68,20 +71,43 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/ui/**'],
+  // One block per layer; the pure core's block adds the UI-library bans to its layer's own patterns.
+  ...LAYERS.flat().map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          ...(pureCore.includes(`src/${layer}/**`) ? { paths: uiOnlyModules } : {}),
           patterns: [
-            {
-              group: ['**/domain/**', '**/analysis/**', '**/io/**', '**/geo/**', '**/state/**'],
-              message: 'Generic UI components take no domain imports.',
-            },
+            ...(pureCore.includes(`src/${layer}/**`)
+              ? [
+                  {
+                    group: ['sigma/*', 'maplibre-gl/*', 'react-dom/*'],
+                    message: 'UI libraries stay out of the pure core.',
+                  },
+                ]
+              : []),
+            ...layerPatterns(layer),
+            ...(layer === 'ui'
+              ? [
+                  {
+                    group: [
+                      '**/domain/**',
+                      '**/analysis/**',
+                      '**/io/**',
+                      '**/geo/**',
+                      '**/state/**',
+                      '**/workers/**',
+                    ],
+                    message: 'Generic UI components take no domain imports.',
+                  },
+                ]
+              : []),
           ],
         },
       ],
     },
-  },
+  })),
 );

@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Issue } from '../src/io/issues.ts';
-import { formatIssue, formatPath, hasErrors } from '../src/io/issues.ts';
+import type { Issue } from '../src/domain/issues.ts';
+import { formatIssue, formatPath, hasErrors } from '../src/domain/issues.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
 import { parseJson } from '../src/io/parse-json.ts';
 import type { ReferenceKind, ReferenceTableTypes } from '../src/io/reference-schemas.ts';

@@ -11,7 +11,7 @@ import type { WhatIfResult } from '../../src/analysis/what-if.ts';
 import type { CountyLocator } from '../../src/domain/membership.ts';
 import { needsLocator, regionMembership } from '../../src/domain/membership.ts';
 import type { Bundle } from '../../src/domain/model.ts';
-import { formatIssue, hasErrors } from '../../src/io/issues.ts';
+import { formatIssue, hasErrors } from '../../src/domain/issues.ts';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { parseJson } from '../../src/io/parse-json.ts';
 import { referenceLoaders } from '../../src/workers/reference-loaders.ts';

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { parseJson } from '../../src/io/parse-json.ts';
-import { formatIssue, hasErrors } from '../../src/io/issues.ts';
-import type { Issue } from '../../src/io/issues.ts';
+import { formatIssue, hasErrors } from '../../src/domain/issues.ts';
+import type { Issue } from '../../src/domain/issues.ts';
 import { referenceRegionIds } from './reference.ts';
 
 import type { CommandOutput } from './output.ts';

@@ -2,7 +2,7 @@
 // It fills the main area until the map and network views take it over.
 import type { Bundle, OrgKind } from '../domain/model.ts';
 import { ORG_KINDS } from '../domain/model.ts';
-import type { Issue } from '../io/issues.ts';
+import type { Issue } from '../domain/issues.ts';
 
 const KIND_LABELS: Record<OrgKind, string> = {
   prime: 'Primes and OEM buyers',

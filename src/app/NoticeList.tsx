@@ -1,6 +1,6 @@
 // Notices about the link and the data: what was ignored, what could not be loaded. Text only, never HTML.
-import type { Issue } from '../io/issues.ts';
-import { formatIssue } from '../io/issues.ts';
+import type { Issue } from '../domain/issues.ts';
+import { formatIssue } from '../domain/issues.ts';
 
 export function NoticeList({ notices, issues }: { notices: string[]; issues: Issue[] }) {
   if (notices.length === 0 && issues.length === 0) return null;

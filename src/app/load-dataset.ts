@@ -1,6 +1,6 @@
 // Fetches a dataset file from the app's origin and loads it with the same code the CLI uses.
 import type { Bundle } from '../domain/model.ts';
-import type { Result } from '../io/issues.ts';
+import type { Result } from '../domain/issues.ts';
 import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
 

@@ -1,19 +1,12 @@
 // Runs the analysis of the loaded dataset and home region in the analysis worker, with progress and
 // cancellation, and hands the results to every view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { Bundle } from '../domain/model.ts';
+import type { AnalysisState } from '../views/contracts.ts';
 import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
-import type { AnalysisOutcome, CompareRequest, RegionOutcome } from '../workers/protocol.ts';
+import type { CompareRequest, RegionOutcome } from '../workers/protocol.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
-
-export type AnalysisState =
-  | { status: 'idle' }
-  | { status: 'running'; phase: AnalysisPhase | 'reference'; fraction: number }
-  | { status: 'done'; outcome: AnalysisOutcome }
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
 
 export function useAnalysis(
   datasetKey: string,

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import { decodeEmbedded } from '../io/embed.ts';
 import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
-import type { Issue, Result } from '../io/issues.ts';
+import type { Issue, Result } from '../domain/issues.ts';
 import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
 import { openDatasetStore } from '../state/dataset-store.ts';

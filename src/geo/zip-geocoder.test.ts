@@ -2,7 +2,7 @@
 // table, cross-checked against the county shapes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../io/issues.ts';
+import { formatIssue } from '../domain/issues.ts';
 import { createCountyIndex } from './county-index.ts';
 import { loadCountyTopology } from './us-atlas.ts';
 import { createZipGeocoder, normalizeZip } from './zip-geocoder.ts';

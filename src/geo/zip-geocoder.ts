@@ -1,7 +1,7 @@
 // Offline ZIP geocoder over the reference table `data/reference/zips.json`: ZIP → centroid, county, city,
 // state. The table is validated row by row; bad rows are skipped and reported as issues, nothing throws.
 import type { CountyFips } from '../domain/ids.ts';
-import type { Issue } from '../io/issues.ts';
+import type { Issue } from '../domain/issues.ts';
 
 export interface ZipRecord {
   /** Canonical 5-digit ZIP, e.g. "02139". */

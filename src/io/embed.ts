@@ -1,7 +1,7 @@
 // Small bundles carried inside a permalink (`#/z:<payload>/…`): the canonical bundle text, deflate-raw
 // compressed with the platform's CompressionStream and written in base64url. Decoding is bounded, so a
 // hostile link (a "zip bomb", garbage, a truncated payload) gives a clear message instead of a frozen tab.
-import type { Result } from './issues.ts';
+import type { Result } from '../domain/issues.ts';
 
 /** Links embed bundles up to this size compressed (DESIGN.md §4: ≤ 24 KB). */
 export const MAX_EMBEDDED_BYTES = 24 * 1024;

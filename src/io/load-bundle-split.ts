@@ -3,7 +3,7 @@
 // result equals loadBundle(JSON.parse(text)), issues and their order included.
 import type { Bundle } from '../domain/model.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
-import type { Result } from './issues.ts';
+import type { Result } from '../domain/issues.ts';
 import type { LoadOptions } from './load-bundle.ts';
 import { loadBundle, startBundleLoad } from './load-bundle.ts';
 import type { PartParser, PartResult } from './link-split.ts';

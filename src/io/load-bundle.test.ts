@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle } from './load-bundle.ts';
 import { migrateBundle } from './migrate.ts';
 import type { MigrationStep } from './migrate.ts';
-import { formatIssue } from './issues.ts';
+import { formatIssue } from '../domain/issues.ts';
 
 /** A small valid bundle; each test builds its own copy so no test sees another's changes. */
 function validBundle(): Record<string, unknown> {

@@ -12,8 +12,8 @@ import {
   organizationSchema,
   regionSchema,
 } from './bundle-schema.ts';
-import type { Issue, Result } from './issues.ts';
-import { formatPath } from './issues.ts';
+import type { Issue, Result } from '../domain/issues.ts';
+import { formatPath } from '../domain/issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
 import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
 import type { LinkColumns } from './link-split.ts';

@@ -1,7 +1,7 @@
 // Bundle migrations: each step takes version N to N+1 as a small pure function, so a file written by any
 // earlier Forgemap opens in this one. Version 1 is the first; later versions add a step here.
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
-import type { Issue, Result } from './issues.ts';
+import type { Issue, Result } from '../domain/issues.ts';
 import { describeValue } from './bundle-schema.ts';
 
 type RawBundle = Record<string, unknown>;

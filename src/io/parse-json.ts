@@ -1,5 +1,5 @@
 // JSON text → value, with a syntax error reported as an issue at its line and column instead of thrown.
-import type { Result } from './issues.ts';
+import type { Result } from '../domain/issues.ts';
 
 export function parseJson(text: string, file?: string): Result<unknown> {
   // A UTF-8 byte order mark is legal in files saved by spreadsheet tools but not in JSON.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CountyFips } from '../domain/ids.ts';
-import { formatIssue } from './issues.ts';
+import { formatIssue } from '../domain/issues.ts';
 import type { ReferenceKind, ReferenceTableTypes } from './reference-schemas.ts';
 import {
   REFERENCE_KINDS,

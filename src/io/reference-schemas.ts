@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { CountyFips, RegionId, StateFips } from '../domain/ids.ts';
 import { describeValue } from './bundle-schema.ts';
-import type { Issue, Result } from './issues.ts';
-import { formatPath } from './issues.ts';
+import type { Issue, Result } from '../domain/issues.ts';
+import { formatPath } from '../domain/issues.ts';
 
 const text = (what: string, max = 2000) =>
   z

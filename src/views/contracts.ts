@@ -3,7 +3,9 @@
 // change the route (the URL) through these callbacks.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type Sigma from 'sigma';
+import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
+import type { AnalysisOutcome } from '../workers/protocol.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Positions } from '../geo/positions.ts';
 import type { Filters, Layout, MapCamera, NetworkCamera, Shading } from '../state/route.ts';
@@ -76,3 +78,11 @@ export interface NetworkViewProps extends SelectionProps {
   /** The sigma instance once created, null when it goes (for the PNG export). */
   onEngine?: ((sigma: Sigma | null) => void) | undefined;
 }
+
+/** Where the analysis of the loaded dataset stands (the app runs it in the analysis worker). */
+export type AnalysisState =
+  | { status: 'idle' }
+  | { status: 'running'; phase: AnalysisPhase | 'reference'; fraction: number }
+  | { status: 'done'; outcome: AnalysisOutcome }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };

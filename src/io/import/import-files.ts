@@ -5,7 +5,7 @@ import type { CapabilityId, OrgId } from '../../domain/ids.ts';
 import type { Bundle, BundleMeta, Capability, Region } from '../../domain/model.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../domain/model.ts';
 import type { ZipGeocoder } from '../../geo/zip-geocoder.ts';
-import type { Result } from '../issues.ts';
+import type { Result } from '../../domain/issues.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { parseJson } from '../parse-json.ts';
 import type { ColumnMapping } from './column-mapping.ts';

@@ -1,6 +1,6 @@
 // Every reason an import can note, fix or reject something, with the heading the report groups it under.
 // Keeping them in one table makes the report's groups stable and lets tests name them.
-import type { Severity } from '../issues.ts';
+import type { Severity } from '../../domain/issues.ts';
 
 /** What happened to the row or file the issue is about. */
 export type IssueEffect = 'rejected' | 'fixed' | 'note';

@@ -1,6 +1,6 @@
 // The import report: for every row of every file whether it was accepted, fixed or rejected, the issues
 // grouped by reason with their row numbers and values, and a CSV of it all for the user to keep.
-import type { Issue } from '../issues.ts';
+import type { Issue } from '../../domain/issues.ts';
 import type { ImportFormat } from './formats.ts';
 import { MAX_ISSUES_PER_REASON } from './limits.ts';
 import type { IssueEffect, IssueReason } from './reasons.ts';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { GapFlag } from '../../analysis/types.ts';
 import { GAP_FLAGS } from '../../analysis/types.ts';
-import type { AnalysisState } from '../../app/useAnalysis.ts';
+import type { AnalysisState } from '../contracts.ts';
 
 const FLAG_LABELS: Record<GapFlag, string> = {
   missing: 'Missing',

@@ -3,7 +3,7 @@
 import type { CountyLocator } from '../domain/membership.ts';
 import { regionMembership } from '../domain/membership.ts';
 import type { Bundle, OrgKind } from '../domain/model.ts';
-import { ORG_KINDS } from '../domain/model.ts';
+import { ORG_KINDS, countKinds } from '../domain/model.ts';
 import { analyzeGraph } from './analyze.ts';
 import { buildSupplyGraph } from './supply-graph.ts';
 import type { AnalysisResult, Gap, GapFlag } from './types.ts';
@@ -41,12 +41,9 @@ export function regionFigures(
   result: AnalysisResult,
   top = 5,
 ): RegionFigures {
-  const byKind = Object.fromEntries(ORG_KINDS.map((kind) => [kind, 0])) as Record<OrgKind, number>;
+  const byKind = countKinds(bundle.organizations, (i) => inRegion[i] === 1);
   const index = new Map<string, number>();
-  bundle.organizations.forEach((org, i) => {
-    index.set(org.id, i);
-    if (inRegion[i] === 1) byKind[org.kind]++;
-  });
+  bundle.organizations.forEach((org, i) => index.set(org.id, i));
   const flagCounts = Object.fromEntries(GAP_FLAGS.map((flag) => [flag, 0])) as Record<GapFlag, number>;
   let demand = 0;
   let localValue = 0;

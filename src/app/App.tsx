@@ -6,8 +6,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type Sigma from 'sigma';
 import { capabilityLabeler } from '../analysis/labels.ts';
 import type { Bundle } from '../domain/model.ts';
+import { countKinds } from '../domain/model.ts';
 import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
 import { canonicalBundleText } from '../io/export/bundle-json.ts';
+import { formatBytes } from '../io/import/limits.ts';
 import {
   chooseRegion,
   highlightCell,
@@ -47,7 +49,7 @@ import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
-import { formatBytes, MissingDataset } from './MissingDataset.tsx';
+import { MissingDataset } from './MissingDataset.tsx';
 import { OpenDataButton, useDataParam, useFileDrop, useImportClient } from './OpenData.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
@@ -222,9 +224,7 @@ export function App() {
   const [sigmaEngine, setSigmaEngine] = useState<Sigma | null>(null);
   const legend = useMemo(() => {
     if (bundle === undefined) return [];
-    const counts = { prime: 0, manufacturer: 0, training: 0, support: 0 };
-    for (const org of bundle.organizations) counts[org.kind]++;
-    return kindLegend(counts);
+    return kindLegend(countKinds(bundle.organizations));
   }, [bundle]);
   const caption = (view: string, attribution?: string) =>
     bundle === undefined ? '' : pngCaption({ meta: bundle.meta, view, region: region?.name, attribution });

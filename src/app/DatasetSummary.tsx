@@ -1,23 +1,10 @@
 // What the loaded dataset holds: organizations by kind, links, the home region and the data's provenance.
 // It fills the main area until the map and network views take it over.
-import type { Bundle, OrgKind } from '../domain/model.ts';
-import { ORG_KINDS } from '../domain/model.ts';
+import type { Bundle } from '../domain/model.ts';
+import { ORG_KINDS, countKinds } from '../domain/model.ts';
 import type { Issue } from '../domain/issues.ts';
-
-const KIND_LABELS: Record<OrgKind, string> = {
-  prime: 'Primes and OEM buyers',
-  manufacturer: 'Manufacturers (suppliers)',
-  training: 'Training providers',
-  support: 'Support organizations',
-};
-
-const count = new Intl.NumberFormat('en-US');
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
+import { formatCount, formatUsd } from '../views/derive/format.ts';
+import { KIND_PLURALS } from '../views/labels.ts';
 
 export function DatasetSummary({
   bundle,
@@ -28,8 +15,7 @@ export function DatasetSummary({
   region: { name: string; program: string; counties: readonly string[] } | undefined;
   issues: Issue[];
 }) {
-  const byKind = new Map<OrgKind, number>(ORG_KINDS.map((kind) => [kind, 0]));
-  for (const org of bundle.organizations) byKind.set(org.kind, (byKind.get(org.kind) ?? 0) + 1);
+  const byKind = countKinds(bundle.organizations);
   const counties = new Set(region?.counties ?? []);
   const inRegion = bundle.organizations.filter(
     (org) => org.county !== undefined && counties.has(org.county),
@@ -47,15 +33,15 @@ export function DatasetSummary({
               <tr key={kind}>
                 <th scope="row">
                   <span className={`kind-dot kind-${kind}`} aria-hidden="true" />
-                  {KIND_LABELS[kind]}
+                  {KIND_PLURALS[kind]}
                 </th>
-                <td data-testid={`count-${kind}`}>{count.format(byKind.get(kind) ?? 0)}</td>
+                <td data-testid={`count-${kind}`}>{formatCount(byKind[kind] ?? 0)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p>
-          {count.format(bundle.links.length)} links carrying {usd.format(totalValue)} a year.
+          {formatCount(bundle.links.length)} links carrying {formatUsd(totalValue)} a year.
         </p>
       </div>
       <div className="summary-card">
@@ -68,7 +54,7 @@ export function DatasetSummary({
             <p>
               {region.program}
               {region.counties.length > 0
-                ? ` · ${region.counties.length} counties · ${count.format(inRegion)} organizations with a county in the region`
+                ? ` · ${region.counties.length} counties · ${formatCount(inRegion)} organizations with a county in the region`
                 : ' · county list not known, so no organization can be placed in it'}
             </p>
           </>

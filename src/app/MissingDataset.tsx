@@ -1,13 +1,8 @@
 // What a permalink to data kept on another device shows here: which file it needs (title, content hash,
 // size), a way to open it (the view the link names is then restored), and the datasets this device has.
+import { formatBytes } from '../io/import/limits.ts';
 import type { StoredDatasetInfo } from '../state/dataset-store.ts';
 import type { DatasetFile } from '../state/route.ts';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 interface MissingDatasetProps {
   hash: string;

@@ -5,6 +5,25 @@ import type { CapabilityId, CountyFips, OrgId, RegionId } from './ids.ts';
 export const ORG_KINDS = ['prime', 'manufacturer', 'training', 'support'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+/** How many organizations of each kind. */
+export type KindCounts = Record<OrgKind, number>;
+
+/** Organizations of each kind among `organizations` (those `include` keeps, by index): the one counter. */
+export function countKinds(
+  organizations: Iterable<{ readonly kind: OrgKind }>,
+  include: (index: number) => boolean = () => true,
+): KindCounts {
+  const counts = noKinds();
+  let index = 0;
+  for (const org of organizations) if (include(index++)) counts[org.kind]++;
+  return counts;
+}
+
+/** Every kind at zero. */
+export function noKinds(): KindCounts {
+  return { prime: 0, manufacturer: 0, training: 0, support: 0 };
+}
+
 export const LINK_KINDS = ['supplies', 'subcontract', 'trains', 'partners'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 

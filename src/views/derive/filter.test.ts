@@ -5,7 +5,7 @@ import type { CapabilityId, OrgId } from '../../domain/ids.ts';
 import { NO_FILTERS } from '../../state/route.ts';
 import type { Filters } from '../../state/route.ts';
 import {
-  countKinds,
+  countMaskKinds,
   countVisible,
   createFilterIndex,
   linkArraysOf,
@@ -139,13 +139,13 @@ describe('countVisible', () => {
   });
 });
 
-describe('countKinds', () => {
+describe('countMaskKinds', () => {
   it('counts the organizations of each kind the mask holds', () => {
     const bundle = testBundle(
       [{ id: 'p', kind: 'prime' }, { id: 'm1' }, { id: 'm2' }, { id: 't', kind: 'training' }],
       [],
     );
-    expect(countKinds(createFilterIndex(bundle), Uint8Array.of(1, 0, 1, 1))).toEqual({
+    expect(countMaskKinds(createFilterIndex(bundle), Uint8Array.of(1, 0, 1, 1))).toEqual({
       prime: 1,
       manufacturer: 1,
       training: 1,

@@ -1,8 +1,8 @@
 // Which organizations and links pass the filters (kinds, capabilities, certifications, minimum link value)
 // and are not removed by a what-if. A per-bundle index is built once; each filter change is then a few
 // passes over typed arrays (100k orgs / 1M links in milliseconds).
-import { ORG_KINDS } from '../../domain/model.ts';
-import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
+import { ORG_KINDS, noKinds } from '../../domain/model.ts';
+import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
 import { runSliced } from '../../workers/sliced.ts';
 
@@ -234,11 +234,11 @@ export function visibleLinkMask(
 }
 
 /** How many organizations of each kind a mask (index-aligned) holds, from the index's kind array. */
-export function countKinds(index: FilterIndex, mask: Uint8Array): Record<OrgKind, number> {
-  const counts = new Int32Array(ORG_KINDS.length);
+export function countMaskKinds(index: FilterIndex, mask: Uint8Array): KindCounts {
+  const counts = noKinds();
   const kind = index.kind;
-  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) counts[kind[i]!]!++;
-  return Object.fromEntries(ORG_KINDS.map((k, j) => [k, counts[j]!])) as Record<OrgKind, number>;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) counts[ORG_KINDS[kind[i]!]!]++;
+  return counts;
 }
 
 /** Number of 1s in a mask. */

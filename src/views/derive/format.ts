@@ -1,10 +1,9 @@
-// Number formatting shared by the side panels: compact dollars, counts, and the minimum-value presets.
-const usdCompact = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
+// Number formats every view uses, said once: compact dollars (d3-format, the same on every machine, so chart
+// snapshots do not depend on the ICU version), full dollars, percentages, counts; and the minimum-value
+// presets.
+import { format, formatPrefix } from 'd3';
+
+const percent = format('.0%');
 const usdFull = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -12,9 +11,16 @@ const usdFull = new Intl.NumberFormat('en-US', {
 });
 const integer = new Intl.NumberFormat('en-US');
 
-/** "$1.2M"; an em dash for a missing value. */
+/** "$1.2M", "$156M", "$2.5B", "$1.2k", "$950", "$0"; an em dash for a missing or infinite value. */
 export function formatUsd(value: number | null | undefined): string {
-  return value == null || !Number.isFinite(value) ? '—' : usdCompact.format(value);
+  if (value == null || !Number.isFinite(value)) return '—';
+  // The SI prefix of the value itself keeps one decimal at every scale; "G" reads as billions in dollars.
+  return formatPrefix('$,.1~', Math.abs(value) || 1)(value).replace(/G$/, 'B');
+}
+
+/** "75%" for 0.75; an em dash for a value that is not finite. */
+export function formatPercent(value: number): string {
+  return Number.isFinite(value) ? percent(value) : '—';
 }
 
 /** "$1,234,567", for titles and screen readers where the compact form loses precision. */

@@ -2,7 +2,7 @@
 import type { OrgKind } from '../../domain/model.ts';
 import { ORG_KINDS } from '../../domain/model.ts';
 import { KIND_COLORS } from '../map/style.ts';
-import { KIND_LABELS } from '../map/tooltip.ts';
+import { KIND_LABELS } from '../labels.ts';
 import type { LegendEntry } from './png-layout.ts';
 
 /** One dot per kind, in the model's order; with counts, "Manufacturer (1,234)" and kinds with none left out. */

@@ -7,7 +7,7 @@ import { isSingleSource } from '../../analysis/matrix.ts';
 import { cellKey, matrixSuppliers } from '../../analysis/matrix-cell.ts';
 import type { MatrixCell } from '../../analysis/types.ts';
 import type { DatasetView } from '../contracts.ts';
-import { formatCount } from './charts/format.ts';
+import { formatCount } from '../derive/format.ts';
 
 export interface MatrixSelection {
   prime: string;

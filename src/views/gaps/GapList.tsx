@@ -1,24 +1,8 @@
 // The ranked gap list of the home region, with the analysis' progress and a Cancel button while it runs.
 import { useState } from 'react';
-import type { GapFlag } from '../../analysis/types.ts';
 import { GAP_FLAGS } from '../../analysis/types.ts';
 import type { AnalysisState } from '../contracts.ts';
-
-const FLAG_LABELS: Record<GapFlag, string> = {
-  missing: 'Missing',
-  'single-source': 'Single source',
-  leakage: 'Leakage',
-  concentrated: 'Concentrated',
-  workforce: 'Workforce',
-};
-
-const FLAG_HELP: Record<GapFlag, string> = {
-  missing: 'No supplier in the region',
-  'single-source': 'Exactly one supplier in the region',
-  leakage: 'Local suppliers exist, but half or more of the demand is bought outside the region',
-  concentrated: 'Two or more local suppliers, but one or a few hold most of the local sales (HHI ≥ 0.25)',
-  workforce: 'No training provider in the region trains for it',
-};
+import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
 
 const PHASE_LABELS: Record<string, string> = {
   reference: 'Loading reference data',

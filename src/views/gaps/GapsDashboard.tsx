@@ -28,7 +28,7 @@ import type { WhatIfResult } from '../../analysis/what-if.ts';
 import type { RegionOutcome } from '../../workers/protocol.ts';
 import type { DatasetView, RegionOption } from '../contracts.ts';
 import { FlagSummary } from './charts/FlagSummary.tsx';
-import { formatCount, formatUsd } from './charts/format.ts';
+import { formatCount, formatUsd } from '../derive/format.ts';
 import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
 import { LeakageScatter } from './charts/LeakageScatter.tsx';
 import { TierChart } from './charts/TierChart.tsx';

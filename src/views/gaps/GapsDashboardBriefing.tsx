@@ -3,9 +3,9 @@
 import { regionFigures } from '../../analysis/compare.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import type { Bundle } from '../../domain/model.ts';
-import { FLAG_LABELS } from '../panels/labels.ts';
+import { FLAG_LABELS } from '../labels.ts';
 import { FlagSummary } from './charts/FlagSummary.tsx';
-import { formatCount, formatPercent, formatUsd } from './charts/format.ts';
+import { formatCount, formatPercent, formatUsd } from '../derive/format.ts';
 import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
 import { LeakageScatter } from './charts/LeakageScatter.tsx';
 import { TierChart } from './charts/TierChart.tsx';

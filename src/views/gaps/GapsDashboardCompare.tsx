@@ -10,8 +10,8 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
 import type { RegionOutcome } from '../../workers/protocol.ts';
 import type { DatasetView, RegionOption } from '../contracts.ts';
-import { FLAG_LABELS, KIND_PLURALS } from '../panels/labels.ts';
-import { formatCount, formatPercent, formatUsd } from './charts/format.ts';
+import { FLAG_LABELS, KIND_PLURALS } from '../labels.ts';
+import { formatCount, formatPercent, formatUsd } from '../derive/format.ts';
 
 export interface ComparedRegion {
   region: RegionOption;

@@ -7,7 +7,7 @@ import type { Gap } from '../../analysis/types.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
 import type { DatasetView } from '../contracts.ts';
-import { formatCount, formatPercent, formatUsd } from './charts/format.ts';
+import { formatCount, formatPercent, formatUsd } from '../derive/format.ts';
 
 export interface FillPanelProps {
   data: DatasetView;

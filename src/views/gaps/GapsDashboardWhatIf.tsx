@@ -8,8 +8,8 @@ import type { CapabilityChange, WhatIfResult } from '../../analysis/what-if.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
 import type { DatasetView } from '../contracts.ts';
-import { FLAG_LABELS } from '../panels/labels.ts';
-import { formatCount, formatUsd } from './charts/format.ts';
+import { FLAG_LABELS } from '../labels.ts';
+import { formatCount, formatUsd } from '../derive/format.ts';
 
 /**
  * The what-if of `removed` against `baseline`: the worker's result when it is for these removals,

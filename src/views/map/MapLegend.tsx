@@ -8,7 +8,7 @@ import type { SizeBy } from './sources.ts';
 import type { MapResolution } from './render-scale.ts';
 import { SIZE_BY } from './sources.ts';
 import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from './style.ts';
-import { KIND_LABELS } from './tooltip.ts';
+import { KIND_LABELS } from '../labels.ts';
 
 const SIZE_LABELS: Record<SizeBy, string> = { none: 'Same', employees: 'Employees', value: 'Supplied $' };
 const SHADING_TITLES: Record<Exclude<Shading, 'none'>, string> = {

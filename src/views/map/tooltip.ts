@@ -2,18 +2,12 @@
 // always as text nodes, so that names like `<img src=x onerror=…>` show literally.
 import type { Organization, OrgKind } from '../../domain/model.ts';
 import type { RegionOption } from '../contracts.ts';
+import { KIND_LABELS } from '../labels.ts';
 
 export interface TooltipContent {
   title: string;
   lines: string[];
 }
-
-export const KIND_LABELS: Readonly<Record<OrgKind, string>> = {
-  prime: 'Prime / OEM buyer',
-  manufacturer: 'Manufacturer',
-  training: 'Training provider',
-  support: 'Support organization',
-};
 
 const MAX_CAPABILITIES = 4;
 

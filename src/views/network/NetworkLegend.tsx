@@ -3,7 +3,7 @@
 // meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers.
 import type { ReactNode } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
-import { KIND_LABELS } from '../map/tooltip.ts';
+import { KIND_LABELS } from '../labels.ts';
 import type { SizeBy } from './render-graph.ts';
 import {
   ARC_IN,

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { OrgKind } from '../../domain/model.ts';
+import { countKinds } from '../../domain/model.ts';
 import type { NetworkViewProps } from '../contracts.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useForceLayout } from './controllers/useForceLayout.ts';
@@ -124,11 +124,7 @@ export function NetworkView(props: NetworkViewProps) {
     };
   }, [sigma, placed, firstFrameMs, mountedAt]);
 
-  const kindCounts = useMemo(() => {
-    const counts: Record<OrgKind, number> = { prime: 0, manufacturer: 0, training: 0, support: 0 };
-    graph.forEachNode((_node, attrs) => counts[attrs.kind]++);
-    return counts;
-  }, [graph]);
+  const kindCounts = useMemo(() => countKinds(graph.mapNodes((_node, attrs) => attrs)), [graph]);
 
   const zoomToSelection = () => {
     if (sigma === null || selected === undefined) return;

@@ -21,7 +21,7 @@ import {
 import { formatCount, formatUsd, formatUsdFull, MIN_VALUE_PRESETS, parseMoney } from '../derive/format.ts';
 import { filterOptions, searchCapabilities } from '../derive/options.ts';
 import type { CapabilityOption } from '../derive/options.ts';
-import { KIND_PLURALS } from './labels.ts';
+import { KIND_PLURALS } from '../labels.ts';
 import './panels.css';
 
 /** Certifications listed before "Show all"; chosen ones are always listed. */

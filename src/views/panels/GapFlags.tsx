@@ -1,6 +1,6 @@
 // The gap flags of one capability as small coloured labels, each explained by its title.
 import type { GapFlag } from '../../analysis/types.ts';
-import { FLAG_HELP, FLAG_LABELS } from './labels.ts';
+import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
 
 export function GapFlags({ flags }: { flags: readonly GapFlag[] }) {
   return (

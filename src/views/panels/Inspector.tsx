@@ -15,7 +15,7 @@ import type {
 } from '../derive/profile.ts';
 import { Disclosure } from '../../ui/Disclosure.tsx';
 import { GapFlags } from './GapFlags.tsx';
-import { KIND_LABELS } from './labels.ts';
+import { KIND_LABELS } from '../labels.ts';
 import './panels.css';
 
 /** Table rows shown before "Show all". */

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Combobox } from '../../ui/Combobox.tsx';
 import type { DatasetView } from '../contracts.ts';
 import { searchOrganizations } from '../derive/options.ts';
-import { KIND_LABELS } from './labels.ts';
+import { KIND_LABELS } from '../labels.ts';
 import './panels.css';
 
 /** Results listed at most; the best matches come first. */

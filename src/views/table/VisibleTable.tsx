@@ -8,7 +8,7 @@ import type { DatasetView } from '../contracts.ts';
 import { download } from '../export/download.ts';
 import { exportFileName } from '../../io/export/file-name.ts';
 import { suppliedValues } from '../map/sources.ts';
-import { KIND_LABELS } from '../panels/labels.ts';
+import { KIND_LABELS } from '../labels.ts';
 import type { VisibleRow } from './visible-rows.ts';
 import { visibleRows } from './visible-rows.ts';
 import './table.css';

@@ -4,8 +4,8 @@
 // on screen, the clusters and points MapLibre then draws from a small, unclustered source.
 import Supercluster from 'supercluster';
 import type { BBox, Feature, Point } from 'geojson';
-import { ORG_KINDS } from '../../domain/model.ts';
-import type { OrgKind } from '../../domain/model.ts';
+import { ORG_KINDS, noKinds } from '../../domain/model.ts';
+import type { KindCounts, OrgKind } from '../../domain/model.ts';
 
 /** Cluster radius in pixels, and the last zoom that clusters; past it every organization is its own point. */
 export const CLUSTER_RADIUS = 40;
@@ -39,8 +39,6 @@ export type ClusterProps = {
 export type OrgPointFeature = Feature<Point, OrgProps>;
 export type ClusterPointFeature = Feature<Point, ClusterProps>;
 export type MapPointFeature = OrgPointFeature | ClusterPointFeature;
-
-type KindCounts = Record<OrgKind, number>;
 
 export function isCluster(feature: MapPointFeature): feature is ClusterPointFeature {
   return 'cluster_id' in feature.properties;
@@ -78,7 +76,7 @@ export class OrgClusterIndex {
       maxZoom: CLUSTER_MAX_ZOOM,
       // A point's kind, counted: summed up the cluster tree.
       map: ({ i }) => {
-        const counts = Object.fromEntries(ORG_KINDS.map((kind) => [kind, 0])) as KindCounts;
+        const counts = noKinds();
         counts[ORG_KINDS[kinds[i]!] ?? 'manufacturer']++;
         return counts;
       },

@@ -5,11 +5,12 @@ import type { Gap, GapFlag } from '../../../analysis/types.ts';
 import { GAP_FLAGS } from '../../../analysis/types.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
-import { FLAG_HELP, FLAG_LABELS } from '../../panels/labels.ts';
+import { FLAG_HELP, FLAG_LABELS } from '../../labels.ts';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
-import { formatCount, px } from './format.ts';
+import { formatCount } from '../../derive/format.ts';
+import { px } from './format.ts';
 
 export interface FlagSummaryProps {
   gaps: readonly Gap[];

@@ -7,7 +7,8 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { capabilityColumn, ChartSvg } from './parts.tsx';
-import { formatPercent, formatUsd, px, truncate } from './format.ts';
+import { formatPercent, formatUsd } from '../../derive/format.ts';
+import { px, truncate } from './format.ts';
 
 export interface ImportedValueChartProps {
   /** Capabilities in demand; the chart ranks them by imported value itself. */

@@ -10,7 +10,8 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { capabilityColumn, ChartSvg } from './parts.tsx';
-import { formatCount, formatPercent, formatUsd, px, truncate } from './format.ts';
+import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
+import { px, truncate } from './format.ts';
 
 export interface LeakageScatterProps {
   gaps: readonly Gap[];

@@ -6,7 +6,8 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
-import { formatCount, px } from './format.ts';
+import { formatCount } from '../../derive/format.ts';
+import { px } from './format.ts';
 
 export interface TierChartProps {
   /** tierCounts[k] = organizations at tier k (AnalysisResult.tierCounts). */

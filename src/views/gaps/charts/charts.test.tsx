@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Gap } from '../../../analysis/types.ts';
 import { FlagSummary } from './FlagSummary.tsx';
-import { formatUsd } from './format.ts';
+import { formatUsd } from '../../derive/format.ts';
 import { ImportedValueChart } from './ImportedValueChart.tsx';
 import { LeakageScatter, LeakageTooltip } from './LeakageScatter.tsx';
 import { TierChart } from './TierChart.tsx';

@@ -1,22 +1,22 @@
-// Words the side panels use for organization kinds and gap flags.
-import type { GapFlag } from '../../analysis/types.ts';
-import type { OrgKind } from '../../domain/model.ts';
+// The words every view uses for organization kinds and gap flags: said here once.
+import type { GapFlag } from '../analysis/types.ts';
+import type { OrgKind } from '../domain/model.ts';
 
-export const KIND_LABELS: Record<OrgKind, string> = {
-  prime: 'Prime',
+export const KIND_LABELS: Readonly<Record<OrgKind, string>> = {
+  prime: 'Prime / OEM buyer',
   manufacturer: 'Manufacturer',
   training: 'Training provider',
   support: 'Support organization',
 };
 
-export const KIND_PLURALS: Record<OrgKind, string> = {
-  prime: 'Primes',
+export const KIND_PLURALS: Readonly<Record<OrgKind, string>> = {
+  prime: 'Primes / OEM buyers',
   manufacturer: 'Manufacturers',
   training: 'Training providers',
   support: 'Support organizations',
 };
 
-export const FLAG_LABELS: Record<GapFlag, string> = {
+export const FLAG_LABELS: Readonly<Record<GapFlag, string>> = {
   missing: 'Missing',
   'single-source': 'Single source',
   leakage: 'Leakage',
@@ -24,7 +24,7 @@ export const FLAG_LABELS: Record<GapFlag, string> = {
   workforce: 'Workforce',
 };
 
-export const FLAG_HELP: Record<GapFlag, string> = {
+export const FLAG_HELP: Readonly<Record<GapFlag, string>> = {
   missing: 'No supplier in the region',
   'single-source': 'Exactly one supplier in the region',
   leakage: 'Local suppliers exist, but half or more of the demand is bought outside the region',

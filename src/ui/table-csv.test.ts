@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './table-csv.ts';
+import { csvCell } from '../io/export/csv-text.ts';
+import { toCsv } from './table-csv.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -17,7 +18,9 @@ describe('csvCell', () => {
     // Formula injection: text starting with = + - @ (or tab / CR) is kept as text with a leading quote.
     { value: '=HYPERLINK("http://x","y")', want: '"\'=HYPERLINK(""http://x"",""y"")"' },
     { value: '+1', want: "'+1" },
-    { value: '-1', want: "'-1" },
+    // A negative number is data, not a formula (OWASP): it stays numeric.
+    { value: '-1', want: '-1' },
+    { value: '-cmd', want: "'-cmd" },
     { value: '@SUM(A1)', want: "'@SUM(A1)" },
     { value: '\t=1', want: "'\t=1" },
     { value: 'a=b', want: 'a=b' },
@@ -27,7 +30,7 @@ describe('csvCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes a header line and one CRLF-terminated line per row, in the given order', () => {
+  it('writes a header line and one newline-terminated line per row, in the given order', () => {
     const rows = [
       { name: 'Acme, Inc.', value: 10 },
       { name: '=cmd', value: null },
@@ -36,10 +39,10 @@ describe('toCsv', () => {
       { header: 'Name', csv: (r) => r.name },
       { header: 'Value (USD)', csv: (r) => r.value },
     ]);
-    expect(csv).toBe('Name,Value (USD)\r\n"Acme, Inc.",10\r\n\'=cmd,\r\n');
+    expect(csv).toBe('Name,Value (USD)\n"Acme, Inc.",10\n\'=cmd,\n');
   });
 
   it('quotes headers like cells', () => {
-    expect(toCsv([], [{ header: 'a "b"', csv: () => '' }])).toBe('"a ""b"""\r\n');
+    expect(toCsv([], [{ header: 'a "b"', csv: () => '' }])).toBe('"a ""b"""\n');
   });
 });

@@ -1,6 +1,6 @@
-// CSV text for spreadsheets: d3-dsv quoting (RFC 4180) plus the OWASP guard against formula injection, so
-// a firm named "=HYPERLINK(…)" opens in Excel as text, never as a formula.
-import { csvFormatRows } from 'd3';
+// The one CSV writer (exports, table downloads, the import report): d3-dsv quoting plus the OWASP guard
+// against formula injection, so a firm named "=HYPERLINK(…)" opens in Excel as text, never as a formula.
+import { csvFormatRows, csvFormatValue } from 'd3';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -20,6 +20,11 @@ export function safeCell(value: CsvValue): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value)) return `'${value}`;
   return value;
+}
+
+/** One cell as it stands in a CSV line: made safe, then quoted when it holds a comma, quote or line break. */
+export function csvCell(value: CsvValue): string {
+  return csvFormatValue(safeCell(value));
 }
 
 /** A header row and data rows as CSV text, every cell made safe, ending with a newline. */

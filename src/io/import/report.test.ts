@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, ReportBuilder, reportToCsv } from './report.ts';
+import { csvCell } from '../export/csv-text.ts';
+import { ReportBuilder, reportToCsv } from './report.ts';
 
 describe('ReportBuilder', () => {
   it('counts each row once, the worst outcome winning, and groups issues rejections first', () => {
@@ -32,7 +33,7 @@ describe('ReportBuilder', () => {
       message: 'latitude 291.3 is outside -90…90.',
     });
     log.issue('empty-lines', { value: '1', message: '1 empty line was skipped.' });
-    expect(reportToCsv(builder.finish(2, 0)).split('\r\n')).toEqual([
+    expect(reportToCsv(builder.finish(2, 0)).split('\n')).toEqual([
       'file,row,status,reason,column,value,message',
       'a.csv,,,empty-lines,,1,1 empty line was skipped.',
       'a.csv,2,accepted,,,,',

@@ -1,6 +1,7 @@
 // The import report: for every row of every file whether it was accepted, fixed or rejected, the issues
 // grouped by reason with their row numbers and values, and a CSV of it all for the user to keep.
 import type { Issue } from '../../domain/issues.ts';
+import { csvText } from '../export/csv-text.ts';
 import type { ImportFormat } from './formats.ts';
 import { MAX_ISSUES_PER_REASON } from './limits.ts';
 import type { IssueEffect, IssueReason } from './reasons.ts';
@@ -247,9 +248,8 @@ export function reportToCsv(report: ImportReport): string {
     if (list === undefined) byRow.set(key, [issue]);
     else list.push(issue);
   }
-  const lines = [REPORT_CSV_HEADER.join(',')];
-  const line = (cells: readonly (string | number | undefined)[]) =>
-    lines.push(cells.map((cell) => csvCell(cell)).join(','));
+  const rows: (string | number | undefined)[][] = [];
+  const line = (cells: (string | number | undefined)[]) => rows.push(cells);
   for (const issue of general) {
     line([
       issue.file,
@@ -273,16 +273,5 @@ export function reportToCsv(report: ImportReport): string {
           line([file.file, row, name, issue.reason, issue.column, issue.value, issue.message]);
     });
   }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/**
- * One CSV cell. Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe unless it is a plain number, since the report repeats values taken from untrusted files.
- */
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(REPORT_CSV_HEADER, rows);
 }

@@ -40,7 +40,7 @@ describe('forgemap import', () => {
       ['s', undefined],
     ]);
     expect(bundle.links).toEqual([{ source: 's', target: 'p', kind: 'supplies', value: 1000 }]);
-    const csv = (await readFile(report, 'utf8')).split('\r\n');
+    const csv = (await readFile(report, 'utf8')).split('\n');
     expect(csv).toContain(
       'links.csv,3,rejected,link-unknown-org,supplier,zz,"supplier ""zz"" is not an organization of the import (by id, UEI or name); this link was not imported."',
     );

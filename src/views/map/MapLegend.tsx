@@ -7,9 +7,12 @@ import type { ShadeClass } from './shading.ts';
 import type { SizeBy } from './sources.ts';
 import type { MapResolution } from './render-scale.ts';
 import { SIZE_BY } from './sources.ts';
+import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from './style.ts';
 import { KIND_LABELS } from '../labels.ts';
 
+const LEGEND_TOGGLES = { group: 'map-legend-row', label: 'map-legend-label', toggle: 'map-legend-toggle' };
+const RESOLUTIONS = ['fast', 'sharp'] as const;
 const SIZE_LABELS: Record<SizeBy, string> = { none: 'Same', employees: 'Employees', value: 'Supplied $' };
 const SHADING_TITLES: Record<Exclude<Shading, 'none'>, string> = {
   orgs: 'Organizations per county',
@@ -61,20 +64,15 @@ export function MapLegend(props: MapLegendProps) {
           Cluster of n (click to expand)
         </li>
       </ul>
-      <div className="map-legend-row" role="group" aria-label="Point size">
-        <span className="map-legend-label">Size</span>
-        {SIZE_BY.map((option) => (
-          <button
-            key={option}
-            type="button"
-            className="map-legend-toggle"
-            aria-pressed={props.sizeBy === option}
-            onClick={() => props.onSizeBy(option)}
-          >
-            {SIZE_LABELS[option]}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup
+        name="Point size"
+        label="Size"
+        options={SIZE_BY}
+        optionLabels={SIZE_LABELS}
+        value={props.sizeBy}
+        onChange={props.onSizeBy}
+        classNames={LEGEND_TOGGLES}
+      />
       <label className="map-legend-row map-legend-check">
         <input
           type="checkbox"
@@ -85,27 +83,17 @@ export function MapLegend(props: MapLegendProps) {
         Other IMCP / DMCSP regions ({props.regionCount})
       </label>
       {props.resolution !== null && (
-        <div
-          className="map-legend-row"
-          role="group"
-          aria-label="Drawing (no GPU: sharp is slower)"
-          data-testid="map-resolution"
-        >
-          <span className="map-legend-label" title="WebGL runs without a GPU here: sharp drawing is slower">
-            Drawing
-          </span>
-          {(['fast', 'sharp'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              className="map-legend-toggle"
-              aria-pressed={props.resolution === option}
-              onClick={() => props.onResolution(option)}
-            >
-              {RESOLUTION_LABELS[option]}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          name="Drawing (no GPU: sharp is slower)"
+          label="Drawing"
+          labelTitle="WebGL runs without a GPU here: sharp drawing is slower"
+          options={RESOLUTIONS}
+          optionLabels={RESOLUTION_LABELS}
+          value={props.resolution}
+          onChange={props.onResolution}
+          classNames={LEGEND_TOGGLES}
+          testId="map-resolution"
+        />
       )}
       {shading !== 'none' && shadeClasses !== null && (
         <div className="map-legend-shading" data-testid="map-shading-legend">

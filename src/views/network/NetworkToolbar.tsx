@@ -6,6 +6,7 @@ import type { Layout } from '../../state/route.ts';
 import type { ForceControls } from './controllers/useForceLayout.ts';
 import { describeProgress, FORCE_TIME_CAP_MS } from './layouts/force.ts';
 import { SIZE_BY } from './render-graph.ts';
+import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import type { SizeBy } from './render-graph.ts';
 
 const LAYOUT_LABELS: Record<Layout, string> = {
@@ -134,20 +135,15 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
         />
         Highlight critical suppliers
       </label>
-      <div className="network-group" role="group" aria-label="Node size">
-        <span className="network-group-label">Size</span>
-        {SIZE_BY.map((option) => (
-          <button
-            key={option}
-            type="button"
-            className="network-toggle"
-            aria-pressed={props.sizeBy === option}
-            onClick={() => props.onSizeBy(option)}
-          >
-            {SIZE_LABELS[option]}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup
+        name="Node size"
+        label="Size"
+        options={SIZE_BY}
+        optionLabels={SIZE_LABELS}
+        value={props.sizeBy}
+        onChange={props.onSizeBy}
+        classNames={{ group: 'network-group', label: 'network-group-label', toggle: 'network-toggle' }}
+      />
       <div className="network-group" role="group" aria-label="Zoom">
         <button type="button" className="network-button" onClick={props.onZoomToFit}>
           Zoom to fit

@@ -3,7 +3,6 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { Gap, GapFlag } from '../../../analysis/types.ts';
 import { GAP_FLAGS } from '../../../analysis/types.ts';
-import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { FLAG_HELP, FLAG_LABELS } from '../../labels.ts';
 import { AxisBottom } from './Axis.tsx';
@@ -108,21 +107,19 @@ export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags
 
   return (
     <ChartFrame
-      title={`Gap flags${regionName === undefined ? '' : ` — ${regionName}`}`}
+      title="Gap flags"
+      regionName={regionName}
       description="Capabilities in demand carrying each flag; one capability can carry several."
       testId={testId}
       tableOpen={tableOpen}
       chart={chart}
-      table={
-        <DataTable
-          caption="Capabilities per gap flag"
-          columns={columns}
-          rows={rows}
-          rowKey={(row) => row.flag}
-          csvFileName="gap-flags.csv"
-          testId={`${testId}-data`}
-        />
-      }
+      table={{
+        caption: 'Capabilities per gap flag',
+        columns,
+        rows,
+        rowKey: (row) => row.flag,
+        csvFileName: 'gap-flags.csv',
+      }}
     />
   );
 }

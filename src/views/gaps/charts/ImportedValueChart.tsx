@@ -2,11 +2,10 @@
 // ranked quantity lines up) and the local part stacked after it. Click a bar to select that gap.
 import { scaleBand, scaleLinear } from 'd3';
 import type { Gap } from '../../../analysis/types.ts';
-import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { capabilityColumn, ChartSvg } from './parts.tsx';
+import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
 import { formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
 
@@ -142,41 +141,29 @@ export function ImportedValueChart({
 
   const columns: DataColumn<Gap>[] = [
     capabilityColumn(onSelectGap, selectedGap),
-    { id: 'capability', header: 'Code', accessor: (gap) => gap.capability },
-    { id: 'imported', header: 'Imported', accessor: (gap) => gap.importedValue, numeric: true, format: usd },
-    { id: 'local', header: 'Local', accessor: (gap) => gap.localValue, numeric: true, format: usd },
-    { id: 'demand', header: 'Demand', accessor: (gap) => gap.demand, numeric: true, format: usd },
-    {
-      id: 'leakage',
-      header: 'Leakage',
-      accessor: (gap) => gap.leakage,
-      numeric: true,
-      format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
-    },
+    codeColumn,
+    usdColumn('imported', 'Imported', (gap) => gap.importedValue),
+    usdColumn('local', 'Local', (gap) => gap.localValue),
+    usdColumn('demand', 'Demand', (gap) => gap.demand),
+    leakageColumn,
   ];
 
   return (
     <ChartFrame
-      title={`Imported value by capability${regionName === undefined ? '' : ` — ${regionName}`}`}
+      title="Imported value by capability"
+      regionName={regionName}
       description="What the region's buyers pay suppliers outside the region for, largest first."
       testId={testId}
       tableOpen={tableOpen}
       chart={chart}
-      table={
-        <DataTable
-          caption="Capabilities ranked by imported value"
-          columns={columns}
-          rows={rows}
-          rowKey={(gap) => gap.capability}
-          initialSort={{ column: 'imported', direction: 'descending' }}
-          csvFileName="imported-value.csv"
-          testId={`${testId}-data`}
-        />
-      }
+      table={{
+        caption: 'Capabilities ranked by imported value',
+        columns,
+        rows,
+        rowKey: (gap) => gap.capability,
+        initialSort: { column: 'imported', direction: 'descending' },
+        csvFileName: 'imported-value.csv',
+      }}
     />
   );
-}
-
-function usd(value: string | number | null): string {
-  return typeof value === 'number' ? formatUsd(value) : '—';
 }

@@ -5,11 +5,10 @@ import { scaleLinear, scaleSqrt } from 'd3';
 import { useState } from 'react';
 import type { Gap } from '../../../analysis/types.ts';
 import { LEAKAGE_THRESHOLD } from '../../../analysis/flags.ts';
-import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { capabilityColumn, ChartSvg } from './parts.tsx';
+import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
 import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
 
@@ -133,47 +132,28 @@ export function LeakageScatter({
 
   const columns: DataColumn<Gap>[] = [
     capabilityColumn(onSelectGap, selectedGap),
-    { id: 'capability', header: 'Code', accessor: (gap) => gap.capability },
-    {
-      id: 'suppliers',
-      header: 'Local suppliers',
-      accessor: (gap) => gap.localSuppliers,
-      numeric: true,
-    },
-    {
-      id: 'leakage',
-      header: 'Leakage',
-      accessor: (gap) => gap.leakage,
-      numeric: true,
-      format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
-    },
-    {
-      id: 'imported',
-      header: 'Imported',
-      accessor: (gap) => gap.importedValue,
-      numeric: true,
-      format: (value) => (typeof value === 'number' ? formatUsd(value) : '—'),
-    },
+    codeColumn,
+    { id: 'suppliers', header: 'Local suppliers', accessor: (gap) => gap.localSuppliers, numeric: true },
+    leakageColumn,
+    usdColumn('imported', 'Imported', (gap) => gap.importedValue),
   ];
 
   return (
     <ChartFrame
-      title={`Leakage and local capacity${regionName === undefined ? '' : ` — ${regionName}`}`}
+      title="Leakage and local capacity"
+      regionName={regionName}
       description="Each dot a capability. High and to the right: local firms exist, but buyers go elsewhere."
       testId={testId}
       tableOpen={tableOpen}
       chart={chart}
-      table={
-        <DataTable
-          caption="Capabilities by local suppliers and leakage"
-          columns={columns}
-          rows={gaps}
-          rowKey={(gap) => gap.capability}
-          initialSort={{ column: 'leakage', direction: 'descending' }}
-          csvFileName="leakage.csv"
-          testId={`${testId}-data`}
-        />
-      }
+      table={{
+        caption: 'Capabilities by local suppliers and leakage',
+        columns,
+        rows: gaps,
+        rowKey: (gap) => gap.capability,
+        initialSort: { column: 'leakage', direction: 'descending' },
+        csvFileName: 'leakage.csv',
+      }}
     />
   );
 }

@@ -1,7 +1,6 @@
 // Organizations per supply tier: tier 0 the primes, tier 1 their direct suppliers, and so on (DESIGN.md §3),
 // as vertical bars with their counts.
 import { scaleBand, scaleLinear } from 'd3';
-import { DataTable } from '../../../ui/DataTable.tsx';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -108,22 +107,20 @@ export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-t
 
   return (
     <ChartFrame
-      title={`Organizations per tier${regionName === undefined ? '' : ` — ${regionName}`}`}
+      title="Organizations per tier"
+      regionName={regionName}
       description="Supply links between an organization and the nearest prime it sells to, directly or through others."
       testId={testId}
       tableOpen={tableOpen}
       chart={chart}
-      table={
-        <DataTable
-          caption="Organizations per supply tier"
-          columns={columns}
-          rows={rows}
-          rowKey={(row) => String(row.tier)}
-          initialSort={{ column: 'tier', direction: 'ascending' }}
-          csvFileName="tiers.csv"
-          testId={`${testId}-data`}
-        />
-      }
+      table={{
+        caption: 'Organizations per supply tier',
+        columns,
+        rows,
+        rowKey: (row) => String(row.tier),
+        initialSort: { column: 'tier', direction: 'ascending' },
+        csvFileName: 'tiers.csv',
+      }}
     />
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactNode, SVGProps } from 'react';
 import type { Gap } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
+import { formatPercent, formatUsd } from '../../derive/format.ts';
 
 export interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'width' | 'height'> {
   /** What the chart shows, in one or two sentences (the SVG is role="img"). */
@@ -53,3 +54,28 @@ export function capabilityColumn(
           ),
   };
 }
+
+/** The columns the gap charts' tables share: the capability's code, dollars, and the leakage share. */
+export const codeColumn: DataColumn<Gap> = {
+  id: 'capability',
+  header: 'Code',
+  accessor: (gap) => gap.capability,
+};
+
+export function usdColumn(id: string, header: string, accessor: (gap: Gap) => number): DataColumn<Gap> {
+  return {
+    id,
+    header,
+    accessor,
+    numeric: true,
+    format: (value) => (typeof value === 'number' ? formatUsd(value) : '—'),
+  };
+}
+
+export const leakageColumn: DataColumn<Gap> = {
+  id: 'leakage',
+  header: 'Leakage',
+  accessor: (gap) => gap.leakage,
+  numeric: true,
+  format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
+};

@@ -3,8 +3,8 @@
 // suppliers abroad still land in a consistent place. Organizations without a position line up below. Pure.
 import { geoAlbers, geoAlbersUsa } from 'd3';
 import type { Positions } from '../../../geo/positions.ts';
-import { fitToBox } from './box.ts';
-import type { LayoutPositions, Point } from './box.ts';
+import { placeWithGridBelow } from './box.ts';
+import type { LayoutPositions } from './box.ts';
 
 const usa = geoAlbersUsa();
 // geoAlbers' defaults are exactly the lower-48 part of geoAlbersUsa (same parallels, rotation, scale and
@@ -29,33 +29,10 @@ export interface GeoNode {
  * is negated. Nodes without coordinates go on a grid below the others, in the given order.
  */
 export function geoLayout(nodes: readonly GeoNode[], positions: Positions): LayoutPositions {
-  const placed: LayoutPositions = {};
-  const unplaced: string[] = [];
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  for (const { id, org } of nodes) {
-    const p = project(positions.coords[2 * org]!, positions.coords[2 * org + 1]!);
-    if (p === null) {
-      unplaced.push(id);
-      continue;
-    }
-    const point: Point = { x: p[0], y: -p[1] };
-    placed[id] = point;
-    minX = Math.min(minX, point.x);
-    maxX = Math.max(maxX, point.x);
-    minY = Math.min(minY, point.y);
-  }
-  if (unplaced.length > 0) {
-    const hasPlaced = minX <= maxX;
-    const width = hasPlaced ? Math.max(maxX - minX, 1) : 1;
-    const left = hasPlaced ? minX : 0;
-    const columns = Math.max(1, Math.ceil(Math.sqrt(unplaced.length * 4)));
-    const step = width / Math.max(1, columns - 1 || 1);
-    const top = hasPlaced ? minY - width * 0.08 : 0;
-    unplaced.forEach((id, i) => {
-      placed[id] = { x: left + (i % columns) * step, y: top - Math.floor(i / columns) * step };
-    });
-  }
-  return fitToBox(placed);
+  return placeWithGridBelow(
+    nodes.map(({ id, org }) => {
+      const p = project(positions.coords[2 * org]!, positions.coords[2 * org + 1]!);
+      return [id, p === null ? null : { x: p[0], y: -p[1] }] as const;
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import { loadBundle } from '../src/io/load-bundle.ts';
 import { loadBundleSplit } from '../src/io/load-bundle-split.ts';
 import { createThreadPartParser } from './bench/thread-part-parser.ts';
 import { parseJson } from '../src/io/parse-json.ts';
+import { benchDerive } from './bench/derive.ts';
 import { BENCH_REGION_ID, generateLargeBundle } from './bench/large-bundle.ts';
 import type { BenchSize, SizeResult } from './bench/measure.ts';
 import {
@@ -137,9 +138,23 @@ for (const size of sizes) results.push(await benchSize(size));
 await helper.close();
 console.log(`\n${formatTable(results)}`);
 
+// The views' derivations on the largest size (what the main thread computes from a loaded bundle).
+const largest = sizes.reduce((a, b) => (b.orgs > a.orgs ? b : a));
+const derived = loadBundle(parseJson(generateLargeBundle({ ...largest, seed })).value).value;
+const deriveTimings = derived === null ? null : benchDerive(derived);
+if (deriveTimings !== null) {
+  console.log(
+    `  filter index ${deriveTimings.filterIndexMs.toFixed(0)} ms, visibleMask ${deriveTimings.visibleMaskMs.toFixed(1)} ms, ` +
+      `link arrays ${deriveTimings.linkArraysMs.toFixed(0)} ms, visibleLinkMask ${deriveTimings.visibleLinkMaskMs.toFixed(1)} ms, ` +
+      `name search ${deriveTimings.firstSearchMs.toFixed(0)} ms first then ${deriveTimings.searchMs.toFixed(1)} ms, ` +
+      `profile ${deriveTimings.profileMs.toFixed(0)} ms`,
+  );
+}
+
 if (args.out !== undefined) {
   const report = {
     sizes: results,
+    derive: deriveTimings,
     node: process.version,
     date: new Date().toISOString(),
     machine: {

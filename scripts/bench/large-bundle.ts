@@ -2,7 +2,7 @@
 // organizations in real counties (placed at the centroids of their real ZIPs) and supply links that flow up
 // tiers toward primes. Seeded with d3's LCG, so the same options always give the same text.
 import { readFileSync } from 'node:fs';
-import { randomLcg } from 'd3';
+import { randomLcg } from 'd3-random';
 
 export interface LargeBundleOptions {
   orgs: number;

@@ -1,6 +1,6 @@
 // Seeded randomness for the sample generator: d3-random's LCG feeds every draw, so the same seed always
 // gives the same samples. Independent streams (`fork`) keep one phase's draws from shifting another's.
-import { randomLcg, randomLogNormal, randomNormal, randomUniform } from 'd3';
+import { randomLcg, randomLogNormal, randomNormal, randomUniform } from 'd3-random';
 
 export interface Rng {
   /** Uniform in [0, 1). */

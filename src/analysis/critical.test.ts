@@ -236,10 +236,7 @@ describe('findCutStructure', () => {
       linkSource: source,
       linkTarget: target,
     };
-    const t0 = performance.now();
     const { articulation, bridges } = findCutStructure(chain);
-    const ms = performance.now() - t0;
-    console.log(`findCutStructure on a ${n}-org chain: ${ms.toFixed(1)} ms`);
     let critical = 0;
     for (let i = 0; i < n; i++) critical += articulation[i]!;
     expect(critical).toBe(n - 2);

@@ -1,9 +1,9 @@
-import { randomLcg } from 'd3';
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import type { Bundle, Link, OrgKind } from '../domain/model.ts';
 import { findGaps } from './gaps.ts';
 import { dependencyMatrix } from './matrix.ts';
-import { buildSupplyGraph, KIND_CODE } from './supply-graph.ts';
+import { buildSupplyGraph } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { testBundle } from './test-bundle.ts';
 import type { LinkSpec, OrgSpec } from './test-bundle.ts';
@@ -409,103 +409,5 @@ describe('findGaps and dependencyMatrix against a brute-force implementation', (
     }
     // The cases exercise the rules rather than come out empty.
     expect(listed).toBeGreaterThan(200);
-  });
-});
-
-// ---------------------------------------------------------------------------------------------------------
-// Scale: a random compact graph of 100k organizations and 1M links, built directly in typed arrays. The time
-// is printed, not asserted: budgets are measured by `npm run bench`, never by timed unit tests.
-
-function randomLargeGraph(orgCount: number, linkCount: number, seed: number): SupplyGraph {
-  const random = randomLcg(seed);
-  const int = (n: number) => Math.floor(random() * n);
-  const capabilityCount = 2000;
-  const capabilityIds = Array.from({ length: capabilityCount }, (_, c) => `cap-${c}`);
-  const orgIds = Array.from({ length: orgCount }, (_, i) => `org-${i}`);
-  const kind = new Uint8Array(orgCount);
-  const inRegion = new Uint8Array(orgCount);
-  const offersStart = new Int32Array(orgCount + 1);
-  const trainsStart = new Int32Array(orgCount + 1);
-  const offers: number[] = [];
-  const trains: number[] = [];
-  for (let i = 0; i < orgCount; i++) {
-    const r = random();
-    kind[i] =
-      r < 0.005
-        ? KIND_CODE.prime
-        : r < 0.05
-          ? KIND_CODE.training
-          : r < 0.08
-            ? KIND_CODE.support
-            : KIND_CODE.manufacturer;
-    inRegion[i] = random() < 0.3 ? 1 : 0;
-    offersStart[i] = offers.length;
-    const first = int(capabilityCount);
-    for (let k = 0; k < 1 + int(3); k++) offers.push((first + k) % capabilityCount);
-    trainsStart[i] = trains.length;
-    if (kind[i] === KIND_CODE.training)
-      for (let k = 0; k < 5; k++) trains.push((first + k) % capabilityCount);
-  }
-  offersStart[orgCount] = offers.length;
-  trainsStart[orgCount] = trains.length;
-  const primes: number[] = [];
-  for (let i = 0; i < orgCount; i++) if (kind[i] === KIND_CODE.prime) primes.push(i);
-
-  const linkSource = new Int32Array(linkCount);
-  const linkTarget = new Int32Array(linkCount);
-  const linkCapability = new Int32Array(linkCount);
-  const linkValue = new Float64Array(linkCount);
-  for (let l = 0; l < linkCount; l++) {
-    linkSource[l] = int(orgCount);
-    linkTarget[l] = random() < 0.2 ? primes[int(primes.length)]! : int(orgCount);
-    linkCapability[l] = random() < 0.01 ? -1 : int(capabilityCount);
-    linkValue[l] = random() < 0.1 ? Number.NaN : Math.round(random() * 1e6);
-  }
-  const needCount = 10_000;
-  return {
-    orgCount,
-    orgIds,
-    orgIndex: new Map(orgIds.map((id, i) => [id, i])),
-    kind,
-    inRegion,
-    capabilityIds,
-    capabilityIndex: new Map(capabilityIds.map((id, c) => [id, c])),
-    offersStart,
-    offers: Int32Array.from(offers),
-    trainsStart,
-    trains: Int32Array.from(trains),
-    needCount,
-    needOrg: Int32Array.from({ length: needCount }, () => int(orgCount)),
-    needCapability: Int32Array.from({ length: needCount }, () => int(capabilityCount)),
-    needValue: Float64Array.from({ length: needCount }, () => Math.round(random() * 1e5)),
-    linkCount,
-    linkSource,
-    linkTarget,
-    linkCapability,
-    linkValue,
-  };
-}
-
-describe('scale', () => {
-  it('prints the time of findGaps + dependencyMatrix on 100k organizations and 1M links', () => {
-    const graph = randomLargeGraph(100_000, 1_000_000, 0.42);
-    const runs: { gaps: number; matrix: number }[] = [];
-    let gaps: Gap[] = [];
-    let cells: MatrixCell[] = [];
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      gaps = findGaps(graph, label);
-      const middle = performance.now();
-      cells = dependencyMatrix(graph);
-      runs.push({ gaps: middle - start, matrix: performance.now() - middle });
-    }
-    const ms = (t: number) => `${t.toFixed(0)} ms`;
-    console.log(
-      `100k orgs / 1M links, findGaps + dependencyMatrix = total, per run (first one cold): ` +
-        runs.map((r) => `${ms(r.gaps)} + ${ms(r.matrix)} = ${ms(r.gaps + r.matrix)}`).join('; ') +
-        ` (${gaps.length} gaps, ${cells.length} matrix cells)`,
-    );
-    expect(gaps.length).toBeGreaterThan(0);
-    expect(cells.length).toBeGreaterThan(0);
   });
 });

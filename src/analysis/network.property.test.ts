@@ -1,12 +1,12 @@
 // Property test of the network facts against brute force on seeded random supply graphs (self-loops, parallel
-// and opposite links, ignored link kinds, disconnected parts, removed orgs), and timings at 100k orgs / 1M links.
+// and opposite links, ignored link kinds, disconnected parts, removed orgs). Timings at scale are `npm run bench`'s.
 import { randomInt, randomLcg } from 'd3-random';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import type { CapabilityId, OrgId } from '../domain/ids.ts';
 import type { Bundle, Link, LinkKind, OrgKind } from '../domain/model.ts';
 import { findCriticalLinks, findCutStructure } from './critical.ts';
-import { KIND_CODE, REMOVED_KIND, buildSupplyGraph } from './supply-graph.ts';
+import { REMOVED_KIND, buildSupplyGraph } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { computeTiers, tierCounts, tiersRecord } from './tiers.ts';
 
@@ -238,52 +238,5 @@ describe('network facts on random supply graphs agree with brute force', () => {
     expect(tierCounts(tiers)).toEqual(Array.from(counts, (c) => c ?? 0));
     const record = tiersRecord(graph, tiers);
     expect(Object.keys(record).sort()).toEqual(expected.flatMap((t, i) => (t >= 0 ? [`o${i}`] : [])).sort());
-  });
-});
-
-describe('network facts at scale', () => {
-  it('times tiers and cut structure on 100k orgs / 1M random links', () => {
-    const n = 100_000;
-    const m = 1_000_000;
-    const int = randomInt.source(randomLcg(42));
-    const node = int(0, n);
-    const linkSource = new Int32Array(m);
-    const linkTarget = new Int32Array(m);
-    for (let l = 0; l < m; l++) {
-      linkSource[l] = node();
-      linkTarget[l] = node();
-    }
-    const kind = new Uint8Array(n).fill(KIND_CODE.manufacturer);
-    for (let i = 0; i < n; i += 100) kind[i] = KIND_CODE.prime;
-    const orgIds = Array.from({ length: n }, (_, i) => `o${i}`);
-    const graph: SupplyGraph = {
-      ...buildSupplyGraph(randomCase(1).bundle, new Uint8Array(0)),
-      orgCount: n,
-      orgIds,
-      orgIndex: new Map(orgIds.map((id, i) => [id, i])),
-      kind,
-      inRegion: new Uint8Array(n),
-      linkCount: m,
-      linkSource,
-      linkTarget,
-      linkCapability: new Int32Array(m).fill(-1),
-      linkValue: new Float64Array(m).fill(Number.NaN),
-    };
-    // One warm-up pass so the timing reflects optimised code, as in a long-lived worker.
-    computeTiers(graph);
-    findCutStructure(graph);
-    const t0 = performance.now();
-    const tiers = computeTiers(graph);
-    const t1 = performance.now();
-    const cut = findCutStructure(graph);
-    const t2 = performance.now();
-    let critical = 0;
-    for (let i = 0; i < n; i++) critical += cut.articulation[i]!;
-    console.log(
-      `100k orgs / 1M links: computeTiers ${(t1 - t0).toFixed(1)} ms, findCutStructure ${(t2 - t1).toFixed(1)} ms, ` +
-        `total ${(t2 - t0).toFixed(1)} ms (${tierCounts(tiers).length} tiers, ${critical} critical, ` +
-        `${cut.bridges.length} bridges)`,
-    );
-    expect(tiers.length).toBe(n);
   });
 });

@@ -1,6 +1,6 @@
 // Loads, on demand, the reference data the main thread needs to draw a dataset: NAICS titles for labels,
 // ZIP centroids and county centroids for organizations without coordinates.
-import { geoCentroid } from 'd3';
+import { geoCentroid } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';

@@ -1,4 +1,4 @@
-import { randomLcg } from 'd3';
+import { randomLcg } from 'd3-random';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBundleJson } from './export/bundle-json.ts';
 import type { PartParser } from './link-split.ts';

@@ -1,6 +1,6 @@
 // The one CSV writer (exports, table downloads, the import report): d3-dsv quoting plus the OWASP guard
 // against formula injection, so a firm named "=HYPERLINK(…)" opens in Excel as text, never as a formula.
-import { csvFormatRows, csvFormatValue } from 'd3';
+import { csvFormatRows, csvFormatValue } from 'd3-dsv';
 
 export type CsvValue = string | number | null | undefined;
 

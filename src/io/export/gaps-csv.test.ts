@@ -1,4 +1,4 @@
-import { csvParse } from 'd3';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../analysis/analyze.ts';
 import { buildSupplyGraph } from '../../analysis/supply-graph.ts';

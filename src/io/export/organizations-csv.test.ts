@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { csvParseRows } from 'd3';
+import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../load-bundle.ts';
 import { exportOrganizationsCsv } from './organizations-csv.ts';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { testBundle } from '../../analysis/test-bundle.ts';
-import type { Bundle, Link, Organization } from '../../domain/model.ts';
-import type { CapabilityId, OrgId } from '../../domain/ids.ts';
+import type { Bundle } from '../../domain/model.ts';
 import { NO_FILTERS } from '../../state/route.ts';
 import type { Filters } from '../../state/route.ts';
 import {
   countMaskKinds,
   countVisible,
   createFilterIndex,
-  linkArraysOf,
   linkPasses,
   prepareFilterIndex,
   visibleLinkMask,
@@ -155,88 +153,3 @@ describe('countMaskKinds', () => {
 });
 
 /** A synthetic national-scale bundle: 100k organizations, 1M supply links. */
-function bigBundle(orgCount: number, linkCount: number): Bundle {
-  const kinds = ['prime', 'manufacturer', 'manufacturer', 'manufacturer', 'training', 'support'] as const;
-  const certs = ['AS9100', 'ITAR', 'ISO9001', 'NADCAP-HT', 'CMMC-L2'];
-  const organizations: Organization[] = [];
-  for (let i = 0; i < orgCount; i++) {
-    organizations.push({
-      id: `o${i}` as OrgId,
-      name: `Org ${i}`,
-      kind: kinds[i % kinds.length]!,
-      naics: [String(331000 + (i % 900))],
-      capabilities: i % 7 === 0 ? (['5-axis-machining'] as CapabilityId[]) : [],
-      certifications: i % 3 === 0 ? [certs[i % certs.length]!] : [],
-      trains: [],
-      needs: [],
-    });
-  }
-  const links: Link[] = [];
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let l = 0; l < linkCount; l++) {
-    links.push({
-      source: `o${Math.floor(rand() * orgCount)}` as OrgId,
-      target: `o${Math.floor(rand() * orgCount)}` as OrgId,
-      kind: 'supplies',
-      capability: String(331000 + Math.floor(rand() * 900)) as CapabilityId,
-      value: Math.floor(rand() * 5e6),
-    });
-  }
-  // Through JSON, like a loaded bundle: parsed strings are flat and not yet hashed, which is what the
-  // index meets in the app.
-  return JSON.parse(JSON.stringify({ ...testBundle([], []), organizations, links })) as Bundle;
-}
-
-describe('at national scale', () => {
-  it('filters 100k organizations and 1M links (timings printed, not asserted)', async () => {
-    const big = bigBundle(100_000, 1_000_000);
-    const twin = JSON.parse(JSON.stringify(big)) as Bundle;
-    let t = performance.now();
-    let longest = 0;
-    let last = t;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 0);
-    await prepareFilterIndex(twin, { sliceMs: 30, links: true });
-    clearInterval(timer);
-    const sliced = performance.now() - t;
-    t = performance.now();
-    const index = createFilterIndex(big);
-    const build = performance.now() - t;
-
-    const f = filters({
-      kinds: ['manufacturer', 'prime'],
-      capabilities: ['332710', '5-axis-machining', '331100'],
-      certifications: ['AS9100', 'ITAR'],
-      minValue: 1e6,
-    });
-    const runs = 10;
-    t = performance.now();
-    let mask: Uint8Array = new Uint8Array();
-    for (let r = 0; r < runs; r++) mask = visibleMask(index, f, ['o1', 'o2']);
-    const filter = (performance.now() - t) / runs;
-    t = performance.now();
-    linkArraysOf(index);
-    const linkBuild = performance.now() - t;
-    t = performance.now();
-    let links: Uint8Array = new Uint8Array();
-    for (let r = 0; r < runs; r++) links = visibleLinkMask(index, f, mask);
-    const linkMask = (performance.now() - t) / runs;
-    t = performance.now();
-    const none = visibleMask(index, NO_FILTERS, []);
-    const unfiltered = performance.now() - t;
-
-    console.log(
-      `filter index build ${build.toFixed(0)} ms (sliced: ${sliced.toFixed(0)} ms, longest gap between ` +
-        `timer ticks ${longest.toFixed(0)} ms); ` +
-        `link arrays build ${linkBuild.toFixed(0)} ms; visibleMask ${filter.toFixed(2)} ms ` +
-        `(no filters ${unfiltered.toFixed(2)} ms); visibleLinkMask over 1M links ${linkMask.toFixed(2)} ms; ` +
-        `${countVisible(mask)} orgs, ${countVisible(links)} links shown`,
-    );
-    expect(countVisible(none)).toBe(100_000);
-    expect(countVisible(mask)).toBeGreaterThan(0);
-  });
-});

@@ -1,7 +1,7 @@
 // Number formats every view uses, said once: compact dollars (d3-format, the same on every machine, so chart
 // snapshots do not depend on the ICU version), full dollars, percentages, counts; and the minimum-value
 // presets.
-import { format, formatPrefix } from 'd3';
+import { format, formatPrefix } from 'd3-format';
 
 const percent = format('.0%');
 const usdFull = new Intl.NumberFormat('en-US', {

@@ -104,25 +104,3 @@ describe('searchOrganizations', () => {
     expect(searchOrganizations(names, 'gear')).toEqual([4]);
   });
 });
-
-describe('at national scale', () => {
-  it('searches 100k names (timings printed, not asserted)', () => {
-    const big = bundleWith(
-      Array.from({ length: 100_000 }, (_, i) => ({
-        id: `o${i}`,
-        name: i % 10 === 0 ? `Précision Works ${i} Fabrication` : `Precision Works ${i} Fabrication`,
-      })),
-    );
-    let t = performance.now();
-    searchOrganizations(big, 'p', 12);
-    const first = performance.now() - t;
-    t = performance.now();
-    const hits = searchOrganizations(big, 'fab', 12);
-    const next = performance.now() - t;
-    console.log(
-      `searchOrganizations over 100k names: first ${first.toFixed(0)} ms (normalizes names once), ` +
-        `then ${next.toFixed(1)} ms per query`,
-    );
-    expect(hits).toHaveLength(12);
-  });
-});

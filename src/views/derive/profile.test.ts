@@ -198,34 +198,22 @@ describe('safeWebUrl', () => {
   });
 });
 
-describe('at national scale', () => {
-  it('profiles one organization among 1M links (timing printed, not asserted)', () => {
-    const orgs = Array.from({ length: 100_000 }, (_, i) => ({ id: `o${i}`, naics: ['332710'] }));
+describe('with the link arrays', () => {
+  it('gives the same profile as comparing ids, among 100k links', () => {
+    const orgs = Array.from({ length: 10_000 }, (_, i) => ({ id: `o${i}`, naics: ['332710'] }));
     const big = bundleWith(
       orgs,
-      Array.from({ length: 1_000_000 }, (_, l): [string, string, string, number] => [
-        `o${(l * 7919) % 100_000}`,
-        `o${(l * 104_729) % 100_000}`,
+      Array.from({ length: 100_000 }, (_, l): [string, string, string, number] => [
+        `o${(l * 7919) % 10_000}`,
+        `o${(l * 104_729) % 10_000}`,
         '332710',
         l,
       ]),
     );
     const view = testView(JSON.parse(JSON.stringify(big)) as typeof big, emptyAnalysis());
-    const runs = 5;
-    let t = performance.now();
     const profile = organizationProfile(view, 'o42')!;
-    for (let r = 1; r < runs; r++) organizationProfile(view, `o${r}`);
-    const byStrings = (performance.now() - t) / runs;
     linkArraysOf(createFilterIndex(view.bundle));
-    t = performance.now();
     const again = organizationProfile(view, 'o42')!;
-    for (let r = 1; r < runs; r++) organizationProfile(view, `o${r}`);
-    const byArrays = (performance.now() - t) / runs;
-    console.log(
-      `organizationProfile over 1M links: ${byStrings.toFixed(1)} ms comparing ids, ` +
-        `${byArrays.toFixed(1)} ms with the link arrays ` +
-        `(${profile.suppliers.length} suppliers, ${profile.customers.length} customers)`,
-    );
     expect(profile.suppliers.length + profile.customers.length).toBeGreaterThan(0);
     expect(again).toEqual(profile);
   });

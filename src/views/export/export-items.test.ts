@@ -1,4 +1,4 @@
-import { csvParseRows } from 'd3';
+import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import { loadBundle } from '../../io/load-bundle.ts';

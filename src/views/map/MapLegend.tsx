@@ -1,6 +1,6 @@
 // The map's legend and its few controls: organization kinds with their colors and counts, point size
 // measure, the other-regions toggle, the county shading classes, and the link and gap symbols in use.
-import { format } from 'd3';
+import { format } from 'd3-format';
 import type { OrgKind } from '../../domain/model.ts';
 import type { Shading } from '../../state/route.ts';
 import type { ShadeClass } from './shading.ts';

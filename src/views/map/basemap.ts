@@ -1,6 +1,6 @@
 // Turns the shipped us-atlas TopoJSON into the GeoJSON the basemap draws: land (states), state and county
 // borders, label points, and region outlines merged from their counties. Pure; runs under Node in tests.
-import { geoArea, geoCentroid } from 'd3';
+import { geoArea, geoCentroid } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';

@@ -1,6 +1,6 @@
 // County shading of the home region: the measure per county (organizations, supplied value, imported
 // value) and the color classes the map and its legend share.
-import { scaleQuantize } from 'd3';
+import { scaleQuantize } from 'd3-scale';
 import type { Bundle } from '../../domain/model.ts';
 import type { Shading } from '../../state/route.ts';
 import { SUPPLY_LINK_KINDS } from '../../analysis/supply-graph.ts';

@@ -1,6 +1,6 @@
 // How many capabilities carry each gap flag (missing, single source, leakage, concentrated, workforce),
 // as horizontal bars; a capability with two flags counts under both.
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Gap, GapFlag } from '../../../analysis/types.ts';
 import { GAP_FLAGS } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';

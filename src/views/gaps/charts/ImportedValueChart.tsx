@@ -1,6 +1,6 @@
 // Capabilities ranked by imported value: one horizontal bar each, the imported part from the axis (so the
 // ranked quantity lines up) and the local part stacked after it. Click a bar to select that gap.
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Gap } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';

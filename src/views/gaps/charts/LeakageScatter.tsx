@@ -1,7 +1,7 @@
 // Leakage against local capacity: one dot per capability in demand, x = local suppliers (square-root
 // scale, so 0, 1 and 2 stay apart next to 500), y = the share of demand bought outside the region. Dots
 // up and to the right are matchmaking opportunities; hover shows the numbers, click selects the gap.
-import { scaleLinear, scaleSqrt } from 'd3';
+import { scaleLinear, scaleSqrt } from 'd3-scale';
 import { useState } from 'react';
 import type { Gap } from '../../../analysis/types.ts';
 import { LEAKAGE_THRESHOLD } from '../../../analysis/flags.ts';

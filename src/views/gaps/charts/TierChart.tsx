@@ -1,6 +1,6 @@
 // Organizations per supply tier: tier 0 the primes, tier 1 their direct suppliers, and so on (DESIGN.md §3),
 // as vertical bars with their counts.
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';

@@ -1,4 +1,4 @@
-import { geoAlbers } from 'd3';
+import { geoAlbers } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import type { Positions } from '../../../geo/positions.ts';
 import type { LayoutPositions } from './box.ts';

@@ -1,7 +1,7 @@
 // The geo layout: organizations at their map positions, projected with Albers USA (Alaska and Hawaii as
 // insets) and, for points it cannot place, the plain Albers conic it uses for the lower 48, so that
 // suppliers abroad still land in a consistent place. Organizations without a position line up below. Pure.
-import { geoAlbers, geoAlbersUsa } from 'd3';
+import { geoAlbers, geoAlbersUsa } from 'd3-geo';
 import type { Positions } from '../../../geo/positions.ts';
 import { placeWithGridBelow } from './box.ts';
 import type { LayoutPositions } from './box.ts';

@@ -3,7 +3,7 @@
 // Run: npx tsx scripts/bench-geo.ts
 import { readFileSync } from 'node:fs';
 import { createCountyIndex } from '../src/geo/county-index.ts';
-import { loadCountyTopology } from '../src/geo/us-atlas.ts';
+import { loadCountyTopology } from '../src/workers/reference-files.ts';
 import { createZipGeocoder } from '../src/geo/zip-geocoder.ts';
 
 const POINTS = 100_000;

@@ -4,7 +4,7 @@ import { geoCentroid } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
-import { loadCountyTopology } from '../geo/us-atlas.ts';
+import { loadCountyTopology, referenceFile } from '../workers/reference-files.ts';
 import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
 import type { PositionSources, Positions } from '../geo/positions.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
@@ -27,8 +27,7 @@ async function loadPositionSources(bundle: Bundle): Promise<PositionSources> {
   const needed = positionSourcesNeeded(bundle.organizations);
   const sources: PositionSources = {};
   if (needed.zips) {
-    const module: { default: unknown } = await import('../../data/reference/zips.json');
-    const { geocoder } = createZipGeocoder(module.default);
+    const { geocoder } = createZipGeocoder(await referenceFile('zips'));
     sources.zipCentroid = (zip) => {
       const hit = geocoder.lookup(zip);
       return hit === null ? null : [hit.lon, hit.lat];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import { createCountyIndex, createStateIndex } from './county-index.ts';
-import { loadCountyTopology, loadStateTopology } from './us-atlas.ts';
+import { loadCountyTopology, loadStateTopology } from '../workers/reference-files.ts';
 
 /** Unquantized topology: each ring is its own closed arc, listed as [x, y] corners. */
 function handTopology(counties: { id: string | number; parts: [number, number][][][] }[]): Topology {

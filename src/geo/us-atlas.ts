@@ -1,5 +1,5 @@
-// Loads the Census cartographic-boundary shapes shipped in the `us-atlas` package (unprojected lon/lat
-// TopoJSON) and checks their shape, so the app, the CLI and the tests all read the same pinned file.
+// Checks the Census cartographic-boundary shapes of the `us-atlas` package (unprojected lon/lat TopoJSON),
+// which workers/reference-files.ts loads, so the app, the CLI and the tests all read the same pinned file.
 import type { Topology } from 'topojson-specification';
 
 /** Checks the few things the indexes rely on; the full shape is trusted to the pinned `us-atlas` release. */
@@ -14,26 +14,11 @@ export function isTopologyWith(value: unknown, objectName: string): value is Top
   return collection.type === 'GeometryCollection' && Array.isArray(collection.geometries);
 }
 
-function expectTopology(value: unknown, file: string, objectName: string): Topology {
+export function expectTopology(value: unknown, file: string, objectName: string): Topology {
   // The file is part of the build, not user data: a wrong shape means a broken install, which no user
   // action can fix, so it is reported loudly instead of as an issue.
   if (!isTopologyWith(value, objectName)) {
     throw new Error(`us-atlas/${file} is not a TopoJSON topology with a "${objectName}" collection`);
   }
   return value;
-}
-
-/**
- * `counties-10m.json`: objects `counties` (id = 5-digit county FIPS, `properties.name`), `states`
- * (id = 2-digit state FIPS) and `nation`. Dynamic import keeps the 840 KB file out of the initial bundle.
- */
-export async function loadCountyTopology(): Promise<Topology> {
-  const module: { default: unknown } = await import('us-atlas/counties-10m.json');
-  return expectTopology(module.default, 'counties-10m.json', 'counties');
-}
-
-/** `states-10m.json`: objects `states` (id = 2-digit state FIPS, `properties.name`) and `nation`. */
-export async function loadStateTopology(): Promise<Topology> {
-  const module: { default: unknown } = await import('us-atlas/states-10m.json');
-  return expectTopology(module.default, 'states-10m.json', 'states');
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../domain/issues.ts';
 import { createCountyIndex } from './county-index.ts';
-import { loadCountyTopology } from './us-atlas.ts';
+import { loadCountyTopology } from '../workers/reference-files.ts';
 import { createZipGeocoder, normalizeZip } from './zip-geocoder.ts';
 
 const columns = ['zip', 'lat', 'lon', 'county', 'city', 'state'];

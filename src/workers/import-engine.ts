@@ -11,14 +11,15 @@ import { MAX_FILE_BYTES } from '../io/import/limits.ts';
 import type { PartParser } from '../io/link-split.ts';
 import { SPLIT_MIN_CHARS } from '../io/link-split.ts';
 import { loadBundleSplit } from '../io/load-bundle-split.ts';
+import { referenceFile } from './reference-files.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 
 let zipGeocoder: Promise<ZipGeocoder | null> | null = null;
 
 /** The shipped ZIP table as a geocoder, loaded once; null if it cannot be loaded (firms stay unplaced). */
 export function loadZipGeocoder(): Promise<ZipGeocoder | null> {
-  zipGeocoder ??= import('../../data/reference/zips.json')
-    .then((module: { default: unknown }) => createZipGeocoder(module.default).geocoder)
+  zipGeocoder ??= referenceFile('zips')
+    .then((table) => createZipGeocoder(table).geocoder)
     .catch(() => null);
   return zipGeocoder;
 }

@@ -200,7 +200,7 @@ describe('table view of the map and network', () => {
     const csv = readFileSync(await download.path(), 'utf8')
       .replace(/^\uFEFF/, '')
       .trimEnd()
-      .split(/\r\n/);
+      .split(/\n/);
     expect(csv[0]).toMatch(/^Organization,Kind,/);
     expect(csv.length - 1).toBe(expected);
     // Clicking a name selects it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCountyTopology } from '../../geo/us-atlas.ts';
+import { loadCountyTopology } from '../../workers/reference-files.ts';
 import { buildBasemap, countiesBounds, regionFeatures } from './basemap.ts';
 
 describe('buildBasemap on the shipped us-atlas counties', async () => {

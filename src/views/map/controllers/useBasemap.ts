@@ -1,7 +1,7 @@
 // Loads the shipped county and state shapes once and puts them into the basemap's sources (once per map).
 import { useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { loadCountyTopology } from '../../../geo/us-atlas.ts';
+import { loadCountyTopology } from '../../../workers/reference-files.ts';
 import type { Topology } from 'topojson-specification';
 import { basemapSteps } from '../basemap.ts';
 import { runSliced } from '../../../workers/sliced.ts';

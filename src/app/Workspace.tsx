@@ -1,0 +1,200 @@
+// The workspace under the header once a dataset is placed: search and filters on the left, the map, the
+// network, both, or the gap dashboard in the middle (or the table of what they show), and the inspector or
+// the gap list on the right.
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useState } from 'react';
+import type Sigma from 'sigma';
+import type { Issue } from '../domain/issues.ts';
+import { SHADINGS } from '../state/route.ts';
+import type { Route, Shading, ViewName } from '../state/route.ts';
+import type { DatasetView } from '../views/contracts.ts';
+import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx';
+import { GapList } from '../views/gaps/GapList.tsx';
+import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
+import { MapView } from '../views/map/MapView.tsx';
+import { NetworkView } from '../views/network/NetworkView.tsx';
+import { FilterPanel } from '../views/panels/FilterPanel.tsx';
+import { Inspector } from '../views/panels/Inspector.tsx';
+import { SearchBox } from '../views/panels/SearchBox.tsx';
+import { VisibleTable } from '../views/table/VisibleTable.tsx';
+import { DatasetSummary } from './DatasetSummary.tsx';
+import type { RouteActions } from './useRouteActions.ts';
+import type { WorkspaceData } from './useWorkspaceData.ts';
+
+const STAGE_LABELS: Record<ViewName, string> = {
+  map: 'Map',
+  network: 'Supplier network',
+  split: 'Map and supplier network',
+  gaps: 'Gaps',
+};
+
+const SHADING_LABELS: Record<Shading, string> = {
+  none: 'No shading',
+  orgs: 'Organizations',
+  supplied: 'Supplied value',
+  imported: 'Imported value',
+};
+
+export interface WorkspaceProps {
+  data: DatasetView;
+  workspace: WorkspaceData;
+  route: Route;
+  actions: RouteActions;
+  shownView: ViewName;
+  /** The route's selection when it is in the dataset. */
+  selected: string | undefined;
+  datasetIssues: readonly Issue[];
+  onMapEngine: (map: MaplibreMap | null) => void;
+  onSigmaEngine: (sigma: Sigma | null) => void;
+}
+
+export function Workspace(props: WorkspaceProps) {
+  const { data, workspace, route, actions, shownView, selected } = props;
+  const { region, regions, filters } = workspace;
+  /** The table view of the visible organizations, over the map or network (not part of the link). */
+  const [tableOpen, setTableOpen] = useState(false);
+  const showsMap = shownView === 'map' || shownView === 'split';
+  const showsNetwork = shownView === 'network' || shownView === 'split';
+
+  return (
+    <div className={`workspace workspace-${shownView}`}>
+      {shownView !== 'gaps' && (
+        <aside className="sidebar sidebar-left" aria-label="Search and filters">
+          <SearchBox data={data} onSelect={actions.select} />
+          <FilterPanel data={data} filters={filters} onChange={actions.setFilters} />
+          <label className="control control-stacked">
+            <span>Shade the region's counties by</span>
+            <select
+              value={route.shading}
+              data-testid="shading-picker"
+              onChange={(event) => actions.setShading(event.target.value as Shading)}
+            >
+              {SHADINGS.map((s) => (
+                <option key={s} value={s}>
+                  {SHADING_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="table-toggle"
+            aria-pressed={tableOpen}
+            data-testid="table-toggle"
+            onClick={() => setTableOpen((open) => !open)}
+          >
+            {tableOpen ? 'Back to the picture' : 'Show the organizations as a table'}
+          </button>
+        </aside>
+      )}
+      <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
+        {tableOpen && shownView !== 'gaps' && (
+          <VisibleTable data={data} onSelect={actions.select} onClose={() => setTableOpen(false)} />
+        )}
+        {showsMap && (
+          <div className="stage-pane">
+            <MapView
+              data={data}
+              regions={regions}
+              homeRegion={region}
+              filters={filters}
+              shading={route.shading}
+              camera={route.map}
+              selected={selected}
+              gap={route.gap}
+              gapBuyer={route.gapBuyer}
+              onSelect={actions.select}
+              onSelectGap={actions.selectGap}
+              onSelectRegion={actions.chooseRegion}
+              onCameraChange={actions.moveMap}
+              onEngine={props.onMapEngine}
+            />
+          </div>
+        )}
+        {showsNetwork && (
+          <div className="stage-pane">
+            <NetworkView
+              data={data}
+              homeRegion={region}
+              filters={filters}
+              layout={route.layout}
+              focusHops={route.focus}
+              showCritical={route.critical}
+              camera={route.net}
+              selected={selected}
+              gap={route.gap}
+              gapBuyer={route.gapBuyer}
+              onSelect={actions.select}
+              onSelectGap={actions.selectGap}
+              onLayoutChange={actions.setLayout}
+              onFocusChange={actions.setFocus}
+              onShowCriticalChange={actions.showCritical}
+              onCameraChange={actions.moveNetwork}
+              onEngine={props.onSigmaEngine}
+            />
+          </div>
+        )}
+        {shownView === 'gaps' && (
+          <div className="gaps-stage">
+            <GapsDashboard
+              data={data}
+              homeRegion={region}
+              selectedGap={route.gap}
+              onSelectGap={actions.selectGap}
+              onSelectOrg={actions.select}
+              onSelectCell={(cell) => actions.selectCell(cell.prime, cell.capability)}
+              removed={route.removed}
+              baseline={workspace.outcome?.result ?? null}
+              current={workspace.outcome?.whatIf?.scenario ?? workspace.outcome?.result ?? null}
+              whatIf={workspace.outcome?.whatIf ?? null}
+              onRemove={actions.remove}
+              onReset={actions.resetRemoved}
+              regions={regions}
+              compareRegions={workspace.comparePicks}
+              onCompareRegionsChange={workspace.setComparePicks}
+              comparedRegions={workspace.comparison.analysed}
+              comparing={workspace.comparison.pending}
+              compareError={workspace.comparison.error}
+            />
+            <DatasetSummary bundle={data.bundle} region={region} issues={[...props.datasetIssues]} />
+          </div>
+        )}
+      </section>
+      <aside className="sidebar sidebar-right" aria-label="Details">
+        {selected !== undefined ? (
+          <Inspector
+            data={data}
+            orgId={selected}
+            onSelect={actions.select}
+            onSelectGap={actions.selectGap}
+            onClose={() => actions.select(undefined)}
+            removed={route.removed.includes(selected)}
+            onToggleRemoved={() => actions.toggleRemoved(selected)}
+          />
+        ) : (
+          <>
+            <GapList
+              state={workspace.analysis.state}
+              regionName={region?.name}
+              onCancel={workspace.analysis.cancel}
+              onRerun={workspace.analysis.rerun}
+              selectedGap={route.gap}
+              onSelectGap={actions.selectGap}
+              compact
+            />
+            {data.analysis !== null && (
+              <ImportedValueChart
+                gaps={data.analysis.gaps}
+                limit={8}
+                selectedGap={route.gap}
+                onSelectGap={actions.selectGap}
+                regionName={region?.name}
+                testId="side-imported-value"
+              />
+            )}
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}

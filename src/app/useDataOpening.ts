@@ -1,0 +1,90 @@
+// Opening data: files picked, dropped or named by `?data=` go to the import dialog; an imported bundle is
+// kept on this device and shown under its `h:` link (restoring the view a permalink from another device
+// names). Also the datasets kept here, what is being opened, and the notices this flow has to give.
+import { useCallback, useEffect, useState } from 'react';
+import type { Bundle } from '../domain/model.ts';
+import type { StoredDatasetInfo } from '../state/dataset-store.ts';
+import { DEFAULT_ROUTE } from '../state/route.ts';
+import type { Route } from '../state/route.ts';
+import type { ImportClient } from '../workers/import-client.ts';
+import type { CanonicalBundle } from '../workers/import-protocol.ts';
+import { useDataParam, useFileDrop, useImportClient } from './OpenData.tsx';
+import { keepDataset, listKeptDatasets } from './useDataset.ts';
+import type { DatasetState, FilePosition } from './useDataset.ts';
+import type { SetRoute } from './useRouteActions.ts';
+
+export interface DataOpening {
+  /** Files waiting in the import dialog, or null. */
+  files: readonly File[] | null;
+  client: ImportClient;
+  openFiles(files: readonly File[]): void;
+  closeDialog(): void;
+  /** Keeps an imported bundle and shows it (see the file's opening lines). */
+  openBundle(
+    opened: Bundle,
+    fileName: string,
+    canonical: CanonicalBundle | null | Promise<CanonicalBundle | null>,
+    positions?: readonly FilePosition[],
+  ): Promise<void>;
+  /** The title of a dataset being kept on this device (its canonical form may still be coming), or null. */
+  opening: string | null;
+  kept: StoredDatasetInfo[];
+  notices: string[];
+}
+
+export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOpening {
+  const [files, setFiles] = useState<readonly File[] | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [kept, setKept] = useState<StoredDatasetInfo[]>([]);
+  const refreshKept = useCallback(() => void listKeptDatasets().then(setKept), []);
+  useEffect(refreshKept, [refreshKept]);
+  const client = useImportClient();
+
+  // Opened files go through the import dialog: nothing replaces the data on screen until Import.
+  const openFiles = useCallback((picked: readonly File[]) => setFiles(picked), []);
+  useFileDrop(openFiles);
+  // A `?data=` address opens its file when the hash names no dataset, or one this device lacks.
+  const [initialHash] = useState(() => window.location.hash.replace(/^#\/?/, ''));
+  useDataParam(
+    loaded.status === 'missing' || (initialHash === '' && loaded.status !== 'loading'),
+    openFiles,
+    (message) => setNotices((n) => [...n, message]),
+  );
+
+  const waiting = loaded.status === 'missing' ? loaded.hash : null;
+  const openBundle: DataOpening['openBundle'] = async (opened, fileName, canonical, positions = []) => {
+    setOpening(opened.meta.title);
+    const result = await keepDataset(opened, canonical, positions).finally(() => setOpening(null));
+    const messages: string[] = [];
+    if (result.storeError !== null)
+      messages.push(
+        `${result.storeError} "${opened.meta.title}" stays open in this tab only; a reload loses it.`,
+      );
+    if (waiting !== null && waiting !== result.hash)
+      messages.push(
+        `The file "${fileName}" is not the one the link names (its content hash is ${result.hash}, the link's ${waiting}); the view is restored on it anyway.`,
+      );
+    setNotices(messages);
+    const file = { name: opened.meta.title, bytes: result.bytes };
+    setRoute(
+      (r): Route =>
+        waiting !== null
+          ? { ...r, dataset: { kind: 'hash', id: result.hash }, file }
+          : { ...DEFAULT_ROUTE, view: r.view, dataset: { kind: 'hash', id: result.hash }, file },
+      { push: waiting === null },
+    );
+    refreshKept();
+  };
+
+  return {
+    files,
+    client,
+    openFiles,
+    closeDialog: () => setFiles(null),
+    openBundle,
+    opening,
+    kept,
+    notices,
+  };
+}

@@ -1,0 +1,49 @@
+// PNG exports of the map and the network: the views hand over their engines (MapLibre, sigma) while they
+// are shown, and the export menu asks for a picture with the kind legend and a caption strip.
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { useMemo, useState } from 'react';
+import type Sigma from 'sigma';
+import type { Bundle } from '../domain/model.ts';
+import { countKinds } from '../domain/model.ts';
+import { kindLegend } from '../views/export/legend.ts';
+import { pngCaption } from '../views/export/png-layout.ts';
+import { mapPngFromCanvas, networkPngFromSigma } from '../views/export/png.ts';
+import { atFullResolution } from '../views/map/controllers/useRenderScale.ts';
+
+export interface PngExports {
+  onMapEngine: (map: MaplibreMap | null) => void;
+  onSigmaEngine: (sigma: Sigma | null) => void;
+  /** Undefined while the map (or network) is not shown. */
+  getMapPng: (() => Promise<Blob | null>) | undefined;
+  getNetworkPng: (() => Promise<Blob | null>) | undefined;
+}
+
+export function usePngExports(
+  bundle: Bundle | undefined,
+  regionName: string | undefined,
+  shows: { map: boolean; network: boolean },
+): PngExports {
+  const [mapEngine, setMapEngine] = useState<MaplibreMap | null>(null);
+  const [sigmaEngine, setSigmaEngine] = useState<Sigma | null>(null);
+  const legend = useMemo(
+    () => (bundle === undefined ? [] : kindLegend(countKinds(bundle.organizations))),
+    [bundle],
+  );
+  const caption = (view: string, attribution?: string) =>
+    bundle === undefined ? '' : pngCaption({ meta: bundle.meta, view, region: regionName, attribution });
+  return {
+    onMapEngine: setMapEngine,
+    onSigmaEngine: setSigmaEngine,
+    getMapPng:
+      shows.map && mapEngine !== null
+        ? () =>
+            atFullResolution(mapEngine, (canvas) =>
+              mapPngFromCanvas(canvas, legend, caption('Map', 'Boundaries: US Census Bureau (us-atlas)')),
+            )
+        : undefined,
+    getNetworkPng:
+      shows.network && sigmaEngine !== null
+        ? () => networkPngFromSigma(sigmaEngine, legend, caption('Network'))
+        : undefined,
+  };
+}

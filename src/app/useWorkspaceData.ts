@@ -1,0 +1,134 @@
+// What the views are shown of the loaded dataset: its regions, the home region's analysis (in the analysis
+// worker), the compared regions, the filtered organizations, and the DatasetView every view reads. Derived
+// data is computed, never stored; identities are kept while the route says the same, so that a camera move
+// rebuilds nothing.
+import { useEffect, useMemo, useState } from 'react';
+import { capabilityLabeler } from '../analysis/labels.ts';
+import type { Bundle } from '../domain/model.ts';
+import type { Filters, Route } from '../state/route.ts';
+import type { DatasetView, RegionOption } from '../views/contracts.ts';
+import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
+import type { FilterIndex } from '../views/derive/filter.ts';
+import { sameFilters, sameStrings, useStable } from '../views/derive/stable.ts';
+import type { AnalysisOutcome } from '../workers/protocol.ts';
+import { REFERENCE_REGIONS } from './reference-regions.ts';
+import { useAnalysis } from './useAnalysis.ts';
+import { useComparison } from './useComparison.ts';
+import type { Comparison } from './useComparison.ts';
+import type { DatasetState } from './useDataset.ts';
+import { useNaicsTitles, usePositions } from './useReferenceData.ts';
+
+const NO_COUNTIES: readonly string[] = [];
+
+export interface WorkspaceData {
+  bundle: Bundle | undefined;
+  regions: readonly RegionOption[];
+  regionId: string | undefined;
+  region: RegionOption | undefined;
+  analysis: ReturnType<typeof useAnalysis>;
+  /** The finished analysis, or null while it runs. */
+  outcome: AnalysisOutcome | null;
+  /** The route's filters and removals, with a stable identity while they say the same. */
+  filters: Filters;
+  removed: readonly string[];
+  /** Null until the positions and the filter index are ready. */
+  data: DatasetView | null;
+  comparePicks: readonly string[];
+  setComparePicks: (ids: readonly string[]) => void;
+  comparison: Comparison;
+}
+
+export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceData {
+  const bundle = loaded.status === 'ready' ? loaded.bundle : undefined;
+  const regionId = route.region ?? bundle?.meta.homeRegion;
+  const regions = useMemo(() => regionOptions(bundle), [bundle]);
+  const region = regions.find((r) => r.id === regionId);
+  const analysis = useAnalysis(
+    loaded.key,
+    bundle,
+    regionId ?? null,
+    region?.counties ?? NO_COUNTIES,
+    route.removed,
+  );
+  const [comparePicks, setComparePicks] = useState<readonly string[]>([]);
+  const comparison = useComparison(analysis.compare, bundle !== undefined, regions, comparePicks);
+
+  const titles = useNaicsTitles();
+  const positions = usePositions(bundle);
+  const filterIndex = useFilterIndex(bundle);
+  // The route is decoded anew on every change, a camera move too: keep the filters' identity while they say
+  // the same, so that the mask, `data` and everything derived from them are not rebuilt on a pan.
+  const filters = useStable(route.filters, sameFilters);
+  const removed = useStable(route.removed, sameStrings);
+  const visible = useMemo(
+    () => (filterIndex === null ? null : visibleMask(filterIndex, filters, removed)),
+    [filterIndex, filters, removed],
+  );
+  const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
+  const label = useMemo(() => capabilityLabeler(bundle?.capabilities ?? [], titles), [bundle, titles]);
+  const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
+  const filePositions = loaded.status === 'ready' ? loaded.filePositions : undefined;
+  const data = useMemo((): DatasetView | null => {
+    if (bundle === undefined || positions === null || visible === null || filterIndex === null) return null;
+    return {
+      bundle,
+      positions,
+      visible,
+      // The filter index already maps every id to its index (the last one wins, as before).
+      orgIndex: filterIndex.orgIndex,
+      inRegion: outcome?.inRegion ?? noneInRegion,
+      analysis: outcome?.result ?? null,
+      label,
+      filePositions,
+    };
+  }, [bundle, positions, visible, filterIndex, outcome, noneInRegion, label, filePositions]);
+
+  return {
+    bundle,
+    regions,
+    regionId,
+    region,
+    analysis,
+    outcome,
+    filters,
+    removed,
+    data,
+    comparePicks,
+    setComparePicks,
+    comparison,
+  };
+}
+
+/** The filter index of the bundle, built in time slices so a big dataset never blocks the page. */
+function useFilterIndex(bundle: Bundle | undefined): FilterIndex | null {
+  const [state, setState] = useState<{ bundle: Bundle; index: FilterIndex } | null>(null);
+  useEffect(() => {
+    if (bundle === undefined) return;
+    const controller = new AbortController();
+    prepareFilterIndex(bundle, { signal: controller.signal, links: true }).then(
+      (index) => setState({ bundle, index }),
+      () => {
+        // Aborted because another dataset replaced this one; nothing to show.
+      },
+    );
+    return () => controller.abort();
+  }, [bundle]);
+  return state !== null && state.bundle === bundle ? state.index : null;
+}
+
+/** The dataset's own regions, then the reference regions it does not redefine. */
+function regionOptions(bundle: Bundle | undefined): RegionOption[] {
+  const own = (bundle?.regions ?? []).map((r) => ({ ...r, counties: r.counties as readonly string[] }));
+  const ownIds = new Set(own.map((r) => r.id as string));
+  return [
+    ...own,
+    ...REFERENCE_REGIONS.filter((r) => !ownIds.has(r.id)).map((r) => ({
+      id: r.id as string,
+      name: r.name,
+      program: r.program,
+      counties: r.counties as readonly string[],
+      focus: r.focus,
+      lead: r.lead,
+    })),
+  ];
+}

@@ -16,6 +16,11 @@ export type ReferenceFile = keyof typeof FILES;
 
 const loaded = new Map<ReferenceFile, Promise<unknown>>();
 
+/** The one function of node:fs/promises used here. */
+interface NodeFs {
+  readFile(path: URL, encoding: 'utf8'): Promise<string>;
+}
+
 /** The parsed JSON of a reference file, fetched once per thread. */
 export function referenceFile(name: ReferenceFile): Promise<unknown> {
   let file = loaded.get(name);
@@ -32,7 +37,7 @@ async function read(url: URL): Promise<unknown> {
   if (url.protocol === 'file:') {
     // Node only; a name in a variable keeps the bundler from looking for it.
     const fsModule = 'node:fs/promises';
-    const { readFile } = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs/promises');
+    const { readFile } = (await import(/* @vite-ignore */ fsModule)) as NodeFs;
     return JSON.parse(await readFile(url, 'utf8')) as unknown;
   }
   const response = await fetch(url);

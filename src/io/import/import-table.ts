@@ -79,6 +79,24 @@ export function importOrganizationTable(
     });
   }
   const { source, setRow } = rowSource(columns);
+  eachRow(table, log, ctx, setRow, (row) => {
+    const draft = readOrganization(source, row, log, ctx, { decimalComma: table.decimalComma, kindMapped });
+    if (draft !== null) addOrganization(draft, row, log, ctx, source.column('zip'));
+  });
+}
+
+/**
+ * Reads every non-empty row of `table` with `read(row)` after `setRow` points the row source at its cells:
+ * each row is accepted first (a reader's issues then fix or reject it), progress is told and cancellation
+ * checked every PROGRESS_EVERY rows.
+ */
+function eachRow(
+  table: Table,
+  log: FileLog,
+  ctx: ImportContext,
+  setRow: (cells: readonly string[]) => void,
+  read: (row: number) => void,
+): void {
   log.size(table.firstRow - 1 + table.rows.length);
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i] ?? [];
@@ -90,8 +108,7 @@ export function importOrganizationTable(
     const row = table.firstRow + i;
     setRow(cells);
     log.accept(row);
-    const draft = readOrganization(source, row, log, ctx, { decimalComma: table.decimalComma, kindMapped });
-    if (draft !== null) addOrganization(draft, row, log, ctx, source.column('zip'));
+    read(row);
   }
   ctx.progress(1);
 }
@@ -119,19 +136,8 @@ export function importLinkTable(
     return;
   }
   const { source, setRow } = rowSource(columns);
-  log.size(table.firstRow - 1 + table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const cells = table.rows[i] ?? [];
-    if (cells.length === 0) continue;
-    if (i % PROGRESS_EVERY === 0) {
-      if (ctx.cancelled()) return;
-      ctx.progress(i / table.rows.length);
-    }
-    const row = table.firstRow + i;
-    setRow(cells);
-    log.accept(row);
+  eachRow(table, log, ctx, setRow, (row) => {
     const link = readLink(source, row, log, ctx, table.decimalComma);
     if (link !== null) ctx.links.push(link);
-  }
-  ctx.progress(1);
+  });
 }

@@ -8,14 +8,12 @@ import { FLAG_HELP, FLAG_LABELS } from '../../labels.ts';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
+import type { ChartOptions } from './parts.tsx';
 import { formatCount } from '../../derive/format.ts';
 import { px } from './format.ts';
 
-export interface FlagSummaryProps {
+export interface FlagSummaryProps extends ChartOptions {
   gaps: readonly Gap[];
-  regionName?: string | undefined;
-  tableOpen?: boolean | undefined;
-  testId?: string | undefined;
 }
 
 interface FlagRow {

@@ -6,20 +6,14 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
+import type { GapChartOptions } from './parts.tsx';
 import { formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
 
-export interface ImportedValueChartProps {
-  /** Capabilities in demand; the chart ranks them by imported value itself. */
-  gaps: readonly Gap[];
+/** `gaps`: the capabilities in demand; the chart ranks them by imported value itself. */
+export interface ImportedValueChartProps extends GapChartOptions {
   /** Bars shown (default 12). */
   limit?: number | undefined;
-  selectedGap?: string | undefined;
-  onSelectGap?: ((capability: string) => void) | undefined;
-  /** Region name for the title and the accessible description. */
-  regionName?: string | undefined;
-  tableOpen?: boolean | undefined;
-  testId?: string | undefined;
 }
 
 const WIDTH = 640;

@@ -9,17 +9,11 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
+import type { GapChartOptions } from './parts.tsx';
 import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
 
-export interface LeakageScatterProps {
-  gaps: readonly Gap[];
-  selectedGap?: string | undefined;
-  onSelectGap?: ((capability: string) => void) | undefined;
-  regionName?: string | undefined;
-  tableOpen?: boolean | undefined;
-  testId?: string | undefined;
-}
+export type LeakageScatterProps = GapChartOptions;
 
 const WIDTH = 640;
 const HEIGHT = 340;

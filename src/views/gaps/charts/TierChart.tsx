@@ -5,15 +5,13 @@ import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
+import type { ChartOptions } from './parts.tsx';
 import { formatCount } from '../../derive/format.ts';
 import { px } from './format.ts';
 
-export interface TierChartProps {
+export interface TierChartProps extends ChartOptions {
   /** tierCounts[k] = organizations at tier k (AnalysisResult.tierCounts). */
   tierCounts: readonly number[];
-  regionName?: string | undefined;
-  tableOpen?: boolean | undefined;
-  testId?: string | undefined;
 }
 
 interface TierRow {

@@ -79,3 +79,18 @@ export const leakageColumn: DataColumn<Gap> = {
   numeric: true,
   format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
 };
+
+/** What every gap chart takes besides its data: the region for the title, the table open, the test id. */
+export interface ChartOptions {
+  /** Region name for the title and the accessible description. */
+  regionName?: string | undefined;
+  tableOpen?: boolean | undefined;
+  testId?: string | undefined;
+}
+
+/** What the charts of capabilities take: the gaps, and the selected gap with a way to choose another. */
+export interface GapChartOptions extends ChartOptions {
+  gaps: readonly Gap[];
+  selectedGap?: string | undefined;
+  onSelectGap?: ((capability: string) => void) | undefined;
+}

@@ -1,40 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../domain/model.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { exportGexf, gexfNodeId } from './gexf.ts';
-import { expectedNetwork } from './network-roundtrip.ts';
+import { expectedNetwork, reimportNetwork, wellFormed } from './network-roundtrip.ts';
 import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
 import { decodeXmlId } from './xml-text.ts';
 
-/** Parses strictly: xmldom only logs well-formedness errors unless told to throw. */
-function wellFormed(text: string) {
-  const fail = (message: string) => {
-    throw new Error(message);
-  };
-  return new DOMParser({ errorHandler: { error: fail, fatalError: fail } }).parseFromString(
-    text,
-    'application/xml',
-  );
-}
-
-/** Reads with graphology-gexf into the generic Graph, so the file's own edge type and parallel edges show. */
 function reimport(bundle: Bundle) {
-  const text = exportGexf(bundle);
-  wellFormed(text);
-  const graph = parse(Graph, text);
-  return {
-    graph,
-    nodes: graph.mapNodes((id, attributes) => [decodeXmlId(id), attributes]),
-    edges: graph.mapEdges((_edge, attributes, source, target) => [
-      decodeXmlId(source),
-      decodeXmlId(target),
-      attributes,
-    ]),
-  };
+  return reimportNetwork(exportGexf(bundle), (graph, text) => parse(graph, text) as Graph);
 }
 
 describe('exportGexf', () => {

@@ -80,5 +80,6 @@ describe('npm run dev (Vite dev server, StrictMode)', () => {
     } finally {
       await context.close();
     }
-  });
+    // A fresh clone's first dev-server load also pre-bundles the dependencies.
+  }, 180_000);
 });

@@ -2,13 +2,17 @@
 // `npm run bench` times the app's own two-core parse.
 import { parentPort } from 'node:worker_threads';
 import { serve } from '../../src/workers/actor.ts';
-import { linkPartHandlers } from '../../src/workers/link-part-protocol.ts';
+import { linkPartArgs, linkPartHandlers } from '../../src/workers/link-part-protocol.ts';
 
 const port = parentPort;
 if (port !== null) {
-  serve(linkPartHandlers, {
-    postMessage: (message, transfer) => port.postMessage(message, transfer as never),
-    addEventListener: (_type, listener) =>
-      void port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
-  });
+  serve(
+    linkPartHandlers,
+    {
+      postMessage: (message, transfer) => port.postMessage(message, transfer as never),
+      addEventListener: (_type, listener) =>
+        void port.on('message', (data: unknown) => listener({ data } as MessageEvent)),
+    },
+    { args: linkPartArgs },
+  );
 }

@@ -74,11 +74,17 @@ function messageOf(error: unknown): string {
  * Answers calls arriving on `port` with `handlers`. A call that is not a known method, or a message that is
  * not a call, is answered with an error (or dropped when it has no id to answer).
  */
-export function serve<A extends Api>(
-  handlers: Handlers<A>,
-  port: Port,
-  cancelled: () => boolean = () => false,
-): void {
+/** Schemas of methods' arguments, checked before a handler runs (the outermost envelope always is). */
+export type ArgSchemas<A extends Api> = { readonly [K in keyof A]?: z.ZodType<A[K]['arg']> };
+
+export interface ServeOptions<A extends Api> {
+  args?: ArgSchemas<A> | undefined;
+  /** For an in-thread stand-in: true once the caller stopped it. */
+  cancelled?: (() => boolean) | undefined;
+}
+
+export function serve<A extends Api>(handlers: Handlers<A>, port: Port, options: ServeOptions<A> = {}): void {
+  const cancelled = options.cancelled ?? (() => false);
   const post = (answer: Answer, transfer: Transferable[] = []) => port.postMessage(answer, transfer);
   port.addEventListener('message', (event) => {
     const parsed = callSchema.safeParse(event.data);
@@ -88,13 +94,25 @@ export function serve<A extends Api>(
       post({ id, kind: 'error', message: `The worker has no method "${method}".` });
       return;
     }
+    const schema = (options.args as Record<string, z.ZodType> | undefined)?.[method];
+    const checked = schema === undefined ? { success: true as const, data: arg } : schema.safeParse(arg);
+    if (!checked.success) {
+      const problem = checked.error.issues[0];
+      const where = problem === undefined || problem.path.length === 0 ? '' : ` at ${problem.path.join('.')}`;
+      post({
+        id,
+        kind: 'error',
+        message: `The worker's "${method}" got a malformed request${where}: ${problem?.message ?? 'invalid'}.`,
+      });
+      return;
+    }
     const handler = handlers[method] as Handlers<Api>[string];
     const context: CallContext<unknown> = {
       emit: (value, transfer = []) => post({ id, kind: 'event', event: value }, transfer),
       cancelled,
     };
     Promise.resolve()
-      .then(() => handler(arg, context))
+      .then(() => handler(checked.data, context))
       .then(
         (result) =>
           result instanceof Moved
@@ -130,7 +148,7 @@ export function fromWorker(worker: Worker): WorkerLike {
  * The API served in this thread, as if by a worker: each message is delivered in a later task, in order.
  * Terminating it drops every later message and makes `cancelled()` true for calls still running.
  */
-export function inThread<A extends Api>(handlers: Handlers<A>): WorkerLike {
+export function inThread<A extends Api>(handlers: Handlers<A>, args?: ArgSchemas<A>): WorkerLike {
   const toClient: ((event: MessageEvent) => void)[] = [];
   const toServer: ((event: MessageEvent) => void)[] = [];
   let stopped = false;
@@ -145,7 +163,7 @@ export function inThread<A extends Api>(handlers: Handlers<A>): WorkerLike {
       postMessage: (message) => void deliver(toClient, message),
       addEventListener: (_type, listener) => void toServer.push(listener),
     },
-    () => stopped,
+    { args, cancelled: () => stopped },
   );
   return {
     postMessage: (message) => void deliver(toServer, message),

@@ -5,8 +5,9 @@ import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { decodeLinks, ownIdsOf } from '../io/link-split.ts';
+import { z } from 'zod';
 import { Moved } from './actor.ts';
-import type { Api, Handlers, Method } from './actor.ts';
+import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
 import type { AnalysisEngine } from './analysis-engine.ts';
 import { packOutcome, packRegions } from './analysis-wire.ts';
 import type { PackedOutcome, PackedRegion } from './analysis-wire.ts';
@@ -70,3 +71,17 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
     },
   };
 }
+
+const datasetKey = z.string();
+const ids = z.array(z.string());
+/** Records the app itself validated on load: checked for their outline only, not field by field again. */
+const records = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
+
+/** What each method accepts, checked before it runs. */
+export const analysisArgs: ArgSchemas<AnalysisApi> = {
+  load: z.object({ datasetKey, bundle: records<Bundle>(), parts: z.boolean().optional() }),
+  'load-part': z.object({ datasetKey, items: z.array(z.unknown()) }),
+  'load-links': z.object({ datasetKey, columns: records<LinkColumns>() }),
+  analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids }),
+  compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })) }),
+};

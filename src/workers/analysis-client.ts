@@ -5,7 +5,7 @@ import type { Bundle } from '../domain/model.ts';
 import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
 import { createActor, fromWorker, inThread } from './actor.ts';
 import type { Actor, WorkerLike } from './actor.ts';
-import { analysisHandlers } from './analysis-api.ts';
+import { analysisArgs, analysisHandlers } from './analysis-api.ts';
 import type { AnalysisApi } from './analysis-api.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
@@ -150,7 +150,7 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 
 /** In-thread client: same methods, same answers, no worker. */
 export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
-  return clientOver(() => inThread(analysisHandlers(new AnalysisEngine(loaders))));
+  return clientOver(() => inThread(analysisHandlers(new AnalysisEngine(loaders)), analysisArgs));
 }
 
 export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {

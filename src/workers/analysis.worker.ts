@@ -1,7 +1,7 @@
 // The analysis worker: keeps the loaded dataset and answers analysis requests off the main thread.
 import { selfPort, serve } from './actor.ts';
-import { analysisHandlers } from './analysis-api.ts';
+import { analysisArgs, analysisHandlers } from './analysis-api.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import { referenceLoaders } from './reference-loaders.ts';
 
-serve(analysisHandlers(new AnalysisEngine(referenceLoaders)), selfPort());
+serve(analysisHandlers(new AnalysisEngine(referenceLoaders)), selfPort(), { args: analysisArgs });

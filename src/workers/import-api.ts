@@ -3,12 +3,13 @@
 // then answers with the last run's canonical form, made after the answer so that the report shows first.
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { PartParser } from '../io/link-split.ts';
+import { z } from 'zod';
 import { Moved } from './actor.ts';
-import type { Api, Handlers, Method } from './actor.ts';
+import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
 import { canonicalOf, runImport } from './import-engine.ts';
 import { splitOutcome, transferOf } from './import-parts.ts';
 import type { ImportPart } from './import-parts.ts';
-import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
+import { CANONICAL_BLOB_BYTES, importRequestSchema } from './import-protocol.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 import { nextTask } from './sliced.ts';
 
@@ -57,3 +58,6 @@ export function importHandlers(parsePart?: PartParser): Handlers<ImportApi> {
     },
   };
 }
+
+/** What each method accepts, checked before it runs. */
+export const importArgs: ArgSchemas<ImportApi> = { run: importRequestSchema, canonical: z.null() };

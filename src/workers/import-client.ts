@@ -1,10 +1,12 @@
 // The app's handle on imports: one actor (see actor.ts) over the import worker, or over the same methods in
 // this thread where workers are missing (and in unit tests). Cancelling stops the worker; the next import
 // starts a fresh one. The importer code is loaded on demand, so none of it weighs on the app's first load.
+import { z } from 'zod';
 import { createActor, fromWorker, inThread } from './actor.ts';
 import type { WorkerLike } from './actor.ts';
 import type { ImportApi } from './import-api.ts';
 import { OutcomeAssembler } from './import-parts.ts';
+import { importRequestSchema } from './import-protocol.ts';
 import type { ImportPhase, ImportRequest, ImportResult } from './import-protocol.ts';
 
 export class ImportCancelled extends Error {
@@ -61,10 +63,13 @@ function clientOver(start: () => WorkerLike): ImportClient {
 export function createInThreadImportClient(): ImportClient {
   return clientOver(() => {
     const handlers = import('./import-api.ts').then((module) => module.importHandlers());
-    return inThread<ImportApi>({
-      run: async (request, context) => (await handlers).run(request, context),
-      canonical: async (arg, context) => (await handlers).canonical(arg, context),
-    });
+    return inThread<ImportApi>(
+      {
+        run: async (request, context) => (await handlers).run(request, context),
+        canonical: async (arg, context) => (await handlers).canonical(arg, context),
+      },
+      { run: importRequestSchema, canonical: z.null() },
+    );
   });
 }
 

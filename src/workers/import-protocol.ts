@@ -1,6 +1,7 @@
 // What the app asks of the import worker and what it answers (the methods are in import-api.ts): one request
 // carries the files' bytes and the user's choices (formats, column mappings, the open dataset for a links
 // table); the worker answers with progress, the outcome's parts and the outcome, then its canonical form.
+import { z } from 'zod';
 import type { Bundle } from '../domain/model.ts';
 import type { ColumnMapping } from '../io/import/column-mapping.ts';
 import type { ImportFormat } from '../io/import/formats.ts';
@@ -19,6 +20,18 @@ export interface ImportRequest {
   /** YYYY-MM-DD; default today. */
   today?: string | undefined;
 }
+
+/**
+ * The request's outline, checked where the importer runs: the files with their bytes (which the importer
+ * checks row by row); the user's choices go through the importer's own sanitizing.
+ */
+export const importRequestSchema = z.custom<ImportRequest>(
+  (value) =>
+    z
+      .object({ files: z.array(z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) })) })
+      .safeParse(value).success,
+  'the request needs its files, each with a name and its bytes',
+);
 
 export type ImportPhase = 'reference' | 'reading';
 

@@ -3,7 +3,8 @@
 import type { PartParser, PartResult } from '../io/link-split.ts';
 import { columnBuffers, encodeLinkPart } from '../io/link-split.ts';
 import { Moved, createActor, fromWorker } from './actor.ts';
-import type { Api, Handlers, Method, WorkerLike } from './actor.ts';
+import { z } from 'zod';
+import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 
 export interface LinkPartApi extends Api {
   parse: Method<string, PartResult>;
@@ -16,6 +17,8 @@ export const linkPartHandlers: Handlers<LinkPartApi> = {
     return new Moved(result, result.ok ? columnBuffers(result.columns) : []);
   },
 };
+
+export const linkPartArgs: ArgSchemas<LinkPartApi> = { parse: z.string() };
 
 /** A PartParser that runs in a helper worker, started on first use. */
 export function createLinkPartParser(makeWorker: () => Worker | WorkerLike): PartParser {

@@ -1,5 +1,5 @@
 // The points worker: clusters the organizations' points for the map (see ./points).
 import { selfPort, serve } from './actor.ts';
-import { PointsEngine, pointsHandlers } from './points/points-engine.ts';
+import { PointsEngine, pointsArgs, pointsHandlers } from './points/points-engine.ts';
 
-serve(pointsHandlers(new PointsEngine()), selfPort());
+serve(pointsHandlers(new PointsEngine()), selfPort(), { args: pointsArgs });

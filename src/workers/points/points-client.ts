@@ -3,7 +3,7 @@
 import { createActor, fromWorker, inThread } from '../actor.ts';
 import type { WorkerLike } from '../actor.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
-import { PointsEngine, pointsHandlers } from './points-engine.ts';
+import { PointsEngine, pointsArgs, pointsHandlers } from './points-engine.ts';
 import type { PointsApi } from './points-engine.ts';
 import type { PointWindow } from './view-window.ts';
 
@@ -37,7 +37,7 @@ function clientOver(start: () => WorkerLike): PointsClient {
 
 /** The engine in this thread, answering each request in a later task, in order, as the worker would. */
 export function createInThreadPointsClient(): PointsClient {
-  return clientOver(() => inThread(pointsHandlers(new PointsEngine())));
+  return clientOver(() => inThread(pointsHandlers(new PointsEngine()), pointsArgs));
 }
 
 export function createWorkerPointsClient(makeWorker: () => Worker): PointsClient {

@@ -3,7 +3,8 @@
 import { OrgClusterIndex } from './cluster-index.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
 import type { PointWindow } from './view-window.ts';
-import type { Api, Handlers, Method } from '../actor.ts';
+import { z } from 'zod';
+import type { Api, ArgSchemas, Handlers, Method } from '../actor.ts';
 
 export type PointsRequest =
   /** A new dataset (or point sizes with it): its columns, and which organizations are shown. */
@@ -76,3 +77,21 @@ export function pointsHandlers(engine: PointsEngine): Handlers<PointsApi> {
     expansion: (clusterId) => engine.handle({ type: 'expansion', clusterId }) as number,
   };
 }
+
+const finite = z.number().refine(Number.isFinite, 'not a finite number');
+
+/** What each method accepts, checked before it runs. */
+export const pointsArgs: ArgSchemas<PointsApi> = {
+  load: z.object({
+    columns: z.object({
+      coords: z.instanceof(Float64Array),
+      kinds: z.instanceof(Uint8Array),
+      radii: z.instanceof(Float64Array),
+    }),
+    mask: z.instanceof(Uint8Array),
+  }),
+  mask: z.instanceof(Uint8Array),
+  radii: z.instanceof(Float64Array),
+  window: z.object({ bbox: z.tuple([finite, finite, finite, finite]), zoom: finite }),
+  expansion: z.number().int().nonnegative(),
+};

@@ -1,48 +1,21 @@
 // Critical suppliers (articulation points) and critical links (bridges) on tiny hand-computed supply graphs,
 // plus a 100,000-org chain that a recursive search could not survive.
 import { describe, expect, it } from 'vitest';
-import type { CapabilityId, OrgId } from '../domain/ids.ts';
-import type { Bundle, LinkKind, OrgKind } from '../domain/model.ts';
+import type { OrgKind } from '../domain/model.ts';
 import { findCriticalLinks, findCriticalSuppliers, findCutStructure } from './critical.ts';
-import { REMOVED_KIND, buildSupplyGraph } from './supply-graph.ts';
+import { REMOVED_KIND } from './supply-graph.ts';
+import { pairGraph } from './test-bundle.ts';
+import type { PairLink } from './test-bundle.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
 /** A graph of manufacturers (P* ids are primes) from [supplier, buyer] pairs; `extra` adds isolated orgs. */
-function graphOf(links: ([string, string] | [string, string, LinkKind])[], extra: string[] = []) {
+function graphOf(links: PairLink[], extra: string[] = []) {
   const ids = [...new Set([...links.flatMap(([s, t]) => [s, t]), ...extra])];
-  const bundle: Bundle = {
-    format: 'forgemap.bundle',
-    version: 1,
-    meta: {
-      id: 't',
-      title: 't',
-      description: '',
-      source: '',
-      license: '',
-      asOf: '2024-01-01',
-      synthetic: true,
-    },
-    organizations: ids.map((id) => ({
-      id: id as OrgId,
-      name: id,
-      kind: (id.startsWith('P') ? 'prime' : 'manufacturer') as OrgKind,
-      naics: ['332710'],
-      capabilities: [],
-      certifications: [],
-      trains: [],
-      needs: [],
-    })),
-    links: links.map(([source, target, kind], i) => ({
-      source: source as OrgId,
-      target: target as OrgId,
-      kind: kind ?? 'supplies',
-      // Distinct capabilities, so parallel links really are different links.
-      capability: `cap${i}` as CapabilityId,
-    })),
-    capabilities: [],
-    regions: [],
-  };
-  return buildSupplyGraph(bundle, new Uint8Array(ids.length));
+  const kinds = Object.fromEntries(
+    ids.map((id): [string, OrgKind] => [id, id.startsWith('P') ? 'prime' : 'manufacturer']),
+  );
+  // Distinct capabilities, so parallel links really are different links.
+  return pairGraph(kinds, links, (i) => `cap${i}`);
 }
 
 /** Articulation ids sorted, and bridges as "x-y" with the ids sorted. */

@@ -2,6 +2,8 @@
 // few lines. Used by tests only.
 import type { Bundle, Link, Organization, OrgKind } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId } from '../domain/ids.ts';
+import { buildSupplyGraph } from './supply-graph.ts';
+import type { SupplyGraph } from './supply-graph.ts';
 
 export interface OrgSpec {
   id: string;
@@ -56,4 +58,29 @@ export function testBundle(orgs: OrgSpec[], links: LinkSpec[], linkKind: Link['k
     capabilities: [],
     regions: [],
   };
+}
+
+/** `[supplier, buyer]`, or with the link's kind. */
+export type PairLink = [string, string] | [string, string, Link['kind']];
+
+/**
+ * The supply graph (nothing in the region) of organizations by id → kind and [supplier, buyer] pairs, each
+ * link's capability from `capability(i)`, for tests of network facts.
+ */
+export function pairGraph(
+  orgs: Record<string, OrgKind>,
+  links: readonly PairLink[],
+  capability: (i: number) => string = () => 'machining',
+): SupplyGraph {
+  const bundle = testBundle(
+    Object.entries(orgs).map(([id, kind]) => ({ id, kind, naics: ['332710'] })),
+    [],
+  );
+  bundle.links = links.map(([source, target, kind], i) => ({
+    source: source as OrgId,
+    target: target as OrgId,
+    kind: kind ?? 'supplies',
+    capability: capability(i) as CapabilityId,
+  }));
+  return buildSupplyGraph(bundle, new Uint8Array(bundle.organizations.length));
 }

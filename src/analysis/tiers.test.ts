@@ -1,47 +1,15 @@
 // Tiers on tiny hand-computed supply graphs: each case lists orgs, supply links (supplier → buyer) and the
 // expected tier of every org.
 import { describe, expect, it } from 'vitest';
-import type { CapabilityId, OrgId } from '../domain/ids.ts';
-import type { Bundle, LinkKind, OrgKind } from '../domain/model.ts';
-import { REMOVED_KIND, buildSupplyGraph } from './supply-graph.ts';
+import type { OrgKind } from '../domain/model.ts';
+import { REMOVED_KIND } from './supply-graph.ts';
+import { pairGraph } from './test-bundle.ts';
+import type { PairLink } from './test-bundle.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { computeTiers, tierCounts, tiersRecord } from './tiers.ts';
 
 /** A graph from org id → kind and [supplier, buyer] pairs (or [supplier, buyer, link kind]). */
-function graphOf(orgs: Record<string, OrgKind>, links: ([string, string] | [string, string, LinkKind])[]) {
-  const bundle: Bundle = {
-    format: 'forgemap.bundle',
-    version: 1,
-    meta: {
-      id: 't',
-      title: 't',
-      description: '',
-      source: '',
-      license: '',
-      asOf: '2024-01-01',
-      synthetic: true,
-    },
-    organizations: Object.entries(orgs).map(([id, kind]) => ({
-      id: id as OrgId,
-      name: id,
-      kind,
-      naics: ['332710'],
-      capabilities: [],
-      certifications: [],
-      trains: [],
-      needs: [],
-    })),
-    links: links.map(([source, target, kind]) => ({
-      source: source as OrgId,
-      target: target as OrgId,
-      kind: kind ?? 'supplies',
-      capability: 'machining' as CapabilityId,
-    })),
-    capabilities: [],
-    regions: [],
-  };
-  return buildSupplyGraph(bundle, new Uint8Array(bundle.organizations.length));
-}
+const graphOf = (orgs: Record<string, OrgKind>, links: PairLink[]) => pairGraph(orgs, links);
 
 function tiersById(graph: SupplyGraph): Record<string, number> {
   const tiers = computeTiers(graph);

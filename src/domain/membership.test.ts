@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CountyFips, OrgId } from './ids.ts';
-import type { Organization } from './model.ts';
+import type { CountyFips } from './ids.ts';
 import { needsLocator, regionMembership, resolveCounty } from './membership.ts';
 import type { CountyLocator } from './membership.ts';
+import { testOrganization } from './test-organization.ts';
 
-const org = (fields: Partial<Organization>): Organization => ({
-  id: 'x' as OrgId,
-  name: 'X',
-  kind: 'manufacturer',
-  naics: [],
-  capabilities: [],
-  certifications: [],
-  trains: [],
-  needs: [],
-  ...fields,
-});
+const org = testOrganization;
 
 // A toy world: everything west of -88 is county 17031, east is 18089; ZIP 60601 is in 17031.
 const locator: CountyLocator = {

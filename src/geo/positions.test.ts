@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyFips, OrgId } from '../domain/ids.ts';
 import type { Organization } from '../domain/model.ts';
+import { testOrganization } from '../domain/test-organization.ts';
 import {
   POSITION_COUNTY,
   POSITION_NONE,
@@ -10,17 +11,8 @@ import {
   resolvePositions,
 } from './positions.ts';
 
-const org = (fields: Partial<Organization>): Organization => ({
-  id: 'o' as OrgId,
-  name: 'O',
-  kind: 'manufacturer',
-  naics: [],
-  capabilities: [],
-  certifications: [],
-  trains: [],
-  needs: [],
-  ...fields,
-});
+const org = (fields: Partial<Organization>): Organization =>
+  testOrganization({ id: 'o' as OrgId, name: 'O', ...fields });
 
 const sources = {
   zipCentroid: (zip: string) => (zip.startsWith('60601') ? ([-87.62, 41.88] as const) : null),

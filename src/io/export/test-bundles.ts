@@ -1,16 +1,10 @@
 // Hand-made bundles for the export tests: the awkward cases a lossless export must carry. Used by tests only.
 import type { Bundle, Link, Organization } from '../../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids.ts';
+import { testOrganization } from '../../domain/test-organization.ts';
 
-const org = (fields: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization => ({
-  kind: 'manufacturer',
-  naics: [],
-  capabilities: [],
-  certifications: [],
-  trains: [],
-  needs: [],
-  ...fields,
-});
+const org = (fields: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization =>
+  testOrganization(fields);
 
 /** Names and ids that break naive CSV, JSON, XML and object-key handling; every record valid for loadBundle. */
 export function edgeCaseBundle(): Bundle {

@@ -7,34 +7,12 @@ import { loadBundle } from '../load-bundle.ts';
 import { exportGexf, gexfNodeId } from './gexf.ts';
 import { expectedNetwork, reimportNetwork, wellFormed } from './network-roundtrip.ts';
 import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
-import { decodeXmlId } from './xml-text.ts';
 
 function reimport(bundle: Bundle) {
   return reimportNetwork(exportGexf(bundle), (graph, text) => parse(graph, text) as Graph);
 }
 
 describe('exportGexf', () => {
-  it('re-imports with the same nodes, edges and attributes, escaping names with < & and quotes', () => {
-    const bundle = edgeCaseBundle();
-    const { graph, nodes, edges } = reimport(bundle);
-    const expected = expectedNetwork(bundle, true);
-    expect(nodes).toEqual(expected.nodes);
-    expect(edges).toEqual(expected.edges);
-    expect(graph.type).toBe('directed');
-    expect(graph.multi).toBe(true);
-  });
-
-  it('keeps "__proto__" and "constructor" ordinary nodes for graphology, without polluting Object.prototype', () => {
-    const { graph } = reimport(edgeCaseBundle());
-    expect(Object.prototype).not.toHaveProperty('previous');
-    expect(Object.prototype).not.toHaveProperty('next');
-    const decoded = (ids: string[]) => ids.map(decodeXmlId);
-    expect(decoded(graph.inNeighbors(gexfNodeId('__proto__')))).toEqual(['has space/and_x0041_']);
-    expect(decoded(graph.outNeighbors(gexfNodeId('__proto__')))).toEqual(['full']);
-    expect(graph.outDegree(gexfNodeId('constructor'))).toBe(2);
-    expect(decoded(graph.inNeighbors(gexfNodeId('full'))).sort()).toEqual(['__proto__', 'constructor']);
-  });
-
   it('writes GEXF 1.3 with the right viz namespace and positions from lon/lat', () => {
     const text = exportGexf(edgeCaseBundle());
     expect(text).toContain('xmlns="http://gexf.net/1.3"');

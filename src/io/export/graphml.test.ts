@@ -7,33 +7,12 @@ import { loadBundle } from '../load-bundle.ts';
 import { exportGraphml, graphmlNodeId } from './graphml.ts';
 import { expectedNetwork, reimportNetwork, wellFormed } from './network-roundtrip.ts';
 import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
-import { decodeXmlId } from './xml-text.ts';
 
 function reimport(bundle: Bundle) {
   return reimportNetwork(exportGraphml(bundle), (graph, text) => parse(graph, text) as Graph);
 }
 
 describe('exportGraphml', () => {
-  it('re-imports with the same nodes, edges and attributes, escaping names with < & and quotes', () => {
-    const bundle = edgeCaseBundle();
-    const { graph, nodes, edges } = reimport(bundle);
-    const expected = expectedNetwork(bundle, false);
-    expect(nodes).toEqual(expected.nodes);
-    expect(edges).toEqual(expected.edges);
-    expect(graph.type).toBe('directed');
-    expect(graph.multi).toBe(true);
-  });
-
-  it('keeps "__proto__" and "constructor" ordinary nodes for graphology, without polluting Object.prototype', () => {
-    const { graph } = reimport(edgeCaseBundle());
-    expect(Object.prototype).not.toHaveProperty('previous');
-    expect(Object.prototype).not.toHaveProperty('next');
-    const decoded = (ids: string[]) => ids.map(decodeXmlId);
-    expect(decoded(graph.inNeighbors(graphmlNodeId('__proto__')))).toEqual(['has space/and_x0041_']);
-    expect(decoded(graph.outNeighbors(graphmlNodeId('__proto__')))).toEqual(['full']);
-    expect(graph.outDegree(graphmlNodeId('constructor'))).toBe(2);
-  });
-
   it('keeps a carriage return, a tab and a line break in a name', () => {
     const bundle = emptyBundle();
     bundle.organizations = [

@@ -10,6 +10,7 @@ import { SIZE_BY } from './sources.ts';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from './style.ts';
 import { KIND_LABELS } from '../labels.ts';
+import '../legend.css';
 
 const LEGEND_TOGGLES = { group: 'map-legend-row', label: 'map-legend-label', toggle: 'map-legend-toggle' };
 const RESOLUTIONS = ['fast', 'sharp'] as const;
@@ -47,7 +48,7 @@ export function MapLegend(props: MapLegendProps) {
   const formatValue =
     shading === 'orgs' ? (v: number) => count(Math.round(v)) : (v: number) => dollars(v).replace('G', 'B');
   return (
-    <details className="map-legend" open data-testid="map-legend">
+    <details className="view-legend map-legend" open data-testid="map-legend">
       <summary>Legend</summary>
       <ul className="map-legend-kinds">
         {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import { KIND_LABELS } from '../labels.ts';
 import type { SizeBy } from './render-graph.ts';
+import '../legend.css';
 import {
   ARC_IN,
   ARC_OUT,
@@ -50,7 +51,7 @@ function Dot({ color, children }: { color: string; children: ReactNode }) {
 
 export function NetworkLegend(props: NetworkLegendProps) {
   return (
-    <details className="network-legend" open data-testid="network-legend">
+    <details className="view-legend network-legend" open data-testid="network-legend">
       <summary>Legend</summary>
       <ul>
         {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (

@@ -1,22 +1,14 @@
 // Property tests of the permalink codec: random valid routes survive encode → decode unchanged (cameras to
 // the precision their zoom needs), encoding is stable, and hostile hashes (random bytes, huge strings,
 // prototype keys, non-finite numbers) decode to a valid route with notices instead of throwing.
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import { ORG_KINDS } from '../domain/model.ts';
 import { decodeRoute, DEFAULT_ROUTE, encodeRoute, LAYOUTS, MAX_FOCUS, SHADINGS, VIEWS } from './route.ts';
 import type { DatasetRef, Route } from './route.ts';
 
-/** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (d3-random's LCG), so a failure can be replayed from its seed. */
+const rng = (seed: number): (() => number) => randomLcg(seed);
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

@@ -1,22 +1,14 @@
 // Property test: random bytes and mutated valid inputs, fed to every importer, never make one throw or
 // hang, and every rejection says why. Seeded, so a failure replays; bounded to run in a few seconds.
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import type { ZipGeocoder } from '../../geo/zip-geocoder.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { importFiles } from './import-files.ts';
 import type { ImportFormat } from './formats.ts';
 
-/** mulberry32: a tiny seeded PRNG, enough to make reproducible noise. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (d3-random's LCG), so a failure can be replayed from its seed. */
+const prng = (seed: number): (() => number) => randomLcg(seed);
 
 const geocoder: ZipGeocoder = {
   size: 1,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgKind } from '../domain/model.ts';
 import { findCriticalLinks, findCriticalSuppliers, findCutStructure } from './critical.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
-import { pairGraph } from './test-bundle.ts';
+import { chainGraph, pairGraph } from './test-bundle.ts';
 import type { PairLink } from './test-bundle.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
@@ -191,24 +191,7 @@ describe('findCutStructure', () => {
 
   it('runs on a 100,000-org chain without overflowing the stack', () => {
     const n = 100_000;
-    const source = new Int32Array(n - 1);
-    const target = new Int32Array(n - 1);
-    for (let i = 0; i + 1 < n; i++) {
-      source[i] = i + 1;
-      target[i] = i;
-    }
-    const orgIds = Array.from({ length: n }, (_, i) => `o${i}`);
-    const chain: SupplyGraph = {
-      ...graphOf([]),
-      orgCount: n,
-      orgIds,
-      orgIndex: new Map(orgIds.map((id, i) => [id, i])),
-      kind: new Uint8Array(n).fill(1),
-      inRegion: new Uint8Array(n),
-      linkCount: n - 1,
-      linkSource: source,
-      linkTarget: target,
-    };
+    const chain = chainGraph(n);
     const { articulation, bridges } = findCutStructure(chain);
     let critical = 0;
     for (let i = 0; i < n; i++) critical += articulation[i]!;

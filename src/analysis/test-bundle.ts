@@ -2,7 +2,7 @@
 // few lines. Used by tests only.
 import type { Bundle, Link, Organization, OrgKind } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId } from '../domain/ids.ts';
-import { buildSupplyGraph } from './supply-graph.ts';
+import { buildSupplyGraph, KIND_CODE } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
 export interface OrgSpec {
@@ -83,4 +83,31 @@ export function pairGraph(
     capability: capability(i) as CapabilityId,
   }));
   return buildSupplyGraph(bundle, new Uint8Array(bundle.organizations.length));
+}
+
+/**
+ * A supply chain of `n` organizations built straight in typed arrays: o1 supplies o0, o2 supplies o1, …;
+ * o0 is a prime, the others manufacturers. Deep enough to break any recursive search.
+ */
+export function chainGraph(n: number): SupplyGraph {
+  const source = new Int32Array(n - 1);
+  const target = new Int32Array(n - 1);
+  for (let i = 0; i + 1 < n; i++) {
+    source[i] = i + 1;
+    target[i] = i;
+  }
+  const orgIds = Array.from({ length: n }, (_, i) => `o${i}`);
+  const kind = new Uint8Array(n).fill(KIND_CODE.manufacturer);
+  kind[0] = KIND_CODE.prime;
+  return {
+    ...pairGraph({}, []),
+    orgCount: n,
+    orgIds,
+    orgIndex: new Map(orgIds.map((id, i) => [id, i])),
+    kind,
+    inRegion: new Uint8Array(n),
+    linkCount: n - 1,
+    linkSource: source,
+    linkTarget: target,
+  };
 }

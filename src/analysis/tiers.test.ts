@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgKind } from '../domain/model.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
-import { pairGraph } from './test-bundle.ts';
+import { chainGraph, pairGraph } from './test-bundle.ts';
 import type { PairLink } from './test-bundle.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { computeTiers, tierCounts, tiersRecord } from './tiers.ts';
@@ -112,25 +112,7 @@ describe('computeTiers', () => {
   });
 
   it('walks a 100,000-org chain down to the prime', () => {
-    const n = 100_000;
-    const source = new Int32Array(n - 1);
-    const target = new Int32Array(n - 1);
-    for (let i = 0; i + 1 < n; i++) {
-      source[i] = i + 1;
-      target[i] = i;
-    }
-    const kind = new Uint8Array(n).fill(1);
-    kind[0] = 0;
-    const chain: SupplyGraph = {
-      ...graphOf({}, []),
-      orgCount: n,
-      orgIds: Array.from({ length: n }, (_, i) => `o${i}`),
-      kind,
-      inRegion: new Uint8Array(n),
-      linkCount: n - 1,
-      linkSource: source,
-      linkTarget: target,
-    };
+    const chain = chainGraph(100_000);
     const tiers = computeTiers(chain);
     expect(tiers.every((tier, i) => tier === i)).toBe(true);
   });

@@ -1,4 +1,7 @@
 // Builds DatasetViews for the panel and derive tests from a terse bundle description. Used by tests only.
+import { analyzeGraph } from '../../analysis/analyze.ts';
+import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
+import type { SupplyGraph } from '../../analysis/supply-graph.ts';
 import { testBundle } from '../../analysis/test-bundle.ts';
 import type { LinkSpec, OrgSpec } from '../../analysis/test-bundle.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
@@ -70,4 +73,19 @@ export function testView(bundle: Bundle, analysis: AnalysisResult | null = null)
     analysis,
     label: testLabel,
   };
+}
+
+/**
+ * The view of `bundle` with its home region (county "00001") analysed as the worker would (region "R"):
+ * the view carries the membership and the analysis; the graph comes along for what-if tests.
+ */
+export function analysedView(bundle: Bundle): {
+  data: DatasetView;
+  graph: SupplyGraph;
+  result: AnalysisResult;
+} {
+  const inRegion = Uint8Array.from(bundle.organizations, (o) => (o.county === '00001' ? 1 : 0));
+  const graph = buildSupplyGraph(bundle, inRegion);
+  const result = analyzeGraph(graph, { regionId: 'R', label: testLabel });
+  return { data: { ...testView(bundle, null), inRegion, analysis: result }, graph, result };
 }

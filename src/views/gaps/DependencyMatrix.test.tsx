@@ -1,9 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../analysis/analyze.ts';
-import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import type { MatrixCell } from '../../analysis/types.ts';
-import { bundleWith, testLabel, testView } from '../derive/test-data.ts';
+import { analysedView, bundleWith, testLabel } from '../derive/test-data.ts';
 import { DependencyMatrix, matrixLayout } from './DependencyMatrix.tsx';
 
 const HT = '332811'; // Metal Heat Treating
@@ -28,10 +26,7 @@ function fixture() {
       ['H', 'Q', HT, 10],
     ],
   );
-  const view = testView(bundle, null);
-  const inRegion = Uint8Array.from(bundle.organizations, (o) => (o.county === '00001' ? 1 : 0));
-  const data = { ...view, inRegion };
-  const result = analyzeGraph(buildSupplyGraph(bundle, inRegion), { regionId: 'R', label: testLabel });
+  const { data, result } = analysedView(bundle);
   return { data, cells: result.matrix };
 }
 

@@ -5,7 +5,7 @@ import { analyzeRegion, regionFigures } from '../../analysis/compare.ts';
 import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import { whatIf } from '../../analysis/what-if.ts';
 import type { RegionOption } from '../contracts.ts';
-import { bundleWith, testLabel, testView } from '../derive/test-data.ts';
+import { analysedView, bundleWith, testLabel } from '../derive/test-data.ts';
 import { GapsDashboard } from './GapsDashboard.tsx';
 import type { GapsDashboardProps } from './GapsDashboard.tsx';
 import { PrintBriefing } from './GapsDashboardBriefing.tsx';
@@ -49,11 +49,7 @@ function fixture() {
       ['H', 'Q', HT, 10],
     ],
   );
-  const view = testView(bundle, null);
-  const inRegion = Uint8Array.from(bundle.organizations, (o) => (o.county === '00001' ? 1 : 0));
-  const graph = buildSupplyGraph(bundle, inRegion);
-  const baseline = analyzeGraph(graph, { regionId: 'R', label: testLabel });
-  const data = { ...view, inRegion, analysis: baseline };
+  const { data, graph, result: baseline } = analysedView(bundle);
   return { bundle, data, graph, baseline };
 }
 

@@ -186,8 +186,8 @@ export interface ActorOptions {
   name: string;
   /** The error a cancelled call rejects with. */
   cancelled: () => Error;
-  /** Called with each newly started worker before any call is posted (e.g. to send it the dataset again). */
-  onStart?: ((post: (method: string, arg: unknown, transfer?: Transferable[]) => void) => void) | undefined;
+  /** Called when a worker is started, before the call that started it is posted to it. */
+  onStart?: (() => void) | undefined;
   /** After a failure, reject every later call (true) or start a fresh worker on the next call (false). */
   failForever?: boolean | undefined;
 }
@@ -252,10 +252,7 @@ export function createActor<A extends Api>(start: () => WorkerLike, options: Act
       stop();
     });
     worker = started;
-    options.onStart?.((method, arg, transfer = []) => {
-      const call: Call = { id: nextId++, method, arg };
-      started.postMessage(call, transfer);
-    });
+    options.onStart?.();
     return started;
   };
   const post = (method: string, arg: unknown, transfer: Transferable[], entry: Pending | null) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRegion, regionFigures } from './compare.ts';
 import { testBundle } from './test-bundle.ts';
 import type { AnalysisResult, Gap } from './types.ts';
+import { testAnalysis, testGap } from './test-results.ts';
 
 const HT = '332811'; // Metal Heat Treating
 const MS = '332710'; // Machine Shops
@@ -95,21 +96,19 @@ describe('regionFigures of analyzeRegion', () => {
 });
 
 describe('regionFigures', () => {
-  const gap = (capability: string, importedValue: number, localValue: number, flags: Gap['flags']): Gap => ({
-    capability,
-    label: capability,
-    flags,
-    demand: importedValue + localValue,
-    demandLinks: 1,
-    localValue,
-    importedValue,
-    leakage: importedValue / (importedValue + localValue),
-    localSuppliers: 1,
-    hhi: null,
-    trainers: 1,
-  });
-  const result: AnalysisResult = {
-    version: 1,
+  const gap = (capability: string, importedValue: number, localValue: number, flags: Gap['flags']): Gap =>
+    testGap({
+      capability,
+      flags,
+      demand: importedValue + localValue,
+      demandLinks: 1,
+      localValue,
+      importedValue,
+      leakage: importedValue / (importedValue + localValue),
+      localSuppliers: 1,
+      trainers: 1,
+    });
+  const result: AnalysisResult = testAnalysis({
     region: 'R',
     gaps: [
       gap('a', 90, 10, ['leakage']),
@@ -117,12 +116,7 @@ describe('regionFigures', () => {
       gap('c', 5, 45, ['concentrated', 'workforce']),
     ],
     criticalSuppliers: ['x', 'y'],
-    criticalLinks: [],
-    tiers: {},
-    tierCounts: [],
-    matrix: [],
-    regionOrganizations: 0,
-  };
+  });
 
   it('sums every capability in demand but lists only flagged ones as top gaps', () => {
     // x is in the region, y is not; only x counts as a critical supplier of the region.

@@ -5,36 +5,13 @@ import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import { testBundle } from '../../analysis/test-bundle.ts';
 import type { AnalysisResult, Gap } from '../../analysis/types.ts';
 import { exportGapsCsv } from './gaps-csv.ts';
+import { testAnalysis, testGap } from '../../analysis/test-results.ts';
 
 const HEADER =
   'rank,capability,label,flags,demand,demand_links,local_value,imported_value,leakage,local_suppliers,hhi,trainers';
 
-function result(gaps: Gap[]): AnalysisResult {
-  return {
-    version: 1,
-    region: 'home',
-    gaps,
-    criticalSuppliers: [],
-    criticalLinks: [],
-    tiers: {},
-    tierCounts: [],
-    matrix: [],
-    regionOrganizations: 0,
-  };
-}
-
-const gap = (fields: Partial<Gap> & Pick<Gap, 'capability' | 'label'>): Gap => ({
-  flags: [],
-  demand: 0,
-  demandLinks: 0,
-  localValue: 0,
-  importedValue: 0,
-  leakage: 0,
-  localSuppliers: 0,
-  hhi: null,
-  trainers: 0,
-  ...fields,
-});
+const result = (gaps: Gap[]): AnalysisResult => testAnalysis({ gaps });
+const gap = testGap;
 
 describe('exportGapsCsv', () => {
   it('writes one row per gap in the order given, ranked from 1, flags joined with ";", no HHI as empty', () => {

@@ -8,6 +8,7 @@ import type { AnalysisResult } from '../../analysis/types.ts';
 import type { Bundle, Organization } from '../../domain/model.ts';
 import { resolvePositions } from '../../geo/positions.ts';
 import type { DatasetView } from '../contracts.ts';
+import { testAnalysis } from '../../analysis/test-results.ts';
 
 export const TEST_LABELS: Readonly<Record<string, string>> = {
   '332710': 'Machine Shops',
@@ -46,17 +47,7 @@ export function bundleWith(
 }
 
 export function emptyAnalysis(region: string | null = 'home'): AnalysisResult {
-  return {
-    version: 1,
-    region,
-    gaps: [],
-    criticalSuppliers: [],
-    criticalLinks: [],
-    tiers: {},
-    tierCounts: [],
-    matrix: [],
-    regionOrganizations: 0,
-  };
+  return testAnalysis({ region });
 }
 
 export function testView(bundle: Bundle, analysis: AnalysisResult | null = null): DatasetView {

@@ -6,23 +6,12 @@ import { formatUsd } from '../../derive/format.ts';
 import { ImportedValueChart } from './ImportedValueChart.tsx';
 import { LeakageScatter, LeakageTooltip } from './LeakageScatter.tsx';
 import { TierChart } from './TierChart.tsx';
+import { testGap } from '../../../analysis/test-results.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-function gap(fields: Partial<Gap> & Pick<Gap, 'capability' | 'label'>): Gap {
-  return {
-    flags: [],
-    demand: 0,
-    demandLinks: 1,
-    localValue: 0,
-    importedValue: 0,
-    leakage: 0,
-    localSuppliers: 0,
-    hhi: null,
-    trainers: 1,
-    ...fields,
-  };
-}
+const gap = (fields: Partial<Gap> & Pick<Gap, 'capability' | 'label'>): Gap =>
+  testGap({ demandLinks: 1, trainers: 1, ...fields });
 
 // Four capabilities with round numbers, so positions can be worked out by hand.
 const GAPS: Gap[] = [

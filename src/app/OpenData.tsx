@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { sharedImportClient } from './useDataset.ts';
 import type { ImportClient } from '../workers/import-client.ts';
+import { useLatest } from '../ui/useLatest.ts';
 
 /** The app's import client (one worker, shared with reloading big datasets kept on the device). */
 export function useImportClient(): ImportClient {
@@ -30,10 +31,7 @@ export function OpenDataButton({ onFiles }: { onFiles: (files: readonly File[]) 
 
 /** Files dropped anywhere on the page go to `onFiles`; the browser's default (opening the file) is stopped. */
 export function useFileDrop(onFiles: (files: readonly File[]) => void): void {
-  const latest = useRef(onFiles);
-  useEffect(() => {
-    latest.current = onFiles;
-  }, [onFiles]);
+  const latest = useLatest(onFiles);
   useEffect(() => {
     const over = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes('Files') !== true) return;
@@ -59,7 +57,7 @@ export function useFileDrop(onFiles: (files: readonly File[]) => void): void {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [latest]);
 }
 
 /**
@@ -73,10 +71,8 @@ export function useDataParam(
   onProblem: (message: string) => void,
 ): void {
   const done = useRef(false);
-  const latest = useRef({ onFiles, onProblem });
-  useEffect(() => {
-    latest.current = { onFiles, onProblem };
-  }, [onFiles, onProblem]);
+  const files = useLatest(onFiles);
+  const problem = useLatest(onProblem);
   useEffect(() => {
     if (!wanted || done.current) return;
     const param = new URLSearchParams(window.location.search).get('data');
@@ -86,11 +82,11 @@ export function useDataParam(
     try {
       url = new URL(param, window.location.href);
     } catch {
-      latest.current.onProblem(`The address's data parameter "${param}" is not a URL; nothing was loaded.`);
+      problem.current(`The address's data parameter "${param}" is not a URL; nothing was loaded.`);
       return;
     }
     if (url.origin !== window.location.origin) {
-      latest.current.onProblem(
+      problem.current(
         `The address asks to load data from ${url.origin}, another site; Forgemap only loads data from its own origin (${window.location.origin}). Download the file and open it instead.`,
       );
       return;
@@ -99,17 +95,17 @@ export function useDataParam(
     void fetch(url).then(
       async (response) => {
         if (!response.ok) {
-          latest.current.onProblem(
+          problem.current(
             `Could not load ${name} from the address's data parameter: the server answered ${response.status} ${response.statusText}.`,
           );
           return;
         }
-        latest.current.onFiles([new File([await response.blob()], name)]);
+        files.current([new File([await response.blob()], name)]);
       },
       (error: unknown) =>
-        latest.current.onProblem(
+        problem.current(
           `Could not load ${name} from the address's data parameter: ${error instanceof Error ? error.message : String(error)}.`,
         ),
     );
-  }, [wanted]);
+  }, [wanted, files, problem]);
 }

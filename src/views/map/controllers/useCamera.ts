@@ -1,11 +1,12 @@
 // Keeps the camera and the URL in step: reports every move's end, jumps when the camera prop changes from
 // outside (back button, pasted link), and fits the home region (or the organizations) when there is none.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapCamera } from '../../../state/route.ts';
 import type { DatasetView, RegionOption } from '../../contracts.ts';
 import { countiesBounds } from '../basemap.ts';
 import type { Basemap } from '../basemap.ts';
+import { useLatest } from '../../../ui/useLatest.ts';
 
 /** How far (in pixels, and in zoom levels) the map may be from the prop before it jumps there. */
 const PIXEL_TOLERANCE = 2;
@@ -45,13 +46,9 @@ export function useCamera(
   homeRegion: RegionOption | undefined,
   onCameraChange: (camera: MapCamera) => void,
 ): void {
-  const report = useRef(onCameraChange);
+  const report = useLatest(onCameraChange);
   // The data only serve a fallback fit: a filter change must not refit the map, so they are read via a ref.
-  const latestData = useRef(data);
-  useEffect(() => {
-    report.current = onCameraChange;
-    latestData.current = data;
-  }, [onCameraChange, data]);
+  const latestData = useLatest(data);
 
   useEffect(() => {
     if (map === null) return;
@@ -63,7 +60,7 @@ export function useCamera(
     return () => {
       map.off('moveend', onMoveEnd);
     };
-  }, [map]);
+  }, [map, report]);
 
   const lat = camera?.lat;
   const lon = camera?.lon;
@@ -84,5 +81,5 @@ export function useCamera(
     if (bounds === null) return;
     map.fitBounds(bounds, { padding: 32, animate: false, maxZoom: 12 });
     // fitBounds ends with a moveend, which reports the camera; the URL then holds the fitted view.
-  }, [map, fit, basemap, homeCounties]);
+  }, [map, fit, basemap, homeCounties, latestData]);
 }

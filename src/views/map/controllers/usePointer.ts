@@ -1,6 +1,6 @@
 // Hover and click on the map: tooltips for organizations, clusters and regions (text nodes only), hover
 // feature state, selection of an organization or a region, and cluster expansion on click.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import type { OrgKind } from '../../../domain/model.ts';
@@ -8,6 +8,7 @@ import type { DatasetView, RegionOption } from '../../contracts.ts';
 import { INTERACTIVE_LAYERS, LAYER } from '../style.ts';
 import { clusterTooltip, orgTooltip, regionTooltip, renderTooltip } from '../tooltip.ts';
 import type { TooltipContent } from '../tooltip.ts';
+import { useLatest } from '../../../ui/useLatest.ts';
 
 export interface PointerTargets {
   data: DatasetView;
@@ -70,10 +71,7 @@ export function usePointer(
   tooltipRef: RefObject<HTMLDivElement | null>,
   targets: PointerTargets,
 ): void {
-  const latest = useRef(targets);
-  useEffect(() => {
-    latest.current = targets;
-  }, [targets]);
+  const latest = useLatest(targets);
 
   useEffect(() => {
     if (map === null) return;
@@ -168,5 +166,5 @@ export function usePointer(
       map.off('mouseout', onLeave);
       map.off('click', onClick);
     };
-  }, [map, tooltipRef]);
+  }, [map, tooltipRef, latest]);
 }

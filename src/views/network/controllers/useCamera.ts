@@ -1,10 +1,11 @@
 // Keeps sigma's camera and the URL in step: reports moves once they settle (debounced), moves the camera
 // when the prop differs meaningfully from where it is (back button, pasted link), and fits when there is
 // none. The prop echoing our own report back is recognised and ignored, so there is no loop.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type Sigma from 'sigma';
 import type { NetworkCamera } from '../../../state/route.ts';
 import type { EdgeAttributes, NodeAttributes } from '../render-graph.ts';
+import { useLatest } from '../../../ui/useLatest.ts';
 
 export const CAMERA_REPORT_DELAY_MS = 250;
 export const FIT: NetworkCamera = { x: 0.5, y: 0.5, ratio: 1 };
@@ -27,12 +28,8 @@ export function useCamera(
   camera: NetworkCamera | undefined,
   onCameraChange: (camera: NetworkCamera) => void,
 ): void {
-  const report = useRef(onCameraChange);
-  const latest = useRef(camera);
-  useEffect(() => {
-    report.current = onCameraChange;
-    latest.current = camera;
-  }, [onCameraChange, camera]);
+  const report = useLatest(onCameraChange);
+  const latest = useLatest(camera);
 
   useEffect(() => {
     if (sigma === null) return;
@@ -53,7 +50,7 @@ export function useCamera(
       clearTimeout(timer);
       cam.off('updated', onUpdated);
     };
-  }, [sigma]);
+  }, [sigma, latest, report]);
 
   const x = camera?.x ?? FIT.x;
   const y = camera?.y ?? FIT.y;

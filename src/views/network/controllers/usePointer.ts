@@ -1,19 +1,17 @@
 // Hover and click on the network: hovering a node lights its neighborhood, clicking selects it, clicking
 // the stage clears the selection. Returns the hovered node.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type Sigma from 'sigma';
 import { orgIdOf } from '../node-key.ts';
 import type { EdgeAttributes, NodeAttributes } from '../render-graph.ts';
+import { useLatest } from '../../../ui/useLatest.ts';
 
 export function usePointer(
   sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
   onSelect: (orgId: string | undefined) => void,
 ): string | undefined {
   const [hovered, setHovered] = useState<string | undefined>(undefined);
-  const select = useRef(onSelect);
-  useEffect(() => {
-    select.current = onSelect;
-  }, [onSelect]);
+  const select = useLatest(onSelect);
 
   useEffect(() => {
     if (sigma === null) return;
@@ -38,7 +36,7 @@ export function usePointer(
       sigma.off('clickNode', clickNode);
       sigma.off('clickStage', clickStage);
     };
-  }, [sigma]);
+  }, [sigma, select]);
 
   return hovered;
 }

@@ -5,6 +5,7 @@ import type { SupplyGraph } from './supply-graph.ts';
 import { testBundle } from './test-bundle.ts';
 import type { LinkSpec, OrgSpec } from './test-bundle.ts';
 import type { CapabilityStats } from './types.ts';
+import { testStats } from './test-results.ts';
 import { removeOrgs } from './what-if.ts';
 
 const HT = '332811'; // Metal Heat Treating
@@ -25,18 +26,7 @@ function statsOf(graph: SupplyGraph, capability: string): CapabilityStats | null
 
 /** Expected stats of one capability, zero unless stated. */
 function expected(capability: string, numbers: Partial<CapabilityStats>): CapabilityStats {
-  return {
-    capability,
-    demand: 0,
-    demandLinks: 0,
-    localValue: 0,
-    importedValue: 0,
-    leakage: 0,
-    localSuppliers: 0,
-    hhi: null,
-    trainers: 0,
-    ...numbers,
-  };
+  return testStats({ capability, ...numbers });
 }
 
 const prime: OrgSpec = { id: 'P', kind: 'prime' };

@@ -2,7 +2,7 @@
 // network, both, or the gap dashboard in the middle (or the table of what they show), and the inspector or
 // the gap list on the right.
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type Sigma from 'sigma';
 import type { Issue } from '../domain/issues.ts';
 import { SHADINGS } from '../state/route.ts';
@@ -12,7 +12,6 @@ import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx'
 import { GapList } from '../views/gaps/GapList.tsx';
 import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
 import { MapView } from '../views/map/MapView.tsx';
-import { NetworkView } from '../views/network/NetworkView.tsx';
 import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
@@ -20,6 +19,12 @@ import { VisibleTable } from '../views/table/VisibleTable.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
 import type { RouteActions } from './useRouteActions.ts';
 import type { WorkspaceData } from './useWorkspaceData.ts';
+
+// The network view (sigma, graphology, ForceAtlas2) loads when first shown: the map is the first picture,
+// and its script stays out of the page's initial JS.
+const NetworkView = lazy(() =>
+  import('../views/network/NetworkView.tsx').then((module) => ({ default: module.NetworkView })),
+);
 
 const STAGE_LABELS: Record<ViewName, string> = {
   map: 'Map',
@@ -113,25 +118,33 @@ export function Workspace(props: WorkspaceProps) {
         )}
         {showsNetwork && (
           <div className="stage-pane">
-            <NetworkView
-              data={data}
-              homeRegion={region}
-              filters={filters}
-              layout={route.layout}
-              focusHops={route.focus}
-              showCritical={route.critical}
-              camera={route.net}
-              selected={selected}
-              gap={route.gap}
-              gapBuyer={route.gapBuyer}
-              onSelect={actions.select}
-              onSelectGap={actions.selectGap}
-              onLayoutChange={actions.setLayout}
-              onFocusChange={actions.setFocus}
-              onShowCriticalChange={actions.showCritical}
-              onCameraChange={actions.moveNetwork}
-              onEngine={props.onSigmaEngine}
-            />
+            <Suspense
+              fallback={
+                <p className="placeholder" role="status" data-testid="network-loading">
+                  Loading the network view…
+                </p>
+              }
+            >
+              <NetworkView
+                data={data}
+                homeRegion={region}
+                filters={filters}
+                layout={route.layout}
+                focusHops={route.focus}
+                showCritical={route.critical}
+                camera={route.net}
+                selected={selected}
+                gap={route.gap}
+                gapBuyer={route.gapBuyer}
+                onSelect={actions.select}
+                onSelectGap={actions.selectGap}
+                onLayoutChange={actions.setLayout}
+                onFocusChange={actions.setFocus}
+                onShowCriticalChange={actions.showCritical}
+                onCameraChange={actions.moveNetwork}
+                onEngine={props.onSigmaEngine}
+              />
+            </Suspense>
           </div>
         )}
         {shownView === 'gaps' && (

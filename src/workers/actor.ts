@@ -175,6 +175,29 @@ export function inThread<A extends Api>(handlers: Handlers<A>, args?: ArgSchemas
   };
 }
 
+/**
+ * The in-thread stand-in whose handlers are loaded on first call (a dynamic import), so that code which
+ * normally runs in a worker stays out of the page's initial JS.
+ */
+export function inThreadLazy<A extends Api>(
+  methods: readonly (keyof A & string)[],
+  load: () => Promise<Handlers<A>>,
+  args?: ArgSchemas<A>,
+): WorkerLike {
+  let loaded: Promise<Handlers<A>> | null = null;
+  const handlers = Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async (arg: unknown, context: CallContext<unknown>) => {
+        loaded ??= load();
+        const handler = (await loaded)[method] as Handlers<Api>[string];
+        return handler(arg, context);
+      },
+    ]),
+  ) as unknown as Handlers<A>;
+  return inThread(handlers, args);
+}
+
 export interface CallOptions<Event> {
   onEvent?: ((event: Event) => void) | undefined;
   signal?: AbortSignal | undefined;

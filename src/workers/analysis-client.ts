@@ -3,11 +3,10 @@
 // next request starts a fresh one and sends the dataset again.
 import type { Bundle } from '../domain/model.ts';
 import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
-import { createActor, fromWorker, inThread } from './actor.ts';
+import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { Actor, WorkerLike } from './actor.ts';
 import { analysisArgs, analysisHandlers } from './analysis-api.ts';
 import type { AnalysisApi } from './analysis-api.ts';
-import { AnalysisEngine } from './analysis-engine.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
 import { unpackOutcome, unpackRegions } from './analysis-wire.ts';
 import { LINKS_PER_SLICE, ORGANIZATIONS_PER_PART } from './import-parts.ts';
@@ -150,7 +149,13 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 
 /** In-thread client: same methods, same answers, no worker. */
 export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
-  return clientOver(() => inThread(analysisHandlers(new AnalysisEngine(loaders)), analysisArgs));
+  return clientOver(() =>
+    inThreadLazy<AnalysisApi>(
+      ['load', 'load-part', 'load-links', 'analyze', 'compare'],
+      async () => analysisHandlers(new (await import('./analysis-engine.ts')).AnalysisEngine(loaders)),
+      analysisArgs,
+    ),
+  );
 }
 
 export function createWorkerClient(makeWorker: () => Worker): AnalysisClient {

@@ -2,7 +2,7 @@
 // this thread where workers are missing (and in unit tests). Cancelling stops the worker; the next import
 // starts a fresh one. The importer code is loaded on demand, so none of it weighs on the app's first load.
 import { z } from 'zod';
-import { createActor, fromWorker, inThread } from './actor.ts';
+import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { WorkerLike } from './actor.ts';
 import type { ImportApi } from './import-api.ts';
 import { OutcomeAssembler } from './import-parts.ts';
@@ -61,16 +61,13 @@ function clientOver(start: () => WorkerLike): ImportClient {
 
 /** Same importer on the main thread. Cancellation is checked between rows, so an abort stops it early. */
 export function createInThreadImportClient(): ImportClient {
-  return clientOver(() => {
-    const handlers = import('./import-api.ts').then((module) => module.importHandlers());
-    return inThread<ImportApi>(
-      {
-        run: async (request, context) => (await handlers).run(request, context),
-        canonical: async (arg, context) => (await handlers).canonical(arg, context),
-      },
+  return clientOver(() =>
+    inThreadLazy<ImportApi>(
+      ['run', 'canonical'],
+      async () => (await import('./import-api.ts')).importHandlers(),
       { run: importRequestSchema, canonical: z.null() },
-    );
-  });
+    ),
+  );
 }
 
 export function createImportWorkerClient(makeWorker: () => Worker): ImportClient {

@@ -1,9 +1,9 @@
 // The map's handle on the points worker (one actor, see ../actor.ts): one promise per request, answered in
 // the order sent. Without workers (unit tests, odd browsers) the same engine runs in this thread.
-import { createActor, fromWorker, inThread } from '../actor.ts';
+import { createActor, fromWorker, inThreadLazy } from '../actor.ts';
 import type { WorkerLike } from '../actor.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
-import { PointsEngine, pointsArgs, pointsHandlers } from './points-engine.ts';
+import { pointsArgs } from './points-engine.ts';
 import type { PointsApi } from './points-engine.ts';
 import type { PointWindow } from './view-window.ts';
 
@@ -37,7 +37,16 @@ function clientOver(start: () => WorkerLike): PointsClient {
 
 /** The engine in this thread, answering each request in a later task, in order, as the worker would. */
 export function createInThreadPointsClient(): PointsClient {
-  return clientOver(() => inThread(pointsHandlers(new PointsEngine()), pointsArgs));
+  return clientOver(() =>
+    inThreadLazy<PointsApi>(
+      ['load', 'mask', 'radii', 'window', 'expansion'],
+      async () => {
+        const { PointsEngine, pointsHandlers } = await import('./points-engine.ts');
+        return pointsHandlers(new PointsEngine());
+      },
+      pointsArgs,
+    ),
+  );
 }
 
 export function createWorkerPointsClient(makeWorker: () => Worker): PointsClient {

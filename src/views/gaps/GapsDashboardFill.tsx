@@ -52,14 +52,16 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
       </button>
     );
 
+  /** The row-header column of an organization's name, a button that selects it when the view can. */
+  const nameColumn = <Row extends { org: string; name: string }>(header: string): DataColumn<Row> => ({
+    id: 'name',
+    header,
+    accessor: (row) => row.name,
+    rowHeader: true,
+    render: (row) => orgName(row.org, row.name),
+  });
   const localColumns: DataColumn<LocalCandidate>[] = [
-    {
-      id: 'name',
-      header: 'Firm',
-      accessor: (c) => c.name,
-      rowHeader: true,
-      render: (c) => orgName(c.org, c.name),
-    },
+    nameColumn<LocalCandidate>('Firm'),
     {
       id: 'reasons',
       header: 'Why',
@@ -73,13 +75,7 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
     },
   ];
   const outsideColumns: DataColumn<OutsideSupplier>[] = [
-    {
-      id: 'name',
-      header: 'Supplier',
-      accessor: (s) => s.name,
-      rowHeader: true,
-      render: (s) => orgName(s.org, s.name),
-    },
+    nameColumn<OutsideSupplier>('Supplier'),
     {
       id: 'km',
       header: 'Distance (km)',

@@ -32,6 +32,22 @@ export interface InspectorProps {
   onToggleRemoved?: (() => void) | undefined;
 }
 
+/** The two lists of an organization's supply links: who it buys from, who it sells to. */
+const RELATION_SECTIONS = [
+  {
+    key: 'suppliers',
+    who: 'Supplier',
+    plural: 'Suppliers',
+    empty: 'No supply links into this organization.',
+  },
+  {
+    key: 'customers',
+    who: 'Customer',
+    plural: 'Customers',
+    empty: 'No supply links out of this organization.',
+  },
+] as const;
+
 export function Inspector({
   data,
   orgId,
@@ -221,32 +237,22 @@ function ProfileBody({
 
       <GapSection profile={profile} onSelectGap={onSelectGap} />
 
-      <Disclosure
-        title={`Suppliers (${formatCount(profile.suppliers.length)})`}
-        className="inspector-section"
-      >
-        <RelationTable
-          rows={profile.suppliers}
-          who="Supplier"
-          caption={`Suppliers of ${profile.name}`}
-          empty="No supply links into this organization."
-          onSelect={onSelect}
-          testId="inspector-suppliers"
-        />
-      </Disclosure>
-      <Disclosure
-        title={`Customers (${formatCount(profile.customers.length)})`}
-        className="inspector-section"
-      >
-        <RelationTable
-          rows={profile.customers}
-          who="Customer"
-          caption={`Customers of ${profile.name}`}
-          empty="No supply links out of this organization."
-          onSelect={onSelect}
-          testId="inspector-customers"
-        />
-      </Disclosure>
+      {RELATION_SECTIONS.map(({ key, who, plural, empty }) => (
+        <Disclosure
+          key={key}
+          title={`${plural} (${formatCount(profile[key].length)})`}
+          className="inspector-section"
+        >
+          <RelationTable
+            rows={profile[key]}
+            who={who}
+            caption={`${plural} of ${profile.name}`}
+            empty={empty}
+            onSelect={onSelect}
+            testId={`inspector-${key}`}
+          />
+        </Disclosure>
+      ))}
     </>
   );
 }

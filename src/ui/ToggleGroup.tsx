@@ -1,5 +1,6 @@
 // A group of pressed/unpressed buttons choosing one of a few options (point size, drawing quality): a
-// labelled group, each option a button with aria-pressed. Class names come from the view that places it.
+// labelled group, each option a button with aria-pressed (styled by ui.css's `ui-toggle`). Spacing class
+// names come from the view that places it.
 import './ui.css';
 
 interface ToggleGroupProps<Option extends string> {
@@ -13,8 +14,13 @@ interface ToggleGroupProps<Option extends string> {
   optionLabels: Readonly<Record<Option, string>>;
   value: Option;
   onChange: (option: Option) => void;
+  /** A tooltip for each option. */
+  optionTitles?: Readonly<Record<Option, string>> | undefined;
+  /** Class names the placing view adds (its spacing); the buttons' look is `ui-toggle`'s. */
   classNames: { group: string; label: string; toggle: string };
   testId?: string | undefined;
+  /** Each button's test id is this prefix and its option. */
+  optionTestId?: string | undefined;
 }
 
 export function ToggleGroup<Option extends string>(props: ToggleGroupProps<Option>) {
@@ -28,8 +34,10 @@ export function ToggleGroup<Option extends string>(props: ToggleGroupProps<Optio
         <button
           key={option}
           type="button"
-          className={classNames.toggle}
+          className={`ui-toggle ${classNames.toggle}`}
           aria-pressed={props.value === option}
+          title={props.optionTitles?.[option]}
+          data-testid={props.optionTestId === undefined ? undefined : `${props.optionTestId}${option}`}
           onClick={() => props.onChange(option)}
         >
           {props.optionLabels[option]}

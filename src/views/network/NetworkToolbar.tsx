@@ -21,6 +21,7 @@ const LAYOUT_TITLES: Record<Layout, string> = {
   force: 'ForceAtlas2: connected organizations pull together',
   file: 'The positions the imported GEXF or GraphML file gave its nodes',
 };
+const TOOLBAR_TOGGLES = { group: 'network-group', label: 'network-group-label', toggle: 'network-toggle' };
 const SIZE_LABELS: Record<SizeBy, string> = { value: 'Supplied $', degree: 'Links' };
 const HOPS = Array.from({ length: MAX_FOCUS }, (_, i) => i + 1);
 
@@ -51,22 +52,17 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
   const progress = force?.progress ?? null;
   return (
     <div className="network-toolbar" role="toolbar" aria-label="Network controls">
-      <div className="network-group" role="group" aria-label="Layout">
-        <span className="network-group-label">Layout</span>
-        {LAYOUTS.filter((layout) => layout !== 'file' || props.hasFileLayout).map((layout) => (
-          <button
-            key={layout}
-            type="button"
-            className="network-toggle"
-            aria-pressed={props.layout === layout}
-            title={LAYOUT_TITLES[layout]}
-            data-testid={`network-layout-${layout}`}
-            onClick={() => props.onLayoutChange(layout)}
-          >
-            {LAYOUT_LABELS[layout]}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup
+        name="Layout"
+        label="Layout"
+        options={LAYOUTS.filter((layout) => layout !== 'file' || props.hasFileLayout)}
+        optionLabels={LAYOUT_LABELS}
+        optionTitles={LAYOUT_TITLES}
+        value={props.layout}
+        onChange={props.onLayoutChange}
+        classNames={TOOLBAR_TOGGLES}
+        optionTestId="network-layout-"
+      />
       {force !== null && (
         <div className="network-group network-force" role="group" aria-label="Force layout">
           <progress
@@ -142,7 +138,7 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
         optionLabels={SIZE_LABELS}
         value={props.sizeBy}
         onChange={props.onSizeBy}
-        classNames={{ group: 'network-group', label: 'network-group-label', toggle: 'network-toggle' }}
+        classNames={TOOLBAR_TOGGLES}
       />
       <div className="network-group" role="group" aria-label="Zoom">
         <button type="button" className="network-button" onClick={props.onZoomToFit}>

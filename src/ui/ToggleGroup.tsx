@@ -1,5 +1,5 @@
 // A group of pressed/unpressed buttons choosing one of a few options (point size, drawing quality): a
-// labelled group, each option a button with aria-pressed (styled by ui.css's `ui-toggle`). Spacing class
+// labelled group, each option a button with aria-pressed (styled by ui.css's `ui-button`). Spacing class
 // names come from the view that places it.
 import './ui.css';
 
@@ -16,7 +16,7 @@ interface ToggleGroupProps<Option extends string> {
   onChange: (option: Option) => void;
   /** A tooltip for each option. */
   optionTitles?: Readonly<Record<Option, string>> | undefined;
-  /** Class names the placing view adds (its spacing); the buttons' look is `ui-toggle`'s. */
+  /** Class names the placing view adds (its spacing); the buttons' look is `ui-button`'s. */
   classNames: { group: string; label: string; toggle: string };
   testId?: string | undefined;
   /** Each button's test id is this prefix and its option. */
@@ -34,7 +34,7 @@ export function ToggleGroup<Option extends string>(props: ToggleGroupProps<Optio
         <button
           key={option}
           type="button"
-          className={`ui-toggle ${classNames.toggle}`}
+          className={`ui-button ${classNames.toggle}`}
           aria-pressed={props.value === option}
           title={props.optionTitles?.[option]}
           data-testid={props.optionTestId === undefined ? undefined : `${props.optionTestId}${option}`}

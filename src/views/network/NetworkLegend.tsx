@@ -109,7 +109,7 @@ export function NetworkLegend(props: NetworkLegendProps) {
             <Dot color={GAP_ROLE_COLORS.supplier}>Their suppliers ({count(props.gap.suppliers)})</Dot>
             <Dot color={GAP_ROLE_COLORS.both}>Both</Dot>
           </ul>
-          <button type="button" className="network-button" onClick={props.onClearGap}>
+          <button type="button" className="ui-button network-button" onClick={props.onClearGap}>
             Clear gap
           </button>
         </div>

@@ -78,14 +78,14 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
           {progress?.running === true ? (
             <button
               type="button"
-              className="network-button"
+              className="ui-button network-button"
               onClick={force.stop}
               data-testid="network-force-stop"
             >
               Stop
             </button>
           ) : (
-            <button type="button" className="network-button" onClick={force.restart}>
+            <button type="button" className="ui-button network-button" onClick={force.restart}>
               Run again
             </button>
           )}
@@ -141,12 +141,12 @@ export function NetworkToolbar(props: NetworkToolbarProps) {
         classNames={TOOLBAR_TOGGLES}
       />
       <div className="network-group" role="group" aria-label="Zoom">
-        <button type="button" className="network-button" onClick={props.onZoomToFit}>
+        <button type="button" className="ui-button network-button" onClick={props.onZoomToFit}>
           Zoom to fit
         </button>
         <button
           type="button"
-          className="network-button"
+          className="ui-button network-button"
           onClick={props.onZoomToSelection}
           disabled={!props.canZoomToSelection}
         >

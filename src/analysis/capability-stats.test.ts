@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { capabilityStats, isInDemand } from './capability-stats.ts';
-import { buildSupplyGraph, REMOVED_KIND } from './supply-graph.ts';
+import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
-import { testBundle } from './test-bundle.ts';
+import { HEAT_TREATING_SPLIT, HT, MS, primeBuying, specGraph, TEST_PRIME } from './test-bundle.ts';
 import type { LinkSpec, OrgSpec } from './test-bundle.ts';
 import type { CapabilityStats } from './types.ts';
 import { testStats } from './test-results.ts';
 import { removeOrgs } from './what-if.ts';
 
-const HT = '332811'; // Metal Heat Treating
-const MS = '332710'; // Machine Shops
 
-function graphOf(orgs: OrgSpec[], links: LinkSpec[], linkKind?: 'trains' | 'partners'): SupplyGraph {
-  const mask = Uint8Array.from(orgs, (o) => ((o.inRegion ?? true) ? 1 : 0));
-  return buildSupplyGraph(testBundle(orgs, links, linkKind), mask);
-}
+const graphOf = specGraph;
 
 /** Stats of one capability with leakage and HHI rounded to 4 places, as written in the cases; null if absent. */
 function statsOf(graph: SupplyGraph, capability: string): CapabilityStats | null {
@@ -29,7 +24,7 @@ function expected(capability: string, numbers: Partial<CapabilityStats>): Capabi
   return testStats({ capability, ...numbers });
 }
 
-const prime: OrgSpec = { id: 'P', kind: 'prime' };
+const prime = TEST_PRIME;
 
 interface Case {
   name: string;
@@ -43,17 +38,8 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'a prime buying heat treating for 100k locally and 150k + 50k outside has 2/3 leakage and one local supplier',
-    orgs: [
-      prime,
-      { id: 'H', naics: [HT] },
-      { id: 'O1', naics: [HT], inRegion: false },
-      { id: 'O2', naics: [HT], inRegion: false },
-    ],
-    links: [
-      ['H', 'P', HT, 100_000],
-      ['O1', 'P', HT, 150_000],
-      ['O2', 'P', HT, 50_000],
-    ],
+    orgs: [prime, ...HEAT_TREATING_SPLIT.orgs],
+    links: HEAT_TREATING_SPLIT.links,
     capability: HT,
     stats: expected(HT, {
       demand: 300_000,
@@ -67,35 +53,25 @@ const cases: Case[] = [
   },
   {
     name: 'two local suppliers selling 90 and 10 have an HHI of 0.82',
-    orgs: [prime, { id: 'A' }, { id: 'B' }],
-    links: [
-      ['A', 'P', HT, 90],
-      ['B', 'P', HT, 10],
-    ],
+    ...primeBuying([90, 10]),
     capability: HT,
     stats: expected(HT, { demand: 100, demandLinks: 2, localValue: 100, localSuppliers: 2, hhi: 0.82 }),
   },
   {
     name: 'two local suppliers selling 50 and 50 have an HHI of 0.5',
-    orgs: [prime, { id: 'A' }, { id: 'B' }],
-    links: [
-      ['A', 'P', HT, 50],
-      ['B', 'P', HT, 50],
-    ],
+    ...primeBuying([50, 50]),
     capability: HT,
     stats: expected(HT, { demand: 100, demandLinks: 2, localValue: 100, localSuppliers: 2, hhi: 0.5 }),
   },
   {
     name: 'four equal local suppliers have an HHI of exactly 0.25',
-    orgs: [prime, { id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D' }],
-    links: ['A', 'B', 'C', 'D'].map((s): LinkSpec => [s, 'P', HT, 30]),
+    ...primeBuying([30, 30, 30, 30]),
     capability: HT,
     stats: expected(HT, { demand: 120, demandLinks: 4, localValue: 120, localSuppliers: 4, hhi: 0.25 }),
   },
   {
     name: 'five equal local suppliers have an HHI of 0.2',
-    orgs: [prime, { id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D' }, { id: 'E' }],
-    links: ['A', 'B', 'C', 'D', 'E'].map((s): LinkSpec => [s, 'P', HT, 7]),
+    ...primeBuying([7, 7, 7, 7, 7]),
     capability: HT,
     stats: expected(HT, { demand: 35, demandLinks: 5, localValue: 35, localSuppliers: 5, hhi: 0.2 }),
   },

@@ -4,22 +4,16 @@ import type { Bundle, Link, OrgKind } from '../domain/model.ts';
 import { findGaps } from './gaps.ts';
 import { dependencyMatrix } from './matrix.ts';
 import { buildSupplyGraph } from './supply-graph.ts';
-import type { SupplyGraph } from './supply-graph.ts';
-import { testBundle } from './test-bundle.ts';
+import { HEAT_TREATING_SPLIT, HT, MS, primeBuying, specGraph, TEST_PRIME, testBundle } from './test-bundle.ts';
 import type { LinkSpec, OrgSpec } from './test-bundle.ts';
 import type { Gap, GapFlag, MatrixCell } from './types.ts';
 import { removeOrgs } from './what-if.ts';
 
-const HT = '332811'; // Metal Heat Treating
-const MS = '332710'; // Machine Shops
 const label = (id: string) => `label ${id}`;
 
-function graphOf(orgs: OrgSpec[], links: LinkSpec[]): SupplyGraph {
-  const mask = Uint8Array.from(orgs, (o) => ((o.inRegion ?? true) ? 1 : 0));
-  return buildSupplyGraph(testBundle(orgs, links), mask);
-}
+const graphOf = specGraph;
 
-const prime: OrgSpec = { id: 'P', kind: 'prime' };
+const prime = TEST_PRIME;
 const trainer: OrgSpec = { id: 'T', kind: 'training', trains: [HT, MS] };
 
 interface Case {
@@ -33,17 +27,8 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'heat treating bought 100k locally and 150k + 50k outside, no trainer → single-source, leakage, workforce',
-    orgs: [
-      prime,
-      { id: 'H', naics: [HT] },
-      { id: 'O1', naics: [HT], inRegion: false },
-      { id: 'O2', naics: [HT], inRegion: false },
-    ],
-    links: [
-      ['H', 'P', HT, 100_000],
-      ['O1', 'P', HT, 150_000],
-      ['O2', 'P', HT, 50_000],
-    ],
+    orgs: [prime, ...HEAT_TREATING_SPLIT.orgs],
+    links: HEAT_TREATING_SPLIT.links,
     gap: {
       demand: 300_000,
       localValue: 100_000,
@@ -55,48 +40,28 @@ const cases: Case[] = [
   },
   {
     name: 'the same with a local trainer → single-source and leakage only',
-    orgs: [
-      prime,
-      trainer,
-      { id: 'H', naics: [HT] },
-      { id: 'O1', naics: [HT], inRegion: false },
-      { id: 'O2', naics: [HT], inRegion: false },
-    ],
-    links: [
-      ['H', 'P', HT, 100_000],
-      ['O1', 'P', HT, 150_000],
-      ['O2', 'P', HT, 50_000],
-    ],
+    orgs: [prime, trainer, ...HEAT_TREATING_SPLIT.orgs],
+    links: HEAT_TREATING_SPLIT.links,
     gap: { importedValue: 200_000, trainers: 1, flags: ['single-source', 'leakage'] },
   },
   {
     name: 'two local suppliers at 90/10 → HHI 0.82 → concentrated',
-    orgs: [prime, trainer, { id: 'A' }, { id: 'B' }],
-    links: [
-      ['A', 'P', HT, 90],
-      ['B', 'P', HT, 10],
-    ],
+    ...primeBuying([90, 10], trainer),
     gap: { hhi: 0.82, flags: ['concentrated'] },
   },
   {
     name: 'two local suppliers at 50/50 → HHI 0.5 → concentrated',
-    orgs: [prime, trainer, { id: 'A' }, { id: 'B' }],
-    links: [
-      ['A', 'P', HT, 50],
-      ['B', 'P', HT, 50],
-    ],
+    ...primeBuying([50, 50], trainer),
     gap: { hhi: 0.5, flags: ['concentrated'] },
   },
   {
     name: 'four equal local suppliers → HHI 0.25 → concentrated (the boundary is inclusive)',
-    orgs: [prime, trainer, { id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D' }],
-    links: ['A', 'B', 'C', 'D'].map((s): LinkSpec => [s, 'P', HT, 10]),
+    ...primeBuying([10, 10, 10, 10], trainer),
     gap: { hhi: 0.25, localSuppliers: 4, flags: ['concentrated'] },
   },
   {
     name: 'five equal local suppliers → HHI 0.2 → not concentrated, and listed with no flag',
-    orgs: [prime, trainer, { id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D' }, { id: 'E' }],
-    links: ['A', 'B', 'C', 'D', 'E'].map((s): LinkSpec => [s, 'P', HT, 10]),
+    ...primeBuying([10, 10, 10, 10, 10], trainer),
     gap: { hhi: 0.2, localSuppliers: 5, flags: [] },
   },
   {

@@ -111,3 +111,41 @@ export function chainGraph(n: number): SupplyGraph {
     linkTarget: target,
   };
 }
+
+export const HT = '332811'; // Metal Heat Treating
+export const MS = '332710'; // Machine Shops
+
+/** The prime every capability case buys for. */
+export const TEST_PRIME: OrgSpec = { id: 'P', kind: 'prime' };
+
+/** The supply graph of a terse description, its region being the organizations marked in it. */
+export function specGraph(orgs: OrgSpec[], links: LinkSpec[], linkKind?: Link['kind']): SupplyGraph {
+  const mask = Uint8Array.from(orgs, (o) => ((o.inRegion ?? true) ? 1 : 0));
+  return buildSupplyGraph(testBundle(orgs, links, linkKind), mask);
+}
+
+/** The hand-computed heat-treating case: the prime buys 100k from local H and 150k + 50k from O1, O2 outside. */
+export const HEAT_TREATING_SPLIT: { orgs: OrgSpec[]; links: LinkSpec[] } = {
+  orgs: [
+    { id: 'H', naics: [HT] },
+    { id: 'O1', naics: [HT], inRegion: false },
+    { id: 'O2', naics: [HT], inRegion: false },
+  ],
+  links: [
+    ['H', 'P', HT, 100_000],
+    ['O1', 'P', HT, 150_000],
+    ['O2', 'P', HT, 50_000],
+  ],
+};
+
+/**
+ * The test prime, then `others`, then local suppliers A, B, C… selling it heat treating for the values given,
+ * in that order.
+ */
+export function primeBuying(values: number[], ...others: OrgSpec[]): { orgs: OrgSpec[]; links: LinkSpec[] } {
+  const ids = values.map((_, i) => String.fromCharCode(65 + i));
+  return {
+    orgs: [TEST_PRIME, ...others, ...ids.map((id) => ({ id }))],
+    links: ids.map((id, i): LinkSpec => [id, 'P', HT, values[i]]),
+  };
+}

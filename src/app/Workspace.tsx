@@ -60,6 +60,17 @@ export function Workspace(props: WorkspaceProps) {
   const [tableOpen, setTableOpen] = useState(false);
   const showsMap = shownView === 'map' || shownView === 'split';
   const showsNetwork = shownView === 'network' || shownView === 'split';
+  /** What the map and the network are both told: the data, the home region, the filters and the selection. */
+  const picture = {
+    data,
+    homeRegion: region,
+    filters,
+    selected,
+    gap: route.gap,
+    gapBuyer: route.gapBuyer,
+    onSelect: actions.select,
+    onSelectGap: actions.selectGap,
+  };
 
   return (
     <div className={`workspace workspace-${shownView}`}>
@@ -99,17 +110,10 @@ export function Workspace(props: WorkspaceProps) {
         {showsMap && (
           <div className="stage-pane">
             <MapView
-              data={data}
+              {...picture}
               regions={regions}
-              homeRegion={region}
-              filters={filters}
               shading={route.shading}
               camera={route.map}
-              selected={selected}
-              gap={route.gap}
-              gapBuyer={route.gapBuyer}
-              onSelect={actions.select}
-              onSelectGap={actions.selectGap}
               onSelectRegion={actions.chooseRegion}
               onCameraChange={actions.moveMap}
               onEngine={props.onMapEngine}
@@ -126,18 +130,11 @@ export function Workspace(props: WorkspaceProps) {
               }
             >
               <NetworkView
-                data={data}
-                homeRegion={region}
-                filters={filters}
+                {...picture}
                 layout={route.layout}
                 focusHops={route.focus}
                 showCritical={route.critical}
                 camera={route.net}
-                selected={selected}
-                gap={route.gap}
-                gapBuyer={route.gapBuyer}
-                onSelect={actions.select}
-                onSelectGap={actions.selectGap}
                 onLayoutChange={actions.setLayout}
                 onFocusChange={actions.setFocus}
                 onShowCriticalChange={actions.showCritical}

@@ -80,7 +80,7 @@ describe('GapsDashboard', () => {
       'gaps-dashboard',
       'chart-imported-value',
       'chart-leakage',
-      'chart-flags',
+      'chart-gap-flags',
       'chart-tiers',
       'dependency-matrix',
       'fill-panel',

@@ -5,7 +5,7 @@
 // Test ids (stable; e2e tests may rely on them):
 //   gaps-dashboard                  root section            print-briefing-button   calls window.print()
 //   gaps-dashboard-synthetic        synthetic-data badge    gaps-dashboard-summary  one-line key figures
-//   chart-imported-value | chart-leakage | chart-flags | chart-tiers   each chart's <figure>, with
+//   chart-imported-value | chart-leakage | chart-gap-flags | chart-tiers   each chart's <figure>, with
 //     <id>-toggle (Show/Hide table button, aria-expanded), <id>-table (table wrapper),
 //     <id>-data (the DataTable: <id>-data-sort-<column>, <id>-data-csv, <id>-data-row)
 //   imported-bar (g, data-capability)  leakage-dot (circle, data-capability)  leakage-selected-label

@@ -3,37 +3,39 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { DataTable } from '../../../ui/DataTable.tsx';
-import type { DataTableProps } from '../../../ui/DataTable.tsx';
+import type { DataTableProps, SortDirection } from '../../../ui/DataTable.tsx';
+import type { ChartOptions } from './parts.tsx';
 
-/** The chart's table twin; its test id is the figure's with `-data`. */
-export type ChartTable<Row> = Pick<
-  DataTableProps<Row>,
-  'caption' | 'columns' | 'rows' | 'rowKey' | 'initialSort' | 'csvFileName'
->;
+/** The chart's table twin, sorted at first by `sort` (column id, direction); its test id is the figure's with `-data`. */
+export interface ChartTable<Row> extends Pick<DataTableProps<Row>, 'columns' | 'rows' | 'rowKey'> {
+  sort?: readonly [column: string, direction: SortDirection];
+}
+
+/** What a chart says of itself. */
+export interface ChartText {
+  /** The figure's test id is `chart-${name}` unless the options name another; its table's CSV is `${name}.csv`. */
+  name: string;
+  title: string;
+  /** One sentence under the title: what the chart shows. */
+  description: string;
+  /** The table twin's caption. */
+  caption: string;
+}
 
 export interface ChartFrameProps<Row> {
-  title: string;
-  /** The region the chart is about, after the title. */
-  regionName?: string | undefined;
-  /** One sentence under the title: what the chart shows. */
-  description?: string | undefined;
-  /** data-testid of the figure; the toggle gets `${testId}-toggle`, the table wrapper `${testId}-table`. */
-  testId: string;
-  /** Show the table from the start (e.g. in the print briefing). */
-  tableOpen?: boolean | undefined;
+  text: ChartText;
+  /**
+   * The region the chart is about (after the title), the table shown from the start (e.g. in the print
+   * briefing), and the figure's test id: the toggle gets `${testId}-toggle`, the table wrapper `${testId}-table`.
+   */
+  options: ChartOptions;
   chart: ReactNode;
   table: ChartTable<Row>;
 }
 
-export function ChartFrame<Row>({
-  title,
-  regionName,
-  description,
-  testId,
-  tableOpen = false,
-  chart,
-  table,
-}: ChartFrameProps<Row>) {
+export function ChartFrame<Row>({ text, options, chart, table }: ChartFrameProps<Row>) {
+  const { title, description, name } = text;
+  const { regionName, tableOpen = false, testId = `chart-${name}` } = options;
   const [open, setOpen] = useState(tableOpen);
   const id = useId();
   return (
@@ -42,7 +44,7 @@ export function ChartFrame<Row>({
         <h3 id={`${id}-title`} className="gap-chart-title">
           {regionName === undefined ? title : `${title} — ${regionName}`}
         </h3>
-        {description !== undefined && <p className="gap-chart-description">{description}</p>}
+        <p className="gap-chart-description">{description}</p>
       </figcaption>
       {chart}
       <button
@@ -56,7 +58,7 @@ export function ChartFrame<Row>({
         {open ? 'Hide table' : 'Show table'}
       </button>
       <div id={`${id}-table`} className="gap-chart-table" hidden={!open} data-testid={`${testId}-table`}>
-        <DataTable {...table} testId={`${testId}-data`} />
+        <DataTable {...table} caption={text.caption} csvFileName={`${name}.csv`} testId={`${testId}-data`} />
       </div>
     </figure>
   );

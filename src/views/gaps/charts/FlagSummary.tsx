@@ -6,7 +6,9 @@ import { GAP_FLAGS } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { FLAG_HELP, FLAG_LABELS } from '../../labels.ts';
 import { AxisBottom } from './Axis.tsx';
+import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import type { ChartTable, ChartText } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
 import type { ChartOptions } from './parts.tsx';
 import { formatCount } from '../../derive/format.ts';
@@ -28,6 +30,8 @@ const MARGIN = { top: 12, right: 40, bottom: 48, left: 130 };
 const ROW = 28;
 const HEIGHT = MARGIN.top + MARGIN.bottom + GAP_FLAGS.length * ROW;
 
+const box: PlotBox = { width: WIDTH, height: HEIGHT, margin: MARGIN };
+
 export function flagCounts(gaps: readonly Gap[]): FlagRow[] {
   return GAP_FLAGS.map((flag) => ({
     flag,
@@ -37,7 +41,14 @@ export function flagCounts(gaps: readonly Gap[]): FlagRow[] {
   }));
 }
 
-export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags' }: FlagSummaryProps) {
+const TEXT: ChartText = {
+  name: 'gap-flags',
+  title: 'Gap flags',
+  description: 'Capabilities in demand carrying each flag; one capability can carry several.',
+  caption: 'Capabilities per gap flag',
+};
+
+export function FlagSummary({ gaps, ...options }: FlagSummaryProps) {
   const rows = flagCounts(gaps);
   const max = Math.max(1, ...rows.map((row) => row.count));
   const x = scaleLinear()
@@ -60,10 +71,9 @@ export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags
           .ticks(Math.min(5, max))
           .filter((value) => Number.isInteger(value))
           .map((value) => ({ at: x(value), text: formatCount(value) }))}
-        range={[MARGIN.left, WIDTH - MARGIN.right]}
-        offset={HEIGHT - MARGIN.bottom}
+        box={box}
         title="Capabilities"
-        grid={HEIGHT - MARGIN.bottom - MARGIN.top}
+        grid
       />
       {rows.map((row) => {
         const top = y(row.flag) ?? 0;
@@ -103,21 +113,6 @@ export function FlagSummary({ gaps, regionName, tableOpen, testId = 'chart-flags
     { id: 'help', header: 'Meaning', accessor: (row) => row.help, sortable: false },
   ];
 
-  return (
-    <ChartFrame
-      title="Gap flags"
-      regionName={regionName}
-      description="Capabilities in demand carrying each flag; one capability can carry several."
-      testId={testId}
-      tableOpen={tableOpen}
-      chart={chart}
-      table={{
-        caption: 'Capabilities per gap flag',
-        columns,
-        rows,
-        rowKey: (row) => row.flag,
-        csvFileName: 'gap-flags.csv',
-      }}
-    />
-  );
+  const table: ChartTable<FlagRow> = { columns, rows, rowKey: (row) => row.flag };
+  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} />;
 }

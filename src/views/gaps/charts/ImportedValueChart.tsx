@@ -4,8 +4,10 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Gap } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom } from './Axis.tsx';
+import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
+import type { ChartTable, ChartText } from './ChartFrame.tsx';
+import { capabilityColumn, ChartSvg, codeColumn, gapKey, leakageColumn, usdColumn } from './parts.tsx';
 import type { GapChartOptions } from './parts.tsx';
 import { formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
@@ -34,17 +36,23 @@ export function rankByImported(gaps: readonly Gap[], limit: number): Gap[] {
     .slice(0, limit);
 }
 
+const TEXT: ChartText = {
+  name: 'imported-value',
+  title: 'Imported value by capability',
+  description: "What the region's buyers pay suppliers outside the region for, largest first.",
+  caption: 'Capabilities ranked by imported value',
+};
+
 export function ImportedValueChart({
   gaps,
   limit = 12,
   selectedGap,
   onSelectGap,
-  regionName,
-  tableOpen,
-  testId = 'chart-imported-value',
+  ...options
 }: ImportedValueChartProps) {
   const rows = rankByImported(gaps, limit);
   const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW;
+  const box: PlotBox = { width: WIDTH, height, margin: MARGIN };
   const max = Math.max(1, ...rows.map((gap) => gap.demand));
   const x = scaleLinear()
     .domain([0, max])
@@ -55,7 +63,7 @@ export function ImportedValueChart({
     .range([MARGIN.top, height - MARGIN.bottom])
     .padding(0.2);
   const first = rows[0];
-  const where = regionName === undefined ? '' : ` into ${regionName}`;
+  const where = options.regionName === undefined ? '' : ` into ${options.regionName}`;
   const label =
     first === undefined
       ? 'No capability in demand.'
@@ -76,10 +84,9 @@ export function ImportedValueChart({
       </g>
       <AxisBottom
         ticks={x.ticks(5).map((value) => ({ at: x(value), text: formatUsd(value) }))}
-        range={[MARGIN.left, WIDTH - MARGIN.right]}
-        offset={height - MARGIN.bottom}
+        box={box}
         title="Annual demand (USD): imported, then local"
-        grid={height - MARGIN.bottom - MARGIN.top}
+        grid
       />
       {rows.map((gap) => {
         const top = y(gap.capability) ?? 0;
@@ -142,22 +149,6 @@ export function ImportedValueChart({
     leakageColumn,
   ];
 
-  return (
-    <ChartFrame
-      title="Imported value by capability"
-      regionName={regionName}
-      description="What the region's buyers pay suppliers outside the region for, largest first."
-      testId={testId}
-      tableOpen={tableOpen}
-      chart={chart}
-      table={{
-        caption: 'Capabilities ranked by imported value',
-        columns,
-        rows,
-        rowKey: (gap) => gap.capability,
-        initialSort: { column: 'imported', direction: 'descending' },
-        csvFileName: 'imported-value.csv',
-      }}
-    />
-  );
+  const table: ChartTable<Gap> = { columns, rows, rowKey: gapKey, sort: ['imported', 'descending'] };
+  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} />;
 }

@@ -7,8 +7,10 @@ import type { Gap } from '../../../analysis/types.ts';
 import { LEAKAGE_THRESHOLD } from '../../../analysis/flags.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
+import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
-import { capabilityColumn, ChartSvg, codeColumn, leakageColumn, usdColumn } from './parts.tsx';
+import type { ChartTable, ChartText } from './ChartFrame.tsx';
+import { capabilityColumn, ChartSvg, codeColumn, gapKey, leakageColumn, usdColumn } from './parts.tsx';
 import type { GapChartOptions } from './parts.tsx';
 import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
@@ -21,14 +23,16 @@ const MARGIN = { top: 20, right: 24, bottom: 52, left: 64 };
 /** Round supplier counts to label on the square-root axis; d3's own ticks crowd its low end. */
 const COUNT_TICKS = [0, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
-export function LeakageScatter({
-  gaps,
-  selectedGap,
-  onSelectGap,
-  regionName,
-  tableOpen,
-  testId = 'chart-leakage',
-}: LeakageScatterProps) {
+const TEXT: ChartText = {
+  name: 'leakage',
+  title: 'Leakage and local capacity',
+  description: 'Each dot a capability. High and to the right: local firms exist, but buyers go elsewhere.',
+  caption: 'Capabilities by local suppliers and leakage',
+};
+
+const box: PlotBox = { width: WIDTH, height: HEIGHT, margin: MARGIN };
+
+export function LeakageScatter({ gaps, selectedGap, onSelectGap, ...options }: LeakageScatterProps) {
   const [hovered, setHovered] = useState<string | null>(null);
   const maxSuppliers = Math.max(1, ...gaps.map((gap) => gap.localSuppliers));
   const x = scaleSqrt()
@@ -61,15 +65,13 @@ export function LeakageScatter({
     <ChartSvg label={label} width={WIDTH} height={HEIGHT} onMouseLeave={() => setHovered(null)}>
       <AxisLeft
         ticks={[0, 0.25, 0.5, 0.75, 1].map((value) => ({ at: y(value), text: formatPercent(value) }))}
-        range={[HEIGHT - MARGIN.bottom, MARGIN.top]}
-        offset={MARGIN.left}
+        box={box}
         title="Leakage (share imported)"
-        grid={WIDTH - MARGIN.left - MARGIN.right}
+        grid
       />
       <AxisBottom
         ticks={xTicks.map((value) => ({ at: x(value), text: formatCount(value) }))}
-        range={[MARGIN.left, WIDTH - MARGIN.right]}
-        offset={HEIGHT - MARGIN.bottom}
+        box={box}
         title="Local suppliers (square-root scale)"
       />
       <line
@@ -132,24 +134,8 @@ export function LeakageScatter({
     usdColumn('imported', 'Imported', (gap) => gap.importedValue),
   ];
 
-  return (
-    <ChartFrame
-      title="Leakage and local capacity"
-      regionName={regionName}
-      description="Each dot a capability. High and to the right: local firms exist, but buyers go elsewhere."
-      testId={testId}
-      tableOpen={tableOpen}
-      chart={chart}
-      table={{
-        caption: 'Capabilities by local suppliers and leakage',
-        columns,
-        rows: gaps,
-        rowKey: (gap) => gap.capability,
-        initialSort: { column: 'leakage', direction: 'descending' },
-        csvFileName: 'leakage.csv',
-      }}
-    />
-  );
+  const table: ChartTable<Gap> = { columns, rows: gaps, rowKey: gapKey, sort: ['leakage', 'descending'] };
+  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} />;
 }
 
 /** The hovered dot's numbers as SVG text, placed left of the dot when it is near the right edge. */

@@ -3,7 +3,9 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { AxisBottom, AxisLeft } from './Axis.tsx';
+import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
+import type { ChartTable, ChartText } from './ChartFrame.tsx';
 import { ChartSvg } from './parts.tsx';
 import type { ChartOptions } from './parts.tsx';
 import { formatCount } from '../../derive/format.ts';
@@ -24,11 +26,21 @@ const WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 20, right: 24, bottom: 52, left: 64 };
 
+const box: PlotBox = { width: WIDTH, height: HEIGHT, margin: MARGIN };
+
 export function tierName(tier: number): string {
   return tier === 0 ? 'Tier 0 (primes)' : `Tier ${tier}`;
 }
 
-export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-tiers' }: TierChartProps) {
+const TEXT: ChartText = {
+  name: 'tiers',
+  title: 'Organizations per tier',
+  description:
+    'Supply links between an organization and the nearest prime it sells to, directly or through others.',
+  caption: 'Organizations per supply tier',
+};
+
+export function TierChart({ tierCounts, ...options }: TierChartProps) {
   const rows: TierRow[] = tierCounts.map((count, tier) => ({ tier, name: tierName(tier), count }));
   const max = Math.max(1, ...tierCounts);
   const x = scaleBand<number>()
@@ -53,15 +65,13 @@ export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-t
     <ChartSvg label={label} width={WIDTH} height={HEIGHT}>
       <AxisLeft
         ticks={yTicks.map((value) => ({ at: y(value), text: formatCount(value) }))}
-        range={[HEIGHT - MARGIN.bottom, MARGIN.top]}
-        offset={MARGIN.left}
+        box={box}
         title="Organizations"
-        grid={WIDTH - MARGIN.left - MARGIN.right}
+        grid
       />
       <AxisBottom
         ticks={rows.map((row) => ({ at: (x(row.tier) ?? 0) + x.bandwidth() / 2, text: row.name }))}
-        range={[MARGIN.left, WIDTH - MARGIN.right]}
-        offset={HEIGHT - MARGIN.bottom}
+        box={box}
         title="Supply tier (links from a prime)"
       />
       {rows.map((row) => {
@@ -103,22 +113,11 @@ export function TierChart({ tierCounts, regionName, tableOpen, testId = 'chart-t
     { id: 'count', header: 'Organizations', accessor: (row) => row.count, numeric: true },
   ];
 
-  return (
-    <ChartFrame
-      title="Organizations per tier"
-      regionName={regionName}
-      description="Supply links between an organization and the nearest prime it sells to, directly or through others."
-      testId={testId}
-      tableOpen={tableOpen}
-      chart={chart}
-      table={{
-        caption: 'Organizations per supply tier',
-        columns,
-        rows,
-        rowKey: (row) => String(row.tier),
-        initialSort: { column: 'tier', direction: 'ascending' },
-        csvFileName: 'tiers.csv',
-      }}
-    />
-  );
+  const table: ChartTable<TierRow> = {
+    columns,
+    rows,
+    rowKey: (row) => String(row.tier),
+    sort: ['tier', 'ascending'],
+  };
+  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} />;
 }

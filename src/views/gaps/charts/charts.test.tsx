@@ -230,8 +230,8 @@ describe('FlagSummary', () => {
   });
 
   it('has a table twin with the same counts, open when asked', () => {
-    expect(html).toMatch(/data-testid="chart-flags-toggle"[^>]*>Hide table/);
-    expect(html).not.toMatch(/data-testid="chart-flags-table"[^>]*hidden/);
+    expect(html).toMatch(/data-testid="chart-gap-flags-toggle"[^>]*>Hide table/);
+    expect(html).not.toMatch(/data-testid="chart-gap-flags-table"[^>]*hidden/);
     expect(html).toMatch(/<th scope="row"[^>]*>Workforce<\/th><td class="ui-num"[^>]*>2<\/td>/);
   });
 

@@ -80,6 +80,9 @@ export const leakageColumn: DataColumn<Gap> = {
   format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
 };
 
+/** A gap's row key in the charts' tables: its capability. */
+export const gapKey = (gap: Gap): string => gap.capability;
+
 /** What every gap chart takes besides its data: the region for the title, the table open, the test id. */
 export interface ChartOptions {
   /** Region name for the title and the accessible description. */

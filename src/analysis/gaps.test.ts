@@ -188,18 +188,8 @@ describe('findGaps', () => {
 // Cross-check against a plain implementation of DESIGN.md §3 over the bundle objects, written apart from the
 // compact graph: Maps and Sets keyed by ids, no typed arrays, no shared helpers.
 
-interface BruteGap {
-  capability: string;
-  demand: number;
-  demandLinks: number;
-  localValue: number;
-  importedValue: number;
-  leakage: number;
-  localSuppliers: number;
-  hhi: number | null;
-  trainers: number;
-  flags: GapFlag[];
-}
+/** A gap as the brute force states it: every number, and the flags; no label. */
+type BruteGap = Omit<Gap, 'label'>;
 
 function bruteGaps(bundle: Bundle, inRegion: ReadonlySet<string>): BruteGap[] {
   const orgs = new Map(bundle.organizations.map((o) => [o.id as string, o]));

@@ -138,3 +138,14 @@ export interface Bundle {
   capabilities: Capability[];
   regions: Region[];
 }
+
+/** A bundle's keys in canonical order: the order of its JSON export, and all a bundle file may hold. */
+export const BUNDLE_KEYS = [
+  'format',
+  'version',
+  'meta',
+  'organizations',
+  'links',
+  'capabilities',
+  'regions',
+] as const satisfies readonly (keyof Bundle)[];

@@ -2,7 +2,7 @@
 // records the zod schemas accept, with the same output, and answer null for anything else so that zod
 // runs and explains the problem. zod stays the definition; a property test keeps the two in agreement.
 import type { Link, Need, Organization } from '../domain/model.ts';
-import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS } from '../domain/model.ts';
+import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS, ORGANIZATION_TABLE_FIELDS } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId } from '../domain/ids.ts';
 
 const LINK_KIND_SET: ReadonlySet<unknown> = new Set(LINK_KINDS);
@@ -146,15 +146,7 @@ function onlyKnownKeys(raw: Raw, known: ReadonlySet<string>): boolean {
   return true;
 }
 
-const OPTIONAL_ORG_FIELDS = [
-  'lat',
-  'lon',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'employees',
-  'uei',
-  'cage',
-  'website',
-] as const;
+/** The organization fields copied when present: the table's, but those every organization has and `county`. */
+const OPTIONAL_ORG_FIELDS = ORGANIZATION_TABLE_FIELDS.filter(
+  (field) => !['id', 'name', 'kind', 'county', 'naics', 'capabilities', 'certifications', 'trains'].includes(field),
+);

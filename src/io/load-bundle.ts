@@ -2,7 +2,7 @@
 // between records. Never throws on user data; a bad record is rejected and reported with its path.
 import type { z } from 'zod';
 import type { Bundle, Capability, Link, Organization, Region } from '../domain/model.ts';
-import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
+import { BUNDLE_FORMAT, BUNDLE_KEYS, BUNDLE_VERSION } from '../domain/model.ts';
 import { isNaicsCode } from '../domain/ids.ts';
 import {
   capabilitySchema,
@@ -26,15 +26,7 @@ export interface LoadOptions {
   maxIssuesPerKind?: number;
 }
 
-const TOP_LEVEL_KEYS = new Set([
-  'format',
-  'version',
-  'meta',
-  'organizations',
-  'links',
-  'capabilities',
-  'regions',
-]);
+const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set(BUNDLE_KEYS);
 
 export function loadBundle(raw: unknown, options: LoadOptions = {}): Result<Bundle> {
   return startBundleLoad(raw, options).finish();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../domain/model.ts';
 import { loadBundle } from '../load-bundle.ts';
 import type { Link } from '../../domain/model.ts';
+import { BUNDLE_KEYS } from '../../domain/model.ts';
 import {
   bundleHash,
   canonicalBundleText,
@@ -54,15 +55,7 @@ describe('exportBundleJson', () => {
 
   it('starts with format and version, then meta, organizations, links, capabilities, regions', () => {
     const parsed = JSON.parse(exportBundleJson(edgeCaseBundle())) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual([
-      'format',
-      'version',
-      'meta',
-      'organizations',
-      'links',
-      'capabilities',
-      'regions',
-    ]);
+    expect(Object.keys(parsed)).toEqual(BUNDLE_KEYS);
     expect(parsed.format).toBe('forgemap.bundle');
     expect(parsed.version).toBe(1);
   });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { OrgId } from '../../domain/ids.ts';
+import { testOrganization } from '../../domain/test-organization.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { exportOrganizationsGeoJson } from './geojson.ts';
 import { edgeCaseBundle, emptyBundle } from './test-bundles.ts';
@@ -38,16 +40,9 @@ describe('exportOrganizationsGeoJson', () => {
 
     const positions = new Float64Array([0, 0, 1, 2, Number.NaN, Number.NaN, 3, 4]);
     const features = parse(exportOrganizationsGeoJson(bundle, positions)).features;
-    expect(features[1]?.properties).toStrictEqual({
-      id: '__proto__',
-      name: '=HYPERLINK("http://evil.example","x")',
-      kind: 'manufacturer',
-      naics: [],
-      capabilities: [],
-      certifications: [],
-      trains: [],
-      needs: [],
-    });
+    expect(features[1]?.properties).toStrictEqual(
+      testOrganization({ id: '__proto__' as OrgId, name: '=HYPERLINK("http://evil.example","x")' }),
+    );
     expect(features[2]?.properties.needs).toEqual([{ capability: '5-axis-machining' }]);
   });
 

@@ -1,49 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../state/route.ts';
 import type { Filters } from '../../state/route.ts';
-import {
-  addCapability,
-  canHideKind,
-  clearFilters,
-  hasFilters,
-  removeCapability,
-  setMinValue,
-  toggleCertification,
-  toggleKind,
-} from './filter-edits.ts';
+import * as edits from './filter-edits.ts';
 
 const f = (partial: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...partial });
 
 describe('toggleKind', () => {
   it('hiding a kind from "all" lists the others', () => {
-    expect(toggleKind(f({}), 'training').kinds).toEqual(['prime', 'manufacturer', 'support']);
+    expect(edits.toggleKind(f({}), 'training').kinds).toEqual(['prime', 'manufacturer', 'support']);
   });
   it('showing the last hidden kind goes back to "all"', () => {
-    expect(toggleKind(f({ kinds: ['prime', 'manufacturer', 'support'] }), 'training').kinds).toEqual([]);
+    expect(edits.toggleKind(f({ kinds: ['prime', 'manufacturer', 'support'] }), 'training').kinds).toEqual([]);
   });
   it('keeps kinds in canonical order', () => {
-    expect(toggleKind(f({ kinds: ['support'] }), 'prime').kinds).toEqual(['prime', 'support']);
+    expect(edits.toggleKind(f({ kinds: ['support'] }), 'prime').kinds).toEqual(['prime', 'support']);
   });
   it('refuses to hide the only kind shown', () => {
     const only = f({ kinds: ['prime'] });
-    expect(toggleKind(only, 'prime')).toBe(only);
-    expect(canHideKind(only, 'prime')).toBe(false);
-    expect(canHideKind(only, 'support')).toBe(true);
-    expect(canHideKind(f({}), 'prime')).toBe(true);
+    expect(edits.toggleKind(only, 'prime')).toBe(only);
+    expect(edits.canHideKind(only, 'prime')).toBe(false);
+    expect(edits.canHideKind(only, 'support')).toBe(true);
+    expect(edits.canHideKind(f({}), 'prime')).toBe(true);
   });
 });
 
 describe('capability and certification edits', () => {
   it('adds a capability once and removes it', () => {
-    const one = addCapability(f({}), '332710');
+    const one = edits.addCapability(f({}), '332710');
     expect(one.capabilities).toEqual(['332710']);
-    expect(addCapability(one, '332710')).toBe(one);
-    expect(removeCapability(one, '332710').capabilities).toEqual([]);
+    expect(edits.addCapability(one, '332710')).toBe(one);
+    expect(edits.removeCapability(one, '332710').capabilities).toEqual([]);
   });
   it('toggles a certification', () => {
-    const on = toggleCertification(f({}), 'ITAR');
+    const on = edits.toggleCertification(f({}), 'ITAR');
     expect(on.certifications).toEqual(['ITAR']);
-    expect(toggleCertification(on, 'ITAR').certifications).toEqual([]);
+    expect(edits.toggleCertification(on, 'ITAR').certifications).toEqual([]);
   });
 });
 
@@ -53,15 +44,15 @@ describe('setMinValue', () => {
     [-5, 0],
     [Number.NaN, 0],
   ])('%s becomes %s', (input, expected) => {
-    expect(setMinValue(f({ minValue: 7 }), input).minValue).toBe(expected);
+    expect(edits.setMinValue(f({ minValue: 7 }), input).minValue).toBe(expected);
   });
 });
 
 describe('hasFilters / clearFilters', () => {
   it('sees any filter and clears them all', () => {
-    expect(hasFilters(f({}))).toBe(false);
-    expect(hasFilters(f({ minValue: 1 }))).toBe(true);
-    expect(hasFilters(f({ kinds: ['prime'] }))).toBe(true);
-    expect(clearFilters()).toEqual(NO_FILTERS);
+    expect(edits.hasFilters(f({}))).toBe(false);
+    expect(edits.hasFilters(f({ minValue: 1 }))).toBe(true);
+    expect(edits.hasFilters(f({ kinds: ['prime'] }))).toBe(true);
+    expect(edits.clearFilters()).toEqual(NO_FILTERS);
   });
 });

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { edgeCaseBundle } from '../../io/export/test-bundles.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { EXPORT_IDS } from './export-items.ts';
 
 describe('ExportMenu', () => {
   const html = renderToStaticMarkup(<ExportMenu bundle={edgeCaseBundle()} analysis={null} />);
@@ -14,18 +15,9 @@ describe('ExportMenu', () => {
   });
 
   it('lists every export as a menu item with a stable test id', () => {
-    for (const id of [
-      'bundle-json',
-      'organizations-csv',
-      'organizations-geojson',
-      'gaps-csv',
-      'network-gexf',
-      'network-graphml',
-      'map-png',
-      'network-png',
-    ])
+    for (const id of EXPORT_IDS)
       expect(html).toMatch(new RegExp(`role="menuitem"[^>]*data-testid="export-item-${id}"`));
-    expect(html.match(/role="menuitem"/g)).toHaveLength(8);
+    expect(html.match(/role="menuitem"/g)).toHaveLength(EXPORT_IDS.length);
   });
 
   it('keeps disabled items focusable and says why they are disabled', () => {

@@ -14,16 +14,7 @@ import {
 } from './render-graph.ts';
 import type { RenderGraph } from './render-graph.ts';
 import { nodeKey, orgIdOf } from './node-key.ts';
-import {
-  EDGE_COLOR,
-  EDGE_CROSSING_COLOR,
-  EDGE_SIZE_MAX,
-  EDGE_SIZE_MIN,
-  KIND_COLORS,
-  NODE_SIZE_MAX,
-  NODE_SIZE_MIN,
-  PRIME_NODE_SIZE,
-} from './style.ts';
+import * as style from './style.ts';
 
 /** A view with a home region (county 00001, OrgSpec.inRegion), some orgs hidden and some links re-kinded. */
 function view(
@@ -105,16 +96,16 @@ describe('drawableLinks', () => {
 
 describe('nodeSize', () => {
   it.each<[string, number, number, number]>([
-    ['the largest amount gets the largest radius', 10, 10, NODE_SIZE_MAX],
-    ['an amount above the reference is capped', 20, 10, NODE_SIZE_MAX],
+    ['the largest amount gets the largest radius', 10, 10, style.NODE_SIZE_MAX],
+    ['an amount above the reference is capped', 20, 10, style.NODE_SIZE_MAX],
     // √(1/4) = ½ of the range 2.5…14: 2.5 + 11.5 / 2.
     ['a quarter of the reference gets half the radius range', 2.5, 10, 8.25],
     // √(1/100) = 0.1: 2.5 + 1.15.
     ['a hundredth gets a tenth of the range', 1, 100, 3.65],
-    ['zero is the smallest', 0, 10, NODE_SIZE_MIN],
-    ['NaN is the smallest', Number.NaN, 10, NODE_SIZE_MIN],
-    ['a negative amount is the smallest', -5, 10, NODE_SIZE_MIN],
-    ['a zero reference gives the smallest', 5, 0, NODE_SIZE_MIN],
+    ['zero is the smallest', 0, 10, style.NODE_SIZE_MIN],
+    ['NaN is the smallest', Number.NaN, 10, style.NODE_SIZE_MIN],
+    ['a negative amount is the smallest', -5, 10, style.NODE_SIZE_MIN],
+    ['a zero reference gives the smallest', 5, 0, style.NODE_SIZE_MIN],
   ])('%s', (_name, amount, reference, expected) => {
     expect(nodeSize(amount, reference)).toBe(expected);
   });
@@ -122,17 +113,17 @@ describe('nodeSize', () => {
 
 describe('edgeSize', () => {
   it.each<[string, number, number]>([
-    ['$10k is the thinnest', 10_000, EDGE_SIZE_MIN],
-    ['less than $10k is the thinnest', 5_000, EDGE_SIZE_MIN],
+    ['$10k is the thinnest', 10_000, style.EDGE_SIZE_MIN],
+    ['less than $10k is the thinnest', 5_000, style.EDGE_SIZE_MIN],
     // log10 = 5: a quarter of the way, 0.6 + 4.4 / 4.
     ['$100k is a quarter of the way', 100_000, 1.7],
     // log10 = 6: half way, 0.6 + 2.2.
     ['$1M is half way', 1_000_000, 2.8],
-    ['$100M is the thickest', 100_000_000, EDGE_SIZE_MAX],
-    ['more than $100M is the thickest', 1e12, EDGE_SIZE_MAX],
-    ['0 (no value) is the thinnest', 0, EDGE_SIZE_MIN],
-    ['NaN is the thinnest', Number.NaN, EDGE_SIZE_MIN],
-    ['a negative value is the thinnest', -1, EDGE_SIZE_MIN],
+    ['$100M is the thickest', 100_000_000, style.EDGE_SIZE_MAX],
+    ['more than $100M is the thickest', 1e12, style.EDGE_SIZE_MAX],
+    ['0 (no value) is the thinnest', 0, style.EDGE_SIZE_MIN],
+    ['NaN is the thinnest', Number.NaN, style.EDGE_SIZE_MIN],
+    ['a negative value is the thinnest', -1, style.EDGE_SIZE_MIN],
   ])('%s', (_name, value, expected) => {
     expect(edgeSize(value)).toBe(expected);
   });
@@ -148,7 +139,7 @@ describe('buildRenderGraph', () => {
     expect(graph.getNodeAttributes('p')).toMatchObject({
       label: 'p',
       kind: 'prime',
-      color: KIND_COLORS.prime,
+      color: style.KIND_COLORS.prime,
       org: 0,
       inRegion: true,
       x: 0,
@@ -172,8 +163,8 @@ describe('buildRenderGraph', () => {
         value: 150,
         links: 3,
         crossing: false,
-        color: EDGE_COLOR,
-        size: EDGE_SIZE_MIN,
+        color: style.EDGE_COLOR,
+        size: style.EDGE_SIZE_MIN,
       },
       {
         key: 'e1',
@@ -182,8 +173,8 @@ describe('buildRenderGraph', () => {
         value: 20,
         links: 1,
         crossing: false,
-        color: EDGE_COLOR,
-        size: EDGE_SIZE_MIN,
+        color: style.EDGE_COLOR,
+        size: style.EDGE_SIZE_MIN,
       },
     ]);
   });
@@ -191,7 +182,7 @@ describe('buildRenderGraph', () => {
   it('gives an edge without any value 0 and the thinnest line', () => {
     const data = view(ids('a', 'b'), [['a', 'b']]);
     const graph = buildRenderGraph(data, drawableLinks(data, 0));
-    expect(graph.getEdgeAttributes('e0')).toMatchObject({ value: 0, size: EDGE_SIZE_MIN });
+    expect(graph.getEdgeAttributes('e0')).toMatchObject({ value: 0, size: style.EDGE_SIZE_MIN });
   });
 
   it('marks an edge crossing when exactly one end is in the region', () => {
@@ -211,10 +202,10 @@ describe('buildRenderGraph', () => {
       e.size,
     ]);
     expect(marks).toEqual([
-      ['in1>in2', false, EDGE_COLOR, 2.8],
-      ['in1>out1', true, EDGE_CROSSING_COLOR, 2.8],
-      ['out1>in2', true, EDGE_CROSSING_COLOR, 2.8],
-      ['out1>out2', false, EDGE_COLOR, 2.8],
+      ['in1>in2', false, style.EDGE_COLOR, 2.8],
+      ['in1>out1', true, style.EDGE_CROSSING_COLOR, 2.8],
+      ['out1>in2', true, style.EDGE_CROSSING_COLOR, 2.8],
+      ['out1>out2', false, style.EDGE_COLOR, 2.8],
     ]);
   });
 
@@ -231,10 +222,10 @@ describe('buildRenderGraph', () => {
     const graph = buildRenderGraph(data, drawableLinks(data, 0));
     const sizes = graph.mapNodes((id, a) => [id, a.supplied, a.degree, a.valueSize, a.degreeSize, a.size]);
     expect(sizes).toEqual([
-      ['a', 400, 3, NODE_SIZE_MAX, NODE_SIZE_MAX, NODE_SIZE_MAX],
+      ['a', 400, 3, style.NODE_SIZE_MAX, style.NODE_SIZE_MAX, style.NODE_SIZE_MAX],
       ['b', 100, 2, 8.25, 11.89, 8.25],
-      ['c', 0, 2, NODE_SIZE_MIN, 11.89, NODE_SIZE_MIN],
-      ['d', 0, 1, NODE_SIZE_MIN, 9.14, NODE_SIZE_MIN],
+      ['c', 0, 2, style.NODE_SIZE_MIN, 11.89, style.NODE_SIZE_MIN],
+      ['d', 0, 1, style.NODE_SIZE_MIN, 9.14, style.NODE_SIZE_MIN],
     ]);
   });
 
@@ -258,7 +249,7 @@ describe('buildRenderGraph', () => {
     const graph = buildRenderGraph(data, drawableLinks(data, 0), { supplied: Float64Array.from([1, 4]) });
     expect(graph.mapNodes((id, a) => [id, a.supplied, a.valueSize])).toEqual([
       ['a', 1, 8.25],
-      ['b', 4, NODE_SIZE_MAX],
+      ['b', 4, style.NODE_SIZE_MAX],
     ]);
   });
 
@@ -302,18 +293,18 @@ describe('buildRenderGraph with ids that are Object.prototype names', () => {
 });
 
 describe('buildRenderGraph prime sizes', () => {
-  it('never draws a prime smaller than PRIME_NODE_SIZE, though it supplies nothing', () => {
+  it('never draws a prime smaller than style.PRIME_NODE_SIZE, though it supplies nothing', () => {
     // s supplies p $1M: s gets the largest value size, p (no supply) would get the minimum.
     const data = view(
       [{ id: 'p', kind: 'prime' }, { id: 's' }, { id: 'q', kind: 'prime' }],
       [['s', 'p', '332710', 1e6]],
     );
     const graph = buildRenderGraph(data, drawableLinks(data, 0));
-    expect(graph.getNodeAttribute('s', 'valueSize')).toBe(NODE_SIZE_MAX);
-    expect(graph.getNodeAttribute('p', 'valueSize')).toBe(PRIME_NODE_SIZE);
+    expect(graph.getNodeAttribute('s', 'valueSize')).toBe(style.NODE_SIZE_MAX);
+    expect(graph.getNodeAttribute('p', 'valueSize')).toBe(style.PRIME_NODE_SIZE);
     // q has no link at all: the floor applies to the degree size too.
-    expect(graph.getNodeAttribute('q', 'degreeSize')).toBe(PRIME_NODE_SIZE);
-    expect(PRIME_NODE_SIZE).toBeGreaterThan(NODE_SIZE_MIN);
+    expect(graph.getNodeAttribute('q', 'degreeSize')).toBe(style.PRIME_NODE_SIZE);
+    expect(style.PRIME_NODE_SIZE).toBeGreaterThan(style.NODE_SIZE_MIN);
   });
 });
 

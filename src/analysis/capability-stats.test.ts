@@ -8,7 +8,6 @@ import type { CapabilityStats } from './types.ts';
 import { testStats } from './test-results.ts';
 import { removeOrgs } from './what-if.ts';
 
-
 const graphOf = specGraph;
 
 /** Stats of one capability with leakage and HHI rounded to 4 places, as written in the cases; null if absent. */

@@ -4,7 +4,15 @@ import type { Bundle, Link, OrgKind } from '../domain/model.ts';
 import { findGaps } from './gaps.ts';
 import { dependencyMatrix } from './matrix.ts';
 import { buildSupplyGraph } from './supply-graph.ts';
-import { HEAT_TREATING_SPLIT, HT, MS, primeBuying, specGraph, TEST_PRIME, testBundle } from './test-bundle.ts';
+import {
+  HEAT_TREATING_SPLIT,
+  HT,
+  MS,
+  primeBuying,
+  specGraph,
+  TEST_PRIME,
+  testBundle,
+} from './test-bundle.ts';
 import type { LinkSpec, OrgSpec } from './test-bundle.ts';
 import type { Gap, GapFlag, MatrixCell } from './types.ts';
 import { removeOrgs } from './what-if.ts';

@@ -2,7 +2,7 @@
 // hang, and every rejection says why. Seeded, so a failure replays; bounded to run in a few seconds.
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import type { ZipGeocoder } from '../../geo/zip-geocoder.ts';
+import { chicagoGeocoder } from '../../geo/test-geocoder.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { importFiles } from './import-files.ts';
 import type { ImportFormat } from './formats.ts';
@@ -10,13 +10,7 @@ import type { ImportFormat } from './formats.ts';
 /** A seeded PRNG (d3-random's LCG), so a failure can be replayed from its seed. */
 const prng = (seed: number): (() => number) => randomLcg(seed);
 
-const geocoder: ZipGeocoder = {
-  size: 1,
-  lookup: (zip) =>
-    zip.startsWith('606')
-      ? { zip: '60601', lat: 41.9, lon: -87.6, county: '17031' as never, city: 'Chicago', state: 'IL' }
-      : null,
-};
+const geocoder = chicagoGeocoder('606');
 
 const SEEDS: Record<Exclude<ImportFormat, 'bundle'> | 'bundle', string> = {
   organizations:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZipGeocoder } from '../../geo/zip-geocoder.ts';
+import { chicagoGeocoder } from '../../geo/test-geocoder.ts';
 import { importFiles } from './import-files.ts';
 
 const csv = (lines: string[]) => lines.join('\n');
@@ -47,13 +47,7 @@ describe('importFiles', () => {
   });
 
   it('uses the geocoder it is given and names the file and date in meta', () => {
-    const geocoder: ZipGeocoder = {
-      size: 1,
-      lookup: (zip) =>
-        zip.startsWith('60601')
-          ? { zip: '60601', lat: 41.9, lon: -87.6, county: '17031' as never, city: 'Chicago', state: 'IL' }
-          : null,
-    };
+    const geocoder = chicagoGeocoder('60601');
     const outcome = importFiles(
       [{ name: 'My_Firms.csv', data: csv(['name,zip', 'Acme,60601-0001', 'Beta,99999']) }],
       {

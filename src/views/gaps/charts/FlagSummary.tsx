@@ -9,7 +9,7 @@ import { AxisBottom } from './Axis.tsx';
 import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { ChartTable, ChartText } from './ChartFrame.tsx';
-import { ChartSvg } from './parts.tsx';
+import { BarValue, ChartSvg, RowLabel } from './parts.tsx';
 import type { ChartOptions } from './parts.tsx';
 import { formatCount } from '../../derive/format.ts';
 import { px } from './format.ts';
@@ -81,15 +81,9 @@ export function FlagSummary({ gaps, ...options }: FlagSummaryProps) {
         return (
           <g key={row.flag} data-testid="flag-bar" data-flag={row.flag}>
             <title>{`${row.label}: ${formatCount(row.count)} capabilities. ${row.help}.`}</title>
-            <text
-              className="chart-row-label"
-              x={MARGIN.left - 8}
-              y={px(top + band / 2)}
-              dy="0.32em"
-              textAnchor="end"
-            >
+            <RowLabel right={MARGIN.left - 8} top={top} band={band}>
               {row.label}
-            </text>
+            </RowLabel>
             <rect
               className={`bar-flag bar-flag-${row.flag}`}
               x={px(x(0))}
@@ -98,9 +92,9 @@ export function FlagSummary({ gaps, ...options }: FlagSummaryProps) {
               height={px(band)}
               data-value={row.count}
             />
-            <text className="chart-value" x={px(x(row.count) + 4)} y={px(top + band / 2)} dy="0.32em">
+            <BarValue end={x(row.count)} top={top} band={band}>
               {formatCount(row.count)}
-            </text>
+            </BarValue>
           </g>
         );
       })}

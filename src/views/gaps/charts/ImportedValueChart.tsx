@@ -7,7 +7,16 @@ import { AxisBottom } from './Axis.tsx';
 import type { PlotBox } from './Axis.tsx';
 import { ChartFrame } from './ChartFrame.tsx';
 import type { ChartTable, ChartText } from './ChartFrame.tsx';
-import { capabilityColumn, ChartSvg, codeColumn, gapKey, leakageColumn, usdColumn } from './parts.tsx';
+import {
+  BarValue,
+  capabilityColumn,
+  ChartSvg,
+  codeColumn,
+  gapKey,
+  leakageColumn,
+  RowLabel,
+  usdColumn,
+} from './parts.tsx';
 import type { GapChartOptions } from './parts.tsx';
 import { formatPercent, formatUsd } from '../../derive/format.ts';
 import { px, truncate } from './format.ts';
@@ -105,16 +114,10 @@ export function ImportedValueChart({
             <title>
               {`${gap.label}: ${formatUsd(gap.importedValue)} imported, ${formatUsd(gap.localValue)} local (${formatPercent(gap.leakage)} leakage)`}
             </title>
-            <text
-              className="chart-row-label"
-              x={MARGIN.left - 8}
-              y={px(top + band / 2)}
-              dy="0.32em"
-              textAnchor="end"
-            >
+            <RowLabel right={MARGIN.left - 8} top={top} band={band}>
               {selected ? '▶ ' : ''}
               {truncate(gap.label, 32)}
-            </text>
+            </RowLabel>
             <rect
               className="bar-imported"
               x={px(x(0))}
@@ -131,9 +134,9 @@ export function ImportedValueChart({
               height={px(band)}
               data-value={gap.localValue}
             />
-            <text className="chart-value" x={px(localEnd + 4)} y={px(top + band / 2)} dy="0.32em">
+            <BarValue end={localEnd} top={top} band={band}>
               {formatUsd(gap.importedValue)}
-            </text>
+            </BarValue>
           </g>
         );
       })}

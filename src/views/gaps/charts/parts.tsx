@@ -4,6 +4,7 @@ import type { ReactNode, SVGProps } from 'react';
 import type { Gap } from '../../../analysis/types.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import { formatPercent, formatUsd } from '../../derive/format.ts';
+import { px } from './format.ts';
 
 export interface ChartSvgProps extends Omit<SVGProps<SVGSVGElement>, 'width' | 'height'> {
   /** What the chart shows, in one or two sentences (the SVG is role="img"). */
@@ -79,6 +80,30 @@ export const leakageColumn: DataColumn<Gap> = {
   numeric: true,
   format: (value) => (typeof value === 'number' ? formatPercent(value) : '—'),
 };
+
+/** Where a horizontal bar sits: the top of its band and the band's height, px. */
+export interface BarBand {
+  top: number;
+  band: number;
+}
+
+/** A horizontal bar's label, right-aligned so that it ends at `right`, centred on the band. */
+export function RowLabel({ right, top, band, children }: BarBand & { right: number; children: ReactNode }) {
+  return (
+    <text className="chart-row-label" x={right} y={px(top + band / 2)} dy="0.32em" textAnchor="end">
+      {children}
+    </text>
+  );
+}
+
+/** The value written just after a horizontal bar that ends at `end`. */
+export function BarValue({ end, top, band, children }: BarBand & { end: number; children: ReactNode }) {
+  return (
+    <text className="chart-value" x={px(end + 4)} y={px(top + band / 2)} dy="0.32em">
+      {children}
+    </text>
+  );
+}
 
 /** A gap's row key in the charts' tables: its capability. */
 export const gapKey = (gap: Gap): string => gap.capability;

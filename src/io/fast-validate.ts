@@ -148,5 +148,6 @@ function onlyKnownKeys(raw: Raw, known: ReadonlySet<string>): boolean {
 
 /** The organization fields copied when present: the table's, but those every organization has and `county`. */
 const OPTIONAL_ORG_FIELDS = ORGANIZATION_TABLE_FIELDS.filter(
-  (field) => !['id', 'name', 'kind', 'county', 'naics', 'capabilities', 'certifications', 'trains'].includes(field),
+  (field) =>
+    !['id', 'name', 'kind', 'county', 'naics', 'capabilities', 'certifications', 'trains'].includes(field),
 );

@@ -10,7 +10,9 @@ describe('toggleKind', () => {
     expect(edits.toggleKind(f({}), 'training').kinds).toEqual(['prime', 'manufacturer', 'support']);
   });
   it('showing the last hidden kind goes back to "all"', () => {
-    expect(edits.toggleKind(f({ kinds: ['prime', 'manufacturer', 'support'] }), 'training').kinds).toEqual([]);
+    expect(edits.toggleKind(f({ kinds: ['prime', 'manufacturer', 'support'] }), 'training').kinds).toEqual(
+      [],
+    );
   });
   it('keeps kinds in canonical order', () => {
     expect(edits.toggleKind(f({ kinds: ['support'] }), 'prime').kinds).toEqual(['prime', 'support']);

@@ -302,17 +302,12 @@ export function DependencyMatrix({
                     </button>
                   )}
                   {onRemove !== undefined && (
-                    <button
-                      type="button"
-                      className="matrix-remove"
-                      data-testid="matrix-remove-prime"
-                      data-org={row.prime}
-                      aria-label={`What if ${row.name} closes? Remove it`}
-                      title={`What if ${row.name} closes?`}
-                      onClick={() => onRemove(row.prime)}
-                    >
-                      Remove
-                    </button>
+                    <RemoveButton
+                      id={row.prime}
+                      name={row.name}
+                      onRemove={onRemove}
+                      testId="matrix-remove-prime"
+                    />
                   )}
                 </th>
                 <td className="matrix-count">{row.singleSource}</td>
@@ -388,16 +383,7 @@ export function DependencyMatrix({
                     {chosenSuppliers.inRegion.includes(id) ? 'in the region' : 'outside the region'}
                   </span>
                   {onRemove !== undefined && (
-                    <button
-                      type="button"
-                      className="matrix-remove"
-                      data-testid="matrix-remove"
-                      data-org={id}
-                      aria-label={`What if ${name(id)} closes? Remove it`}
-                      onClick={() => onRemove(id)}
-                    >
-                      Remove
-                    </button>
+                    <RemoveButton id={id} name={name(id)} onRemove={onRemove} testId="matrix-remove" />
                   )}
                 </li>
               ))}
@@ -406,6 +392,23 @@ export function DependencyMatrix({
         </div>
       )}
     </section>
+  );
+}
+
+/** The what-if button beside an organization: remove it, as if it closed. */
+function RemoveButton(props: { id: string; name: string; onRemove: (id: string) => void; testId: string }) {
+  return (
+    <button
+      type="button"
+      className="matrix-remove"
+      data-testid={props.testId}
+      data-org={props.id}
+      aria-label={`What if ${props.name} closes? Remove it`}
+      title={`What if ${props.name} closes?`}
+      onClick={() => props.onRemove(props.id)}
+    >
+      Remove
+    </button>
   );
 }
 

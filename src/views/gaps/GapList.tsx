@@ -137,24 +137,10 @@ function GapTable({ outcome, limit, compact, selectedGap, onSelectGap }: TablePr
               <tr>
                 <th scope="col">Capability</th>
                 <th scope="col">Flags</th>
-                {!compact && (
-                  <th scope="col" className="num">
-                    Demand
-                  </th>
-                )}
-                <th scope="col" className="num">
-                  Imported
-                </th>
-                {!compact && (
-                  <th scope="col" className="num">
-                    Local suppliers
-                  </th>
-                )}
-                {!compact && (
-                  <th scope="col" className="num">
-                    Trainers
-                  </th>
-                )}
+                {!compact && <NumberHeader>Demand</NumberHeader>}
+                <NumberHeader>Imported</NumberHeader>
+                {!compact && <NumberHeader>Local suppliers</NumberHeader>}
+                {!compact && <NumberHeader>Trainers</NumberHeader>}
               </tr>
             </thead>
             <tbody>
@@ -212,5 +198,14 @@ function GapTable({ outcome, limit, compact, selectedGap, onSelectGap }: TablePr
       )}
       <p className="analysis-time">Analysed in {Math.round(outcome.ms)} ms.</p>
     </>
+  );
+}
+
+/** A table's column header for numbers, right-aligned like its cells. */
+export function NumberHeader({ children }: { children: string }) {
+  return (
+    <th scope="col" className="num">
+      {children}
+    </th>
   );
 }

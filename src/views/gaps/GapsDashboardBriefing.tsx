@@ -1,5 +1,6 @@
 // The print briefing: one page per region (the home region, then each compared region) with its key
 // figures, the charts and the top gaps. Hidden on screen; dashboard.css shows only it when printing.
+import { NumberHeader } from './GapList.tsx';
 import { regionFigures } from '../../analysis/compare.ts';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import type { Bundle } from '../../domain/model.ts';
@@ -92,15 +93,9 @@ export function PrintBriefing({ bundle, regions, homeScenario, removedCount, top
                 <tr>
                   <th scope="col">Capability</th>
                   <th scope="col">Flags</th>
-                  <th scope="col" className="num">
-                    Imported
-                  </th>
-                  <th scope="col" className="num">
-                    Demand
-                  </th>
-                  <th scope="col" className="num">
-                    Local suppliers
-                  </th>
+                  <NumberHeader>Imported</NumberHeader>
+                  <NumberHeader>Demand</NumberHeader>
+                  <NumberHeader>Local suppliers</NumberHeader>
                 </tr>
               </thead>
               <tbody>

@@ -19,27 +19,41 @@ function usable(graph: SupplyGraph, l: number): boolean {
   return s !== t && graph.kind[s] !== REMOVED_KIND && graph.kind[t] !== REMOVED_KIND;
 }
 
-/** For each buyer, its suppliers (one entry per supply link, repeats kept; harmless for a BFS). */
-export function incomingLinks(graph: SupplyGraph): Csr {
-  const n = graph.orgCount;
-  const m = graph.linkCount;
-  const source = graph.linkSource;
-  const target = graph.linkTarget;
+/** Calls `add(from, to)` for each arc, in the same order each time it is called. */
+type ArcLister = (add: (from: number, to: number) => void) => void;
+
+/**
+ * A CSR of n nodes by counting sort of the arcs `list` gives (it is called twice: to count, then to place),
+ * repeats kept.
+ */
+function csrOf(n: number, list: ArcLister): Csr {
   const start = new Int32Array(n + 1);
   let total = 0;
-  for (let l = 0; l < m; l++) {
-    if (!usable(graph, l)) continue;
-    start[target[l]! + 1]!++;
+  list((from) => {
+    start[from + 1]!++;
     total++;
-  }
+  });
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const cursor = start.slice(0, n);
   const neighbors = new Int32Array(total);
-  for (let l = 0; l < m; l++) {
-    if (!usable(graph, l)) continue;
-    neighbors[cursor[target[l]!]!++] = source[l]!;
-  }
+  list((from, to) => {
+    neighbors[cursor[from]!++] = to;
+  });
   return { start, neighbors };
+}
+
+/** Lists each usable link once as `add(source, target)`. */
+function usableLinks(graph: SupplyGraph): (each: (source: number, target: number) => void) => void {
+  return (each) => {
+    for (let l = 0; l < graph.linkCount; l++)
+      if (usable(graph, l)) each(graph.linkSource[l]!, graph.linkTarget[l]!);
+  };
+}
+
+/** For each buyer, its suppliers (one entry per supply link, repeats kept; harmless for a BFS). */
+export function incomingLinks(graph: SupplyGraph): Csr {
+  const links = usableLinks(graph);
+  return csrOf(graph.orgCount, (add) => links((source, target) => add(target, source)));
 }
 
 /**
@@ -49,27 +63,13 @@ export function incomingLinks(graph: SupplyGraph): Csr {
  */
 export function simpleUndirected(graph: SupplyGraph): Csr {
   const n = graph.orgCount;
-  const m = graph.linkCount;
-  const source = graph.linkSource;
-  const target = graph.linkTarget;
-  const degree = new Int32Array(n + 1);
-  let total = 0;
-  for (let l = 0; l < m; l++) {
-    if (!usable(graph, l)) continue;
-    degree[source[l]! + 1]!++;
-    degree[target[l]! + 1]!++;
-    total += 2;
-  }
-  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
-  const cursor = degree.slice(0, n);
-  const all = new Int32Array(total);
-  for (let l = 0; l < m; l++) {
-    if (!usable(graph, l)) continue;
-    const s = source[l]!;
-    const t = target[l]!;
-    all[cursor[s]!++] = t;
-    all[cursor[t]!++] = s;
-  }
+  const links = usableLinks(graph);
+  const { start: degree, neighbors: all } = csrOf(n, (add) =>
+    links((source, target) => {
+      add(source, target);
+      add(target, source);
+    }),
+  );
 
   // stamp[v] === u + 1 when v was already kept as a neighbor of u. The write position never passes the read
   // position, so compacting `all` in place is safe.

@@ -2,7 +2,7 @@
 // are directed edges in supply direction. Written by hand, with attribute types fixed by the column list.
 import type { Bundle, BundleMeta } from '../../domain/model.ts';
 import type { AttributeSpec, AttributeType } from './network-attributes.ts';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues } from './network-attributes.ts';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues, eachNodeAndEdge } from './network-attributes.ts';
 import { XML_CHAR, encodeXmlId, escapeXmlAttribute, escapeXmlText } from './xml-text.ts';
 
 /**
@@ -81,31 +81,23 @@ export function exportGexf(bundle: Bundle): string {
     '    <nodes>',
   ];
 
-  const written = new Set<string>();
-  for (const org of bundle.organizations) {
-    const id = gexfNodeId(org.id);
-    // A valid bundle has unique ids; a duplicate node would make the file unreadable for most tools.
-    if (written.has(id)) continue;
-    written.add(id);
-    lines.push(
-      `      <node id="${escapeXmlAttribute(id)}" label="${escapeXmlAttribute(org.name)}">`,
-      ...attvalues(attributeValues(NODE_ATTRIBUTES, org)),
-    );
-    if (finite(org.lat) && finite(org.lon))
-      lines.push(`        <viz:position x="${String(org.lon)}" y="${String(org.lat)}"/>`);
-    lines.push('      </node>');
-  }
-  lines.push('    </nodes>', '    <edges>');
-  bundle.links.forEach((link, i) => {
-    const source = gexfNodeId(link.source);
-    const target = gexfNodeId(link.target);
-    // loadBundle rejects links to unknown organizations; skipping them here only guards hand-built bundles.
-    if (!written.has(source) || !written.has(target)) return;
-    lines.push(
-      `      <edge id="e${i}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">`,
-      ...attvalues(attributeValues(EDGE_ATTRIBUTES, link)),
-      '      </edge>',
-    );
+  eachNodeAndEdge(bundle, gexfNodeId, {
+    node: (org, id) => {
+      lines.push(
+        `      <node id="${escapeXmlAttribute(id)}" label="${escapeXmlAttribute(org.name)}">`,
+        ...attvalues(attributeValues(NODE_ATTRIBUTES, org)),
+      );
+      if (finite(org.lat) && finite(org.lon))
+        lines.push(`        <viz:position x="${String(org.lon)}" y="${String(org.lat)}"/>`);
+      lines.push('      </node>');
+    },
+    afterNodes: () => lines.push('    </nodes>', '    <edges>'),
+    edge: (link, i, source, target) =>
+      lines.push(
+        `      <edge id="e${i}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">`,
+        ...attvalues(attributeValues(EDGE_ATTRIBUTES, link)),
+        '      </edge>',
+      ),
   });
   lines.push('    </edges>', '  </graph>', '</gexf>');
   return `${lines.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // edges in supply direction. Hand-written: graphology-graphml 0.5 can only parse, it has no writer.
 import type { Bundle, BundleMeta } from '../../domain/model.ts';
 import type { AttributeSpec, AttributeType } from './network-attributes.ts';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues } from './network-attributes.ts';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues, eachNodeAndEdge } from './network-attributes.ts';
 import { NAME_CHAR, encodeXmlId, escapeXmlAttribute, escapeXmlText } from './xml-text.ts';
 
 /**
@@ -92,29 +92,20 @@ export function exportGraphml(bundle: Bundle): string {
     data('    ', 'g_synthetic', meta.synthetic),
   );
 
-  const written = new Set<string>();
-  for (const org of bundle.organizations) {
-    const id = graphmlNodeId(org.id);
-    // A valid bundle has unique ids; a duplicate node would make the file unreadable for most tools.
-    if (written.has(id)) continue;
-    written.add(id);
-    lines.push(
-      `    <node id="${escapeXmlAttribute(id)}">`,
-      data('      ', LABEL_KEY.id, org.name),
-      ...dataLines('      ', 'n', attributeValues(NODE_ATTRIBUTES, org)),
-      '    </node>',
-    );
-  }
-  bundle.links.forEach((link, i) => {
-    const source = graphmlNodeId(link.source);
-    const target = graphmlNodeId(link.target);
-    // loadBundle rejects links to unknown organizations; skipping them here only guards hand-built bundles.
-    if (!written.has(source) || !written.has(target)) return;
-    lines.push(
-      `    <edge id="e${i}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">`,
-      ...dataLines('      ', 'e', attributeValues(EDGE_ATTRIBUTES, link)),
-      '    </edge>',
-    );
+  eachNodeAndEdge(bundle, graphmlNodeId, {
+    node: (org, id) =>
+      lines.push(
+        `    <node id="${escapeXmlAttribute(id)}">`,
+        data('      ', LABEL_KEY.id, org.name),
+        ...dataLines('      ', 'n', attributeValues(NODE_ATTRIBUTES, org)),
+        '    </node>',
+      ),
+    edge: (link, i, source, target) =>
+      lines.push(
+        `    <edge id="e${i}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">`,
+        ...dataLines('      ', 'e', attributeValues(EDGE_ATTRIBUTES, link)),
+        '    </edge>',
+      ),
   });
   lines.push('  </graph>', '</graphml>');
   return `${lines.join('\n')}\n`;

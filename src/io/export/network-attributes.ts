@@ -1,6 +1,6 @@
 // The node and edge attributes of the network exports (GEXF, GraphML): one list, so both formats carry the
 // same columns with the same types. Lists are joined with ";" because neither format has a portable list type.
-import type { Link, Organization } from '../../domain/model.ts';
+import type { Bundle, Link, Organization } from '../../domain/model.ts';
 
 export type AttributeType = 'string' | 'double' | 'integer';
 
@@ -53,4 +53,35 @@ export function attributeValues<T>(
     out[spec.name] = value;
   }
   return out;
+}
+
+/**
+ * The nodes and edges of a network file: each organization once under its node id (a valid bundle has unique
+ * ids; a repeated node would make the file unreadable for most tools, so a repeat is skipped), then each link
+ * whose two ends were written, with its index. loadBundle rejects links to unknown organizations; skipping them
+ * here only guards hand-built bundles.
+ */
+export function eachNodeAndEdge(
+  bundle: Bundle,
+  nodeId: (id: string) => string,
+  write: {
+    node: (org: Organization, id: string) => void;
+    /** Called once, between the last node and the first edge. */
+    afterNodes?: () => void;
+    edge: (link: Link, index: number, source: string, target: string) => void;
+  },
+): void {
+  const written = new Set<string>();
+  for (const org of bundle.organizations) {
+    const id = nodeId(org.id);
+    if (written.has(id)) continue;
+    written.add(id);
+    write.node(org, id);
+  }
+  write.afterNodes?.();
+  bundle.links.forEach((link, i) => {
+    const source = nodeId(link.source);
+    const target = nodeId(link.target);
+    if (written.has(source) && written.has(target)) write.edge(link, i, source, target);
+  });
 }

@@ -4,7 +4,7 @@
 import { ORG_KINDS, noKinds } from '../../domain/model.ts';
 import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
-import { runSliced } from '../../workers/sliced.ts';
+import { runSliced, runToEnd } from '../../workers/sliced.ts';
 
 /** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);
@@ -38,6 +38,16 @@ export interface LinkArrays {
 
 const KIND_INDEX = new Map<string, number>(ORG_KINDS.map((kind, i) => [kind, i]));
 
+/** The value cached for `key`, built by `build` and cached on the first call. */
+function cachedIn<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Bundles are never changed once loaded, so every panel and view asking for the same bundle shares one index. */
 const indexes = new WeakMap<Bundle, FilterIndex>();
 
@@ -47,15 +57,7 @@ const indexes = new WeakMap<Bundle, FilterIndex>();
  * in slices that leave the main thread free.
  */
 export function createFilterIndex(bundle: Bundle): FilterIndex {
-  let index = indexes.get(bundle);
-  if (index === undefined) {
-    const steps = buildSteps(bundle);
-    let step = steps.next();
-    while (step.done !== true) step = steps.next();
-    index = step.value;
-    indexes.set(bundle, index);
-  }
-  return index;
+  return cachedIn(indexes, bundle, () => runToEnd(buildSteps(bundle)));
 }
 
 /** True once the bundle's filter index is built, so createFilterIndex returns at once. */
@@ -142,15 +144,7 @@ const linkArrays = new WeakMap<FilterIndex, LinkArrays>();
  * both endpoints cost more than the rest of the index (prepareFilterIndex with `links: true` slices it).
  */
 export function linkArraysOf(index: FilterIndex): LinkArrays {
-  let arrays = linkArrays.get(index);
-  if (arrays === undefined) {
-    const steps = linkSteps(index);
-    let step = steps.next();
-    while (step.done !== true) step = steps.next();
-    arrays = step.value;
-    linkArrays.set(index, arrays);
-  }
-  return arrays;
+  return cachedIn(linkArrays, index, () => runToEnd(linkSteps(index)));
 }
 
 /** The link arrays of a bundle if some caller has already built them, else undefined (never builds). */

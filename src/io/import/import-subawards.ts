@@ -37,6 +37,12 @@ type Side = 'prime_awardee' | 'subawardee';
 
 const DOMESTIC = new Set(['', 'USA', 'US', 'UNITED STATES']);
 
+/** The two firms a subaward names, checked in this order; a row where either has no name is not imported. */
+const UNNAMED_FIRMS = [
+  { column: 'prime_awardee_name', reason: 'subaward-no-prime', who: 'prime awardee' },
+  { column: 'subawardee_name', reason: 'subaward-no-subawardee', who: 'subawardee' },
+] as const;
+
 export function importSubawards(table: Table, log: FileLog, ctx: ImportContext): void {
   const at = new Map<string, number>();
   table.headers.forEach((h, i) => {
@@ -180,19 +186,12 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
       ctx.progress(i / table.rows.length);
     }
     log.accept(row);
-    if (cell('prime_awardee_name') === '') {
-      log.issue('subaward-no-prime', {
+    const unnamed = UNNAMED_FIRMS.find((firm) => cell(firm.column) === '');
+    if (unnamed !== undefined) {
+      log.issue(unnamed.reason, {
         row,
-        column: column('prime_awardee_name'),
-        message: 'the prime awardee has no name; this subaward was not imported.',
-      });
-      continue;
-    }
-    if (cell('subawardee_name') === '') {
-      log.issue('subaward-no-subawardee', {
-        row,
-        column: column('subawardee_name'),
-        message: 'the subawardee has no name; this subaward was not imported.',
+        column: column(unnamed.column),
+        message: `the ${unnamed.who} has no name; this subaward was not imported.`,
       });
       continue;
     }

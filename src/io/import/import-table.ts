@@ -58,6 +58,11 @@ function rowSource<F extends string>(columns: Map<F, { index: number; name: stri
   return { source, setRow: (row: readonly string[]) => (cells = row) };
 }
 
+/** The sentence that ends a missing-column message: the headers the file has, quoted. */
+function headersFound(table: Table): string {
+  return `Headers found: ${table.headers.map((h) => `"${h}"`).join(', ')}.`;
+}
+
 export function importOrganizationTable(
   table: Table,
   mapping: ColumnMapping & { target: 'organizations' },
@@ -67,7 +72,7 @@ export function importOrganizationTable(
   const columns = columnIndexes<OrganizationField>(mapping, table.headers, log);
   if (!columns.has('name')) {
     log.issue('no-name-column', {
-      message: `No column holds the organization names (looked for a header like "name" or "company"); choose one in the column mapping. Headers found: ${table.headers.map((h) => `"${h}"`).join(', ')}.`,
+      message: `No column holds the organization names (looked for a header like "name" or "company"); choose one in the column mapping. ${headersFound(table)}`,
     });
     log.rejectRows(table.firstRow, table.rows);
     return;
@@ -122,7 +127,7 @@ export function importLinkTable(
   const columns = columnIndexes<LinkField>(mapping, table.headers, log);
   if (!columns.has('source') || !columns.has('target')) {
     log.issue('no-link-columns', {
-      message: `A links table needs a supplier column and a buyer column (headers like "source"/"supplier" and "target"/"buyer"); choose them in the column mapping. Headers found: ${table.headers.map((h) => `"${h}"`).join(', ')}.`,
+      message: `A links table needs a supplier column and a buyer column (headers like "source"/"supplier" and "target"/"buyer"); choose them in the column mapping. ${headersFound(table)}`,
     });
     log.rejectRows(table.firstRow, table.rows);
     return;

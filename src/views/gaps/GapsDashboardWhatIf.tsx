@@ -115,22 +115,8 @@ export function WhatIfPanel({ data, removed, baseline, result, onReset, onSelect
 
   const figureColumns: DataColumn<Figure>[] = [
     { id: 'label', header: 'Figure', accessor: (f) => f.label, rowHeader: true, sortable: false },
-    {
-      id: 'before',
-      header: 'Baseline',
-      accessor: (f) => f.before,
-      numeric: true,
-      sortable: false,
-      format: (v, f) => (typeof v === 'number' ? (f.money ? formatUsd(v) : formatCount(v)) : '—'),
-    },
-    {
-      id: 'after',
-      header: 'What-if',
-      accessor: (f) => f.after,
-      numeric: true,
-      sortable: false,
-      format: (v, f) => (typeof v === 'number' ? (f.money ? formatUsd(v) : formatCount(v)) : '—'),
-    },
+    figureColumn('before', 'Baseline'),
+    figureColumn('after', 'What-if'),
     {
       id: 'change',
       header: 'Change',
@@ -253,4 +239,16 @@ export function WhatIfPanel({ data, removed, baseline, result, onReset, onSelect
       )}
     </section>
   );
+}
+
+/** A column of the figures table: the baseline's or the what-if's value, in dollars or as a count. */
+function figureColumn(id: 'before' | 'after', header: string): DataColumn<Figure> {
+  return {
+    id,
+    header,
+    accessor: (f) => f[id],
+    numeric: true,
+    sortable: false,
+    format: (v, f) => (typeof v === 'number' ? (f.money ? formatUsd(v) : formatCount(v)) : '—'),
+  };
 }

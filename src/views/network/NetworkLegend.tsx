@@ -31,19 +31,12 @@ export interface NetworkLegendProps {
   onClearGap: () => void;
 }
 
-function Line({ color, children }: { color: string; children: ReactNode }) {
+/** A legend entry: a line (links) or a dot (nodes) of the colour given, then what it stands for. */
+function Swatch({ shape, color, children }: { shape: 'line' | 'dot'; color: string; children: ReactNode }) {
+  const style = shape === 'line' ? { borderColor: color } : { background: color };
   return (
     <li>
-      <span className="network-legend-line" style={{ borderColor: color }} aria-hidden="true" />
-      {children}
-    </li>
-  );
-}
-
-function Dot({ color, children }: { color: string; children: ReactNode }) {
-  return (
-    <li>
-      <span className="network-legend-dot" style={{ background: color }} aria-hidden="true" />
+      <span className={`network-legend-${shape}`} style={style} aria-hidden="true" />
       {children}
     </li>
   );
@@ -55,28 +48,32 @@ export function NetworkLegend(props: NetworkLegendProps) {
       <summary>Legend</summary>
       <ul>
         {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (
-          <Dot key={kind} color={KIND_COLORS[kind]}>
+          <Swatch shape="dot" key={kind} color={KIND_COLORS[kind]}>
             {KIND_LABELS[kind]} <span className="network-legend-count">{count(props.kindCounts[kind])}</span>
-          </Dot>
+          </Swatch>
         ))}
       </ul>
       <p className="network-legend-note">
         Size: {props.sizeBy === 'degree' ? 'number of supply links' : 'value supplied per year'}.
       </p>
       <ul>
-        <Line color={EDGE_COLOR}>
+        <Swatch shape="line" color={EDGE_COLOR}>
           {props.arrows === false
             ? 'Supplies (plain lines: arrows are left out above 20,000 links; hover shows direction)'
             : 'Supplies (arrow: supplier → buyer)'}
-        </Line>
-        <Line color={EDGE_CROSSING_COLOR}>
+        </Swatch>
+        <Swatch shape="line" color={EDGE_CROSSING_COLOR}>
           Crosses the home-region boundary (pink: sigma draws no dashes)
-        </Line>
+        </Swatch>
         <li className="network-legend-note">Thicker = more value per year</li>
         {props.selected && (
           <>
-            <Line color={ARC_IN}>Bought by the selection</Line>
-            <Line color={ARC_OUT}>Sold by the selection</Line>
+            <Swatch shape="line" color={ARC_IN}>
+              Bought by the selection
+            </Swatch>
+            <Swatch shape="line" color={ARC_OUT}>
+              Sold by the selection
+            </Swatch>
           </>
         )}
       </ul>
@@ -96,7 +93,9 @@ export function NetworkLegend(props: NetworkLegendProps) {
                 Critical suppliers ({count(props.criticalCount)}): larger, others greyed. Without one of them
                 the supply network falls apart.
               </li>
-              <Line color={CRITICAL_COLOR}>Critical link (the only path between two parts)</Line>
+              <Swatch shape="line" color={CRITICAL_COLOR}>
+                Critical link (the only path between two parts)
+              </Swatch>
             </>
           )}
         </ul>
@@ -105,9 +104,15 @@ export function NetworkLegend(props: NetworkLegendProps) {
         <div data-testid="network-gap-legend">
           <span className="network-legend-label">Gap: {props.gap.label}</span>
           <ul>
-            <Dot color={GAP_ROLE_COLORS.buyer}>Buyers in the region ({count(props.gap.buyers)})</Dot>
-            <Dot color={GAP_ROLE_COLORS.supplier}>Their suppliers ({count(props.gap.suppliers)})</Dot>
-            <Dot color={GAP_ROLE_COLORS.both}>Both</Dot>
+            <Swatch shape="dot" color={GAP_ROLE_COLORS.buyer}>
+              Buyers in the region ({count(props.gap.buyers)})
+            </Swatch>
+            <Swatch shape="dot" color={GAP_ROLE_COLORS.supplier}>
+              Their suppliers ({count(props.gap.suppliers)})
+            </Swatch>
+            <Swatch shape="dot" color={GAP_ROLE_COLORS.both}>
+              Both
+            </Swatch>
           </ul>
           <button type="button" className="ui-button network-button" onClick={props.onClearGap}>
             Clear gap

@@ -56,7 +56,7 @@ export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
       <p className="filter-count" role="status" aria-live="polite" data-testid="filter-count">
         {formatCount(shown)} of {formatCount(total)} organizations shown
       </p>
-      <KindFilter kinds={options.kinds} filters={filters} onChange={onChange} />
+      <KindFilter options={options.kinds} filters={filters} onChange={onChange} />
       <CapabilityFilter
         options={options.capabilities}
         label={data.label}
@@ -69,15 +69,18 @@ export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
   );
 }
 
-function KindFilter({
-  kinds,
-  filters,
-  onChange,
-}: {
-  kinds: readonly { kind: OrgKind; count: number }[];
+/** What each part of the filter panel takes: its options with their counts, and the filters to edit. */
+interface FilterPartProps<Option> {
+  options: readonly Option[];
   filters: Filters;
   onChange: (filters: Filters) => void;
-}) {
+}
+
+function KindFilter({
+  options: kinds,
+  filters,
+  onChange,
+}: FilterPartProps<{ kind: OrgKind; count: number }>) {
   const shown = shownKinds(filters);
   return (
     <fieldset className="filter-group" data-testid="kind-filter">
@@ -182,11 +185,7 @@ function CertificationFilter({
   options,
   filters,
   onChange,
-}: {
-  options: readonly { name: string; count: number }[];
-  filters: Filters;
-  onChange: (filters: Filters) => void;
-}) {
+}: FilterPartProps<{ name: string; count: number }>) {
   const [showAll, setShowAll] = useState(false);
   // Certifications named by the link but absent from the data are listed too, so they can be unchecked.
   const absent = filters.certifications.filter((name) => !options.some((o) => o.name === name));

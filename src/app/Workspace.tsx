@@ -5,7 +5,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useState } from 'react';
 import type Sigma from 'sigma';
 import type { Issue } from '../domain/issues.ts';
-import { SHADINGS } from '../state/route.ts';
+import { Select } from '../ui/Select.tsx';
 import type { Route, Shading, ViewName } from '../state/route.ts';
 import type { DatasetView } from '../views/contracts.ts';
 import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx';
@@ -78,20 +78,14 @@ export function Workspace(props: WorkspaceProps) {
         <aside className="sidebar sidebar-left" aria-label="Search and filters">
           <SearchBox data={data} onSelect={actions.select} />
           <FilterPanel data={data} filters={filters} onChange={actions.setFilters} />
-          <label className="control control-stacked">
-            <span>Shade the region's counties by</span>
-            <select
-              value={route.shading}
-              data-testid="shading-picker"
-              onChange={(event) => actions.setShading(event.target.value as Shading)}
-            >
-              {SHADINGS.map((s) => (
-                <option key={s} value={s}>
-                  {SHADING_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label="Shade the region's counties by"
+            value={route.shading}
+            choices={SHADING_LABELS}
+            onChange={actions.setShading}
+            testId="shading-picker"
+            className="control control-stacked"
+          />
           <button
             type="button"
             className="table-toggle"

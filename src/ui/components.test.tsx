@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Chip } from './Chip.tsx';
 import { Combobox } from './Combobox.tsx';
 import { Disclosure } from './Disclosure.tsx';
+import { Select } from './Select.tsx';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -51,5 +52,23 @@ describe('Combobox', () => {
     expect(html).toContain('data-testid="box"');
     expect(html).toContain('value="&lt;img src=x onerror=alert(1)&gt;"');
     expect(html).not.toContain('<img');
+  });
+});
+
+describe('Select', () => {
+  it('lists its choices in order as text, with the value selected, inside its label', () => {
+    const html = renderToStaticMarkup(
+      <Select
+        label="Sort by"
+        value="b"
+        choices={{ c: 'Third <i>', a: 'First', b: XSS }}
+        onChange={() => {}}
+        testId="picker"
+      />,
+    );
+    expect([...html.matchAll(/<option value="(\w)"/g)].map((m) => m[1])).toEqual(['c', 'a', 'b']);
+    expect(html).toMatch(/^<label><span>Sort by<\/span> <select data-testid="picker">/);
+    expect(html).toContain('<option value="b" selected="">&lt;img src=x onerror=alert(1)&gt;</option>');
+    expect(html).not.toContain('<i>');
   });
 });

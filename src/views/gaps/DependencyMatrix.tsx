@@ -8,6 +8,7 @@ import { cellKey, matrixSuppliers } from '../../analysis/matrix-cell.ts';
 import type { MatrixCell } from '../../analysis/types.ts';
 import type { DatasetView } from '../contracts.ts';
 import { formatCount } from '../derive/format.ts';
+import { Select } from '../../ui/Select.tsx';
 
 export interface MatrixSelection {
   prime: string;
@@ -18,6 +19,15 @@ export interface MatrixSelection {
 
 export type MatrixRowSort = 'name' | 'single-source';
 export type MatrixColumnSort = 'label' | 'primes';
+
+const ROW_SORTS: Record<MatrixRowSort, string> = {
+  'single-source': 'Single-source cells (most first)',
+  name: 'Name (A–Z)',
+};
+const COLUMN_SORTS: Record<MatrixColumnSort, string> = {
+  primes: 'Primes buying it (most first)',
+  label: 'Name (A–Z)',
+};
 
 export interface DependencyMatrixProps {
   data: DatasetView;
@@ -234,28 +244,20 @@ export function DependencyMatrix({
         all.
       </p>
       <div className="matrix-controls">
-        <label>
-          Primes by{' '}
-          <select
-            value={rowSort}
-            data-testid="matrix-sort-rows"
-            onChange={(event) => setRowSort(event.target.value as MatrixRowSort)}
-          >
-            <option value="single-source">Single-source cells (most first)</option>
-            <option value="name">Name (A–Z)</option>
-          </select>
-        </label>
-        <label>
-          Capabilities by{' '}
-          <select
-            value={columnSort}
-            data-testid="matrix-sort-columns"
-            onChange={(event) => setColumnSort(event.target.value as MatrixColumnSort)}
-          >
-            <option value="primes">Primes buying it (most first)</option>
-            <option value="label">Name (A–Z)</option>
-          </select>
-        </label>
+        <Select
+          label="Primes by"
+          value={rowSort}
+          choices={ROW_SORTS}
+          onChange={setRowSort}
+          testId="matrix-sort-rows"
+        />
+        <Select
+          label="Capabilities by"
+          value={columnSort}
+          choices={COLUMN_SORTS}
+          onChange={setColumnSort}
+          testId="matrix-sort-columns"
+        />
       </div>
       {(layout.hiddenRows > 0 || layout.hiddenColumns > 0) && (
         <p className="placeholder" data-testid="matrix-truncated">

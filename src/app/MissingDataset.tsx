@@ -1,5 +1,6 @@
 // What a permalink to data kept on another device shows here: which file it needs (title, content hash,
 // size), a way to open it (the view the link names is then restored), and the datasets this device has.
+import { FileButton } from './OpenData.tsx';
 import { formatBytes } from '../io/import/limits.ts';
 import type { StoredDatasetInfo } from '../state/dataset-store.ts';
 import type { DatasetFile } from '../state/route.ts';
@@ -35,19 +36,12 @@ export function MissingDataset({ hash, file, kept, onOpenFile, onChooseKept }: M
             : `${formatBytes(file.bytes)} as a Forgemap bundle`}
         </dd>
       </dl>
-      <label className="header-button missing-open">
-        Open the file…
-        <input
-          type="file"
-          className="visually-hidden"
-          data-testid="missing-open"
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = '';
-            if (files.length > 0) onOpenFile(files);
-          }}
-        />
-      </label>
+      <FileButton
+        label="Open the file…"
+        className="header-button missing-open"
+        inputTestId="missing-open"
+        onFiles={onOpenFile}
+      />
       <p className="missing-hint">
         Ask the sender for the file, or for a link with the data embedded (Copy link → Embed the data) if it
         is small. You can also drop the file anywhere on this page.

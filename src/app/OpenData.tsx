@@ -10,22 +10,45 @@ export function useImportClient(): ImportClient {
   return sharedImportClient();
 }
 
-export function OpenDataButton({ onFiles }: { onFiles: (files: readonly File[]) => void }) {
+/** A button that opens the browser's file chooser (a label around a hidden file input); the chosen files go to onFiles. */
+export function FileButton(props: {
+  label: string;
+  className: string;
+  /** Let the user choose several files at once. */
+  multiple?: boolean;
+  testId?: string | undefined;
+  inputTestId: string;
+  onFiles: (files: readonly File[]) => void;
+}) {
   return (
-    <label className="header-button" data-testid="open-data">
-      Open data…
+    <label className={props.className} data-testid={props.testId}>
+      {props.label}
       <input
         type="file"
-        multiple
+        multiple={props.multiple}
         className="visually-hidden"
-        data-testid="open-data-input"
+        data-testid={props.inputTestId}
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
+          // Cleared so that choosing the same file again opens it again.
           event.target.value = '';
-          if (files.length > 0) onFiles(files);
+          if (files.length > 0) props.onFiles(files);
         }}
       />
     </label>
+  );
+}
+
+export function OpenDataButton({ onFiles }: { onFiles: (files: readonly File[]) => void }) {
+  return (
+    <FileButton
+      label="Open data…"
+      className="header-button"
+      multiple
+      testId="open-data"
+      inputTestId="open-data-input"
+      onFiles={onFiles}
+    />
   );
 }
 

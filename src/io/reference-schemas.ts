@@ -330,10 +330,18 @@ interface ParsedRows<H, R> {
 }
 
 /** Parses the header, then each row on its own: one bad row is reported and left out, the rest are kept. */
+/** A field whose value no two rows may share: `keyOf` gives the value, `what` names it in the message. */
+interface UniqueKey<R> {
+  field: PropertyKey;
+  what: string;
+  keyOf: (row: R) => string;
+}
+
 function parseRows<H extends { rows: unknown[] }, R>(
   raw: unknown,
   header: z.ZodType<H, unknown>,
   row: z.ZodType<R, unknown>,
+  unique: readonly UniqueKey<R>[],
 ): ParsedRows<H, R> {
   const head = header.safeParse(raw, { reportInput: true });
   if (!head.success) return { value: null, issues: zodIssues(head.error, []), positions: [] };
@@ -347,6 +355,7 @@ function parseRows<H extends { rows: unknown[] }, R>(
       positions.push(index);
     } else issues.push(...zodIssues(parsed.error, ['rows', index]));
   });
+  for (const key of unique) issues.push(...uniqueKeys(rows, positions, key));
   return { value: { ...head.data, rows }, issues, positions };
 }
 
@@ -354,9 +363,7 @@ function parseRows<H extends { rows: unknown[] }, R>(
 function uniqueKeys<R>(
   rows: readonly R[],
   positions: readonly number[],
-  keyOf: (row: R) => string,
-  field: PropertyKey,
-  what: string,
+  { field, what, keyOf }: UniqueKey<R>,
 ): Issue[] {
   const first = new Map<string, number>();
   const issues: Issue[] = [];
@@ -376,24 +383,22 @@ function uniqueKeys<R>(
 }
 
 export function parseStatesTable(raw: unknown): Result<StatesTable> {
-  const { value, issues, positions } = parseRows(raw, statesHeader, stateRowSchema);
-  if (value === null) return { value, issues };
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r.fips, 'fips', 'state FIPS'));
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r.abbr, 'abbr', 'state abbreviation'));
-  return { value, issues };
+  return parseRows(raw, statesHeader, stateRowSchema, [
+    { field: 'fips', what: 'state FIPS', keyOf: (r) => r.fips },
+    { field: 'abbr', what: 'state abbreviation', keyOf: (r) => r.abbr },
+  ]);
 }
 
 export function parseCountiesTable(raw: unknown): Result<CountiesTable> {
-  const { value, issues, positions } = parseRows(raw, countiesHeader, countyRowSchema);
-  if (value === null) return { value, issues };
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r.fips, 'fips', 'county FIPS'));
-  return { value, issues };
+  return parseRows(raw, countiesHeader, countyRowSchema, [
+    { field: 'fips', what: 'county FIPS', keyOf: (r) => r.fips },
+  ]);
 }
 
 export function parseZipsTable(raw: unknown): Result<ZipsTable> {
-  const { value, issues, positions } = parseRows(raw, zipsHeader, zipRowSchema);
+  const unique = [{ field: 0, what: 'ZIP', keyOf: (r: ZipRow) => r[0] }];
+  const { value, issues, positions } = parseRows(raw, zipsHeader, zipRowSchema, unique);
   if (value === null) return { value, issues };
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r[0], 0, 'ZIP'));
   // The geocoder may binary-search the rows, so order is part of the format.
   const unsorted = value.rows.findIndex((r, i) => i > 0 && (value.rows[i - 1]?.[0] ?? '') > r[0]);
   if (unsorted > 0) {
@@ -428,17 +433,15 @@ export function parseNaicsTable(raw: unknown): Result<NaicsTable> {
 }
 
 export function parseRegionsTable(raw: unknown): Result<RegionsTable> {
-  const { value, issues, positions } = parseRows(raw, regionsHeader, regionRowSchema);
-  if (value === null) return { value, issues };
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r.id, 'id', 'region id'));
-  return { value, issues };
+  return parseRows(raw, regionsHeader, regionRowSchema, [
+    { field: 'id', what: 'region id', keyOf: (r) => r.id },
+  ]);
 }
 
 export function parseMepCentersTable(raw: unknown): Result<MepCentersTable> {
-  const { value, issues, positions } = parseRows(raw, mepHeader, mepCenterRowSchema);
-  if (value === null) return { value, issues };
-  issues.push(...uniqueKeys(value.rows, positions, (r) => r.id, 'id', 'MEP center id'));
-  return { value, issues };
+  return parseRows(raw, mepHeader, mepCenterRowSchema, [
+    { field: 'id', what: 'MEP center id', keyOf: (r) => r.id },
+  ]);
 }
 
 const PARSERS: { [K in ReferenceKind]: (raw: unknown) => Result<ReferenceTableTypes[K]> } = {

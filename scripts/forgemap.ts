@@ -1,6 +1,7 @@
 // The Forgemap command line: `npm run forgemap -- <command> …`, built on the same src/ code as the app.
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './cli/analyze.ts';
+import { buildRegionCommand } from './cli/build-region.ts';
 import { importCommand, parseFormats } from './cli/import.ts';
 import type { CommandOutput } from './cli/output.ts';
 import { validateCommand } from './cli/validate.ts';
@@ -21,6 +22,13 @@ Commands:
       --format <name>[,<name>]       skip detection: bundle, organizations, links, subawards, gexf,
                                      graphml, geojson (one for all files, or one per file)
       --report <report.csv>          also write the per-row report as CSV
+  build-region <file>… -o <bundle.json> (--region <id> | --counties <fips,…>)
+                                     a region's bundle from USAspending downloads: contract prime
+                                     transactions (Contracts_PrimeTransactions_*.csv) and, optionally,
+                                     contract subawards; prints the region's DoD headline
+      --region <id>                  a region of data/reference/regions.json (e.g. imcp-chicago-metro-metal)
+      --counties <fips,fips,…>       or the region's 5-digit county FIPS codes
+      --limit <n>                    rows per list in the headline (default 10)
   help                               show this text`;
 
 export async function run(argv: string[]): Promise<CommandOutput> {
@@ -89,6 +97,41 @@ export async function run(argv: string[]): Promise<CommandOutput> {
       return importCommand({ files: positionals, formats, output: values.output, report: values.report });
     }
     case undefined:
+    case 'build-region': {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            output: { type: 'string', short: 'o' },
+            region: { type: 'string' },
+            counties: { type: 'string' },
+            limit: { type: 'string', default: '10' },
+          },
+        });
+      } catch (error) {
+        return usage(error instanceof Error ? error.message : String(error));
+      }
+      const { positionals, values } = parsed;
+      if (positionals.length === 0) return usage('build-region needs at least one download file');
+      if (values.output === undefined) return usage('build-region needs -o <bundle.json>');
+      if ((values.region === undefined) === (values.counties === undefined))
+        return usage('build-region takes either --region <id> or --counties <fips,…>');
+      const limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 0)
+        return usage(`--limit must be a whole number ≥ 0, not "${values.limit}"`);
+      return buildRegionCommand({
+        files: positionals,
+        output: values.output,
+        region: values.region ?? null,
+        counties: (values.counties ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== ''),
+        limit,
+      });
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -21,6 +21,9 @@ describe('parseMoney', () => {
 describe('formatting', () => {
   it('writes dollars compactly or in full, and counts with separators', () => {
     expect(formatUsd(1_234_567)).toBe('$1.2M');
+    expect(formatUsd(3_650_000, 2)).toBe('$3.65M');
+    expect(formatUsd(5_000_000, 2)).toBe('$5M');
+    expect(formatUsd(5_312_000_000, 2)).toBe('$5.31B');
     expect(formatUsd(null)).toBe('—');
     expect(formatUsdFull(1_234_567)).toBe('$1,234,567');
     expect(formatUsdFull(undefined)).toBe('no value');

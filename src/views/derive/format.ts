@@ -12,10 +12,11 @@ const usdFull = new Intl.NumberFormat('en-US', {
 const integer = new Intl.NumberFormat('en-US');
 
 /** "$1.2M", "$156M", "$2.5B", "$1.2k", "$950", "$0"; an em dash for a missing or infinite value. */
-export function formatUsd(value: number | null | undefined): string {
+export function formatUsd(value: number | null | undefined, decimals = 1): string {
   if (value == null || !Number.isFinite(value)) return '—';
-  // The SI prefix of the value itself keeps one decimal at every scale; "G" reads as billions in dollars.
-  return formatPrefix('$,.1~', Math.abs(value) || 1)(value).replace(/G$/, 'B');
+  // The SI prefix of the value itself keeps `decimals` decimals at every scale (trailing zeros dropped);
+  // "G" reads as billions in dollars.
+  return formatPrefix(`$,.${decimals}~`, Math.abs(value) || 1)(value).replace(/G$/, 'B');
 }
 
 /** "75%" for 0.75; an em dash for a value that is not finite. */

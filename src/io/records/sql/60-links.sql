@@ -1,0 +1,49 @@
+-- Step 60: the supply links of the bundle: subawardee → prime, one per pair and capability (the prime award's
+-- NAICS, the only industry code a subaward carries), wherever either firm is in the region. The value is the
+-- pair's subaward dollars per year: their sum over the fiscal years the subaward files cover, divided by the
+-- number of those years.
+CREATE OR REPLACE TABLE region_link AS
+WITH years AS (SELECT greatest(count(DISTINCT fiscal_year), 1) AS n FROM sub)
+SELECT
+  sub_firm AS source,
+  prime_firm AS target,
+  naics AS capability,
+  sum(amount) / (SELECT n FROM years) AS value,
+  bool_or(sub_in_region) AS source_in_region,
+  bool_or(prime_in_region) AS target_in_region
+FROM sub
+WHERE prime_in_region OR sub_in_region
+GROUP BY sub_firm, prime_firm, naics
+HAVING sub_firm <> prime_firm;
+
+-- Every firm the bundle holds: the region's DoD-performing firms (step 30), and each other firm named by a
+-- link above, with the facts its latest subaward gives.
+CREATE OR REPLACE TABLE bundle_firm AS
+WITH named AS (
+  SELECT prime_firm AS firm, prime_uei AS uei, prime_name AS name, NULL AS city, NULL AS state, NULL AS zip,
+    prime_county AS county, fiscal_year, 'prime' AS side
+  FROM sub
+  UNION ALL
+  SELECT sub_firm, sub_uei, sub_name, sub_city, sub_state, sub_zip, sub_county, fiscal_year, 'sub'
+  FROM sub
+),
+linked AS (SELECT source AS firm FROM region_link UNION SELECT target FROM region_link),
+others AS (
+  SELECT
+    n.firm,
+    any_value(n.uei) AS uei,
+    arg_max(n.name, n.fiscal_year) AS name,
+    arg_max(n.city, n.fiscal_year) FILTER (WHERE n.city IS NOT NULL) AS city,
+    arg_max(n.state, n.fiscal_year) FILTER (WHERE n.state IS NOT NULL) AS state,
+    arg_max(n.zip, n.fiscal_year) FILTER (WHERE n.zip IS NOT NULL) AS zip,
+    arg_max(n.county, n.fiscal_year) FILTER (WHERE n.county IS NOT NULL) AS county,
+    bool_or(n.side = 'prime') AS is_prime
+  FROM named n
+  WHERE n.firm IN (SELECT firm FROM linked) AND n.firm NOT IN (SELECT firm FROM region_firm)
+  GROUP BY n.firm
+)
+SELECT firm, uei, name, cage, city, state, zip, county, naics, obligations, true AS is_prime, true AS dod_performer
+FROM region_firm
+UNION ALL
+SELECT firm, uei, name, NULL, city, state, zip, county, [], NULL, is_prime, false
+FROM others;

@@ -1,0 +1,13 @@
+-- Step 70: the capabilities the region's primes buy outside it: subaward dollars per year from firms outside
+-- the region (or not placed) to primes in it, by capability, largest first.
+CREATE OR REPLACE TABLE bought_outside AS
+SELECT
+  capability,
+  sum(value) FILTER (WHERE NOT source_in_region) AS outside,
+  sum(value) AS total,
+  count(DISTINCT source) FILTER (WHERE NOT source_in_region) AS outside_suppliers
+FROM region_link
+WHERE target_in_region AND capability IS NOT NULL
+GROUP BY capability
+HAVING sum(value) FILTER (WHERE NOT source_in_region) > 0
+ORDER BY outside DESC, capability;

@@ -1,0 +1,188 @@
+// Golden case of build-region: small files in the real USAspending schemas (the full 297-column contract
+// prime transactions header and the 118-column contract subawards header), tests/golden/records/chicago/,
+// built for the Chicago IMCP region (Cook, DuPage, Kane, Kendall, Lake, McHenry and Will counties, Illinois).
+// Every expected figure below was computed by hand from the rows; the comments say how.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRegionCommand } from '../scripts/cli/build-region.ts';
+import type { CommandOutput } from '../scripts/cli/output.ts';
+import type { Bundle } from '../src/domain/model.ts';
+import { loadBundle } from '../src/io/load-bundle.ts';
+
+const DIR = join(import.meta.dirname, 'golden', 'records', 'chicago');
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.csv'))
+  .map((f) => join(DIR, f));
+const tmp = mkdtempSync(join(tmpdir(), 'forgemap-records-'));
+
+describe('build-region on the Chicago golden files', () => {
+  let out: CommandOutput;
+  let bundle: Bundle;
+  beforeAll(async () => {
+    out = await buildRegionCommand({
+      files: FILES,
+      output: join(tmp, 'chicago.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    const loaded = loadBundle(JSON.parse(readFileSync(join(tmp, 'chicago.json'), 'utf8')));
+    expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    bundle = loaded.value!;
+  }, 60_000);
+
+  it('succeeds and prints the headline the way the study reads', () => {
+    expect(out.errors ?? []).toEqual([]);
+    expect(out.exitCode).toBe(0);
+    const text = out.lines.join('\n');
+    // A (UEI …A1), B, D and Echo Tooling (no UEI) have DoD dollars placed in the region.
+    expect(text).toContain('Chicago Metro Metal Consortium (CMMC): 4 DoD-performing firms');
+    // FY2023: A 1.0M (Cook) + D 4.0M (Will) = 5.0M of Illinois' 1.0 + 3.0 (C, Champaign) + 4.0 = 8.0M: 62.5 %.
+    expect(text).toMatch(/FY2023 {2}\$5M in the region \(2 firms\), 63% of the state's \$8M/);
+    // FY2024: A 0.5 − 0.1, B 2.0 (placed by its DuPage address), Echo 0.25, D 1.0 = 3.65M of
+    // 3.65 + India Aero 1.35 (Winnebago) = 5.0M: 73 %. Foxtrot (Los Angeles) and Hotel (no county) are not in it.
+    expect(text).toMatch(/FY2024 {2}\$3\.65M in the region \(4 firms\), 73% of the state's \$5M/);
+    // 13 rows; one is the Coast Guard's (070); one DoD row has no obligation. A1–A3, D (×2), Echo: performance;
+    // B: recipient address; Hotel Castings: no county at all.
+    expect(text).toContain(
+      '13 transactions read, 12 DoD; in the region 6 placed by place of performance, 1 by recipient address; 1 DoD transaction has no county.',
+    );
+    // By place of performance alone: 5.0M + (0.5 − 0.1 + 0.25 + 1.0) = 6.65M; by recipient address alone:
+    // A 1.0 + C 3.0 (Cook address) + A 0.4 + B 2.0 + Echo 0.25 = 6.65M; D's address is in Indiana.
+    expect(text).toContain(
+      '$8.65M by this rule; $6.65M by place of performance alone, $6.65M by recipient address alone',
+    );
+    expect(text).toContain('Subawards: 7 read, 6 under DoD prime awards.');
+  });
+
+  it('ranks the NAICS codes by DoD dollars in the region', () => {
+    const naics = out.lines.filter((line) => /^ {2}\d{6} /.test(line) && line.includes('firm'));
+    expect(naics).toEqual([
+      '  336413 OTHER AIRCRAFT PARTS AND AUXILIARY EQUIPMENT MANUFACTURING: $5M (1 firm)',
+      '  332811 METAL HEAT TREATING: $2M (1 firm)',
+      '  332710 MACHINE SHOPS: $1.65M (2 firms)',
+    ]);
+  });
+
+  it('lists what the primes buy outside the region, per year over the two subaward years', () => {
+    // Heat treating: Lima (Hammond, IN) 300k + 100k and Oscar (Berlin) 60k, over FY2023–2024: 230k a year.
+    // Aircraft parts: Mike (San Diego) 200k / 2. Machining from Kilo is local, so it is not listed.
+    expect(out.lines).toContain('  332811: $230k of $230k from 2 outside suppliers');
+    expect(out.lines).toContain('  336413: $100k of $100k from 1 outside supplier');
+    expect(out.lines.join('\n')).not.toMatch(/ {2}332710: /);
+  });
+
+  it('writes a real-data bundle: the region, its firms and the subaward links', () => {
+    expect(bundle.meta.synthetic).toBe(false);
+    expect(bundle.meta.asOf).toBe('2024-09-30');
+    expect(bundle.meta.homeRegion).toBe('imcp-chicago-metro-metal');
+    expect(bundle.meta.source).toContain('Contracts_PrimeTransactions_2026-11-30_H10M00S00_1.csv');
+    expect(bundle.regions.map((r) => r.counties)).toEqual([
+      ['17031', '17043', '17089', '17093', '17097', '17111', '17197'],
+    ]);
+    const byId = new Map(bundle.organizations.map((o) => [o.id as string, o]));
+    expect([...byId.keys()].sort()).toEqual(
+      [
+        'AAAAAAAAAAA1',
+        'BBBBBBBBBBB2',
+        'DDDDDDDDDDD4',
+        'KKKKKKKKKKK1',
+        'LLLLLLLLLLL2',
+        'MMMMMMMMMMM3',
+        'NNNNNNNNNNN6',
+        'name-echo-tooling',
+        'name-oscar-gmbh',
+      ].sort(),
+    );
+    // The name of A's latest transaction; D sits where it performed the most (Will 4.0M > Cook 1.0M).
+    expect(byId.get('AAAAAAAAAAA1')).toMatchObject({
+      name: 'Alpha Precision Machining LLC',
+      kind: 'prime',
+      county: '17031',
+      zip: '60632',
+      cage: '1AAA1',
+      naics: ['332710'],
+    });
+    expect(byId.get('DDDDDDDDDDD4')).toMatchObject({ county: '17197', kind: 'prime' });
+    // Subawardees are placed through their ZIP; a foreign one is not placed, and keeps no ZIP (10115 is also
+    // a New York ZIP).
+    expect(byId.get('KKKKKKKKKKK1')).toMatchObject({ county: '17031', kind: 'manufacturer' });
+    expect(byId.get('LLLLLLLLLLL2')).toMatchObject({ county: '18089' });
+    expect(byId.get('name-oscar-gmbh')?.county).toBeUndefined();
+    expect(byId.get('name-oscar-gmbh')?.zip).toBeUndefined();
+    expect(bundle.links.map((l) => [l.source, l.target, l.capability, l.value])).toEqual([
+      ['KKKKKKKKKKK1', 'AAAAAAAAAAA1', '332710', 50_000],
+      ['KKKKKKKKKKK1', 'NNNNNNNNNNN6', '336611', 25_000],
+      ['LLLLLLLLLLL2', 'AAAAAAAAAAA1', '332811', 200_000],
+      ['MMMMMMMMMMM3', 'DDDDDDDDDDD4', '336413', 100_000],
+      ['name-oscar-gmbh', 'AAAAAAAAAAA1', '332811', 30_000],
+    ]);
+    // Papa Logistics' subaward is under a DHS award (070): not in the bundle.
+    expect(bundle.organizations.some((o) => o.name === 'Papa Logistics')).toBe(false);
+  });
+
+  it('takes the region as county codes too', async () => {
+    const custom = await buildRegionCommand({
+      files: FILES,
+      output: join(tmp, 'cook.json'),
+      region: null,
+      counties: ['17031'],
+    });
+    // Cook only: A (1.0M in FY2023), and in FY2024 A 0.4M, Echo 0.25M and D 1.0M.
+    expect(custom.lines.join('\n')).toMatch(/FY2023 {2}\$1M in the region \(1 firm\)/);
+    expect(custom.lines.join('\n')).toMatch(/FY2024 {2}\$1\.65M in the region \(3 firms\)/);
+  });
+});
+
+describe('build-region refuses bad input with the file and the reason', () => {
+  const write = (name: string, text: string) => {
+    const file = join(tmp, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const run = (files: string[]) =>
+    buildRegionCommand({
+      files,
+      output: join(tmp, 'bad.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+
+  it.each([
+    [
+      'assistance.csv',
+      'assistance_transaction_unique_key,assistance_award_unique_key,federal_action_obligation\n',
+      'assistance.csv: this is a financial assistance download',
+    ],
+    [
+      'summaries.csv',
+      'contract_award_unique_key,award_id_piid,total_obligated_amount\n',
+      'summaries.csv: this is a prime award summaries download',
+    ],
+    ['empty.csv', '', 'empty.csv: is empty'],
+    [
+      'no-fy.csv',
+      'contract_transaction_unique_key,recipient_name,awarding_agency_code,federal_action_obligation\nk,A,097,1\n',
+      'no-fy.csv: the header has no action_date_fiscal_year column',
+    ],
+    ['other.csv', 'name,lat,lon\nAcme,41,-87\n', 'other.csv: the header is not that of a USAspending'],
+  ])('%s', async (name, text, message) => {
+    const result = await run([write(name, text)]);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors?.join('\n')).toContain(message);
+  });
+
+  it('needs a prime transactions file, and a known region', async () => {
+    const subs = FILES.filter((f) => f.includes('Subawards'));
+    expect((await run(subs)).errors?.join('\n')).toContain('no contract prime transactions file');
+    const unknown = await buildRegionCommand({
+      files: FILES,
+      output: join(tmp, 'x.json'),
+      region: 'atlantis',
+      counties: [],
+    });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.errors?.join('\n')).toContain('no region "atlantis"');
+  });
+});

@@ -10,6 +10,7 @@ import { buildRegionCommand } from '../scripts/cli/build-region.ts';
 import type { CommandOutput } from '../scripts/cli/output.ts';
 import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
+import { strToU8, zipSync } from 'fflate';
 
 const DIR = join(import.meta.dirname, 'golden', 'records', 'chicago');
 const FILES = readdirSync(DIR)
@@ -132,6 +133,61 @@ describe('build-region on the Chicago golden files', () => {
     // Cook only: A (1.0M in FY2023), and in FY2024 A 0.4M, Echo 0.25M and D 1.0M.
     expect(custom.lines.join('\n')).toMatch(/FY2023 {2}\$1M in the region \(1 firm\)/);
     expect(custom.lines.join('\n')).toMatch(/FY2024 {2}\$1\.65M in the region \(3 firms\)/);
+  });
+});
+
+describe('build-region reads zipped downloads', () => {
+  const zipped = zipSync(
+    Object.fromEntries(FILES.map((f) => [`download/${f.split('/').pop()!}`, readFileSync(f)])),
+    { level: 6 },
+  );
+
+  it('gives the same bundle from the zip USAspending delivers, naming the zip in meta', async () => {
+    const zip = join(tmp, 'PrimeAwardsTransactionsAndSubawards_2026-11-30.zip');
+    writeFileSync(zip, zipped);
+    const fromZip = await buildRegionCommand({
+      files: [zip],
+      output: join(tmp, 'zip.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(fromZip.errors ?? []).toEqual([]);
+    const direct = await buildRegionCommand({
+      files: FILES,
+      output: join(tmp, 'direct.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    const read = (name: string) => JSON.parse(readFileSync(join(tmp, name), 'utf8')) as Bundle;
+    const [a, b] = [read('zip.json'), read('direct.json')];
+    expect(a.organizations).toEqual(b.organizations);
+    expect(a.links).toEqual(b.links);
+    expect(a.meta.source).toContain(
+      'PrimeAwardsTransactionsAndSubawards_2026-11-30.zip → Contracts_PrimeTransactions_2026-11-30_H10M00S00_1.csv',
+    );
+    expect(fromZip.lines.slice(0, 5)).toEqual(direct.lines.slice(0, 5));
+  }, 60_000);
+
+  it('says a cut-short or csv-less zip is what it is', async () => {
+    const cut = join(tmp, 'cut.zip');
+    writeFileSync(cut, zipped.subarray(0, Math.floor(zipped.length / 2)));
+    const cutShort = await buildRegionCommand({
+      files: [cut],
+      output: join(tmp, 'c.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(cutShort.exitCode).toBe(1);
+    expect(cutShort.errors?.join('\n')).toMatch(/cut\.zip: the zip file is (cut short|damaged)/);
+    const empty = join(tmp, 'readme.zip');
+    writeFileSync(empty, zipSync({ 'README.txt': strToU8('no data') }));
+    const none = await buildRegionCommand({
+      files: [empty],
+      output: join(tmp, 'n.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(none.errors?.join('\n')).toContain('readme.zip: the zip file holds no .csv file');
   });
 });
 

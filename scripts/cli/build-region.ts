@@ -4,7 +4,9 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { csvParseRows } from 'd3-dsv';
-import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { PRIME_TRANSACTION_COLUMNS, recordKindOf, SUBAWARD_COLUMNS } from '../../src/io/records/columns.ts';
@@ -14,6 +16,7 @@ import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipelin
 import { formatPercent, formatUsd as formatUsd1 } from '../../src/views/derive/format.ts';
 import type { CommandOutput } from './output.ts';
 import { referenceRegions } from './reference.ts';
+import { extractCsvEntries } from './unzip.ts';
 
 export interface BuildRegionOptions {
   files: readonly string[];
@@ -80,7 +83,6 @@ async function rawTable(
 }
 
 export async function buildRegionCommand(options: BuildRegionOptions): Promise<CommandOutput> {
-  const errors: string[] = [];
   const regions = await referenceRegions();
   let region: { id: string; name: string; program: string; counties: string[] };
   if (options.region !== null) {
@@ -114,25 +116,64 @@ export async function buildRegionCommand(options: BuildRegionOptions): Promise<C
     };
   }
 
-  const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [] };
+  // Zipped downloads are unpacked into a temporary folder first; each entry is then a file of its own.
+  const scratch = await mkdtemp(join(tmpdir(), 'forgemap-records-'));
+  try {
+    return await buildFromFiles(options, region, scratch);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function buildFromFiles(
+  options: BuildRegionOptions,
+  region: { id: string; name: string; program: string; counties: string[] },
+  scratch: string,
+): Promise<CommandOutput> {
+  const errors: string[] = [];
+  const inputs: { file: string; label: string }[] = [];
   for (const file of options.files) {
+    if (!file.toLowerCase().endsWith('.zip')) {
+      inputs.push({ file, label: file });
+      continue;
+    }
+    try {
+      const entries = await extractCsvEntries(file, scratch);
+      if (entries.length === 0) errors.push(`${file}: the zip file holds no .csv file`);
+      for (const entry of entries)
+        inputs.push({ file: entry, label: `${file} → ${basename(entry).replace(/^\d+-/, '')}` });
+    } catch (error) {
+      errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The name a file goes by in the bundle's meta: its own, or the zip's and the entry's. */
+  const nameOf = (file: string) => {
+    const label = inputs.find((input) => input.file === file)?.label ?? file;
+    return label
+      .split(' → ')
+      .map((part) => basename(part))
+      .join(' → ');
+  };
+  const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [] };
+  for (const { file, label } of inputs) {
     let header: string[] | null;
     try {
       if ((await stat(file)).isDirectory()) {
-        errors.push(`${file}: is a folder; name the CSV files in it`);
+        errors.push(`${label}: is a folder; name the CSV files in it`);
         continue;
       }
       header = await headerOf(file);
     } catch (error) {
-      errors.push(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      errors.push(`${label}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
     if (header === null) {
-      errors.push(`${file}: is empty`);
+      errors.push(`${label}: is empty`);
       continue;
     }
     const verdict = recordKindOf(header);
-    if (verdict.kind === null) errors.push(`${file}: ${verdict.problem}`);
+    if (verdict.kind === null) errors.push(`${label}: ${verdict.problem}`);
     else if (verdict.missing.length > 0)
       errors.push(
         `${file}: the header has no ${verdict.missing.join(', ')} column${verdict.missing.length > 1 ? 's' : ''}`,
@@ -164,7 +205,10 @@ export async function buildRegionCommand(options: BuildRegionOptions): Promise<C
     );
     const built = await buildRegion(engineOf(connection), {
       region,
-      files: { prime: byKind['prime-transactions'], subawards: byKind.subawards },
+      files: {
+        prime: byKind['prime-transactions'].map(nameOf),
+        subawards: byKind.subawards.map(nameOf),
+      },
       readStep: (step) => readFile(sqlStep(step), 'utf8'),
     });
     await writeFile(options.output, exportBundleJson(built.bundle));

@@ -31,7 +31,7 @@ export interface SqlEngine {
 
 export interface RegionInput {
   region: { id: string; name: string; program: string; counties: readonly string[] };
-  /** The download files read, by kind, for the bundle's meta. */
+  /** The names of the download files read, by kind, for the bundle's meta. */
   files: { prime: readonly string[]; subawards: readonly string[] };
   /** Reads one step's SQL text. */
   readStep: (step: StepName) => Promise<string>;
@@ -152,7 +152,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
     program: input.region.program,
     counties: [...input.region.counties] as CountyFips[],
   };
-  const fileNames = [...input.files.prime, ...input.files.subawards].map((f) => f.split(/[\\/]/).pop() ?? f);
+  const fileNames = [...input.files.prime, ...input.files.subawards];
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,

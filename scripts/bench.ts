@@ -18,6 +18,7 @@ import { loadBundleSplit } from '../src/io/load-bundle-split.ts';
 import { createThreadPartParser } from './bench/thread-part-parser.ts';
 import { parseJson } from '../src/io/parse-json.ts';
 import { benchDerive } from './bench/derive.ts';
+import { benchRecords, RECORDS_BUDGET } from './bench/records.ts';
 import { BENCH_REGION_ID, generateLargeBundle } from './bench/large-bundle.ts';
 import type { BenchSize, SizeResult } from './bench/measure.ts';
 import {
@@ -38,6 +39,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '20240101' },
     out: { type: 'string' },
+    'skip-records': { type: 'boolean', default: false },
+    'records-transactions': { type: 'string', default: '2500000' },
   },
 });
 const sizes = parseSizes(args.sizes);
@@ -151,10 +154,32 @@ if (deriveTimings !== null) {
   );
 }
 
+let recordsResult: ReturnType<typeof benchRecords> | null = null;
+if (!args['skip-records']) {
+  const transactions = Number(args['records-transactions']);
+  recordsResult = benchRecords({ transactions, subawards: 300_000, runs: Math.min(runs, 3) });
+  const ms = median(recordsResult.runs.map((r) => r.ms));
+  const rss = Math.max(...recordsResult.runs.map((r) => r.maxRssMb));
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'OVER');
+  console.log(
+    `\nbuild-region (CLI, DuckDB): ${recordsResult.primeMb.toFixed(0)} MB of prime transactions ` +
+      `(${transactions.toLocaleString('en-US')} rows) + ${recordsResult.subawardsMb.toFixed(0)} MB of subawards (300,000 rows), ` +
+      `median of ${recordsResult.runs.length}`,
+  );
+  console.log(
+    `  time         ${ms.toFixed(0)} ms  ${verdict(ms <= RECORDS_BUDGET.ms)} (≤ ${RECORDS_BUDGET.ms} ms)`,
+  );
+  console.log(
+    `  peak memory  ${rss.toFixed(0)} MB  ${verdict(rss <= RECORDS_BUDGET.rssMb)} (≤ ${RECORDS_BUDGET.rssMb} MB)`,
+  );
+  console.log(`  ${recordsResult.summary}`);
+}
+
 if (args.out !== undefined) {
   const report = {
     sizes: results,
     derive: deriveTimings,
+    records: recordsResult,
     node: process.version,
     date: new Date().toISOString(),
     machine: {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRegionCommand } from '../scripts/cli/build-region.ts';
+import { generateRecords } from '../scripts/records/generate.ts';
+import { CONTRACT_TRANSACTION_HEADERS } from '../scripts/records/usaspending-headers.ts';
 import type { CommandOutput } from '../scripts/cli/output.ts';
 import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
@@ -69,9 +71,11 @@ describe('build-region on the Chicago golden files', () => {
   it('lists what the primes buy outside the region, per year over the two subaward years', () => {
     // Heat treating: Lima (Hammond, IN) 300k + 100k and Oscar (Berlin) 60k, over FY2023–2024: 230k a year.
     // Aircraft parts: Mike (San Diego) 200k / 2. Machining from Kilo is local, so it is not listed.
-    expect(out.lines).toContain('  332811: $230k of $230k from 2 outside suppliers');
-    expect(out.lines).toContain('  336413: $100k of $100k from 1 outside supplier');
-    expect(out.lines.join('\n')).not.toMatch(/ {2}332710: /);
+    expect(out.lines).toContain('  332811 Metal Heat Treating: $230k of $230k from 2 outside suppliers');
+    expect(out.lines).toContain(
+      '  336413 Other Aircraft Parts and Auxiliary Equipment Manufacturing: $100k of $100k from 1 outside supplier',
+    );
+    expect(out.lines.join('\n')).not.toMatch(/ {2}332710 Machine Shops: \$/);
   });
 
   it('writes a real-data bundle: the region, its firms and the subaward links', () => {
@@ -241,4 +245,29 @@ describe('build-region refuses bad input with the file and the reason', () => {
     expect(unknown.exitCode).toBe(2);
     expect(unknown.errors?.join('\n')).toContain('no region "atlantis"');
   });
+});
+
+describe('generated records (scripts/records/generate.ts)', () => {
+  it('are the same bytes for the same seed, in the real headers, and build a bundle flagged synthetic', async () => {
+    const a = generateRecords({ transactions: 3000, subawards: 400, out: join(tmp, 'gen-a'), seed: 7 });
+    const b = generateRecords({ transactions: 3000, subawards: 400, out: join(tmp, 'gen-b'), seed: 7 });
+    expect(readFileSync(a.prime)).toEqual(readFileSync(b.prime));
+    expect(readFileSync(a.subawards)).toEqual(readFileSync(b.subawards));
+    const header = readFileSync(a.prime, 'utf8').split('\n', 1)[0]!.split(',');
+    expect(header).toEqual([...CONTRACT_TRANSACTION_HEADERS]);
+    expect(header).toHaveLength(297);
+    const built = await buildRegionCommand({
+      files: [a.prime, a.subawards],
+      output: join(tmp, 'gen.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(built.exitCode).toBe(0);
+    const bundle = JSON.parse(readFileSync(join(tmp, 'gen.json'), 'utf8')) as Bundle;
+    expect(bundle.meta.synthetic).toBe(true);
+    expect(bundle.meta.title).toContain('generated DoD records (synthetic)');
+    expect(built.lines.at(-1)).toContain('(synthetic: generated records)');
+    expect(bundle.organizations.length).toBeGreaterThan(0);
+    expect(bundle.organizations.every((o) => o.name.startsWith('Generated Firm '))).toBe(true);
+  }, 60_000);
 });

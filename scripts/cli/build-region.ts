@@ -16,6 +16,8 @@ import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipelin
 import { formatPercent, formatUsd as formatUsd1 } from '../../src/views/derive/format.ts';
 import type { CommandOutput } from './output.ts';
 import { referenceRegions } from './reference.ts';
+import { capabilityLabeler } from '../../src/analysis/labels.ts';
+import { referenceLoaders } from '../../src/workers/reference-loaders.ts';
 import { extractCsvEntries } from './unzip.ts';
 
 export interface BuildRegionOptions {
@@ -192,6 +194,8 @@ async function buildFromFiles(
 
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  // Bounded memory (the bench budget is 2 GB for the CLI): DuckDB spills to disk beyond this.
+  await connection.run("SET memory_limit = '1GB'; SET preserve_insertion_order = false");
   try {
     await rawTable(connection, 'prime_raw', byKind['prime-transactions'], PRIME_TRANSACTION_COLUMNS);
     await rawTable(connection, 'sub_raw', byKind.subawards, SUBAWARD_COLUMNS);
@@ -212,10 +216,11 @@ async function buildFromFiles(
       readStep: (step) => readFile(sqlStep(step), 'utf8'),
     });
     await writeFile(options.output, exportBundleJson(built.bundle));
-    const lines = headlineText(built.headline, options.limit ?? 10);
+    const label = capabilityLabeler([], await referenceLoaders.naicsTitles());
+    const lines = headlineText(built.headline, options.limit ?? 10, label);
     lines.push(
       '',
-      `Wrote ${options.output}: ${built.bundle.organizations.length} organizations, ${built.bundle.links.length} links (not synthetic: public award records).`,
+      `Wrote ${options.output}: ${built.bundle.organizations.length} organizations, ${built.bundle.links.length} links (${built.bundle.meta.synthetic ? 'synthetic: generated records' : 'not synthetic: public award records'}).`,
     );
     return { lines, exitCode: 0 };
   } catch (error) {
@@ -238,7 +243,7 @@ const formatUsd = (value: number) => formatUsd1(value, 2);
 const firms = (n: number) => `${n} ${n === 1 ? 'firm' : 'firms'}`;
 const suppliers = (n: number) => `${n} outside ${n === 1 ? 'supplier' : 'suppliers'}`;
 
-export function headlineText(h: Headline, limit: number): string[] {
+export function headlineText(h: Headline, limit: number, label: (naics: string) => string): string[] {
   const lines = [`${h.region}: ${h.firms} DoD-performing firms`, '', 'DoD obligations by fiscal year:'];
   for (const y of h.years)
     lines.push(
@@ -247,12 +252,14 @@ export function headlineText(h: Headline, limit: number): string[] {
     );
   lines.push('', 'Top NAICS by DoD dollars:');
   for (const n of h.topNaics.slice(0, limit))
-    lines.push(`  ${n.naics} ${n.title}: ${formatUsd(n.dollars)} (${firms(n.firms)})`);
+    lines.push(
+      `  ${n.naics} ${n.title === '' ? label(n.naics) : n.title}: ${formatUsd(n.dollars)} (${firms(n.firms)})`,
+    );
   if (h.boughtOutside.length > 0) {
     lines.push('', "Capabilities the region's primes buy outside it (subaward $/yr):");
     for (const b of h.boughtOutside.slice(0, limit))
       lines.push(
-        `  ${b.capability}: ${formatUsd(b.outside)} of ${formatUsd(b.total)} from ${suppliers(b.suppliers)}`,
+        `  ${b.capability} ${label(b.capability)}: ${formatUsd(b.outside)} of ${formatUsd(b.total)} from ${suppliers(b.suppliers)}`,
       );
   }
   const r = h.records;

@@ -11,6 +11,12 @@ import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids
 import type { Bundle, Link, Organization, Region } from '../../domain/model.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../domain/model.ts';
 
+/**
+ * The start of every transaction key of generated (not real) records: a bundle built from any such record is
+ * flagged synthetic, with a title that says so.
+ */
+export const SYNTHETIC_MARK = 'SYNTHETIC';
+
 /** The SQL steps, in the order they run; each reads the tables of the steps before it. */
 export const STEPS = [
   '10-prime.sql',
@@ -143,9 +149,11 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
 
   const headline = await readHeadline(engine, input.region.name);
   const latest = await engine.rows(
-    "SELECT strftime(max(action_date), '%Y-%m-%d') AS latest, min(fiscal_year) AS first, max(fiscal_year) AS last FROM prime_placed",
+    `SELECT strftime(max(action_date), '%Y-%m-%d') AS latest, min(fiscal_year) AS first, max(fiscal_year) AS last,
+      (SELECT coalesce(bool_or(starts_with(transaction_key, '${SYNTHETIC_MARK}')), false) FROM prime) AS synthetic
+     FROM prime_placed`,
   );
-  const { latest: asOf, first, last } = latest[0] ?? {};
+  const { latest: asOf, first, last, synthetic } = latest[0] ?? {};
   const region: Region = {
     id: input.region.id as RegionId,
     name: input.region.name,
@@ -158,7 +166,10 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
     version: BUNDLE_VERSION,
     meta: {
       id: `records-${input.region.id}`,
-      title: `${input.region.name}: DoD performers from USAspending`,
+      title:
+        synthetic === true
+          ? `${input.region.name}: generated DoD records (synthetic)`
+          : `${input.region.name}: DoD performers from USAspending`,
       description:
         `DoD contract prime transactions${input.files.subawards.length > 0 ? ' and subawards' : ''}` +
         ` of fiscal years ${String(first ?? '?')}–${String(last ?? '?')}, placed by place of performance` +
@@ -166,7 +177,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
       source: `USAspending.gov downloads: ${fileNames.join(', ')}`,
       license: 'Public domain (U.S. federal government data)',
       asOf: text(asOf) ?? '1970-01-01',
-      synthetic: false,
+      synthetic: synthetic === true,
       homeRegion: region.id,
     },
     organizations,

@@ -253,7 +253,7 @@ export function headlineText(h: Headline, limit: number, label: (naics: string) 
   lines.push('', 'Top NAICS by DoD dollars:');
   for (const n of h.topNaics.slice(0, limit))
     lines.push(
-      `  ${n.naics} ${n.title === '' ? label(n.naics) : n.title}: ${formatUsd(n.dollars)} (${firms(n.firms)})`,
+      `  ${n.naics} ${label(n.naics) !== n.naics ? label(n.naics) : n.title}: ${formatUsd(n.dollars)} (${firms(n.firms)})`,
     );
   if (h.boughtOutside.length > 0) {
     lines.push('', "Capabilities the region's primes buy outside it (subaward $/yr):");

@@ -3,13 +3,20 @@
 // itself, streaming, never held in JavaScript memory.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { csvParseRows } from 'd3-dsv';
 import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
-import { PRIME_TRANSACTION_COLUMNS, recordKindOf, SUBAWARD_COLUMNS } from '../../src/io/records/columns.ts';
+import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE } from '../../src/io/records/files.ts';
+import {
+  csvSource,
+  OFFLINE_SETTINGS,
+  rawTableSql,
+  regionCountySql,
+  zipCountyCsv,
+  zipCountySql,
+} from '../../src/io/records/host.ts';
 import type { RecordKind } from '../../src/io/records/columns.ts';
 import { buildRegion } from '../../src/io/records/pipeline.ts';
 import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipeline.ts';
@@ -33,22 +40,13 @@ export interface BuildRegionOptions {
 const ZIPS_FILE = fileURLToPath(new URL('../../data/reference/zips.json', import.meta.url));
 const sqlStep = (step: StepName) => new URL(`../../src/io/records/sql/${step}`, import.meta.url);
 
-/** SQL text of a string literal. */
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
-/** The header line of a CSV file, read from its first 256 KB; null when the file is empty. */
-async function headerOf(file: string): Promise<string[] | null> {
+/** The start of a file, as text, enough to hold its header line. */
+async function startOf(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(256 * 1024);
+    const buffer = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer
-      .subarray(0, bytesRead)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-    const line = text.split(/\r?\n/, 1)[0] ?? '';
-    if (line.trim() === '') return null;
-    return csvParseRows(line)[0] ?? null;
+    return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
   }
@@ -63,25 +61,11 @@ function engineOf(connection: DuckDBConnection): SqlEngine {
   };
 }
 
-/** Creates `table` over the files (all VARCHAR), with each of `columns` a file set lacks added as NULL. */
-async function rawTable(
-  connection: DuckDBConnection,
-  table: string,
-  files: readonly string[],
-  columns: readonly string[],
-): Promise<void> {
-  if (files.length === 0) {
-    const defs = [...columns, 'source_file'].map((c) => `"${c}" VARCHAR`).join(', ');
-    await connection.run(`CREATE OR REPLACE TABLE ${table} (${defs})`);
-    return;
-  }
-  const source = `read_csv([${files.map(literal).join(', ')}], header = true, all_varchar = true, union_by_name = true, filename = 'source_file')`;
-  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
-  const present = new Set(described.getRowObjectsJS().map((row) => String(row.column_name).toLowerCase()));
-  const added = columns.filter((c) => !present.has(c)).map((c) => `NULL::VARCHAR AS "${c}"`);
-  await connection.run(
-    `CREATE OR REPLACE VIEW ${table} AS SELECT *${added.length > 0 ? `, ${added.join(', ')}` : ''} FROM ${source}`,
-  );
+/** The columns the files have, as DuckDB reads them together. */
+async function columnsOf(connection: DuckDBConnection, files: readonly string[]): Promise<string[]> {
+  if (files.length === 0) return [];
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(files)}`);
+  return described.getRowObjectsJS().map((row) => String(row.column_name));
 }
 
 export async function buildRegionCommand(options: BuildRegionOptions): Promise<CommandOutput> {
@@ -159,36 +143,23 @@ async function buildFromFiles(
   };
   const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [] };
   for (const { file, label } of inputs) {
-    let header: string[] | null;
     try {
       if ((await stat(file)).isDirectory()) {
         errors.push(`${label}: is a folder; name the CSV files in it`);
         continue;
       }
-      header = await headerOf(file);
+      const verdict = classifyDownload(await startOf(file));
+      if ('problem' in verdict) errors.push(`${label}: ${verdict.problem}`);
+      else byKind[verdict.kind].push(file);
     } catch (error) {
       errors.push(`${label}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
-      continue;
     }
-    if (header === null) {
-      errors.push(`${label}: is empty`);
-      continue;
-    }
-    const verdict = recordKindOf(header);
-    if (verdict.kind === null) errors.push(`${label}: ${verdict.problem}`);
-    else if (verdict.missing.length > 0)
-      errors.push(
-        `${file}: the header has no ${verdict.missing.join(', ')} column${verdict.missing.length > 1 ? 's' : ''}`,
-      );
-    else byKind[verdict.kind].push(file);
   }
   if (errors.length > 0) return { lines: [], errors: errors.map((e) => `build-region: ${e}`), exitCode: 1 };
   if (byKind['prime-transactions'].length === 0)
     return {
       lines: [],
-      errors: [
-        'build-region: no contract prime transactions file among the files (Contracts_PrimeTransactions_*.csv)',
-      ],
+      errors: [`build-region: ${NO_PRIME_FILE}`],
       exitCode: 1,
     };
 
@@ -197,16 +168,17 @@ async function buildFromFiles(
   // Bounded memory (the bench budget is 2 GB for the CLI): DuckDB spills to disk beyond this.
   await connection.run("SET memory_limit = '1GB'; SET preserve_insertion_order = false");
   try {
-    await rawTable(connection, 'prime_raw', byKind['prime-transactions'], PRIME_TRANSACTION_COLUMNS);
-    await rawTable(connection, 'sub_raw', byKind.subawards, SUBAWARD_COLUMNS);
-    await connection.run('CREATE TABLE region_county (fips VARCHAR)');
+    await connection.run(OFFLINE_SETTINGS);
+    const primeFiles = byKind['prime-transactions'];
+    await connection.run(rawTableSql('prime_raw', primeFiles, await columnsOf(connection, primeFiles)));
     await connection.run(
-      `INSERT INTO region_county VALUES ${region.counties.map((c) => `(${literal(c)})`).join(', ')}`,
+      rawTableSql('sub_raw', byKind.subawards, await columnsOf(connection, byKind.subawards)),
     );
-    await connection.run(
-      `CREATE TABLE zip_county AS SELECT r->>0 AS zip, r->>3 AS county
-       FROM (SELECT unnest(rows) AS r FROM read_json(${literal(ZIPS_FILE)}, columns = {rows: 'JSON[]'}))`,
-    );
+    await connection.run(regionCountySql(region.counties));
+    const zipCsv = join(scratch, 'zip-county.csv');
+    const zips = JSON.parse(await readFile(ZIPS_FILE, 'utf8')) as { rows: unknown[][] };
+    await writeFile(zipCsv, zipCountyCsv(zips.rows));
+    await connection.run(zipCountySql(zipCsv));
     const built = await buildRegion(engineOf(connection), {
       region,
       files: {

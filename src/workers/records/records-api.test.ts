@@ -1,0 +1,127 @@
+// The records worker's build, run in Node with DuckDB's native engine standing in for DuckDB-Wasm (the same
+// SQL runs on both): it must give the CLI's bundle for the golden downloads, zipped or not, and name bad files.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { strToU8, zipSync } from 'fflate';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRegionCommand } from '../../../scripts/cli/build-region.ts';
+import type { Bundle } from '../../domain/model.ts';
+import type { RecordsEvent, RecordsOutcome, RecordsRequest } from './records-api.ts';
+import { MAX_BROWSER_FILE_BYTES, recordsHandlers } from './records-api.ts';
+import type { BrowserDuck } from './duckdb-browser.ts';
+
+const GOLDEN = join(import.meta.dirname, '..', '..', '..', 'tests', 'golden', 'records', 'chicago');
+const names = readdirSync(GOLDEN).filter((f) => f.endsWith('.csv'));
+const goldenFiles = () =>
+  names.map((n) => new File([readFileSync(join(GOLDEN, n))], n, { type: 'text/csv' }));
+const REGION = {
+  id: 'imcp-chicago-metro-metal',
+  name: 'Chicago Metro Metal Consortium (CMMC)',
+  program: 'IMCP',
+  counties: ['17031', '17043', '17089', '17093', '17097', '17111', '17197'],
+};
+
+/** DuckDB (native) behind the browser engine's interface: registered files are written to a folder it searches. */
+async function nodeDuck(): Promise<BrowserDuck> {
+  const dir = mkdtempSync(join(tmpdir(), 'forgemap-duck-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`SET file_search_path = '${dir}'`);
+  return {
+    engine: {
+      exec: async (sql) => void (await connection.run(sql)),
+      rows: async (sql) =>
+        (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+    },
+    registerFile: async (name, file) =>
+      writeFileSync(join(dir, name), new Uint8Array(await file.arrayBuffer())),
+    registerText: async (name, text) => writeFileSync(join(dir, name), text),
+    close: async () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+async function build(files: File[]): Promise<{ outcome: RecordsOutcome; events: RecordsEvent[] }> {
+  const events: RecordsEvent[] = [];
+  const handlers = recordsHandlers(nodeDuck);
+  const request: RecordsRequest = { region: REGION, files };
+  const outcome = (await handlers.build(request, {
+    emit: (event) => events.push(event),
+    cancelled: () => false,
+  })) as RecordsOutcome;
+  return { outcome, events };
+}
+
+describe('the records worker', () => {
+  it("builds the CLI's bundle from the golden downloads, with progress that only grows", async () => {
+    const { outcome, events } = await build(goldenFiles());
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    const out = join(mkdtempSync(join(tmpdir(), 'forgemap-cli-')), 'cli.json');
+    await buildRegionCommand({
+      files: names.map((n) => join(GOLDEN, n)),
+      output: out,
+      region: REGION.id,
+      counties: [],
+    });
+    const cli = JSON.parse(readFileSync(out, 'utf8')) as Bundle;
+    expect(outcome.bundle.organizations).toEqual(cli.organizations);
+    expect(outcome.bundle.links).toEqual(cli.links);
+    expect(outcome.headline.firms).toBe(4);
+    expect(outcome.headline.years.map((y) => [y.fiscalYear, y.region])).toEqual([
+      [2023, 5_000_000],
+      [2024, 3_650_000],
+    ]);
+    const fractions = events.map((e) => e.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(events.map((e) => e.doing)).toContain('Linking subawardees to primes');
+    // The canonical form the app keeps is the bundle's own text, hashed.
+    expect(JSON.parse(new TextDecoder().decode(outcome.canonical.bytes as Uint8Array))).toEqual(
+      JSON.parse(JSON.stringify(outcome.bundle)),
+    );
+    expect(outcome.canonical.hash).toMatch(/^[0-9a-f]{16,}$/);
+  }, 60_000);
+
+  it('unpacks a zipped download into the same bundle', async () => {
+    const zip = zipSync(Object.fromEntries(names.map((n) => [`d/${n}`, readFileSync(join(GOLDEN, n))])));
+    const { outcome } = await build([new File([zip], 'PrimeAwardsTransactionsAndSubawards.zip')]);
+    const { outcome: plain } = await build(goldenFiles());
+    if (!outcome.ok || !plain.ok) throw new Error('build failed');
+    expect(outcome.bundle.organizations).toEqual(plain.bundle.organizations);
+    expect(outcome.bundle.meta.source).toContain(
+      'PrimeAwardsTransactionsAndSubawards.zip → Contracts_PrimeTransactions_2026-11-30_H10M00S00_1.csv',
+    );
+  }, 60_000);
+
+  it('names each bad file and builds nothing', async () => {
+    const zip = zipSync(Object.fromEntries(names.map((n) => [n, readFileSync(join(GOLDEN, n))])));
+    const { outcome } = await build([
+      new File(['assistance_transaction_unique_key,federal_action_obligation\n'], 'grants.csv'),
+      new File([''], 'empty.csv'),
+      new File([zip.subarray(0, zip.length >> 1)], 'cut.zip'),
+      new File([zipSync({ 'README.txt': strToU8('x') })], 'readme.zip'),
+    ]);
+    expect(outcome.ok).toBe(false);
+    const errors = outcome.ok ? [] : outcome.errors;
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toMatch(/^cut\.zip: the zip file is (damaged|cut short)/);
+    expect(errors[1]).toBe('readme.zip: the zip file holds no .csv file');
+    expect(errors[2]).toMatch(/^grants\.csv: this is a financial assistance download/);
+    expect(errors[3]).toBe('empty.csv: is empty');
+  });
+
+  it('refuses a file over the browser limit with the size and the way out', async () => {
+    const huge = new File(['x'], 'Contracts_PrimeTransactions_all.csv');
+    Object.defineProperty(huge, 'size', { value: 4 * 2 ** 30 });
+    const { outcome } = await build([huge]);
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        `Contracts_PrimeTransactions_all.csv: is 4.0 GB; the browser takes files up to ${(MAX_BROWSER_FILE_BYTES / 2 ** 30).toFixed(1)} GB each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`,
+      ],
+    });
+  });
+});

@@ -1,0 +1,233 @@
+// The records worker's one method: build a region's bundle from USAspending downloads dropped in the browser,
+// on DuckDB-Wasm, with the same SQL steps as the CLI (src/io/records). Zipped downloads are unpacked here as
+// they stream in; the engine then reads every file in pieces, so no download is parsed on the main thread.
+import { Unzip, UnzipInflate } from 'fflate';
+import { z } from 'zod';
+import type { Bundle } from '../../domain/model.ts';
+import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
+import type { RecordKind } from '../../io/records/columns.ts';
+import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE } from '../../io/records/files.ts';
+import {
+  rawTableSql,
+  regionCountySql,
+  zipCountyCsv,
+  zipCountySql,
+  csvSource,
+} from '../../io/records/host.ts';
+import { buildRegion, STEPS } from '../../io/records/pipeline.ts';
+import type { Headline, StepName } from '../../io/records/pipeline.ts';
+import type { Api, ArgSchemas, Handlers, Method } from '../actor.ts';
+import type { CanonicalBundle } from '../import-protocol.ts';
+import { referenceFile } from '../reference-files.ts';
+import type { BrowserDuck } from './duckdb-browser.ts';
+
+/** The largest file (or zip entry) the browser takes; the CLI has no such limit. */
+export const MAX_BROWSER_FILE_BYTES = 2 * 2 ** 30;
+
+export interface RecordsRegion {
+  id: string;
+  name: string;
+  program: string;
+  counties: string[];
+}
+
+export interface RecordsRequest {
+  region: RecordsRegion;
+  files: File[];
+}
+
+export type RecordsEvent = { type: 'progress'; fraction: number; doing: string };
+
+export type RecordsOutcome =
+  | { ok: true; bundle: Bundle; headline: Headline; canonical: CanonicalBundle; files: string[] }
+  | { ok: false; errors: string[] };
+
+export interface RecordsApi extends Api {
+  build: Method<RecordsRequest, RecordsOutcome, RecordsEvent>;
+}
+
+export const recordsArgs: ArgSchemas<RecordsApi> = {
+  build: z.object({
+    region: z.object({
+      id: z.string(),
+      name: z.string(),
+      program: z.string(),
+      counties: z.array(z.string().regex(/^[0-9]{5}$/)).min(1),
+    }),
+    files: z
+      .array(z.custom<File>((v) => v instanceof Blob && typeof (v as File).name === 'string', 'a file'))
+      .min(1),
+  }) as z.ZodType<RecordsRequest>,
+};
+
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
+const tooBig = (label: string, bytes: number) =>
+  `${label}: is ${gib(bytes)}; the browser takes files up to ${gib(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
+
+/** The .csv entries of a zip as Files, unpacked while it streams in; `onBytes` gets the compressed bytes read. */
+export async function unzipCsvEntries(zip: Blob, onBytes: (read: number) => void): Promise<File[]> {
+  const entries: { name: string; parts: Blob[]; chunks: Uint8Array[]; size: number; done: boolean }[] = [];
+  let failure: Error | null = null;
+  const unzip = new Unzip((entry) => {
+    if (!entry.name.toLowerCase().endsWith('.csv')) return;
+    const out = {
+      name: entry.name.split('/').pop() ?? entry.name,
+      parts: [] as Blob[],
+      chunks: [] as Uint8Array[],
+      size: 0,
+      done: false,
+    };
+    entries.push(out);
+    entry.ondata = (error, data, final) => {
+      if (error !== null) {
+        failure ??= error;
+        return;
+      }
+      out.chunks.push(data);
+      out.size += data.byteLength;
+      if (out.size > MAX_BROWSER_FILE_BYTES) failure ??= new Error(tooBig(out.name, out.size));
+      // Chunks go into a Blob every 16 MB, which the browser may keep on disk, so the heap stays small.
+      if (final || out.chunks.reduce((n, c) => n + c.byteLength, 0) > 16 * 2 ** 20) {
+        out.parts.push(new Blob(out.chunks as BlobPart[]));
+        out.chunks = [];
+      }
+      if (final) out.done = true;
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const reader = zip.stream().getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    unzip.push(value);
+    read += value.byteLength;
+    onBytes(read);
+    if (failure !== null) {
+      await reader.cancel();
+      break;
+    }
+  }
+  if (failure === null) unzip.push(new Uint8Array(0), true);
+  if (failure !== null) throw failure;
+  if (entries.some((e) => !e.done))
+    throw new Error('the zip file is cut short: an entry ends before its data does');
+  return entries.map((e) => new File(e.parts, e.name, { type: 'text/csv' }));
+}
+
+export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<RecordsApi> {
+  return {
+    async build({ region, files }, { emit }) {
+      const progress = (fraction: number, doing: string) => emit({ type: 'progress', fraction, doing });
+      const errors: string[] = [];
+      const inputs: { file: Blob; label: string; name: string }[] = [];
+      const total = files.reduce((n, f) => n + f.size, 0) || 1;
+      let before = 0;
+      for (const file of files) {
+        const isZip = file.name.toLowerCase().endsWith('.zip');
+        if (!isZip && file.size > MAX_BROWSER_FILE_BYTES) errors.push(tooBig(file.name, file.size));
+        else if (!isZip) inputs.push({ file, label: file.name, name: file.name });
+        else {
+          try {
+            const entries = await unzipCsvEntries(file, (read) =>
+              progress((0.2 * (before + read)) / total, `Unpacking ${file.name}`),
+            );
+            if (entries.length === 0) errors.push(`${file.name}: the zip file holds no .csv file`);
+            for (const entry of entries)
+              inputs.push({ file: entry, label: `${file.name} → ${entry.name}`, name: entry.name });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            errors.push(
+              message.includes(': is ')
+                ? message
+                : `${file.name}: the zip file is damaged or cut short (${message})`,
+            );
+          }
+        }
+        before += file.size;
+      }
+
+      const byKind: Record<RecordKind, { name: string; label: string; file: Blob }[]> = {
+        'prime-transactions': [],
+        subawards: [],
+      };
+      for (const input of inputs) {
+        const verdict = classifyDownload(await input.file.slice(0, HEADER_BYTES).text());
+        if ('problem' in verdict) errors.push(`${input.label}: ${verdict.problem}`);
+        else byKind[verdict.kind].push(input);
+      }
+      if (errors.length === 0 && byKind['prime-transactions'].length === 0) errors.push(NO_PRIME_FILE);
+      if (errors.length > 0) return { ok: false, errors };
+
+      progress(0.2, 'Starting the analytical engine');
+      const duck = await open();
+      try {
+        // Registered under numbered names: two downloads may share a file name.
+        const registered = async (kind: RecordKind) => {
+          const names: string[] = [];
+          for (const [i, input] of byKind[kind].entries()) {
+            const name = `${kind}-${i}.csv`;
+            await duck.registerFile(name, input.file);
+            names.push(name);
+          }
+          return names;
+        };
+        const columns = async (names: string[]) =>
+          names.length === 0
+            ? []
+            : (await duck.engine.rows(`DESCRIBE SELECT * FROM ${csvSource(names)}`)).map((r) =>
+                String(r.column_name),
+              );
+        const prime = await registered('prime-transactions');
+        const subs = await registered('subawards');
+        await duck.engine.exec(rawTableSql('prime_raw', prime, await columns(prime)));
+        await duck.engine.exec(rawTableSql('sub_raw', subs, await columns(subs)));
+        await duck.engine.exec(regionCountySql(region.counties));
+        const zips = (await referenceFile('zips')) as { rows: unknown[][] };
+        await duck.registerText('zip-county.csv', zipCountyCsv(zips.rows));
+        await duck.engine.exec(zipCountySql('zip-county.csv'));
+
+        const built = await buildRegion(duck.engine, {
+          region,
+          files: {
+            prime: byKind['prime-transactions'].map((i) => i.label),
+            subawards: byKind.subawards.map((i) => i.label),
+          },
+          readStep: (step) => Promise.resolve(STEP_SQL[step]),
+          onStep: (step, i) => progress(0.25 + (0.7 * i) / STEPS.length, STEP_DOING[step]),
+        });
+        progress(0.97, 'Writing the bundle');
+        const bytes = new TextEncoder().encode(canonicalBundleText(built.bundle));
+        const canonical = { hash: await contentHash(bytes), bytes };
+        return {
+          ok: true,
+          bundle: built.bundle,
+          headline: built.headline,
+          canonical,
+          files: inputs.map((i) => i.label),
+        };
+      } finally {
+        await duck.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** What the progress bar says during each step. */
+const STEP_DOING: Record<StepName, string> = {
+  '10-prime.sql': 'Reading the prime transactions',
+  '20-place.sql': 'Placing each transaction',
+  '30-firms.sql': "Finding the region's firms",
+  '40-headline.sql': 'Adding up DoD dollars by fiscal year',
+  '50-subawards.sql': 'Reading the subawards',
+  '60-links.sql': 'Linking subawardees to primes',
+  '70-bought-outside.sql': 'Finding what primes buy outside the region',
+};
+
+/** The SQL of each step, bundled as text (the CLI reads the same files from disk). */
+const STEP_SQL = Object.fromEntries(
+  Object.entries(
+    import.meta.glob('../../io/records/sql/*.sql', { query: '?raw', import: 'default', eager: true }),
+  ).map(([path, text]) => [path.split('/').pop()!, text as string]),
+) as Record<StepName, string>;

@@ -1,0 +1,34 @@
+// The app's handle on builds from public records: one actor over the records worker. Cancelling stops the
+// worker (and the engine it started); the next build starts a fresh one.
+import { createActor, fromWorker } from '../actor.ts';
+import type { RecordsApi, RecordsOutcome, RecordsRequest } from './records-api.ts';
+
+export class RecordsCancelled extends Error {
+  constructor() {
+    super('The build was cancelled.');
+    this.name = 'RecordsCancelled';
+  }
+}
+
+export interface RecordsClient {
+  build(
+    request: RecordsRequest,
+    options?: { onProgress?: (fraction: number, doing: string) => void; signal?: AbortSignal },
+  ): Promise<RecordsOutcome>;
+  dispose(): void;
+}
+
+export function createRecordsClient(): RecordsClient {
+  const actor = createActor<RecordsApi>(
+    () => fromWorker(new Worker(new URL('../records.worker.ts', import.meta.url), { type: 'module' })),
+    { name: 'records', cancelled: () => new RecordsCancelled() },
+  );
+  return {
+    build: (request, options = {}) =>
+      actor.call('build', request, {
+        signal: options.signal,
+        onEvent: (event) => options.onProgress?.(event.fraction, event.doing),
+      }),
+    dispose: () => actor.dispose(),
+  };
+}

@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // DuckDB-Wasm (build from public records) compiles its WebAssembly module; no script is evaluated.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

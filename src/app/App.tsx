@@ -9,6 +9,8 @@ import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { MissingDataset } from './MissingDataset.tsx';
 import { NoticeList } from './NoticeList.tsx';
 import { OpenDataButton } from './OpenData.tsx';
+import { RecordsButton, useRecordsBuild } from './RecordsBuild.tsx';
+import { RecordsDialog } from '../views/import/RecordsDialog.tsx';
 import { ShareControl } from './ShareControl.tsx';
 import { AVAILABLE_VIEWS, routeForDataset, ShellHeader } from './ShellHeader.tsx';
 import { useDataOpening } from './useDataOpening.ts';
@@ -32,6 +34,7 @@ export function App() {
     network: data !== null && (shownView === 'network' || shownView === 'split'),
   });
   const buildLink = useShareLink(bundle, route);
+  const records = useRecordsBuild();
 
   return (
     <div className="shell">
@@ -47,6 +50,7 @@ export function App() {
         kept={opening.kept}
       >
         <OpenDataButton onFiles={opening.openFiles} />
+        <RecordsButton onOpen={records.open} />
         {data !== null && (
           <ExportMenu
             bundle={data.bundle}
@@ -89,6 +93,18 @@ export function App() {
             void opening.openBundle(imported, name, canonical, positions);
           }}
           onCancel={opening.closeDialog}
+        />
+      )}
+      {records.isOpen && (
+        <RecordsDialog
+          regions={records.regions}
+          initialRegion={workspace.regionId}
+          client={records.client()}
+          onImport={(built, canonical) => {
+            records.close();
+            void opening.openBundle(built, built.meta.title, canonical);
+          }}
+          onClose={records.close}
         />
       )}
       <main className="main-area" data-testid="main-area" aria-busy={loaded.status === 'loading'}>

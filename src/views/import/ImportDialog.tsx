@@ -7,7 +7,6 @@
 // import-mapping-target-<file>, import-mapping-<file>-<field> (selects), import-report, import-counts,
 // import-group-<reason>, import-download-report, import-confirm (Import), import-cancel (Cancel).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import type { Bundle } from '../../domain/model.ts';
 import type { ColumnMapping } from '../../io/import/column-mapping.ts';
 import type { ImportReport } from '../../io/import/report.ts';
@@ -19,6 +18,7 @@ import { ImportReportView } from './ImportReportView.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { readFileBytes } from './read-file.ts';
 import type { ReadableFile } from './read-file.ts';
+import { modalKeyHandler } from '../../ui/modal-keys.ts';
 import './import.css';
 
 export interface ImportDialogProps {
@@ -146,29 +146,7 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      cancel();
-      return;
-    }
-    if (event.key !== 'Tab' || dialog.current === null) return;
-    // Focus trap: Tab from the last control wraps to the first, Shift+Tab from the first to the last.
-    const focusable = Array.from(
-      dialog.current.querySelectorAll<HTMLElement>('button, select, input, summary, [tabindex="0"]'),
-    ).filter((el) => !el.hasAttribute('disabled') && el.closest('[disabled]') === null);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (first === undefined || last === undefined) return;
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || active === dialog.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = modalKeyHandler(dialog, cancel);
 
   const outcome = phase.step === 'done' ? phase.outcome : shown;
   const busy = phase.step === 'reading' || phase.step === 'running';

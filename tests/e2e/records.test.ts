@@ -1,0 +1,82 @@
+// Building a region from public records in the real app (headless Chromium): the golden USAspending downloads
+// (tests/golden/records/chicago, fictional firms in the real schemas) go through "Build from public records…",
+// run on DuckDB-Wasm in the records worker, show the region's DoD headline (figures worked out by hand in
+// tests/records-golden.test.ts), and land like any import: kept on this device under an h: link, drawn on the
+// map. The engine and its WebAssembly module come from the app's own origin; nothing leaves it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { useSharedApp } from './harness.ts';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const GOLDEN = fileURLToPath(new URL('../golden/records/chicago/', import.meta.url));
+const files = readdirSync(GOLDEN)
+  .filter((f) => f.endsWith('.csv'))
+  .map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(`${GOLDEN}${name}`) }));
+
+describe('building a region from public records', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/map',
+    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it('names a wrong download and keeps the data on screen', async () => {
+    const { page } = await app();
+    await page.locator(byTestId('records-open')).click();
+    await page.locator(byTestId('records-files')).setInputFiles([
+      {
+        name: 'grants.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('assistance_transaction_unique_key,x\n1,2\n'),
+      },
+    ]);
+    await page.locator(byTestId('records-build')).click();
+    await expect
+      .poll(() => page.locator(byTestId('records-error')).allInnerTexts(), { timeout: 60_000 })
+      .toEqual([
+        'grants.csv: this is a financial assistance download (grants, loans), not contracts; download "Contracts" prime transactions instead',
+      ]);
+    expect(await page.locator(byTestId('records-confirm')).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(byTestId('records-dialog')).count()).toBe(0);
+    expect(await page.locator(byTestId('dataset-title')).innerText()).toContain('Chicago');
+  });
+
+  it('builds the Chicago region from the downloads, shows its headline, and opens it as a kept dataset', async () => {
+    const { page, pageErrors, foreignRequests, requests } = await app();
+    await page.locator(byTestId('records-open')).click();
+    const dialog = page.locator(byTestId('records-dialog'));
+    await page.locator(byTestId('records-region')).selectOption('imcp-chicago-metro-metal');
+    await page.locator(byTestId('records-files')).setInputFiles(files);
+    expect(await page.locator(byTestId('records-file')).count()).toBe(2);
+    await page.locator(byTestId('records-build')).click();
+    const headline = page.locator(byTestId('records-headline'));
+    await headline.waitFor({ timeout: 120_000 });
+    expect(await headline.innerText()).toMatch(/4 DoD-performing firms in Chicago Metro Metal Consortium/);
+    expect(await headline.innerText()).toMatch(/9 organizations and 5 subaward links/);
+    expect(await page.locator(byTestId('records-year')).allInnerTexts()).toEqual([
+      'FY2023\t$5M\t2\t63% of $8M',
+      'FY2024\t$3.65M\t4\t73% of $5M',
+    ]);
+    // The engine ran from this origin: its WebAssembly module was fetched from the app's assets.
+    expect(requests.some((url) => /\/assets\/duckdb-eh-[\w-]+\.wasm$/.test(url))).toBe(true);
+    await page.locator(byTestId('records-confirm')).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => page.locator(byTestId('dataset-title')).innerText(), { timeout: 30_000 })
+      .toMatch(/Chicago Metro Metal Consortium \(CMMC\): DoD performers from USAspending/);
+    expect(await page.locator(byTestId('synthetic-badge')).count()).toBe(0);
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    // All nine organizations are in the dataset (Oscar GmbH, in Berlin, is kept without a place on the map).
+    expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^9 of 9 organizations/);
+    // Kept on this device: the same dataset after a reload.
+    await page.reload();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(
+      /DoD performers from USAspending/,
+    );
+    expect(foreignRequests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});

@@ -1,7 +1,8 @@
 // Makes the README's pictures (`npm run readme:images`): builds the app, serves it on 127.0.0.1, opens the
-// Chicago sample's map and network views in headless Chromium and writes tests/screenshots/{map,network}.png.
+// Chicago sample's map and network views and the build-from-public-records dialog on the golden downloads in
+// headless Chromium, and writes tests/screenshots/{map,network,records}.png.
 // The e2e tests write nothing into the tree; these pictures change only when someone runs this on purpose.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,21 @@ async function main(): Promise<void> {
       '[data-testid="inspector"]',
       'network.png',
     );
+    // Build from public records: the golden USAspending downloads (fictional firms, real schemas).
+    await page.goto(`${server.url}#/s:chicago/map`, { waitUntil: 'load' });
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="records-open"]').click();
+    await page.locator('[data-testid="records-region"]').selectOption('imcp-chicago-metro-metal');
+    const golden = join(root, 'tests/golden/records/chicago');
+    await page.locator('[data-testid="records-files"]').setInputFiles(
+      readdirSync(golden)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(golden, f)),
+    );
+    await page.locator('[data-testid="records-build"]').click();
+    await page.locator('[data-testid="records-headline"]').waitFor({ timeout: 120_000 });
+    writeFileSync(join(out, 'records.png'), await page.screenshot());
+    console.log('wrote tests/screenshots/records.png');
   } finally {
     await browser.close();
     await server.close();

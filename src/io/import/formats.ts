@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 
 export const IMPORT_FORMATS = [
   'bundle',
+  'json-tables',
   'organizations',
   'links',
   'subawards',
@@ -18,6 +19,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
   bundle: 'Forgemap bundle (JSON)',
+  'json-tables': 'JSON tables (organizations, links)',
   organizations: 'CSV of organizations',
   links: 'CSV of links',
   subawards: 'USAspending contract Subawards (CSV)',
@@ -94,15 +96,21 @@ function detectJson(text: string, extension: string): Detection {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     const format: unknown = Reflect.get(json, 'format');
     const type: unknown = Reflect.get(json, 'type');
-    if (format === 'forgemap.bundle') return { format: 'bundle', json };
+    const has = (key: string) => Object.prototype.hasOwnProperty.call(json, key);
+    // Anything that names a format is meant as a bundle: the bundle loader says what is wrong with it.
+    if (format === 'forgemap.bundle' || (has('format') && has('organizations')))
+      return { format: 'bundle', json };
     if (type === 'FeatureCollection' || type === 'Feature') return { format: 'geojson', json };
     if (extension === 'geojson') return { format: 'geojson', json };
-    if (Object.prototype.hasOwnProperty.call(json, 'organizations')) return { format: 'bundle', json };
+    // Lists of records that are not a bundle import like CSV tables of organizations and links.
+    if (Array.isArray(Reflect.get(json, 'organizations')) || Array.isArray(Reflect.get(json, 'links')))
+      return { format: 'json-tables', json };
+    if (has('organizations')) return { format: 'bundle', json };
   }
   return {
     format: null,
     json,
     problem:
-      'The file is JSON but neither a Forgemap bundle ("format": "forgemap.bundle") nor GeoJSON ("type": "FeatureCollection").',
+      'The file is JSON but neither a Forgemap bundle ("format": "forgemap.bundle"), lists of "organizations" and "links", nor GeoJSON ("type": "FeatureCollection").',
   };
 }

@@ -37,6 +37,9 @@ const SEEDS: Record<Exclude<ImportFormat, 'bundle'> | 'bundle', string> = {
   bundle:
     '{"format":"forgemap.bundle","version":1,"meta":{"id":"x","title":"X","source":"s","license":"l","asOf":"2026-01-01","synthetic":true},' +
     '"organizations":[{"id":"a","name":"A","kind":"prime"},{"id":"b","name":"B","kind":"manufacturer"}],"links":[{"source":"b","target":"a","kind":"supplies"}]}',
+  'json-tables':
+    '{"organizations":[{"id":"a","name":"A","kind":"prime","zip":"60601","naics":["336411"]},{"id":"b","name":"B","kind":"manufacturer","lat":41.9,"lon":-87.6}],' +
+    '"links":[{"source":"b","target":"a","capability":"332710","value":1000}]}',
 };
 
 const NASTY = [

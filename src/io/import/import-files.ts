@@ -22,6 +22,7 @@ import type { Detection, ImportFormat } from './formats.ts';
 import { geoJsonFeatures, importGeoJson } from './import-geojson.ts';
 import { importGraphXml } from './import-graph.ts';
 import { importSubawards } from './import-subawards.ts';
+import { importJsonTables } from './import-json-tables.ts';
 import { importLinkTable, importOrganizationTable } from './import-table.ts';
 import type { Table } from './import-table.ts';
 import { formatBytes, MAX_FILE_BYTES, MAX_ROWS } from './limits.ts';
@@ -242,6 +243,23 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     if (mapping.target === 'organizations') importGeoJson(shape, mapping, log, ctx, maxRows);
     return;
   }
+  if (format === 'json-tables') {
+    let json = item.json;
+    if (json === undefined) {
+      const parsed = parseJson(item.text);
+      if (parsed.value === null) {
+        log.issue('file-not-read', { message: parsed.issues[0]?.message ?? 'The file is not valid JSON.' });
+        return;
+      }
+      json = parsed.value;
+    }
+    const read = importJsonTables(json, sanitizeMapping(options.mappings?.[item.index]), log, ctx, maxRows);
+    if (read !== null) {
+      info.headers = read.headers;
+      info.mapping = read.mapping;
+    }
+    return;
+  }
   if (format !== 'organizations' && format !== 'links' && format !== 'subawards') return;
 
   const csv = parseCsvTable(item.text, maxRows);
@@ -331,6 +349,8 @@ function reportBundle(
     log.issue('file-not-read', {
       message: 'The bundle could not be opened; see the problems listed for it.',
     });
+    // None of its records is imported, so none counts as accepted.
+    log.rejectRange(1, organizations + links);
     return null;
   }
   return loaded.value;
@@ -416,6 +436,9 @@ function positionsOf(positions: ReadonlyMap<OrgId, Position>, bundle: Bundle): I
 }
 
 function finish(ctx: ImportContext, files: ImportedFile[], value: ImportedData | null): ImportOutcome {
+  // When nothing is imported, no row of any file was: the counts must not say "accepted" under
+  // "Nothing was imported".
+  if (value === null) for (const log of ctx.report.files) log.rejectRead();
   const report = ctx.report.finish(value?.bundle.organizations.length ?? 0, value?.bundle.links.length ?? 0);
   return { value, issues: reportIssues(report), report, files };
 }
@@ -428,6 +451,6 @@ function sizeOf(data: Uint8Array | string): number {
 function nounOf(format: ImportFormat | null): string {
   if (format === 'geojson') return 'feature';
   if (format === 'gexf' || format === 'graphml') return 'item';
-  if (format === 'bundle') return 'record';
+  if (format === 'bundle' || format === 'json-tables') return 'record';
   return 'row';
 }

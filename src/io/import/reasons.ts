@@ -38,6 +38,7 @@ export const REASONS = {
     'rejected',
   ),
   'csv-field-count': reason('Rows with a different number of cells than the header', 'warning', 'note'),
+  'record-not-object': reason('Records that are not objects', 'error', 'rejected'),
   'name-missing': reason('Name missing', 'error', 'rejected'),
   'name-too-long': reason('Name too long', 'error', 'rejected'),
   'id-duplicate': reason('Id used twice in one file', 'error', 'rejected'),

@@ -185,6 +185,12 @@ export class FileLog {
     for (let row = firstRow; row < firstRow + count; row++) this.mark(row, ROW_REJECTED);
   }
 
+  /** Every row read as accepted or fixed counts as rejected (nothing of the import was kept). */
+  rejectRead(): void {
+    for (let i = 0; i < this.statuses.length; i++)
+      if (this.statuses[i] !== ROW_NONE) this.statuses[i] = ROW_REJECTED;
+  }
+
   statusOf(row: number): number {
     return this.statuses[row - 1] ?? ROW_NONE;
   }

@@ -201,7 +201,7 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
             file={file}
             index={index}
             mapping={mappings[index] ?? mapping}
-            canSwitchTarget={file.format !== 'geojson'}
+            canSwitchTarget={file.format !== 'geojson' && file.format !== 'json-tables'}
             disabled={busy}
             onChange={(next) => changeMapping(index, next)}
           />

@@ -1,4 +1,4 @@
-// The header's "Build from public records…" button and what the dialog needs: the regions whose counties are
+// The header's "Public records…" button (build a region from public records) and what the dialog needs: the regions whose counties are
 // known (a region without them would hold no firm), and one records client, made on first use and stopped
 // when the app goes.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -39,7 +39,7 @@ export function RecordsButton({ onOpen }: { onOpen: () => void }) {
       title="Build a region's bundle from USAspending downloads (contract prime transactions and subawards)"
       onClick={onOpen}
     >
-      Build from public records…
+      Public records…
     </button>
   );
 }

@@ -18,6 +18,8 @@ interface ShareControlProps {
 
 export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
   const [open, setOpen] = useState(false);
+  /** Opens towards the right when the button sits too far left for the panel to fit on its left. */
+  const [alignLeft, setAlignLeft] = useState(false);
   const [embed, setEmbed] = useState(false);
   const [link, setLink] = useState<ShareLink | null>(null);
   const [status, setStatus] = useState('');
@@ -66,14 +68,18 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
         aria-expanded={open}
         aria-controls={panelId}
         data-testid="share-button"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          const right = buttonRef.current?.getBoundingClientRect().right ?? Infinity;
+          setAlignLeft(right < Math.min(36 * 16, window.innerWidth * 0.9) + 16);
+          setOpen((o) => !o);
+        }}
       >
         Copy link
       </button>
       {open && (
         <div
           id={panelId}
-          className="share-panel"
+          className={alignLeft ? 'share-panel share-panel-left' : 'share-panel'}
           role="dialog"
           aria-label="Link to this view"
           data-testid="share-panel"

@@ -17,10 +17,12 @@ Commands:
       --limit <n>                    rows per list in the text report (default 25, 0 = all)
   import <file> [<file2>] -o <bundle.json> [options]
                                      import CSV (organizations, links), USAspending Subawards CSV,
-                                     GEXF, GraphML, GeoJSON or a bundle; prints the report
+                                     GEXF, GraphML, GeoJSON, JSON lists of organizations and links,
+                                     or a bundle; prints the report
       -o, --output <bundle.json>     where to write the imported bundle (required)
-      --format <name>[,<name>]       skip detection: bundle, organizations, links, subawards, gexf,
-                                     graphml, geojson (one for all files, or one per file)
+      --format <name>[,<name>]       skip detection: bundle, json-tables, organizations, links,
+                                     subawards, gexf, graphml, geojson (one for all files, or one
+                                     per file)
       --report <report.csv>          also write the per-row report as CSV
   build-region <file>… -o <bundle.json> (--region <id> | --counties <fips,…>)
                                      a region's bundle from USAspending downloads: contract prime

@@ -12,6 +12,7 @@ import { CONTRACT_TRANSACTION_HEADERS } from '../scripts/records/usaspending-hea
 import type { CommandOutput } from '../scripts/cli/output.ts';
 import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
+import { DOD_RULE } from '../src/io/records/pipeline.ts';
 import { strToU8, zipSync } from 'fflate';
 
 const DIR = join(import.meta.dirname, 'golden', 'records', 'chicago');
@@ -84,6 +85,15 @@ describe('build-region on the Chicago golden files', () => {
     expect(bundle.meta.synthetic).toBe(false);
     expect(bundle.meta.asOf).toBe('2024-09-30');
     expect(bundle.meta.homeRegion).toBe('imcp-chicago-metro-metal');
+    // The headline's figures travel with the bundle, for the app's DoD panel (same hand-computed values).
+    expect(bundle.meta.dod).toEqual({
+      rule: DOD_RULE,
+      firms: 4,
+      years: [
+        { fiscalYear: 2023, region: 5_000_000, state: 8_000_000, firms: 2 },
+        { fiscalYear: 2024, region: 3_650_000, state: 5_000_000, firms: 4 },
+      ],
+    });
     expect(bundle.meta.source).toContain('Contracts_PrimeTransactions_2026-11-30_H10M00S00_1.csv');
     expect(bundle.regions.map((r) => r.counties)).toEqual([
       ['17031', '17043', '17089', '17093', '17097', '17111', '17197'],

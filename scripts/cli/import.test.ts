@@ -62,7 +62,7 @@ describe('forgemap import', () => {
     expect((await run(['import', file, '--format', 'orgs', '-o', join(dir, 'o.json')])).exitCode).toBe(0);
     expect((await run(['import', file])).errors?.[0]).toBe('forgemap: import needs -o <bundle.json>');
     expect((await run(['import', file, '--format', 'xls', '-o', 'x.json'])).errors?.[0]).toBe(
-      'forgemap: --format "xls" is not one of bundle, organizations, links, subawards, gexf, graphml, geojson',
+      'forgemap: --format "xls" is not one of bundle, json-tables, organizations, links, subawards, gexf, graphml, geojson',
     );
     expect((await run(['import', '-o', 'x.json'])).errors?.[0]).toBe(
       'forgemap: import takes one or two files',

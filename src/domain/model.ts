@@ -124,6 +124,27 @@ export interface BundleMeta {
   /** Synthetic data must be labelled as such wherever it is shown. */
   synthetic: boolean;
   homeRegion?: RegionId | undefined;
+  /** DoD obligations of the home region by fiscal year, for a bundle built from public award records. */
+  dod?: DodFigures | undefined;
+}
+
+/** One fiscal year of DoD contract obligations (USD), as `build-region` counted them. */
+export interface DodYear {
+  fiscalYear: number;
+  /** Placed in the home region (place of performance, else recipient address). */
+  region: number;
+  /** Placed in the home region's state(s), by the same rule. */
+  state: number;
+  /** DoD-performing firms with obligations placed in the region that year. */
+  firms: number;
+}
+
+export interface DodFigures {
+  /** How records were counted and placed, in one or two sentences. */
+  rule: string;
+  /** DoD-performing firms in the region over all the years. */
+  firms: number;
+  years: DodYear[];
 }
 
 export const BUNDLE_FORMAT = 'forgemap.bundle';

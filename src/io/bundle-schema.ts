@@ -81,6 +81,26 @@ const list = <T extends z.ZodType>(item: T, what: string, max = 1000) =>
     .max(max, { error: `${what} has more than ${max} entries` })
     .default([]);
 
+const countSchema = (what: string) =>
+  range(what, 0, 1e9).refine(Number.isInteger, { error: `${what} is not a whole number` });
+
+export const dodSchema = z.object({
+  rule: text('rule', 2000),
+  firms: countSchema('firms'),
+  years: z
+    .array(
+      z.object({
+        fiscalYear: range('fiscal year', 1900, 2200).refine(Number.isInteger, {
+          error: 'fiscal year is not a whole number',
+        }),
+        region: range('region dollars', -1e15, 1e15),
+        state: range('state dollars', -1e15, 1e15),
+        firms: countSchema('firms'),
+      }),
+    )
+    .max(200),
+});
+
 export const metaSchema = z.object({
   id: pattern(
     'dataset id',
@@ -94,6 +114,7 @@ export const metaSchema = z.object({
   asOf: isoDateSchema,
   synthetic: z.boolean({ error: typeError('synthetic', 'true or false') }),
   homeRegion: branded<RegionId>(requiredText('home region', 200)).optional(),
+  dod: dodSchema.optional(),
 });
 
 const orgKindSchema = z.enum(ORG_KINDS, {

@@ -70,6 +70,14 @@ describe('building a region from public records', () => {
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     // All nine organizations are in the dataset (Oscar GmbH, in Berlin, is kept without a place on the map).
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^9 of 9 organizations/);
+    // The gap dashboard leads with the region's DoD dollars by fiscal year.
+    await page.locator('.view-tabs button', { hasText: 'Gaps' }).click();
+    const dod = page.locator(byTestId('chart-dod-years'));
+    await dod.waitFor({ timeout: 30_000 });
+    expect(await dod.locator(byTestId('dod-bar')).count()).toBe(2);
+    expect(await dod.innerText()).toContain('4 DoD-performing firms');
+    await page.locator('.view-tabs button', { hasText: 'Map' }).click();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     // Kept on this device: the same dataset after a reload.
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });

@@ -16,6 +16,7 @@ const META_KEYS = [
   'asOf',
   'synthetic',
   'homeRegion',
+  'dod',
 ] as const satisfies KeyList<BundleMeta>;
 const ORGANIZATION_KEYS = ORGANIZATION_FIELDS satisfies KeyList<Organization>;
 const NEED_KEYS = ['capability', 'annualValue'] as const satisfies KeyList<Need>;

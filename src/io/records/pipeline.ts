@@ -17,6 +17,10 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../../domain/model.ts';
  */
 export const SYNTHETIC_MARK = 'SYNTHETIC';
 
+/** How the records were counted, in the bundle's meta and under every headline. */
+export const DOD_RULE =
+  "DoD contract prime transactions (awarding agency 097) with an obligation and a fiscal year, each placed in its place-of-performance county, or the recipient's county when that is missing.";
+
 /** The SQL steps, in the order they run; each reads the tables of the steps before it. */
 export const STEPS = [
   '10-prime.sql',
@@ -179,6 +183,16 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
       asOf: text(asOf) ?? '1970-01-01',
       synthetic: synthetic === true,
       homeRegion: region.id,
+      dod: {
+        rule: DOD_RULE,
+        firms: headline.firms,
+        years: headline.years.map((y) => ({
+          fiscalYear: y.fiscalYear,
+          region: y.region,
+          state: y.state,
+          firms: y.firms,
+        })),
+      },
     },
     organizations,
     links: bundleLinks,

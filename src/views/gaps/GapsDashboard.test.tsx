@@ -243,3 +243,61 @@ describe('PrintBriefing', () => {
     expect(html).toMatch(/<caption>Top 2 gaps by imported value<\/caption>/);
   });
 });
+
+describe('GapsDashboard with DoD figures from public records', () => {
+  const withDod = (homeRegion: string) => {
+    const { data, baseline } = fixture();
+    const bundle = {
+      ...data.bundle,
+      meta: {
+        ...data.bundle.meta,
+        homeRegion: homeRegion as never,
+        dod: {
+          rule: 'Counted by <b>rule</b>.',
+          firms: 4,
+          years: [
+            { fiscalYear: 2023, region: 5_000_000, state: 8_000_000, firms: 2 },
+            { fiscalYear: 2024, region: 3_650_000, state: 0, firms: 4 },
+          ],
+        },
+      },
+    };
+    return renderToStaticMarkup(
+      <GapsDashboard
+        data={{ ...data, bundle }}
+        homeRegion={HOME}
+        selectedGap={undefined}
+        onSelectGap={() => {}}
+        removed={[]}
+        baseline={baseline}
+        current={baseline}
+        onRemove={() => {}}
+        onReset={() => {}}
+        regions={[HOME, OTHER]}
+      />,
+    );
+  };
+
+  it('draws the dollars by fiscal year for the region they were counted for, with the share of the state', () => {
+    const html = withDod('R');
+    expect(html).toContain('data-testid="chart-dod-years"');
+    expect(html).toContain('DoD obligations by fiscal year · 4 DoD-performing firms');
+    const bars = [...html.matchAll(/data-testid="dod-bar" data-key="(\d+)"><title>([^<]*)<\/title>/g)];
+    expect(bars.map((m) => [m[1], m[2]])).toEqual([
+      ['2023', 'FY2023: $5M in the region (2 firms), 63% of the state&#x27;s $8M'],
+      // A year without state dollars has no share.
+      ['2024', 'FY2024: $3.65M in the region (4 firms)'],
+    ]);
+    // The rule is text, never markup.
+    expect(html).toContain('Counted by &lt;b&gt;rule&lt;/b&gt;.');
+    expect(html).not.toContain('data-testid="dod-elsewhere"');
+  });
+
+  it('says which region the figures belong to when another one is the home region', () => {
+    const html = withDod('B');
+    expect(html).not.toContain('data-testid="chart-dod-years"');
+    expect(html).toMatch(
+      /data-testid="dod-elsewhere"[^>]*>The DoD figures of these records were counted for B;/,
+    );
+  });
+});

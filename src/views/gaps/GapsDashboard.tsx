@@ -9,7 +9,9 @@
 //     <id>-toggle (Show/Hide table button, aria-expanded), <id>-table (table wrapper),
 //     <id>-data (the DataTable: <id>-data-sort-<column>, <id>-data-csv, <id>-data-row)
 //   imported-bar (g, data-capability)  leakage-dot (circle, data-capability)  leakage-selected-label
-//   leakage-tooltip  tier-bar (data-tier)  flag-bar (data-flag)
+//   leakage-tooltip  tier-bar (data-key: the tier)  flag-bar (data-flag)
+//   chart-dod-years (a bundle built from public records: DoD dollars by fiscal year)  dod-bar (data-key: the
+//     fiscal year)  dod-elsewhere (the records were counted for another region)
 //   fill-panel  fill-summary  fill-local-table  fill-outside-table (DataTables: -csv, -sort-<column>, -row)
 //   dependency-matrix  matrix-sort-rows  matrix-sort-columns (selects)  matrix-row (data-prime)
 //   matrix-cell (button: data-prime, data-capability, data-state = single | multi | lost)
@@ -32,6 +34,7 @@ import { formatCount, formatUsd } from '../derive/format.ts';
 import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
 import { LeakageScatter } from './charts/LeakageScatter.tsx';
 import { TierChart } from './charts/TierChart.tsx';
+import { DodYearsChart } from './charts/DodYearsChart.tsx';
 import { DependencyMatrix } from './DependencyMatrix.tsx';
 import type { MatrixSelection } from './DependencyMatrix.tsx';
 import { PrintBriefing } from './GapsDashboardBriefing.tsx';
@@ -120,6 +123,14 @@ export function GapsDashboard({
   };
   const compared = useComparedRegions(data, homeRegion, baseline, regions, picked, comparedRegions);
   const synthetic = data.bundle.meta.synthetic;
+  // A bundle built from public records carries its home region's DoD dollars by fiscal year.
+  const { dod, homeRegion: dodRegion } = data.bundle.meta;
+  const dodHere =
+    dod !== undefined && homeRegion !== undefined && homeRegion.id === dodRegion ? dod : undefined;
+  const dodElsewhere =
+    dod !== undefined && dodHere === undefined
+      ? (data.bundle.regions.find((r) => r.id === dodRegion)?.name ?? dodRegion ?? 'another region')
+      : null;
 
   if (scenario === null || scenario.region === null) {
     return (
@@ -161,6 +172,13 @@ export function GapsDashboard({
         {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
         {formatUsd(imported)} a year bought outside the region
       </p>
+      {dodHere !== undefined && <DodYearsChart dod={dodHere} />}
+      {dodElsewhere !== null && (
+        <p className="placeholder" data-testid="dod-elsewhere">
+          The DoD figures of these records were counted for {dodElsewhere}; choose it as the home region to
+          see them.
+        </p>
+      )}
       <div className="dashboard-charts">
         <ImportedValueChart gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
         <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />

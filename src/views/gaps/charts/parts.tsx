@@ -63,7 +63,11 @@ export const codeColumn: DataColumn<Gap> = {
   accessor: (gap) => gap.capability,
 };
 
-export function usdColumn(id: string, header: string, accessor: (gap: Gap) => number): DataColumn<Gap> {
+export function usdColumn<Row = Gap>(
+  id: string,
+  header: string,
+  accessor: (row: Row) => number,
+): DataColumn<Row> {
   return {
     id,
     header,

@@ -3,11 +3,22 @@
 // Chicago sample; a national bundle (100k organizations, 1M links) opened through `?data=` — import, first
 // map, and the longest main-thread tasks while loading, panning and filtering (long-task observer); the
 // network view on 10k organizations / 100k links — first frame and frame times while the camera moves; and
-// the network on 100k organizations, which aggregates. Each part runs in both of Chromium's pipelines
+// the network on 100k organizations, which aggregates; and a zipped USAspending download (generated, ~1 GB
+// unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of Chromium's pipelines
 // (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes them as JSON.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Map as MaplibreMap } from 'maplibre-gl';
@@ -18,13 +29,17 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { startStaticServer } from '../tests/e2e/static-server.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
+import { generateRecords } from './records/generate.ts';
+import { Zip, ZipDeflate } from 'fflate';
 
 const { values: args } = parseArgs({
   options: {
     out: { type: 'string' },
     big: { type: 'string', default: '100000:1000000' },
     network: { type: 'string', default: '10000:100000' },
-    parts: { type: 'string', default: 'chicago,big,network' },
+    parts: { type: 'string', default: 'chicago,big,network,records' },
+    /** Contract prime transactions : subawards of the generated download the records part zips and builds. */
+    records: { type: 'string', default: '2500000:300000' },
     pipelines: { type: 'string', default: 'gpu,software' },
   },
 });
@@ -284,7 +299,61 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
     );
     await page.context().close();
   }
+  // 4. Build from public records: a zipped USAspending download through the dialog, to the drawn region.
+  if (parts.has('records')) {
+    const page = await newPage(browser);
+    await page.goto(`${base}#/s:chicago/map`);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 120_000 });
+    await page.locator('[data-testid="records-open"]').click();
+    await page.locator('[data-testid="records-region"]').selectOption('imcp-chicago-metro-metal');
+    await page.locator('[data-testid="records-files"]').setInputFiles(join(dir, RECORDS_ZIP));
+    await takeLongTasks(page);
+    const start = await sinceNavigation(page);
+    await page.locator('[data-testid="records-build"]').click();
+    await page.locator('[data-testid="records-headline"]').waitFor({ timeout: 900_000 });
+    const builtMs = (await sinceNavigation(page)) - start;
+    const buildTasks = await takeLongTasks(page);
+    await page.locator('[data-testid="records-confirm"]').click();
+    await page.waitForFunction(() => location.hash.includes('/h:'), undefined, { timeout: 600_000 });
+    await page
+      .locator('[data-testid="dataset-title"]')
+      .filter({ hasText: 'generated DoD records' })
+      .waitFor({ timeout: 600_000 });
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
+    await mapIdle(page);
+    const drawnMs = (await sinceNavigation(page)) - start;
+    const drawTasks = await takeLongTasks(page);
+    const zipMb = statSync(join(dir, RECORDS_ZIP)).size / 2 ** 20;
+    results['records'] = { zipMb, builtMs, drawnMs, buildTasks, drawTasks };
+    console.log(
+      `records: ${zipMb.toFixed(0)} MB zip (${args.records} transactions:subawards) → headline ${builtMs} ms, region drawn ${drawnMs} ms after Build (budget 60,000 ms); long tasks while building ${JSON.stringify(buildTasks)}, while opening and drawing ${JSON.stringify(drawTasks)}`,
+    );
+    await page.context().close();
+  }
   return results;
+}
+
+const RECORDS_ZIP = 'PrimeAwardsTransactionsAndSubawards_generated.zip';
+
+/** Generates the records download and zips it, streaming (the CSV is about 1 GB at the default size). */
+async function writeRecordsZip(dir: string): Promise<void> {
+  const [transactions = 0, subawards = 0] = args.records.split(':').map(Number);
+  const files = generateRecords({ transactions, subawards, out: join(dir, 'records'), seed: 42 });
+  const out = openSync(join(dir, RECORDS_ZIP), 'w');
+  const zip = new Zip((error, data) => {
+    if (error !== null) throw error;
+    writeSync(out, data);
+  });
+  for (const file of [files.prime, files.subawards]) {
+    const entry = new ZipDeflate(`download/${basename(file)}`, { level: 6 });
+    zip.add(entry);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }))
+      entry.push(chunk as Uint8Array);
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  closeSync(out);
+  rmSync(join(dir, 'records'), { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -307,6 +376,10 @@ async function main(): Promise<void> {
   console.log(`generating ${big.orgs} / ${big.links} and ${net.orgs} / ${net.links} bundles…`);
   writeFileSync(join(dir, 'bench-big.json'), generateLargeBundle({ ...big, seed: 20240101 }));
   writeFileSync(join(dir, 'bench-net.json'), generateLargeBundle({ ...net, seed: 20240102 }));
+  if (args.parts.split(',').includes('records')) {
+    console.log(`generating and zipping the records download (${args.records})…`);
+    await writeRecordsZip(dir);
+  }
   const server = await startStaticServer(dir);
   try {
     for (const [key, pipeline] of pipelines) {

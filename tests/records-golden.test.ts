@@ -152,6 +152,30 @@ describe('build-region on the Chicago golden files', () => {
   });
 });
 
+describe('build-region with a County Business Patterns file', () => {
+  it("ranks the region's manufacturing industries by location quotient, computed by hand", async () => {
+    const out = await buildRegionCommand({
+      files: [...FILES, join(DIR, 'cbp22co.txt')],
+      output: join(tmp, 'cbp.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(out.errors ?? []).toEqual([]);
+    // Region (Cook + DuPage): 1,500 establishments, 30,000 employees; all four counties: 5,000 and 95,000.
+    // 332811: 15 of the region's vs 20 of all: (15/1500)/(20/5000) = 2.5; employees (400/30000)/(500/95000) = 2.53.
+    // 332710: 60 vs 100: (60/1500)/(100/5000) = 2.0; employees (1200/30000)/(1950/95000) = 1.95.
+    // 336413 has 3 establishments in the region (under 5) and 541330 is not manufacturing: not ranked.
+    const i = out.lines.findIndex((line) => line.startsWith('Strongest manufacturing industries'));
+    expect(out.lines.slice(i + 1, i + 4)).toEqual([
+      '  332811 Metal Heat Treating: LQ 2.50 (15 establishments; by employment 2.53)',
+      '  332710 Machine Shops: LQ 2.00 (60 establishments; by employment 1.95)',
+      '',
+    ]);
+    const bundle = JSON.parse(readFileSync(join(tmp, 'cbp.json'), 'utf8')) as Bundle;
+    expect(bundle.meta.source).toContain('cbp22co.txt');
+  }, 60_000);
+});
+
 describe('build-region reads zipped downloads', () => {
   const zipped = zipSync(
     Object.fromEntries(FILES.map((f) => [`download/${f.split('/').pop()!}`, readFileSync(f)])),

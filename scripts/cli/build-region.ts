@@ -141,7 +141,7 @@ async function buildFromFiles(
       .map((part) => basename(part))
       .join(' → ');
   };
-  const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [] };
+  const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [], cbp: [] };
   for (const { file, label } of inputs) {
     try {
       if ((await stat(file)).isDirectory()) {
@@ -174,6 +174,7 @@ async function buildFromFiles(
     await connection.run(
       rawTableSql('sub_raw', byKind.subawards, await columnsOf(connection, byKind.subawards)),
     );
+    await connection.run(rawTableSql('cbp_raw', byKind.cbp, await columnsOf(connection, byKind.cbp)));
     await connection.run(regionCountySql(region.counties));
     const zipCsv = join(scratch, 'zip-county.csv');
     const zips = JSON.parse(await readFile(ZIPS_FILE, 'utf8')) as { rows: unknown[][] };
@@ -184,6 +185,7 @@ async function buildFromFiles(
       files: {
         prime: byKind['prime-transactions'].map(nameOf),
         subawards: byKind.subawards.map(nameOf),
+        cbp: byKind.cbp.map(nameOf),
       },
       readStep: (step) => readFile(sqlStep(step), 'utf8'),
     });
@@ -232,6 +234,16 @@ export function headlineText(h: Headline, limit: number, label: (naics: string) 
     for (const b of h.boughtOutside.slice(0, limit))
       lines.push(
         `  ${b.capability} ${label(b.capability)}: ${formatUsd(b.outside)} of ${formatUsd(b.total)} from ${suppliers(b.suppliers)}`,
+      );
+  }
+  if (h.strongest.length > 0) {
+    lines.push(
+      '',
+      'Strongest manufacturing industries by location quotient (County Business Patterns establishments; 1 = as common as in all the counties of the file):',
+    );
+    for (const x of h.strongest.slice(0, limit))
+      lines.push(
+        `  ${x.naics} ${label(x.naics)}: LQ ${x.lqEstablishments.toFixed(2)} (${x.establishments} establishments${x.lqEmployees === null ? '' : `; by employment ${x.lqEmployees.toFixed(2)}`})`,
       );
   }
   const r = h.records;

@@ -56,7 +56,11 @@ export const SUBAWARD_KEYS = [
   'subaward_action_date_fiscal_year',
 ] as const;
 
-export type RecordKind = 'prime-transactions' | 'subawards';
+/** Census County Business Patterns county file (`cbpYYco.txt`): the columns read. */
+export const CBP_COLUMNS = ['fipstate', 'fipscty', 'naics', 'emp', 'est'] as const;
+export const CBP_KEYS = CBP_COLUMNS;
+
+export type RecordKind = 'prime-transactions' | 'subawards' | 'cbp';
 
 /** What a file's header says it is: a kind the pipeline reads, or why it is not one. */
 export type HeaderVerdict = { kind: RecordKind; missing: string[] } | { kind: null; problem: string };
@@ -64,7 +68,7 @@ export type HeaderVerdict = { kind: RecordKind; missing: string[] } | { kind: nu
 /**
  * The kind of a USAspending download from its header. A contract prime transactions file names
  * `contract_transaction_unique_key`; a contract subawards file `subaward_amount` and `prime_award_unique_key`
- * or `subawardee_name`. Other USAspending files (assistance, award summaries) get a sentence saying which
+ * or `subawardee_name`; a Census County Business Patterns county file `fipstate`, `fipscty` and `naics`. Other USAspending files (assistance, award summaries) get a sentence saying which
  * download to take instead; `missing` lists the key columns a recognised file lacks.
  */
 export function recordKindOf(headers: readonly string[]): HeaderVerdict {
@@ -74,6 +78,8 @@ export function recordKindOf(headers: readonly string[]): HeaderVerdict {
     return { kind: 'prime-transactions', missing: missingOf(PRIME_TRANSACTION_KEYS) };
   if (has.has('subaward_amount') && (has.has('subawardee_name') || has.has('prime_award_unique_key')))
     return { kind: 'subawards', missing: missingOf(SUBAWARD_KEYS) };
+  if (has.has('fipstate') && has.has('fipscty') && has.has('naics'))
+    return { kind: 'cbp', missing: missingOf(CBP_KEYS) };
   if (has.has('assistance_transaction_unique_key') || has.has('assistance_award_unique_key'))
     return {
       kind: null,

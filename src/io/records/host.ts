@@ -1,7 +1,7 @@
 // The statements a host runs to load the downloads before the pipeline's steps, the same in the CLI (DuckDB)
 // and in the browser (DuckDB-Wasm): only where the files come from differs. Files are named by the paths (or
 // registered names) the host gives; every column is read as text.
-import { PRIME_TRANSACTION_COLUMNS, SUBAWARD_COLUMNS } from './columns.ts';
+import { CBP_COLUMNS, PRIME_TRANSACTION_COLUMNS, SUBAWARD_COLUMNS } from './columns.ts';
 
 /** SQL text of a string literal. */
 export const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -16,16 +16,22 @@ export const OFFLINE_SETTINGS =
   'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
 
 /**
- * The statement that makes `table` (prime_raw or sub_raw) over `files`, whose columns (as DESCRIBE gave them)
+ * The statement that makes `table` (prime_raw, sub_raw or cbp_raw) over `files`, whose columns (as DESCRIBE gave them)
  * are `present`: each column the pipeline reads that no file has is added as NULL. With no file, an empty
  * table of those columns.
  */
+const RAW_COLUMNS = {
+  prime_raw: PRIME_TRANSACTION_COLUMNS,
+  sub_raw: SUBAWARD_COLUMNS,
+  cbp_raw: CBP_COLUMNS,
+} as const;
+
 export function rawTableSql(
-  table: 'prime_raw' | 'sub_raw',
+  table: keyof typeof RAW_COLUMNS,
   files: readonly string[],
   present: readonly string[],
 ): string {
-  const columns = table === 'prime_raw' ? PRIME_TRANSACTION_COLUMNS : SUBAWARD_COLUMNS;
+  const columns = RAW_COLUMNS[table];
   if (files.length === 0) {
     const defs = [...columns, 'source_file'].map((c) => `"${c}" VARCHAR`).join(', ');
     return `CREATE OR REPLACE TABLE ${table} (${defs})`;

@@ -5,6 +5,7 @@
 // The host's tables (every column VARCHAR unless said):
 //   prime_raw     the contract prime transactions, with at least PRIME_TRANSACTION_COLUMNS, plus source_file
 //   sub_raw       the contract subawards, with at least SUBAWARD_COLUMNS, plus source_file
+//   cbp_raw       Census County Business Patterns county rows, with at least CBP_COLUMNS (may be empty)
 //   region_county (fips) the region's 5-digit county FIPS codes
 //   zip_county    (zip, county) 5-digit ZIP → county FIPS, to place subawardees
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids.ts';
@@ -30,6 +31,7 @@ export const STEPS = [
   '50-subawards.sql',
   '60-links.sql',
   '70-bought-outside.sql',
+  '80-strength.sql',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -42,7 +44,7 @@ export interface SqlEngine {
 export interface RegionInput {
   region: { id: string; name: string; program: string; counties: readonly string[] };
   /** The names of the download files read, by kind, for the bundle's meta. */
-  files: { prime: readonly string[]; subawards: readonly string[] };
+  files: { prime: readonly string[]; subawards: readonly string[]; cbp?: readonly string[] | undefined };
   /** Reads one step's SQL text. */
   readStep: (step: StepName) => Promise<string>;
   /** Called before each step with its name and index, for progress. */
@@ -71,6 +73,17 @@ export interface Headline {
   topNaics: { naics: string; title: string; dollars: number; firms: number }[];
   /** Capabilities in-region primes buy from firms outside the region, in subaward dollars per year. */
   boughtOutside: { capability: string; outside: number; total: number; suppliers: number }[];
+  /**
+   * Manufacturing industries of the region by location quotient of establishments (County Business Patterns;
+   * empty without a CBP file), strongest first.
+   */
+  strongest: {
+    naics: string;
+    establishments: number;
+    employees: number;
+    lqEstablishments: number;
+    lqEmployees: number | null;
+  }[];
   /** How the transactions were counted. */
   records: {
     transactions: number;
@@ -164,7 +177,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
     program: input.region.program,
     counties: [...input.region.counties] as CountyFips[],
   };
-  const fileNames = [...input.files.prime, ...input.files.subawards];
+  const fileNames = [...input.files.prime, ...input.files.subawards, ...(input.files.cbp ?? [])];
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -234,6 +247,13 @@ async function readHeadline(engine: SqlEngine, regionName: string): Promise<Head
     total: num(row.total),
     suppliers: num(row.outside_suppliers),
   }));
+  const strongest = (await engine.rows('SELECT * FROM strength ORDER BY lq_est DESC, naics')).map((row) => ({
+    naics: String(row.naics),
+    establishments: num(row.est),
+    employees: num(row.emp),
+    lqEstablishments: num(row.lq_est),
+    lqEmployees: row.lq_emp === null || row.lq_emp === undefined ? null : num(row.lq_emp),
+  }));
   const [counts] = await engine.rows(`SELECT
       (SELECT count(*) FROM prime) AS transactions,
       (SELECT count(*) FROM prime WHERE dod) AS dod,
@@ -249,6 +269,7 @@ async function readHeadline(engine: SqlEngine, regionName: string): Promise<Head
     years,
     topNaics,
     boughtOutside,
+    strongest,
     records: {
       transactions: num(counts?.transactions),
       dod: num(counts?.dod),

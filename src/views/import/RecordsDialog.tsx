@@ -135,11 +135,11 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
           </select>
         </label>
         <label className="control control-stacked">
-          <span>Downloads (.csv or .zip)</span>
+          <span>Downloads (.csv, .txt or .zip)</span>
           <input
             type="file"
             multiple
-            accept=".csv,.zip,text/csv,application/zip"
+            accept=".csv,.txt,.zip,text/csv,text/plain,application/zip"
             data-testid="records-files"
             disabled={busy}
             onChange={(event) => {
@@ -249,6 +249,16 @@ export function HeadlineView({ headline, bundle }: { headline: Headline; bundle:
           ))}
         </tbody>
       </table>
+      {headline.strongest.length > 0 && (
+        <p data-testid="records-strongest">
+          Strongest manufacturing industries by location quotient of establishments:{' '}
+          {headline.strongest
+            .slice(0, 5)
+            .map((x) => `${x.naics} (${x.lqEstablishments.toFixed(2)})`)
+            .join(', ')}
+          .
+        </p>
+      )}
       <p className="records-rule">
         DoD contract prime transactions (awarding agency 097) are placed in their place-of-performance county,
         or the recipient's county when that is missing: {formatCount(r.placedByPerformance)} by place of

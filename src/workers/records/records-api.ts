@@ -151,6 +151,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
       const byKind: Record<RecordKind, { name: string; label: string; file: Blob }[]> = {
         'prime-transactions': [],
         subawards: [],
+        cbp: [],
       };
       for (const input of inputs) {
         const verdict = classifyDownload(await input.file.slice(0, HEADER_BYTES).text());
@@ -183,6 +184,8 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         const subs = await registered('subawards');
         await duck.engine.exec(rawTableSql('prime_raw', prime, await columns(prime)));
         await duck.engine.exec(rawTableSql('sub_raw', subs, await columns(subs)));
+        const cbp = await registered('cbp');
+        await duck.engine.exec(rawTableSql('cbp_raw', cbp, await columns(cbp)));
         await duck.engine.exec(regionCountySql(region.counties));
         const zips = (await referenceFile('zips')) as { rows: unknown[][] };
         await duck.registerText('zip-county.csv', zipCountyCsv(zips.rows));
@@ -193,6 +196,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
           files: {
             prime: byKind['prime-transactions'].map((i) => i.label),
             subawards: byKind.subawards.map((i) => i.label),
+            cbp: byKind.cbp.map((i) => i.label),
           },
           readStep: (step) => Promise.resolve(STEP_SQL[step]),
           onStep: (step, i) => progress(0.25 + (0.7 * i) / STEPS.length, STEP_DOING[step]),
@@ -223,6 +227,7 @@ const STEP_DOING: Record<StepName, string> = {
   '50-subawards.sql': 'Reading the subawards',
   '60-links.sql': 'Linking subawardees to primes',
   '70-bought-outside.sql': 'Finding what primes buy outside the region',
+  '80-strength.sql': "Ranking the region's industries (County Business Patterns)",
 };
 
 /** The SQL of each step, bundled as text (the CLI reads the same files from disk). */

@@ -1,6 +1,6 @@
-// Splits an import outcome into messages of bounded cost (the organizations in parts, the links as columns,
+// Splits an import outcome (or any bundle) into messages of bounded cost (the organizations in parts, the links as columns,
 // then the rest) and puts them back together on the other side. Pure; the worker and the client share it.
-import type { Link, Organization } from '../domain/model.ts';
+import type { Bundle, Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
@@ -26,11 +26,9 @@ export interface ResultMessage {
   outcome: ImportOutcome;
 }
 
-/** The messages that carry `outcome`: parts first, then the result with empty arrays in their place. */
-export function splitOutcome(id: number, outcome: ImportOutcome): { parts: Part[]; result: ResultMessage } {
+/** The messages that carry a bundle's records: organizations in parts, links as columns; then the bundle without them. */
+export function splitBundle(id: number, bundle: Bundle): { parts: Part[]; light: Bundle } {
   const parts: Part[] = [];
-  if (outcome.value === null) return { parts, result: { type: 'result', id, outcome } };
-  const { bundle } = outcome.value;
   for (let i = 0; i < bundle.organizations.length; i += ORGANIZATIONS_PER_PART)
     parts.push({
       type: 'part',
@@ -39,11 +37,15 @@ export function splitOutcome(id: number, outcome: ImportOutcome): { parts: Part[
       items: bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART),
     });
   if (bundle.links.length > 0) parts.push({ type: 'links', id, columns: encodeLinks(bundle.links) });
-  const light: ImportOutcome = {
-    ...outcome,
-    value: { ...outcome.value, bundle: { ...bundle, organizations: [], links: [] } },
-  };
-  return { parts, result: { type: 'result', id, outcome: light } };
+  return { parts, light: { ...bundle, organizations: [], links: [] } };
+}
+
+/** The messages that carry `outcome`: parts first, then the result with empty arrays in their place. */
+export function splitOutcome(id: number, outcome: ImportOutcome): { parts: Part[]; result: ResultMessage } {
+  if (outcome.value === null) return { parts: [], result: { type: 'result', id, outcome } };
+  const { parts, light } = splitBundle(id, outcome.value.bundle);
+  const lightOutcome: ImportOutcome = { ...outcome, value: { ...outcome.value, bundle: light } };
+  return { parts, result: { type: 'result', id, outcome: lightOutcome } };
 }
 
 /** What a part's message can move rather than copy. */
@@ -65,6 +67,12 @@ export class OutcomeAssembler {
   async finish(result: ResultMessage): Promise<ImportOutcome> {
     const { outcome } = result;
     if (outcome.value === null) return outcome;
+    const bundle = await this.bundle(outcome.value.bundle);
+    return { ...outcome, value: { ...outcome.value, bundle } };
+  }
+
+  /** The whole bundle, from the one sent without its records and the parts that carried them. */
+  async bundle(light: Bundle): Promise<Bundle> {
     const organizations = this.organizations.flat() as Organization[];
     const links: Link[] = [];
     const columns = this.columns;
@@ -84,7 +92,6 @@ export class OutcomeAssembler {
         links.push(linkAt(columns, i));
       });
     }
-    const bundle = { ...outcome.value.bundle, organizations, links };
-    return { ...outcome, value: { ...outcome.value, bundle } };
+    return { ...light, organizations, links };
   }
 }

@@ -11,6 +11,8 @@ import type { Bundle } from '../../domain/model.ts';
 import type { RecordsEvent, RecordsOutcome, RecordsRequest } from './records-api.ts';
 import { MAX_BROWSER_FILE_BYTES, recordsHandlers } from './records-api.ts';
 import type { BrowserDuck } from './duckdb-browser.ts';
+import { Moved } from '../actor.ts';
+import { OutcomeAssembler } from '../import-parts.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', '..', 'tests', 'golden', 'records', 'chicago');
 const names = readdirSync(GOLDEN).filter((f) => f.endsWith('.csv'));
@@ -45,16 +47,22 @@ async function nodeDuck(): Promise<BrowserDuck> {
   };
 }
 
-async function build(files: File[]): Promise<{ outcome: RecordsOutcome; events: RecordsEvent[] }> {
-  const events: RecordsEvent[] = [];
+/** Runs the worker's method as the client does: progress events apart, the records put back from their parts. */
+async function build(files: File[]): Promise<{ outcome: RecordsOutcome; events: RecordsProgress[] }> {
+  const events: RecordsProgress[] = [];
+  const parts = new OutcomeAssembler();
   const handlers = recordsHandlers(nodeDuck);
   const request: RecordsRequest = { region: REGION, files };
-  const outcome = (await handlers.build(request, {
-    emit: (event) => events.push(event),
+  const answer = await handlers.build(request, {
+    emit: (event) => (event.type === 'progress' ? events.push(event) : parts.add(event)),
     cancelled: () => false,
-  })) as RecordsOutcome;
-  return { outcome, events };
+  });
+  const outcome = answer instanceof Moved ? answer.value : answer;
+  if (!outcome.ok) return { outcome, events };
+  return { outcome: { ...outcome, bundle: await parts.bundle(outcome.bundle) }, events };
 }
+
+type RecordsProgress = Extract<RecordsEvent, { type: 'progress' }>;
 
 describe('the records worker', () => {
   it("builds the CLI's bundle from the golden downloads, with progress that only grows", async () => {

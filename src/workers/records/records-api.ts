@@ -16,7 +16,10 @@ import {
 } from '../../io/records/host.ts';
 import { buildRegion, STEPS } from '../../io/records/pipeline.ts';
 import type { Headline, StepName } from '../../io/records/pipeline.ts';
+import { Moved } from '../actor.ts';
 import type { Api, ArgSchemas, Handlers, Method } from '../actor.ts';
+import { splitBundle, transferOf } from '../import-parts.ts';
+import type { ImportPart } from '../import-parts.ts';
 import type { CanonicalBundle } from '../import-protocol.ts';
 import { referenceFile } from '../reference-files.ts';
 import type { BrowserDuck } from './duckdb-browser.ts';
@@ -36,7 +39,7 @@ export interface RecordsRequest {
   files: File[];
 }
 
-export type RecordsEvent = { type: 'progress'; fraction: number; doing: string };
+export type RecordsEvent = { type: 'progress'; fraction: number; doing: string } | ImportPart;
 
 export type RecordsOutcome =
   | { ok: true; bundle: Bundle; headline: Headline; canonical: CanonicalBundle; files: string[] }
@@ -204,13 +207,14 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         progress(0.97, 'Writing the bundle');
         const bytes = new TextEncoder().encode(canonicalBundleText(built.bundle));
         const canonical = { hash: await contentHash(bytes), bytes };
-        return {
-          ok: true,
-          bundle: built.bundle,
-          headline: built.headline,
-          canonical,
-          files: inputs.map((i) => i.label),
-        };
+        // The records go ahead in parts of bounded cost (links as moved columns), so that no message takes the
+        // main thread long to read; the answer carries the bundle without them, and the canonical bytes moved.
+        const { parts, light } = splitBundle(0, built.bundle);
+        for (const part of parts) emit(part, transferOf(part));
+        return new Moved<RecordsOutcome>(
+          { ok: true, bundle: light, headline: built.headline, canonical, files: inputs.map((i) => i.label) },
+          [bytes.buffer],
+        );
       } finally {
         await duck.close().catch(() => undefined);
       }

@@ -1,6 +1,7 @@
 // The app's handle on builds from public records: one actor over the records worker. Cancelling stops the
 // worker (and the engine it started); the next build starts a fresh one.
 import { createActor, fromWorker } from '../actor.ts';
+import { OutcomeAssembler } from '../import-parts.ts';
 import type { RecordsApi, RecordsOutcome, RecordsRequest } from './records-api.ts';
 
 export class RecordsCancelled extends Error {
@@ -24,11 +25,21 @@ export function createRecordsClient(): RecordsClient {
     { name: 'records', cancelled: () => new RecordsCancelled() },
   );
   return {
-    build: (request, options = {}) =>
-      actor.call('build', request, {
+    async build(request, options = {}) {
+      const parts = new OutcomeAssembler();
+      const outcome = await actor.call('build', request, {
         signal: options.signal,
-        onEvent: (event) => options.onProgress?.(event.fraction, event.doing),
-      }),
+        onEvent: (event) => {
+          if (event.type === 'progress') options.onProgress?.(event.fraction, event.doing);
+          else parts.add(event);
+        },
+      });
+      if (!outcome.ok) return outcome;
+      // The records came ahead in parts; they are put back a slice per task.
+      const bundle = await parts.bundle(outcome.bundle);
+      if (options.signal?.aborted === true) throw new RecordsCancelled();
+      return { ...outcome, bundle };
+    },
     dispose: () => actor.dispose(),
   };
 }

@@ -2,10 +2,11 @@
 // headless Chromium (SwiftShader: WebGL on the CPU) on the production build: time to a drawn map on the
 // Chicago sample; a national bundle (100k organizations, 1M links) opened through `?data=` — import, first
 // map, and the longest main-thread tasks while loading, panning and filtering (long-task observer); the
-// network view on 10k organizations / 100k links — first frame and frame times while the camera moves; and
-// the network on 100k organizations, which aggregates; and a zipped USAspending download (generated, ~1 GB
-// unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of Chromium's pipelines
-// (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes them as JSON.
+// network view on 10k organizations / 100k links — first frame and frame times while the camera moves; the
+// network on 100k organizations, which aggregates; and a zipped USAspending download (generated, ~1 GB
+// unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of
+// Chromium's pipelines (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes
+// them as JSON.
 import {
   closeSync,
   createReadStream,

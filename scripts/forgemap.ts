@@ -1,5 +1,6 @@
 // The Forgemap command line: `npm run forgemap -- <command> …`, built on the same src/ code as the app.
 import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { analyzeCommand } from './cli/analyze.ts';
 import { buildRegionCommand } from './cli/build-region.ts';
 import { importCommand, parseFormats } from './cli/import.ts';
@@ -42,21 +43,13 @@ export async function run(argv: string[]): Promise<CommandOutput> {
       return validateCommand(file);
     }
     case 'analyze': {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            region: { type: 'string' },
-            remove: { type: 'string' },
-            json: { type: 'boolean', default: false },
-            limit: { type: 'string', default: '25' },
-          },
-        });
-      } catch (error) {
-        return usage(error instanceof Error ? error.message : String(error));
-      }
+      const parsed = parseOptions(rest, {
+        region: { type: 'string' },
+        remove: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string', default: '25' },
+      });
+      if ('exitCode' in parsed) return parsed;
       const { positionals, values } = parsed;
       const [file, ...extra] = positionals;
       if (file === undefined || extra.length > 0) return usage('analyze takes exactly one bundle file');
@@ -75,20 +68,12 @@ export async function run(argv: string[]): Promise<CommandOutput> {
       });
     }
     case 'import': {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            output: { type: 'string', short: 'o' },
-            format: { type: 'string' },
-            report: { type: 'string' },
-          },
-        });
-      } catch (error) {
-        return usage(error instanceof Error ? error.message : String(error));
-      }
+      const parsed = parseOptions(rest, {
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        report: { type: 'string' },
+      });
+      if ('exitCode' in parsed) return parsed;
       const { positionals, values } = parsed;
       if (positionals.length === 0 || positionals.length > 2) return usage('import takes one or two files');
       if (values.output === undefined) return usage('import needs -o <bundle.json>');
@@ -100,21 +85,13 @@ export async function run(argv: string[]): Promise<CommandOutput> {
     }
     case undefined:
     case 'build-region': {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: {
-            output: { type: 'string', short: 'o' },
-            region: { type: 'string' },
-            counties: { type: 'string' },
-            limit: { type: 'string', default: '10' },
-          },
-        });
-      } catch (error) {
-        return usage(error instanceof Error ? error.message : String(error));
-      }
+      const parsed = parseOptions(rest, {
+        output: { type: 'string', short: 'o' },
+        region: { type: 'string' },
+        counties: { type: 'string' },
+        limit: { type: 'string', default: '10' },
+      });
+      if ('exitCode' in parsed) return parsed;
       const { positionals, values } = parsed;
       if (positionals.length === 0) return usage('build-region needs at least one download file');
       if (values.output === undefined) return usage('build-region needs -o <bundle.json>');
@@ -140,6 +117,18 @@ export async function run(argv: string[]): Promise<CommandOutput> {
       return { lines: [USAGE], exitCode: command === undefined ? 2 : 0 };
     default:
       return usage(`unknown command "${command}"`);
+  }
+}
+
+/** The command's options and files, or the usage error parseArgs raised. */
+function parseOptions<const T extends ParseArgsOptionsConfig>(
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>> | CommandOutput {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -221,15 +221,9 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     return;
   }
   if (format === 'geojson') {
-    let json = item.json;
-    if (json === undefined) {
-      const parsed = parseJson(item.text);
-      if (parsed.value === null) {
-        log.issue('file-not-read', { message: parsed.issues[0]?.message ?? 'The file is not valid JSON.' });
-        return;
-      }
-      json = parsed.value;
-    }
+    const read = jsonOf(item);
+    if (read === null) return;
+    const json = read.json;
     const shape = geoJsonFeatures(json);
     if (typeof shape === 'string') {
       log.issue('file-not-read', { message: shape });
@@ -244,16 +238,15 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     return;
   }
   if (format === 'json-tables') {
-    let json = item.json;
-    if (json === undefined) {
-      const parsed = parseJson(item.text);
-      if (parsed.value === null) {
-        log.issue('file-not-read', { message: parsed.issues[0]?.message ?? 'The file is not valid JSON.' });
-        return;
-      }
-      json = parsed.value;
-    }
-    const read = importJsonTables(json, sanitizeMapping(options.mappings?.[item.index]), log, ctx, maxRows);
+    const parsed = jsonOf(item);
+    if (parsed === null) return;
+    const read = importJsonTables(
+      parsed.json,
+      sanitizeMapping(options.mappings?.[item.index]),
+      log,
+      ctx,
+      maxRows,
+    );
     if (read !== null) {
       info.headers = read.headers;
       info.mapping = read.mapping;
@@ -306,20 +299,23 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
   else importLinkTable(table, mapping, log, ctx);
 }
 
+/** The file's JSON (parsed once, by detection or here); null, after saying so, when it is not JSON. */
+function jsonOf(item: Prepared): { json: unknown } | null {
+  if (item.json !== undefined) return { json: item.json };
+  const parsed = parseJson(item.text);
+  if (parsed.value !== null) return { json: parsed.value };
+  item.log.issue('file-not-read', { message: parsed.issues[0]?.message ?? 'The file is not valid JSON.' });
+  return null;
+}
+
 /** A bundle file: loaded (and migrated) by loadBundle; its problems become report entries by record. */
 function readBundle(item: Prepared, options: ImportOptions): Bundle | null {
   const { log } = item;
   const split = item.file.bundle;
   if (split !== undefined) return reportBundle(log, split.organizations, split.links, split.loaded);
-  let json = item.json;
-  if (json === undefined) {
-    const parsed = parseJson(item.text);
-    if (parsed.value === null) {
-      log.issue('file-not-read', { message: parsed.issues[0]?.message ?? 'The file is not valid JSON.' });
-      return null;
-    }
-    json = parsed.value;
-  }
+  const read = jsonOf(item);
+  if (read === null) return null;
+  const json = read.json;
   const loaded = loadBundle(json, { knownRegionIds: options.knownRegionIds });
   return reportBundle(log, rawLength(json, 'organizations'), rawLength(json, 'links'), loaded);
 }

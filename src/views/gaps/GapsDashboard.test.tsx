@@ -246,36 +246,20 @@ describe('PrintBriefing', () => {
 
 describe('GapsDashboard with DoD figures from public records', () => {
   const withDod = (homeRegion: string) => {
-    const { data, baseline } = fixture();
-    const bundle = {
-      ...data.bundle,
-      meta: {
-        ...data.bundle.meta,
-        homeRegion: homeRegion as never,
-        dod: {
-          rule: 'Counted by <b>rule</b>.',
-          firms: 4,
-          years: [
-            { fiscalYear: 2023, region: 5_000_000, state: 8_000_000, firms: 2 },
-            { fiscalYear: 2024, region: 3_650_000, state: 0, firms: 4 },
-          ],
-        },
+    const { data } = fixture();
+    const meta = {
+      ...data.bundle.meta,
+      homeRegion: homeRegion as never,
+      dod: {
+        rule: 'Counted by <b>rule</b>.',
+        firms: 4,
+        years: [
+          { fiscalYear: 2023, region: 5_000_000, state: 8_000_000, firms: 2 },
+          { fiscalYear: 2024, region: 3_650_000, state: 0, firms: 4 },
+        ],
       },
     };
-    return renderToStaticMarkup(
-      <GapsDashboard
-        data={{ ...data, bundle }}
-        homeRegion={HOME}
-        selectedGap={undefined}
-        onSelectGap={() => {}}
-        removed={[]}
-        baseline={baseline}
-        current={baseline}
-        onRemove={() => {}}
-        onReset={() => {}}
-        regions={[HOME, OTHER]}
-      />,
-    );
+    return render({ data: { ...data, bundle: { ...data.bundle, meta } } });
   };
 
   it('draws the dollars by fiscal year for the region they were counted for, with the share of the state', () => {

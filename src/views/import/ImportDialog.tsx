@@ -18,7 +18,7 @@ import { ImportReportView } from './ImportReportView.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { readFileBytes } from './read-file.ts';
 import type { ReadableFile } from './read-file.ts';
-import { modalKeyHandler } from '../../ui/modal-keys.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 import './import.css';
 
 export interface ImportDialogProps {
@@ -56,8 +56,6 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
   const [mappings, setMappings] = useState<(ColumnMapping | null)[]>([]);
   const [shown, setShown] = useState<ImportResult | null>(null);
   const running = useRef<AbortController | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-  const titleId = 'import-dialog-title';
 
   useEffect(() => {
     let live = true;
@@ -115,11 +113,6 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
 
   useEffect(() => () => running.current?.abort(), []);
 
-  // Focus moves into the dialog when it opens, so keyboard users start inside it.
-  useEffect(() => {
-    dialog.current?.focus();
-  }, []);
-
   const stop = () => {
     running.current?.abort();
     setPhase({ step: 'stopped' });
@@ -146,8 +139,6 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
 
-  const onKeyDown = modalKeyHandler(dialog, cancel);
-
   const outcome = phase.step === 'done' ? phase.outcome : shown;
   const busy = phase.step === 'reading' || phase.step === 'running';
   const editable = (outcome?.files ?? []).flatMap((file, index) =>
@@ -155,85 +146,74 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
   );
 
   return (
-    <div className="import-backdrop">
-      <div
-        className="import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="import-dialog"
-        // How many files were parsed partly on a second core (big bundles): for diagnosis and tests.
-        data-two-core-files={outcome?.files.filter((file) => file.twoCores === true).length ?? 0}
-        ref={dialog}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId} className="import-title">
-          Import {files.length === 1 ? (files[0]?.name ?? 'file') : `${files.length} files`}
-        </h2>
-        {unreadable.map((message) => (
-          <p key={message} className="import-error" role="alert" data-testid="import-error">
-            {message}
-          </p>
-        ))}
-        <div className="import-status" aria-live="polite" data-testid="import-status">
-          {phase.step === 'reading' && 'Reading the files…'}
-          {phase.step === 'running' && (
-            <>
-              <label htmlFor="import-progress">Importing… {Math.round(phase.fraction * 100)} %</label>
-              <progress id="import-progress" data-testid="import-progress" max={1} value={phase.fraction} />
-              <button type="button" data-testid="import-stop" onClick={stop}>
-                Cancel
-              </button>
-            </>
-          )}
-          {phase.step === 'stopped' &&
-            'The import was stopped. Change the mapping to run it again, or cancel.'}
-        </div>
-        {phase.step === 'failed' && (
-          <p className="import-error" role="alert" data-testid="import-error">
-            The import failed: {phase.message}
-          </p>
+    <ModalDialog
+      title={`Import ${files.length === 1 ? (files[0]?.name ?? 'file') : `${files.length} files`}`}
+      testId="import-dialog"
+      onEscape={cancel}
+      // How many files were parsed partly on a second core (big bundles): for diagnosis and tests.
+      data={{ 'data-two-core-files': outcome?.files.filter((file) => file.twoCores === true).length ?? 0 }}
+    >
+      {unreadable.map((message) => (
+        <p key={message} className="import-error" role="alert" data-testid="import-error">
+          {message}
+        </p>
+      ))}
+      <div className="import-status" aria-live="polite" data-testid="import-status">
+        {phase.step === 'reading' && 'Reading the files…'}
+        {phase.step === 'running' && (
+          <>
+            <label htmlFor="import-progress">Importing… {Math.round(phase.fraction * 100)} %</label>
+            <progress id="import-progress" data-testid="import-progress" max={1} value={phase.fraction} />
+            <button type="button" data-testid="import-stop" onClick={stop}>
+              Cancel
+            </button>
+          </>
         )}
-        {editable.map(({ file, index, mapping }) => (
-          <MappingEditor
-            key={index}
-            file={file}
-            index={index}
-            mapping={mappings[index] ?? mapping}
-            canSwitchTarget={file.format !== 'geojson' && file.format !== 'json-tables'}
-            disabled={busy}
-            onChange={(next) => changeMapping(index, next)}
-          />
-        ))}
-        {outcome !== null && <ImportReportView report={outcome.report} />}
-        <div className="import-actions">
-          <button
-            type="button"
-            data-testid="import-download-report"
-            onClick={download}
-            disabled={outcome === null}
-          >
-            Download report (CSV)
-          </button>
-          <span className="import-spacer" />
-          <button type="button" data-testid="import-cancel" onClick={cancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="import-primary"
-            data-testid="import-confirm"
-            disabled={busy || outcome?.value == null}
-            onClick={() => {
-              if (outcome?.value != null)
-                onImport(outcome.value.bundle, outcome.report, outcome.value.positions, outcome.canonical);
-            }}
-          >
-            Import
-          </button>
-        </div>
+        {phase.step === 'stopped' && 'The import was stopped. Change the mapping to run it again, or cancel.'}
       </div>
-    </div>
+      {phase.step === 'failed' && (
+        <p className="import-error" role="alert" data-testid="import-error">
+          The import failed: {phase.message}
+        </p>
+      )}
+      {editable.map(({ file, index, mapping }) => (
+        <MappingEditor
+          key={index}
+          file={file}
+          index={index}
+          mapping={mappings[index] ?? mapping}
+          canSwitchTarget={file.format !== 'geojson' && file.format !== 'json-tables'}
+          disabled={busy}
+          onChange={(next) => changeMapping(index, next)}
+        />
+      ))}
+      {outcome !== null && <ImportReportView report={outcome.report} />}
+      <div className="import-actions">
+        <button
+          type="button"
+          data-testid="import-download-report"
+          onClick={download}
+          disabled={outcome === null}
+        >
+          Download report (CSV)
+        </button>
+        <span className="import-spacer" />
+        <button type="button" data-testid="import-cancel" onClick={cancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="import-primary"
+          data-testid="import-confirm"
+          disabled={busy || outcome?.value == null}
+          onClick={() => {
+            if (outcome?.value != null)
+              onImport(outcome.value.bundle, outcome.report, outcome.value.positions, outcome.canonical);
+          }}
+        >
+          Import
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

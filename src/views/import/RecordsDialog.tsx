@@ -6,7 +6,7 @@
 // Test ids: records-dialog, records-region (select), records-files (file input), records-file (each chosen
 // file), records-build, records-progress, records-stop, records-error, records-headline, records-year (a
 // row per fiscal year), records-confirm (Import), records-cancel.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/model.ts';
 import type { Headline } from '../../io/records/pipeline.ts';
 import { formatBytes } from '../../io/import/limits.ts';
@@ -14,7 +14,7 @@ import type { CanonicalBundle } from '../../workers/import-protocol.ts';
 import type { RecordsRegion } from '../../workers/records/records-api.ts';
 import type { RecordsClient } from '../../workers/records/records-client.ts';
 import { RecordsCancelled } from '../../workers/records/records-client.ts';
-import { modalKeyHandler } from '../../ui/modal-keys.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 import { formatCount, formatPercent, formatUsd } from '../derive/format.ts';
 import './import.css';
 
@@ -36,22 +36,13 @@ type Phase =
 const usd = (value: number) => formatUsd(value, 2);
 
 export function RecordsDialog({ regions, initialRegion, client, onImport, onClose }: RecordsDialogProps) {
-  const titleId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
   const running = useRef<AbortController | null>(null);
   const [regionId, setRegionId] = useState(
     () => regions.find((r) => r.id === initialRegion)?.id ?? regions[0]?.id ?? '',
   );
   const [files, setFiles] = useState<File[]>([]);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  useEffect(() => dialog.current?.focus(), []);
   useEffect(() => () => running.current?.abort(), []);
-  // Build is disabled while the build runs, which drops the focus: it comes back to the dialog, so that the
-  // keyboard (Escape, Tab) keeps working.
-  useEffect(() => {
-    if (phase.step !== 'running' && !(dialog.current?.contains(document.activeElement) ?? false))
-      dialog.current?.focus();
-  }, [phase.step]);
 
   const build = () => {
     const region = regions.find((r) => r.id === regionId);
@@ -99,114 +90,106 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
   const busy = phase.step === 'running';
 
   return (
-    <div className="import-backdrop">
-      <div
-        className="import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="records-dialog"
-        ref={dialog}
-        tabIndex={-1}
-        onKeyDown={modalKeyHandler(dialog, close)}
-      >
-        <h2 id={titleId} className="import-title">
-          Build a region from public records
-        </h2>
-        <p className="records-help">
-          Drop the downloads of USAspending.gov's award data: contract <strong>Prime Transactions</strong>{' '}
-          (one or several fiscal years) and, if you have them, contract <strong>Subawards</strong>, as CSV
-          files or the zip the site delivers. The files stay on this device; the work runs off the page, on an
-          embedded analytical engine.
-        </p>
-        <label className="control control-stacked">
-          <span>Region</span>
-          <select
-            value={regionId}
-            data-testid="records-region"
-            disabled={busy}
-            onChange={(event) => setRegionId(event.target.value)}
-          >
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.program}, {r.counties.length} counties)
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="control control-stacked">
-          <span>Downloads (.csv, .txt or .zip)</span>
-          <input
-            type="file"
-            multiple
-            accept=".csv,.txt,.zip,text/csv,text/plain,application/zip"
-            data-testid="records-files"
-            disabled={busy}
-            onChange={(event) => {
-              setFiles([...(event.target.files ?? [])]);
-              setPhase({ step: 'idle' });
-            }}
-          />
-        </label>
-        {files.length > 0 && (
-          <ul className="records-files">
-            {files.map((file) => (
-              <li key={`${file.name}:${file.size}`} data-testid="records-file">
-                {file.name} ({formatBytes(file.size)})
-              </li>
-            ))}
-          </ul>
+    <ModalDialog
+      title="Build a region from public records"
+      testId="records-dialog"
+      onEscape={close}
+      // Build is disabled while the build runs, which drops the focus: it comes back to the dialog.
+      refocusKey={phase.step}
+    >
+      <p className="records-help">
+        Drop the downloads of USAspending.gov's award data: contract <strong>Prime Transactions</strong> (one
+        or several fiscal years) and, if you have them, contract <strong>Subawards</strong>, as CSV files or
+        the zip the site delivers. The files stay on this device; the work runs off the page, on an embedded
+        analytical engine.
+      </p>
+      <label className="control control-stacked">
+        <span>Region</span>
+        <select
+          value={regionId}
+          data-testid="records-region"
+          disabled={busy}
+          onChange={(event) => setRegionId(event.target.value)}
+        >
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.program}, {r.counties.length} counties)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="control control-stacked">
+        <span>Downloads (.csv, .txt or .zip)</span>
+        <input
+          type="file"
+          multiple
+          accept=".csv,.txt,.zip,text/csv,text/plain,application/zip"
+          data-testid="records-files"
+          disabled={busy}
+          onChange={(event) => {
+            setFiles([...(event.target.files ?? [])]);
+            setPhase({ step: 'idle' });
+          }}
+        />
+      </label>
+      {files.length > 0 && (
+        <ul className="records-files">
+          {files.map((file) => (
+            <li key={`${file.name}:${file.size}`} data-testid="records-file">
+              {file.name} ({formatBytes(file.size)})
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="import-status" aria-live="polite">
+        {phase.step === 'running' && (
+          <>
+            <label htmlFor="records-progress">
+              {phase.doing}… {Math.round(phase.fraction * 100)} %
+            </label>
+            <progress id="records-progress" data-testid="records-progress" max={1} value={phase.fraction} />
+            <button type="button" data-testid="records-stop" onClick={stop}>
+              Cancel
+            </button>
+          </>
         )}
-        <div className="import-status" aria-live="polite">
-          {phase.step === 'running' && (
-            <>
-              <label htmlFor="records-progress">
-                {phase.doing}… {Math.round(phase.fraction * 100)} %
-              </label>
-              <progress id="records-progress" data-testid="records-progress" max={1} value={phase.fraction} />
-              <button type="button" data-testid="records-stop" onClick={stop}>
-                Cancel
-              </button>
-            </>
-          )}
-        </div>
-        {phase.step === 'failed' && (
-          <ul className="import-error" role="alert">
-            {phase.errors.map((message) => (
-              <li key={message} data-testid="records-error">
-                {message}
-              </li>
-            ))}
-          </ul>
-        )}
-        {phase.step === 'done' && <HeadlineView headline={phase.headline} bundle={phase.bundle} />}
-        <div className="import-actions">
-          <button
-            type="button"
-            data-testid="records-build"
-            disabled={busy || files.length === 0}
-            onClick={build}
-          >
-            Build
-          </button>
-          <span className="import-spacer" />
-          <button type="button" data-testid="records-cancel" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="import-primary"
-            data-testid="records-confirm"
-            disabled={phase.step !== 'done'}
-            onClick={() => {
-              if (phase.step === 'done') onImport(phase.bundle, phase.canonical);
-            }}
-          >
-            Import
-          </button>
-        </div>
       </div>
-    </div>
+      {phase.step === 'failed' && (
+        <ul className="import-error" role="alert">
+          {phase.errors.map((message) => (
+            <li key={message} data-testid="records-error">
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {phase.step === 'done' && <HeadlineView headline={phase.headline} bundle={phase.bundle} />}
+      <div className="import-actions">
+        <button
+          type="button"
+          data-testid="records-build"
+          disabled={busy || files.length === 0}
+          onClick={build}
+        >
+          Build
+        </button>
+        <span className="import-spacer" />
+        <button type="button" data-testid="records-cancel" onClick={close}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="import-primary"
+          data-testid="records-confirm"
+          disabled={phase.step !== 'done'}
+          onClick={() => {
+            if (phase.step === 'done') onImport(phase.bundle, phase.canonical);
+          }}
+        >
+          Import
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 

@@ -172,7 +172,6 @@ export function GapsDashboard({
         {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
         {formatUsd(imported)} a year bought outside the region
       </p>
-      {dodHere !== undefined && <DodYearsChart dod={dodHere} />}
       {dodElsewhere !== null && (
         <p className="placeholder" data-testid="dod-elsewhere">
           The DoD figures of these records were counted for {dodElsewhere}; choose it as the home region to
@@ -180,6 +179,7 @@ export function GapsDashboard({
         </p>
       )}
       <div className="dashboard-charts">
+        {dodHere !== undefined && <DodYearsChart dod={dodHere} />}
         <ImportedValueChart gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
         <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
         <FlagSummary gaps={scenario.gaps} />

@@ -11,6 +11,8 @@ describe('detectFormat', () => {
     ['supplier;buyer;amount\nA;B;1\n', 'links.csv', 'links'],
     ['prime_award_unique_key,prime_awardee_name,subawardee_name\n', 'export.csv', 'subawards'],
     ['\n\n"Company Name"\t"Zip"\n', 'firms.tsv', 'organizations'],
+    ['{"organizations":[{"name":"A"}],"links":[]}', 'x.json', 'json-tables'],
+    ['{"format":"x","organizations":[]}', 'x.json', 'bundle'],
   ])('reads %j as %s', (text, name, format) => {
     expect(detectFormat(text, name).format).toBe(format);
   });
@@ -20,5 +22,15 @@ describe('detectFormat', () => {
     expect('problem' in result && result.problem).toContain('neither a Forgemap bundle');
     expect(detectFormat('', 'a.csv')).toEqual({ format: null, problem: 'The file is empty.' });
     expect(detectFormat('<html><body/></html>', 'a.html').format).toBeNull();
+  });
+  it.each([
+    ['contract_transaction_unique_key,recipient_name\n', 'USAspending contract prime transactions download'],
+    ['"fipstate","fipscty","naics","emp","est"\n', 'County Business Patterns file'],
+    ['assistance_transaction_unique_key,recipient_name\n', 'financial assistance download'],
+    ['contract_award_unique_key,recipient_name\n', 'prime award summaries download'],
+  ])('sends public records that are not tables to where they are read: %j', (text, words) => {
+    const result = detectFormat(text, 'download.csv');
+    expect(result.format).toBeNull();
+    expect('problem' in result ? result.problem : '').toContain(words);
   });
 });

@@ -4,6 +4,7 @@
 import { headerKey, looksLikeLinks } from './column-mapping.ts';
 import { firstLine, guessDelimiter } from './csv-table.ts';
 import Papa from 'papaparse';
+import { recordKindOf } from '../records/columns.ts';
 
 export const IMPORT_FORMATS = [
   'bundle',
@@ -78,6 +79,8 @@ export function detectFormat(text: string, fileName = ''): Detection {
   }
   const markers = headers.filter((h) => SUBAWARD_MARKERS.has(headerKey(h))).length;
   if (markers >= 2) return { format: 'subawards' };
+  const record = publicRecordProblem(headers);
+  if (record !== null) return { format: null, problem: record };
   return { format: looksLikeLinks(headers) ? 'links' : 'organizations' };
 }
 
@@ -113,4 +116,25 @@ function detectJson(text: string, extension: string): Detection {
     problem:
       'The file is JSON but neither a Forgemap bundle ("format": "forgemap.bundle"), lists of "organizations" and "links", nor GeoJSON ("type": "FeatureCollection").',
   };
+}
+
+/**
+ * Public records that are not tables of organizations or links: a USAspending prime transactions download or
+ * a County Business Patterns file builds a region (Public records…, or build-region); another USAspending
+ * download (assistance, award summaries) is named as such. Null for any other header.
+ */
+function publicRecordProblem(headers: readonly string[]): string | null {
+  const verdict = recordKindOf(headers);
+  const build =
+    'Build a region from it with "Public records…" in the header (or npm run forgemap -- build-region), which reads USAspending contract downloads and County Business Patterns files.';
+  if (verdict.kind === 'prime-transactions')
+    return `This is a USAspending contract prime transactions download, not a table of organizations or links. ${build}`;
+  if (verdict.kind === 'cbp')
+    return `This is a Census County Business Patterns file (establishments by county and industry), not a table of organizations or links. ${build}`;
+  if (
+    verdict.kind === null &&
+    /^this is a (financial assistance|prime award summaries) download/.test(verdict.problem)
+  )
+    return `The file is a USAspending download of another kind: ${verdict.problem}.`;
+  return null;
 }

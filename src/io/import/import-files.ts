@@ -142,7 +142,7 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
     if (format === null) {
       const problem = 'problem' in detection ? detection.problem : 'The format of the file is not known.';
       log.issue(decoded.text.trim() === '' ? 'empty-file' : 'unknown-format', {
-        message: `${problem} Forgemap reads Forgemap bundles, CSV of organizations or links, USAspending Subawards CSV, GEXF, GraphML and GeoJSON.`,
+        message: `${problem} Forgemap reads Forgemap bundles, CSV or JSON lists of organizations and links, USAspending Subawards CSV, GEXF, GraphML and GeoJSON.`,
       });
       return;
     }

@@ -3,9 +3,12 @@
 // run on DuckDB-Wasm in the records worker, show the region's DoD headline (figures worked out by hand in
 // tests/records-golden.test.ts), and land like any import: kept on this device under an h: link, drawn on the
 // map. The engine and its WebAssembly module come from the app's own origin; nothing leaves it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateRecords } from '../../scripts/records/generate.ts';
 import { useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -41,6 +44,31 @@ describe('building a region from public records', () => {
     await expect.poll(() => page.locator(byTestId('records-dialog')).count()).toBe(0);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toContain('Chicago');
   });
+
+  it('cancels a build that is running, and builds again', async () => {
+    const { page } = await app();
+    // Big enough to take some seconds (about 80 MB of generated, synthetic prime transactions).
+    const generated = generateRecords({
+      transactions: 200_000,
+      subawards: 1_000,
+      out: mkdtempSync(join(tmpdir(), 'forgemap-e2e-records-')),
+    });
+    await page.locator(byTestId('records-open')).click();
+    await page.locator(byTestId('records-files')).setInputFiles([generated.prime, generated.subawards]);
+    await page.locator(byTestId('records-build')).click();
+    await page.locator(byTestId('records-progress')).waitFor({ timeout: 30_000 });
+    await page.locator(byTestId('records-stop')).click();
+    await expect.poll(() => page.locator(byTestId('records-progress')).count()).toBe(0);
+    expect(await page.locator(byTestId('records-error')).count()).toBe(0);
+    expect(await page.locator(byTestId('records-headline')).count()).toBe(0);
+    // A fresh worker takes the next build.
+    await page.locator(byTestId('records-files')).setInputFiles(files);
+    await page.locator(byTestId('records-build')).click();
+    await page.locator(byTestId('records-headline')).waitFor({ timeout: 120_000 });
+    expect(await page.locator(byTestId('records-headline')).innerText()).toMatch(/4 DoD-performing firms/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(byTestId('records-dialog')).count()).toBe(0);
+  }, 240_000);
 
   it('builds the Chicago region from the downloads, shows its headline, and opens it as a kept dataset', async () => {
     const { page, pageErrors, foreignRequests, requests } = await app();

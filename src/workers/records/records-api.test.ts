@@ -93,6 +93,21 @@ describe('the records worker', () => {
     expect(outcome.canonical.hash).toMatch(/^[0-9a-f]{16,}$/);
   }, 60_000);
 
+  it('ranks the industries from a County Business Patterns file given with the downloads', async () => {
+    const cbp = new File([readFileSync(join(GOLDEN, 'cbp22co.txt'))], 'cbp22co.txt', { type: 'text/plain' });
+    const { outcome, events } = await build([...goldenFiles(), cbp]);
+    if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
+    // The figures of tests/records-golden.test.ts, computed by hand there.
+    expect(outcome.headline.strongest.map((x) => [x.naics, x.establishments, x.lqEstablishments])).toEqual([
+      ['332811', 15, 2.5],
+      ['332710', 60, 2],
+    ]);
+    expect(outcome.bundle.meta.source).toContain('cbp22co.txt');
+    expect(events.map((e) => e.doing)).toContain(
+      "Ranking the region's industries (County Business Patterns)",
+    );
+  }, 60_000);
+
   it('unpacks a zipped download into the same bundle', async () => {
     const zip = zipSync(Object.fromEntries(names.map((n) => [`d/${n}`, readFileSync(join(GOLDEN, n))])));
     const { outcome } = await build([new File([zip], 'PrimeAwardsTransactionsAndSubawards.zip')]);

@@ -100,8 +100,9 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
       <p className="records-help">
         Drop the downloads of USAspending.gov's award data: contract <strong>Prime Transactions</strong> (one
         or several fiscal years) and, if you have them, contract <strong>Subawards</strong>, as CSV files or
-        the zip the site delivers. The files stay on this device; the work runs off the page, on an embedded
-        analytical engine.
+        the zip the site delivers; optionally a Census <strong>County Business Patterns</strong> county file
+        (cbpYYco.txt) to rank the region's industries. The files stay on this device; the work runs off the
+        page, on an embedded analytical engine.
       </p>
       <label className="control control-stacked">
         <span>Region</span>

@@ -82,6 +82,11 @@ describe('building a region from public records', () => {
     await headline.waitFor({ timeout: 120_000 });
     expect(await headline.innerText()).toMatch(/4 DoD-performing firms in Chicago Metro Metal Consortium/);
     expect(await headline.innerText()).toMatch(/9 organizations and 5 subaward links/);
+    // Each file says which download it was recognised as.
+    expect(await page.locator(byTestId('records-file')).allInnerTexts()).toEqual([
+      expect.stringMatching(/^Contracts_PrimeTransactions_.*: contract prime transactions, 15 KB$/),
+      expect.stringMatching(/^Contracts_Subawards_.*: contract subawards, 6 KB$/),
+    ]);
     expect(await page.locator(byTestId('records-year')).allInnerTexts()).toEqual([
       'FY2023\t$5M\t2\t63% of $8M',
       'FY2024\t$3.65M\t4\t73% of $5M',

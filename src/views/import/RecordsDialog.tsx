@@ -42,6 +42,8 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
   );
   const [files, setFiles] = useState<File[]>([]);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  /** Each file's status during and after a build, by its label (a zip's entries get labels of their own). */
+  const [statuses, setStatuses] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => () => running.current?.abort(), []);
 
   const build = () => {
@@ -50,12 +52,14 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
     const controller = new AbortController();
     running.current = controller;
     setPhase({ step: 'running', fraction: 0, doing: 'Reading the files' });
+    setStatuses(new Map());
     client
       .build(
         { region, files },
         {
           signal: controller.signal,
           onProgress: (fraction, doing) => setPhase({ step: 'running', fraction, doing }),
+          onFile: (label, status) => setStatuses((old) => new Map(old).set(label, status)),
         },
       )
       .then((outcome) => {
@@ -134,12 +138,18 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
         />
       </label>
       {files.length > 0 && (
-        <ul className="records-files">
-          {files.map((file) => (
-            <li key={`${file.name}:${file.size}`} data-testid="records-file">
-              {file.name} ({formatBytes(file.size)})
-            </li>
-          ))}
+        <ul className="records-files" aria-live="polite">
+          {[...new Set([...files.map((f) => f.name), ...statuses.keys()])].map((label) => {
+            const file = files.find((f) => f.name === label);
+            const status = statuses.get(label);
+            return (
+              <li key={label} data-testid="records-file">
+                {label}
+                {file === undefined ? '' : ` (${formatBytes(file.size)})`}
+                {status === undefined ? '' : `: ${status}`}
+              </li>
+            );
+          })}
         </ul>
       )}
       <div className="import-status" aria-live="polite">

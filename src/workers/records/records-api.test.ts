@@ -48,18 +48,25 @@ async function nodeDuck(): Promise<BrowserDuck> {
 }
 
 /** Runs the worker's method as the client does: progress events apart, the records put back from their parts. */
-async function build(files: File[]): Promise<{ outcome: RecordsOutcome; events: RecordsProgress[] }> {
+async function build(
+  files: File[],
+): Promise<{ outcome: RecordsOutcome; events: RecordsProgress[]; statuses: Map<string, string> }> {
   const events: RecordsProgress[] = [];
+  const statuses = new Map<string, string>();
   const parts = new OutcomeAssembler();
   const handlers = recordsHandlers(nodeDuck);
   const request: RecordsRequest = { region: REGION, files };
   const answer = await handlers.build(request, {
-    emit: (event) => (event.type === 'progress' ? events.push(event) : parts.add(event)),
+    emit: (event) => {
+      if (event.type === 'progress') events.push(event);
+      else if (event.type === 'file') statuses.set(event.label, event.status);
+      else parts.add(event);
+    },
     cancelled: () => false,
   });
   const outcome = answer instanceof Moved ? answer.value : answer;
-  if (!outcome.ok) return { outcome, events };
-  return { outcome: { ...outcome, bundle: await parts.bundle(outcome.bundle) }, events };
+  if (!outcome.ok) return { outcome, events, statuses };
+  return { outcome: { ...outcome, bundle: await parts.bundle(outcome.bundle) }, events, statuses };
 }
 
 type RecordsProgress = Extract<RecordsEvent, { type: 'progress' }>;
@@ -110,7 +117,14 @@ describe('the records worker', () => {
 
   it('unpacks a zipped download into the same bundle', async () => {
     const zip = zipSync(Object.fromEntries(names.map((n) => [`d/${n}`, readFileSync(join(GOLDEN, n))])));
-    const { outcome } = await build([new File([zip], 'PrimeAwardsTransactionsAndSubawards.zip')]);
+    const { outcome, statuses } = await build([new File([zip], 'PrimeAwardsTransactionsAndSubawards.zip')]);
+    // Each file says where it stands: the zip unpacked, each entry recognised.
+    expect(statuses.get('PrimeAwardsTransactionsAndSubawards.zip')).toBe('unpacked: 2 CSV files');
+    expect(
+      statuses.get(
+        'PrimeAwardsTransactionsAndSubawards.zip → Contracts_Subawards_2026-11-30_H10M00S00_1.csv',
+      ),
+    ).toMatch(/^contract subawards, \d/);
     const { outcome: plain } = await build(goldenFiles());
     if (!outcome.ok || !plain.ok) throw new Error('build failed');
     expect(outcome.bundle.organizations).toEqual(plain.bundle.organizations);

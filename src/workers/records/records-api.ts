@@ -7,6 +7,7 @@ import type { Bundle } from '../../domain/model.ts';
 import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
 import type { RecordKind } from '../../io/records/columns.ts';
 import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE } from '../../io/records/files.ts';
+import { formatBytes } from '../../io/import/limits.ts';
 import {
   rawTableSql,
   regionCountySql,
@@ -39,7 +40,17 @@ export interface RecordsRequest {
   files: File[];
 }
 
-export type RecordsEvent = { type: 'progress'; fraction: number; doing: string } | ImportPart;
+/** Where each file stands: `label` is the file's name, or the zip's and the entry's ("a.zip → b.csv"). */
+export type RecordsFileEvent = { type: 'file'; label: string; status: string };
+export type RecordsEvent =
+  { type: 'progress'; fraction: number; doing: string } | RecordsFileEvent | ImportPart;
+
+/** The words for each kind of download, in the per-file status. */
+export const KIND_NAMES: Record<RecordKind, string> = {
+  'prime-transactions': 'contract prime transactions',
+  subawards: 'contract subawards',
+  cbp: 'County Business Patterns',
+};
 
 export type RecordsOutcome =
   | { ok: true; bundle: Bundle; headline: Headline; canonical: CanonicalBundle; files: string[] }
@@ -123,6 +134,8 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
   return {
     async build({ region, files }, { emit }) {
       const progress = (fraction: number, doing: string) => emit({ type: 'progress', fraction, doing });
+      const fileStatus = (label: string, status: string) => emit({ type: 'file', label, status });
+      let lastShare = -1;
       const errors: string[] = [];
       const inputs: { file: Blob; label: string; name: string }[] = [];
       const total = files.reduce((n, f) => n + f.size, 0) || 1;
@@ -133,8 +146,15 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         else if (!isZip) inputs.push({ file, label: file.name, name: file.name });
         else {
           try {
-            const entries = await unzipCsvEntries(file, (read) =>
-              progress((0.2 * (before + read)) / total, `Unpacking ${file.name}`),
+            const entries = await unzipCsvEntries(file, (read) => {
+              progress((0.2 * (before + read)) / total, `Unpacking ${file.name}`);
+              const share = Math.floor((100 * read) / (file.size || 1));
+              if (share !== lastShare) fileStatus(file.name, `unpacking… ${share} %`);
+              lastShare = share;
+            });
+            fileStatus(
+              file.name,
+              `unpacked: ${entries.length} CSV ${entries.length === 1 ? 'file' : 'files'}`,
             );
             if (entries.length === 0) errors.push(`${file.name}: the zip file holds no .csv file`);
             for (const entry of entries)
@@ -158,8 +178,13 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
       };
       for (const input of inputs) {
         const verdict = classifyDownload(await input.file.slice(0, HEADER_BYTES).text());
-        if ('problem' in verdict) errors.push(`${input.label}: ${verdict.problem}`);
-        else byKind[verdict.kind].push(input);
+        if ('problem' in verdict) {
+          errors.push(`${input.label}: ${verdict.problem}`);
+          fileStatus(input.label, 'not used (see below)');
+        } else {
+          byKind[verdict.kind].push(input);
+          fileStatus(input.label, `${KIND_NAMES[verdict.kind]}, ${formatBytes(input.file.size)}`);
+        }
       }
       if (errors.length === 0 && byKind['prime-transactions'].length === 0) errors.push(NO_PRIME_FILE);
       if (errors.length > 0) return { ok: false, errors };

@@ -14,7 +14,12 @@ export class RecordsCancelled extends Error {
 export interface RecordsClient {
   build(
     request: RecordsRequest,
-    options?: { onProgress?: (fraction: number, doing: string) => void; signal?: AbortSignal },
+    options?: {
+      onProgress?: (fraction: number, doing: string) => void;
+      /** Where each file stands (recognised as which download, unpacked how far). */
+      onFile?: (label: string, status: string) => void;
+      signal?: AbortSignal;
+    },
   ): Promise<RecordsOutcome>;
   dispose(): void;
 }
@@ -31,6 +36,7 @@ export function createRecordsClient(): RecordsClient {
         signal: options.signal,
         onEvent: (event) => {
           if (event.type === 'progress') options.onProgress?.(event.fraction, event.doing);
+          else if (event.type === 'file') options.onFile?.(event.label, event.status);
           else parts.add(event);
         },
       });

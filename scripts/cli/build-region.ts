@@ -20,6 +20,8 @@ import {
 import type { RecordKind } from '../../src/io/records/columns.ts';
 import { buildRegion } from '../../src/io/records/pipeline.ts';
 import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipeline.ts';
+import { DOD_RULE } from '../../src/io/records/pipeline.ts';
+import { plural } from '../../src/io/import/report-text.ts';
 import { formatPercent, formatUsd as formatUsd1 } from '../../src/views/derive/format.ts';
 import type { CommandOutput } from './output.ts';
 import { referenceRegions } from './reference.ts';
@@ -214,8 +216,8 @@ async function buildFromFiles(
 /** The headline as the Chicago study reads it, then how the records were counted. */
 /** Dollars in the headline: two decimals of the unit ($3.65M), as studies quote them. */
 const formatUsd = (value: number) => formatUsd1(value, 2);
-const firms = (n: number) => `${n} ${n === 1 ? 'firm' : 'firms'}`;
-const suppliers = (n: number) => `${n} outside ${n === 1 ? 'supplier' : 'suppliers'}`;
+const firms = (n: number) => plural(n, 'firm');
+const suppliers = (n: number) => plural(n, 'outside supplier');
 
 export function headlineText(h: Headline, limit: number, label: (naics: string) => string): string[] {
   const lines = [`${h.region}: ${h.firms} DoD-performing firms`, '', 'DoD obligations by fiscal year:'];
@@ -249,9 +251,8 @@ export function headlineText(h: Headline, limit: number, label: (naics: string) 
   const r = h.records;
   lines.push(
     '',
-    'Which records count: DoD contract prime transactions (awarding agency 097) with an obligation and a fiscal year;',
-    "each is placed in its place-of-performance county, or the recipient's county when that is missing.",
-    `  ${r.transactions} transactions read, ${r.dod} DoD; in the region ${r.placedByPerformance} placed by place of performance, ${r.placedByRecipient} by recipient address; ${r.unplaced} DoD ${r.unplaced === 1 ? 'transaction has' : 'transactions have'} no county.`,
+    `Which records count: ${DOD_RULE}`,
+    `  ${r.transactions} transactions read, ${r.dod} DoD; in the region ${r.placedByPerformance} placed by place of performance, ${r.placedByRecipient} by recipient address; ${plural(r.unplaced, 'DoD transaction')} ${r.unplaced === 1 ? 'has' : 'have'} no county.`,
   );
   const total = h.years.reduce((s, y) => s + y.region, 0);
   const byPerformance = h.years.reduce((s, y) => s + y.regionByPerformance, 0);

@@ -8,6 +8,7 @@
 // row per fiscal year), records-confirm (Import), records-cancel.
 import { useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/model.ts';
+import { DOD_RULE } from '../../io/records/pipeline.ts';
 import type { Headline } from '../../io/records/pipeline.ts';
 import { formatBytes } from '../../io/import/limits.ts';
 import type { CanonicalBundle } from '../../workers/import-protocol.ts';
@@ -254,10 +255,9 @@ export function HeadlineView({ headline, bundle }: { headline: Headline; bundle:
         </p>
       )}
       <p className="records-rule">
-        DoD contract prime transactions (awarding agency 097) are placed in their place-of-performance county,
-        or the recipient's county when that is missing: {formatCount(r.placedByPerformance)} by place of
-        performance, {formatCount(r.placedByRecipient)} by recipient address, of {formatCount(r.dod)} DoD
-        transactions read ({formatCount(r.unplaced)} without a county).
+        {DOD_RULE} In the region: {formatCount(r.placedByPerformance)} by place of performance,{' '}
+        {formatCount(r.placedByRecipient)} by recipient address, of {formatCount(r.dod)} DoD transactions read
+        ({formatCount(r.unplaced)} without a county).
       </p>
     </section>
   );

@@ -74,9 +74,8 @@ export const recordsArgs: ArgSchemas<RecordsApi> = {
   }) as z.ZodType<RecordsRequest>,
 };
 
-const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 const tooBig = (label: string, bytes: number) =>
-  `${label}: is ${gib(bytes)}; the browser takes files up to ${gib(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
+  `${label}: is ${formatBytes(bytes)}; the browser takes files up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
 
 /** The .csv entries of a zip as Files, unpacked while it streams in; `onBytes` gets the compressed bytes read. */
 export async function unzipCsvEntries(zip: Blob, onBytes: (read: number) => void): Promise<File[]> {

@@ -146,8 +146,12 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
             return (
               <li key={label} data-testid="records-file">
                 {label}
-                {file === undefined ? '' : ` (${formatBytes(file.size)})`}
-                {status === undefined ? '' : `: ${status}`}
+                {/* The status names the size once a file is recognised. */}
+                {status !== undefined
+                  ? `: ${status}`
+                  : file === undefined
+                    ? ''
+                    : ` (${formatBytes(file.size)})`}
               </li>
             );
           })}

@@ -14,6 +14,7 @@ import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
 import { DOD_RULE } from '../src/io/records/pipeline.ts';
 import { strToU8, zipSync } from 'fflate';
+import { withinYears } from '../src/domain/fiscal-years.ts';
 
 const DIR = join(import.meta.dirname, 'golden', 'records', 'chicago');
 const FILES = readdirSync(DIR)
@@ -128,12 +129,24 @@ describe('build-region on the Chicago golden files', () => {
     expect(byId.get('LLLLLLLLLLL2')).toMatchObject({ county: '18089' });
     expect(byId.get('name-oscar-gmbh')?.county).toBeUndefined();
     expect(byId.get('name-oscar-gmbh')?.zip).toBeUndefined();
-    expect(bundle.links.map((l) => [l.source, l.target, l.capability, l.value])).toEqual([
-      ['KKKKKKKKKKK1', 'AAAAAAAAAAA1', '332710', 50_000],
-      ['KKKKKKKKKKK1', 'NNNNNNNNNNN6', '336611', 25_000],
-      ['LLLLLLLLLLL2', 'AAAAAAAAAAA1', '332811', 200_000],
-      ['MMMMMMMMMMM3', 'DDDDDDDDDDD4', '336413', 100_000],
-      ['name-oscar-gmbh', 'AAAAAAAAAAA1', '332811', 30_000],
+    // One link per pair, capability and fiscal year, with that year's subaward dollars.
+    expect(bundle.links.map((l) => [l.source, l.target, l.capability, l.year, l.value])).toEqual([
+      ['KKKKKKKKKKK1', 'AAAAAAAAAAA1', '332710', 2023, 100_000],
+      ['KKKKKKKKKKK1', 'NNNNNNNNNNN6', '336611', 2024, 50_000],
+      ['LLLLLLLLLLL2', 'AAAAAAAAAAA1', '332811', 2023, 100_000],
+      ['LLLLLLLLLLL2', 'AAAAAAAAAAA1', '332811', 2024, 300_000],
+      ['MMMMMMMMMMM3', 'DDDDDDDDDDD4', '336413', 2024, 200_000],
+      ['name-oscar-gmbh', 'AAAAAAAAAAA1', '332811', 2024, 60_000],
+    ]);
+    // Over both years the app shows a year's average: half of each; FY2024 alone, that year's dollars.
+    expect(withinYears(bundle, null).links.map((l) => l.value)).toEqual([
+      50_000, 25_000, 50_000, 150_000, 100_000, 30_000,
+    ]);
+    expect(withinYears(bundle, { from: 2024, to: 2024 }).links.map((l) => [l.source, l.value])).toEqual([
+      ['KKKKKKKKKKK1', 50_000],
+      ['LLLLLLLLLLL2', 300_000],
+      ['MMMMMMMMMMM3', 200_000],
+      ['name-oscar-gmbh', 60_000],
     ]);
     // Papa Logistics' subaward is under a DHS award (070): not in the bundle.
     expect(bundle.organizations.some((o) => o.name === 'Papa Logistics')).toBe(false);

@@ -196,7 +196,7 @@ async function buildFromFiles(
     const lines = headlineText(built.headline, options.limit ?? 10, label);
     lines.push(
       '',
-      `Wrote ${options.output}: ${built.bundle.organizations.length} organizations, ${built.bundle.links.length} links (${built.bundle.meta.synthetic ? 'synthetic: generated records' : 'not synthetic: public award records'}).`,
+      `Wrote ${options.output}: ${built.bundle.organizations.length} organizations, ${built.bundle.links.length} links, one per pair and fiscal year (${built.bundle.meta.synthetic ? 'synthetic: generated records' : 'not synthetic: public award records'}).`,
     );
     return { lines, exitCode: 0 };
   } catch (error) {

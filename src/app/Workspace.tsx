@@ -156,6 +156,8 @@ export function Workspace(props: WorkspaceProps) {
               regions={regions}
               compareRegions={workspace.comparePicks}
               onCompareRegionsChange={workspace.setComparePicks}
+              filters={filters}
+              onFiltersChange={actions.setFilters}
               comparedRegions={workspace.comparison.analysed}
               comparing={workspace.comparison.pending}
               compareError={workspace.comparison.error}

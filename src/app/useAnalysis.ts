@@ -1,6 +1,7 @@
 // Runs the analysis of the loaded dataset and home region in the analysis worker, with progress and
 // cancellation, and hands the results to every view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { YearRange } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { AnalysisState } from '../views/contracts.ts';
 import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
@@ -14,6 +15,7 @@ export function useAnalysis(
   regionId: string | null,
   counties: readonly string[],
   removed: readonly string[] = [],
+  years: YearRange | null = null,
 ): {
   state: AnalysisState;
   cancel: () => void;
@@ -27,6 +29,9 @@ export function useAnalysis(
   const [runCount, setRunCount] = useState(0);
   const countiesKey = counties.join(',');
   const removedKey = removed.join('\u0000');
+  const from = years?.from;
+  const to = years?.to;
+  const range = useMemo(() => (from === undefined || to === undefined ? null : { from, to }), [from, to]);
 
   useEffect(() => {
     const client = createAnalysisClient(referenceLoaders);
@@ -51,6 +56,7 @@ export function useAnalysis(
           regionId,
           counties: countiesKey === '' ? [] : countiesKey.split(','),
           removed: removedKey === '' ? [] : removedKey.split('\u0000'),
+          years: range,
         },
         {
           signal: controller.signal,
@@ -73,7 +79,7 @@ export function useAnalysis(
       // A newer request supersedes this one; its result, if it comes, is ignored.
       controller.abort();
     };
-  }, [datasetKey, bundle, regionId, countiesKey, removedKey, runCount]);
+  }, [datasetKey, bundle, regionId, countiesKey, removedKey, range, runCount]);
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   const rerun = useCallback(() => setRunCount((n) => n + 1), []);
@@ -81,9 +87,9 @@ export function useAnalysis(
     (regions: CompareRequest['regions']) => {
       const client = clientRef.current;
       if (client === null) return Promise.reject(new Error('The analysis is not running.'));
-      return client.compare({ datasetKey, regions });
+      return client.compare({ datasetKey, regions, years: range });
     },
-    [datasetKey],
+    [datasetKey, range],
   );
   return useMemo(() => ({ state, cancel, rerun, compare }), [state, cancel, rerun, compare]);
 }

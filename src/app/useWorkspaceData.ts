@@ -4,6 +4,7 @@
 // rebuilds nothing.
 import { useEffect, useMemo, useState } from 'react';
 import { capabilityLabeler } from '../analysis/labels.ts';
+import { withinYears, yearsOf } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Filters, Route } from '../state/route.ts';
 import type { DatasetView, RegionOption } from '../views/contracts.ts';
@@ -40,6 +41,10 @@ export interface WorkspaceData {
 
 export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceData {
   const bundle = loaded.status === 'ready' ? loaded.bundle : undefined;
+  // The route is decoded anew on every change, a camera move too: keep the filters' identity while they say
+  // the same, so that the mask, `data` and everything derived from them are not rebuilt on a pan.
+  const filters = useStable(route.filters, sameFilters);
+  const removed = useStable(route.removed, sameStrings);
   const regionId = route.region ?? bundle?.meta.homeRegion;
   const regions = useMemo(() => regionOptions(bundle), [bundle]);
   const region = regions.find((r) => r.id === regionId);
@@ -48,18 +53,21 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     bundle,
     regionId ?? null,
     region?.counties ?? NO_COUNTIES,
-    route.removed,
+    removed,
+    filters.years,
   );
   const [comparePicks, setComparePicks] = useState<readonly string[]>([]);
   const comparison = useComparison(analysis.compare, bundle !== undefined, regions, comparePicks);
 
   const titles = useNaicsTitles();
   const positions = usePositions(bundle);
-  const filterIndex = useFilterIndex(bundle);
-  // The route is decoded anew on every change, a camera move too: keep the filters' identity while they say
-  // the same, so that the mask, `data` and everything derived from them are not rebuilt on a pan.
-  const filters = useStable(route.filters, sameFilters);
-  const removed = useStable(route.removed, sameStrings);
+  // The views show the links of the route's fiscal years, as the analysis worker analyses them.
+  const years = useMemo(() => (bundle === undefined ? [] : yearsOf(bundle)), [bundle]);
+  const shown = useMemo(
+    () => (bundle === undefined ? undefined : withinYears(bundle, filters.years)),
+    [bundle, filters.years],
+  );
+  const filterIndex = useFilterIndex(shown);
   const visible = useMemo(
     () => (filterIndex === null ? null : visibleMask(filterIndex, filters, removed)),
     [filterIndex, filters, removed],
@@ -69,9 +77,10 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
   const filePositions = loaded.status === 'ready' ? loaded.filePositions : undefined;
   const data = useMemo((): DatasetView | null => {
-    if (bundle === undefined || positions === null || visible === null || filterIndex === null) return null;
+    if (positions === null || visible === null || filterIndex === null) return null;
     return {
-      bundle,
+      bundle: filterIndex.bundle,
+      years,
       positions,
       visible,
       // The filter index already maps every id to its index (the last one wins, as before).
@@ -81,7 +90,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
       label,
       filePositions,
     };
-  }, [bundle, positions, visible, filterIndex, outcome, noneInRegion, label, filePositions]);
+  }, [years, positions, visible, filterIndex, outcome, noneInRegion, label, filePositions]);
 
   return {
     bundle,
@@ -99,7 +108,11 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   };
 }
 
-/** The filter index of the bundle, built in time slices so a big dataset never blocks the page. */
+/**
+ * The filter index of the bundle, built in time slices so a big dataset never blocks the page. While the
+ * index of a narrowing of the same dataset (other fiscal years) is being built, the last one stays in use
+ * (its own bundle with it), so that a change of years never blanks the views.
+ */
 function useFilterIndex(bundle: Bundle | undefined): FilterIndex | null {
   const [state, setState] = useState<{ bundle: Bundle; index: FilterIndex } | null>(null);
   useEffect(() => {
@@ -108,12 +121,12 @@ function useFilterIndex(bundle: Bundle | undefined): FilterIndex | null {
     prepareFilterIndex(bundle, { signal: controller.signal, links: true }).then(
       (index) => setState({ bundle, index }),
       () => {
-        // Aborted because another dataset replaced this one; nothing to show.
+        // Aborted because another dataset or narrowing replaced this one; nothing to show.
       },
     );
     return () => controller.abort();
   }, [bundle]);
-  return state !== null && state.bundle === bundle ? state.index : null;
+  return state !== null && state.bundle.organizations === bundle?.organizations ? state.index : null;
 }
 
 /** The dataset's own regions, then the reference regions it does not redefine. */

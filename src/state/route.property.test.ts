@@ -45,6 +45,11 @@ function dataset(r: Rand): DatasetRef {
   return { kind, id: Array.from({ length: int(r, 1, 400) }, () => pick(r, b64)).join('') };
 }
 
+function yearRange(r: Rand): { from: number; to: number } {
+  const from = int(r, 1900, 2100);
+  return { from, to: r() < 0.3 ? from : int(r, from, 2100) };
+}
+
 function randomRoute(r: Rand): Route {
   const ds = dataset(r);
   const gap = maybe(r, () => text(r));
@@ -60,6 +65,7 @@ function randomRoute(r: Rand): Route {
       capabilities: r() < 0.5 ? [] : list(r, 5),
       certifications: r() < 0.5 ? [] : list(r, 5),
       minValue: r() < 0.5 ? 0 : int(r, 1, 1e9),
+      years: r() < 0.5 ? null : yearRange(r),
     },
     removed: r() < 0.5 ? [] : list(r, 8),
     map: maybe(r, () => ({

@@ -13,7 +13,7 @@ describe('decodeRoute', () => {
   it('reads dataset, view and every parameter', () => {
     expect(
       decodeRoute(
-        '#/s:peoria/network?region=imcp-greater-peoria&sel=f%2C1&gap=332811&kind=prime,manufacturer&cap=332811,nadcap-ndt&cert=AS9100&minv=50000&rm=a,b&map=40.69,-89.59,8.5&shade=imported&layout=tier&v=1',
+        '#/s:peoria/network?region=imcp-greater-peoria&sel=f%2C1&gap=332811&kind=prime,manufacturer&cap=332811,nadcap-ndt&cert=AS9100&minv=50000&fy=2022-2024&rm=a,b&map=40.69,-89.59,8.5&shade=imported&layout=tier&v=1',
       ),
     ).toEqual({
       route: {
@@ -27,6 +27,7 @@ describe('decodeRoute', () => {
           capabilities: ['332811', 'nadcap-ndt'],
           certifications: ['AS9100'],
           minValue: 50000,
+          years: { from: 2022, to: 2024 },
         },
         removed: ['a', 'b'],
         map: { lat: 40.69, lon: -89.59, zoom: 8.5 },
@@ -55,6 +56,10 @@ describe('decodeRoute', () => {
     ['#/s:chicago/map?minv=NaN', 'minimum value'],
     ['#/s:chicago/map?minv=-5', 'minimum value'],
     ['#/s:chicago/map?minv=Infinity', 'minimum value'],
+    ['#/s:chicago/map?fy=2024-2022', 'fiscal years'],
+    ['#/s:chicago/map?fy=FY2023', 'fiscal years'],
+    ['#/s:chicago/map?fy=1850', 'fiscal years'],
+    ['#/s:chicago/map?fy=2023-', 'fiscal years'],
     ['#/s:chicago/map?map=91,0,3', 'map position'],
     ['#/s:chicago/map?map=1,2', 'map position'],
     ['#/s:chicago/map?map=1,2,99', 'map position'],
@@ -108,6 +113,7 @@ describe('encodeRoute', () => {
       layout: 'force',
     }),
     route({ map: { lat: 41.88, lon: -87.63, zoom: 9 } }),
+    route({ filters: { ...NO_FILTERS, years: { from: 2023, to: 2023 } } }),
     route({
       view: 'network',
       layout: 'tier',
@@ -120,6 +126,15 @@ describe('encodeRoute', () => {
     const encoded = encodeRoute(r);
     expect(decodeRoute(encoded)).toEqual({ route: r, notices: [] });
     expect(encodeRoute(decodeRoute(encoded).route)).toBe(encoded);
+  });
+
+  it('writes one fiscal year as the year, a range as first-last', () => {
+    expect(encodeRoute(route({ filters: { ...NO_FILTERS, years: { from: 2023, to: 2023 } } }))).toBe(
+      '#/s:chicago/map?fy=2023&v=1',
+    );
+    expect(encodeRoute(route({ filters: { ...NO_FILTERS, years: { from: 2021, to: 2024 } } }))).toBe(
+      '#/s:chicago/map?fy=2021-2024&v=1',
+    );
   });
 
   it('leaves defaults out, so the plain view has a short link', () => {

@@ -1,6 +1,8 @@
 // The view's address in the URL hash, `#/<dataset>/<view>?<params>` (DESIGN.md §4): dataset, view, home
 // region, selection, highlighted gap, filters, what-if removals, map camera, county shading and layout.
 // decodeRoute never throws: anything it cannot read falls back to its default and is listed in `notices`.
+import { FIRST_YEAR, LAST_YEAR } from '../domain/fiscal-years.ts';
+import type { YearRange } from '../domain/fiscal-years.ts';
 import { ORG_KINDS } from '../domain/model.ts';
 import type { OrgKind } from '../domain/model.ts';
 
@@ -35,6 +37,8 @@ export interface Filters {
   certifications: string[];
   /** Links below this value (USD/yr) are hidden; 0 shows all. */
   minValue: number;
+  /** Fiscal years of dated links shown (and analysed); null means every year. */
+  years: YearRange | null;
 }
 
 export interface MapCamera {
@@ -76,7 +80,13 @@ export interface Route {
 }
 
 export const DEFAULT_SAMPLE = 'chicago';
-export const NO_FILTERS: Filters = { kinds: [], capabilities: [], certifications: [], minValue: 0 };
+export const NO_FILTERS: Filters = {
+  kinds: [],
+  capabilities: [],
+  certifications: [],
+  minValue: 0,
+  years: null,
+};
 export const DEFAULT_ROUTE: Route = {
   dataset: { kind: 'sample', id: DEFAULT_SAMPLE },
   view: 'map',
@@ -201,6 +211,12 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         else route.filters.minValue = value;
         break;
       }
+      case 'fy': {
+        const years = decodeYears(raw);
+        if (years === null) ignored('fiscal years');
+        else route.filters.years = years;
+        break;
+      }
       case 'rm': {
         const items = decodeList(raw);
         if (items === undefined) ignored('what-if removals');
@@ -272,11 +288,12 @@ export function encodeRoute(route: Route): string {
   if (route.selected !== undefined) add('sel', encodeItem(route.selected));
   if (route.gap !== undefined) add('gap', encodeItem(route.gap));
   if (route.gap !== undefined && route.gapBuyer !== undefined) add('buyer', encodeItem(route.gapBuyer));
-  const { kinds, capabilities, certifications, minValue } = route.filters;
+  const { kinds, capabilities, certifications, minValue, years } = route.filters;
   if (kinds.length > 0) add('kind', kinds.map(encodeItem).join(','));
   if (capabilities.length > 0) add('cap', capabilities.map(encodeItem).join(','));
   if (certifications.length > 0) add('cert', certifications.map(encodeItem).join(','));
   if (minValue > 0) add('minv', String(minValue));
+  if (years !== null) add('fy', years.from === years.to ? String(years.from) : `${years.from}-${years.to}`);
   if (route.removed.length > 0) add('rm', route.removed.map(encodeItem).join(','));
   if (route.map !== undefined) add('map', encodeCamera(route.map));
   if (route.shading !== 'none') add('shade', route.shading);
@@ -302,6 +319,16 @@ function decodeCamera(raw: string): MapCamera | null {
   if (![lat, lon, zoom].every(Number.isFinite)) return null;
   if (Math.abs(lat) > 85.06 || Math.abs(lon) > 180 || zoom < 0 || zoom > 22) return null;
   return { lat, lon, zoom };
+}
+
+/** `2023` or `2022-2024`: whole fiscal years within the schema's bounds, the first not after the last. */
+function decodeYears(raw: string): YearRange | null {
+  const match = /^([0-9]{4})(?:-([0-9]{4}))?$/.exec(raw);
+  if (match === null) return null;
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  if (from < FIRST_YEAR || to > LAST_YEAR || from > to) return null;
+  return { from, to };
 }
 
 export const MAX_FOCUS = 10;

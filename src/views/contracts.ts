@@ -24,7 +24,10 @@ export interface RegionOption {
 export interface DatasetView {
   /** Node positions an imported GEXF or GraphML file brought, by organization id; absent otherwise. */
   filePositions?: ReadonlyMap<string, { x: number; y: number }> | null | undefined;
+  /** The dataset as shown: its links narrowed to the route's fiscal years (domain/fiscal-years.ts). */
   bundle: Bundle;
+  /** The fiscal years the whole dataset's links carry, ascending; empty (or absent) when none is dated. */
+  years?: readonly number[] | undefined;
   /** Index-aligned with bundle.organizations. */
   positions: Positions;
   /** 1 when the organization is in the home region (index-aligned); all 0 without a region. */

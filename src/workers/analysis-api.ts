@@ -2,6 +2,7 @@
 // dataset (whole, or put together from its parts), analyse its home region with an optional what-if, and
 // analyse other regions of it for a comparison.
 import type { AnalysisPhase } from '../analysis/analyze.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { decodeLinks, ownIdsOf } from '../io/link-split.ts';
@@ -74,6 +75,12 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
 
 const datasetKey = z.string();
 const ids = z.array(z.string());
+const year = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+const years = z
+  .object({ from: year, to: year })
+  .refine((r) => r.from <= r.to, 'the first fiscal year comes after the last')
+  .nullable()
+  .optional();
 /** Records the app itself validated on load: checked for their outline only, not field by field again. */
 const records = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
 
@@ -82,6 +89,6 @@ export const analysisArgs: ArgSchemas<AnalysisApi> = {
   load: z.object({ datasetKey, bundle: records<Bundle>(), parts: z.boolean().optional() }),
   'load-part': z.object({ datasetKey, items: z.array(z.unknown()) }),
   'load-links': z.object({ datasetKey, columns: records<LinkColumns>() }),
-  analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids }),
-  compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })) }),
+  analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids, years }),
+  compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })), years }),
 };

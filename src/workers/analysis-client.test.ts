@@ -10,7 +10,7 @@ import {
   PART_THRESHOLD,
 } from './analysis-client.ts';
 import { serve } from './actor.ts';
-import { analysisHandlers } from './analysis-api.ts';
+import { analysisArgs, analysisHandlers } from './analysis-api.ts';
 
 const loaders: ReferenceLoaders = {
   naicsTitles: async () => ({ '332811': 'Metal Heat Treating' }),
@@ -42,12 +42,16 @@ class FakeWorker extends EventTarget {
   constructor() {
     super();
     FakeWorker.created++;
-    serve(analysisHandlers(new AnalysisEngine(loaders)), {
-      postMessage: (data) => {
-        if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+    serve(
+      analysisHandlers(new AnalysisEngine(loaders)),
+      {
+        postMessage: (data) => {
+          if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));
+        },
+        addEventListener: (type, listener) => this.server.addEventListener(type, listener as EventListener),
       },
-      addEventListener: (type, listener) => this.server.addEventListener(type, listener as EventListener),
-    });
+      { args: analysisArgs },
+    );
   }
   postMessage(message: { method: string }) {
     this.received.push(message.method);
@@ -163,6 +167,37 @@ describe('analysis clients', () => {
     expect([...home!.inRegion]).toEqual([1, 1, 0]);
     expect(home?.result.regionOrganizations).toBe(2);
     expect(home?.result.gaps).toEqual(direct.result.gaps);
+  });
+
+  it('analyses the fiscal years asked for, a year at a time or averaged over a range, through the worker', async () => {
+    // X sells P 300 in FY2023 and 900 in FY2024; H 100 in FY2024 only.
+    const dated = structuredClone(bundle);
+    dated.links = [
+      { ...dated.links[0]!, value: 100, year: 2024 },
+      { ...dated.links[1]!, value: 300, year: 2023 },
+      { ...dated.links[1]!, value: 900, year: 2024 },
+    ];
+    const client = createWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.load('y', dated);
+    const imported = async (years: { from: number; to: number } | null) =>
+      (await client.analyze({ ...request, datasetKey: 'y', years })).result.gaps.map((g) => [
+        g.importedValue,
+        g.demand,
+      ]);
+    // Both years: (300 + 900) / 2 = 600 imported of (100 + 300 + 900) / 2 = 650.
+    expect(await imported(null)).toEqual([[600, 650]]);
+    expect(await imported({ from: 2024, to: 2024 })).toEqual([[900, 1000]]);
+    expect(await imported({ from: 2023, to: 2023 })).toEqual([[300, 300]]);
+    const [home] = await client.compare({
+      datasetKey: 'y',
+      regions: [{ id: 'r', counties: ['00001'] }],
+      years: { from: 2023, to: 2023 },
+    });
+    expect(home?.result.gaps.map((g) => g.importedValue)).toEqual([300]);
+    // A range the other way round is refused by the worker's argument check.
+    await expect(
+      client.analyze({ ...request, datasetKey: 'y', years: { from: 2024, to: 2023 } }),
+    ).rejects.toThrow(/first fiscal year comes after the last/);
   });
 
   it('an unknown dataset key is an error, not a hang', async () => {

@@ -7,6 +7,8 @@ import { capabilityLabeler } from '../analysis/labels.ts';
 import { buildSupplyGraph } from '../analysis/supply-graph.ts';
 import type { SupplyGraph } from '../analysis/supply-graph.ts';
 import { whatIf } from '../analysis/what-if.ts';
+import { formatYearRange, withinYears } from '../domain/fiscal-years.ts';
+import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
@@ -17,6 +19,11 @@ export interface ReferenceLoaders {
   naicsTitles(): Promise<Readonly<Record<string, string>>>;
   countyAt(): Promise<CountyLocator['countyAt']>;
   countyOfZip(): Promise<CountyLocator['countyOfZip']>;
+}
+
+/** The fiscal years of a request as part of a cache key ('' for every year). */
+function yearsKey(years: YearRange | null | undefined): string {
+  return years === null || years === undefined ? '' : formatYearRange(years);
 }
 
 export type ProgressListener = (phase: AnalysisPhase | 'reference', fraction: number) => void;
@@ -42,11 +49,12 @@ export class AnalysisEngine {
     this.compared.clear();
   }
 
-  private dataset(datasetKey: string): Bundle {
+  /** The loaded dataset, narrowed to the fiscal years asked for (withinYears caches the last narrowing). */
+  private dataset(datasetKey: string, years?: YearRange | null): Bundle {
     const bundle = this.datasets.get(datasetKey);
     if (bundle === undefined)
       throw new Error(`The dataset "${datasetKey}" is not loaded in the analysis engine.`);
-    return bundle;
+    return withinYears(bundle, years);
   }
 
   private async labelFor(bundle: Bundle): Promise<(capabilityId: string) => string> {
@@ -59,12 +67,13 @@ export class AnalysisEngine {
    * record, else the point's county, else the ZIP's), so that the comparison and the home region agree.
    */
   async compare(request: CompareRequest): Promise<RegionOutcome[]> {
-    const bundle = this.dataset(request.datasetKey);
+    const bundle = this.dataset(request.datasetKey, request.years);
     const label = await this.labelFor(bundle);
     const locator = await this.locatorFor(bundle);
+    const years = yearsKey(request.years);
     return request.regions.map((region) => {
       // Ticking one more region does not analyse the others again.
-      const key = `${request.datasetKey}\u0000${region.id}\u0000${region.counties.join(',')}`;
+      const key = `${request.datasetKey}\u0000${years}\u0000${region.id}\u0000${region.counties.join(',')}`;
       const hit = this.compared.get(key);
       if (hit !== undefined) return hit;
       const { result, inRegion } = analyzeRegion(bundle, region, { label, locator });
@@ -76,12 +85,13 @@ export class AnalysisEngine {
 
   async analyze(request: AnalysisRequest, onProgress: ProgressListener = () => {}): Promise<AnalysisOutcome> {
     const started = performance.now();
-    const bundle = this.dataset(request.datasetKey);
+    const bundle = this.dataset(request.datasetKey, request.years);
 
     onProgress('reference', 0);
     const label = await this.labelFor(bundle);
 
-    const graphKey = `${request.datasetKey}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
+    const years = yearsKey(request.years);
+    const graphKey = `${request.datasetKey}\u0000${years}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
     let cached = this.cachedGraph;
     if (cached === null || cached.key !== graphKey) {
       const locator = await this.locatorFor(bundle);

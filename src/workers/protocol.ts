@@ -1,6 +1,7 @@
 // What the app asks of the analysis worker and what it answers (the methods are in analysis-api.ts). A
 // dataset is loaded once under a key; each analysis request names the key, the home region and an optional
 // what-if removal set; a comparison names other regions of the same dataset.
+import type { YearRange } from '../domain/fiscal-years.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
 
@@ -11,12 +12,16 @@ export interface AnalysisRequest {
   counties: string[];
   /** Organization ids taken out by a what-if; empty for the baseline. */
   removed: string[];
+  /** Fiscal years of dated links analysed (values averaged over them); null or absent: every year. */
+  years?: YearRange | null | undefined;
 }
 
 /** Other regions of the loaded dataset to analyse for a comparison, each by the same membership rule. */
 export interface CompareRequest {
   datasetKey: string;
   regions: { id: string; counties: string[] }[];
+  /** As in AnalysisRequest. */
+  years?: YearRange | null | undefined;
 }
 
 export interface AnalysisOutcome {

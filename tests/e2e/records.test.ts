@@ -81,7 +81,9 @@ describe('building a region from public records', () => {
     const headline = page.locator(byTestId('records-headline'));
     await headline.waitFor({ timeout: 120_000 });
     expect(await headline.innerText()).toMatch(/4 DoD-performing firms in Chicago Metro Metal Consortium/);
-    expect(await headline.innerText()).toMatch(/9 organizations and 5 subaward links/);
+    expect(await headline.innerText()).toMatch(
+      /9 organizations and 6 subaward links, one per pair and fiscal year/,
+    );
     // Each file says which download it was recognised as.
     expect(await page.locator(byTestId('records-file')).allInnerTexts()).toEqual([
       expect.stringMatching(/^Contracts_PrimeTransactions_.*: contract prime transactions, 15 KB$/),
@@ -109,14 +111,28 @@ describe('building a region from public records', () => {
     await dod.waitFor({ timeout: 30_000 });
     expect(await dod.locator(byTestId('dod-bar')).count()).toBe(2);
     expect(await dod.innerText()).toContain('4 DoD-performing firms');
+    // Heat treating bought outside: Lima $100k (FY2023) + $300k (FY2024), Oscar $60k (FY2024); a year's
+    // average over both years is $230K, FY2024 alone $360K.
+    const heatTreating = page.locator(`${byTestId('gap-table')} tr[data-capability="332811"]`);
+    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$230K');
+    await page.locator(byTestId('year-from')).first().selectOption('2024');
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/[?&]fy=2024(&|$)/);
+    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$360K');
+    expect(await page.locator(byTestId('gaps-dashboard-summary')).innerText()).toContain('(FY2024)');
     await page.locator('.view-tabs button', { hasText: 'Map' }).click();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
-    // Kept on this device: the same dataset after a reload.
+    expect(await page.locator(`${byTestId('filter-panel')} ${byTestId('year-help')}`).innerText()).toBe(
+      "Links of FY2024 only, with that year's dollars.",
+    );
+    // Kept on this device: the same dataset, and the same fiscal year, after a reload.
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(
       /DoD performers from USAspending/,
     );
+    expect(await page.locator(byTestId('year-from')).inputValue()).toBe('2024');
+    await page.locator(byTestId('all-years')).click();
+    await expect.poll(() => new URL(page.url()).hash).not.toMatch(/fy=/);
     expect(foreignRequests()).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);

@@ -1,6 +1,7 @@
 // USAspending contract Subawards download → organizations and links. Prime awardees and subawardees
-// become organizations (one per UEI, else per name + ZIP), each prime–subawardee pair one `subcontract`
-// link from subawardee to prime with the amounts summed and the award's NAICS as capability.
+// become organizations (one per UEI, else per name + ZIP), each prime–subawardee pair and fiscal year one
+// `subcontract` link from subawardee to prime with that year's amounts summed and the award's NAICS as
+// capability (the same links as build-region's, src/io/records/sql/60-links.sql).
 import type { CapabilityId, CountyFips, OrgId } from '../../domain/ids.ts';
 import type { Link } from '../../domain/model.ts';
 import { headerKey } from './column-mapping.ts';
@@ -30,7 +31,7 @@ interface Pair {
   total: number;
   amounts: number;
   naics: Map<string, number>;
-  years: Set<number>;
+  year: number | undefined;
 }
 
 type Side = 'prime_awardee' | 'subawardee';
@@ -207,18 +208,15 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
       continue;
     }
 
-    const key = `${sub}\u0000${prime}`;
+    const yearText = Number(
+      cell('subaward_action_date_fiscal_year') || cell('subaward_action_date').slice(0, 4),
+    );
+    const year = Number.isInteger(yearText) && yearText >= 1900 && yearText <= 2100 ? yearText : undefined;
+    ctx.noteDate(cell('subaward_action_date'));
+    const key = `${sub}\u0000${prime}\u0000${year ?? ''}`;
     let pair = pairs.get(key);
     if (pair === undefined) {
-      pair = {
-        source: sub,
-        target: prime,
-        firstRow: row,
-        total: 0,
-        amounts: 0,
-        naics: new Map(),
-        years: new Set(),
-      };
+      pair = { source: sub, target: prime, firstRow: row, total: 0, amounts: 0, naics: new Map(), year };
       pairs.set(key, pair);
     }
     const amountText = cell('subaward_amount');
@@ -250,13 +248,9 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
           message: `award NAICS ${naics.problem}; the link has no capability from this row.`,
         });
     }
-    const year = Number(cell('subaward_action_date_fiscal_year') || cell('subaward_action_date').slice(0, 4));
-    if (Number.isInteger(year) && year >= 1900 && year <= 2100) pair.years.add(year);
-    ctx.noteDate(cell('subaward_action_date'));
   }
 
-  let multiYear = 0;
-  const allYears = new Set<number>();
+  const yearsOfPair = new Map<string, number[]>();
   for (const pair of pairs.values()) {
     const link: Link = { source: pair.source, target: pair.target, kind: 'subcontract' };
     // One link per pair, as the design asks; when the pair's awards carry several NAICS codes the link
@@ -274,7 +268,7 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
       log.issue('subaward-mixed-naics', {
         row: pair.firstRow,
         value: [...pair.naics.keys()].join(', '),
-        message: `the subawards between this subawardee and prime carry NAICS ${[...pair.naics.keys()].join(', ')}; the one link takes ${best ?? ''}, which has the largest amount.`,
+        message: `the ${pair.year === undefined ? '' : `FY${pair.year} `}subawards between this subawardee and prime carry NAICS ${[...pair.naics.keys()].join(', ')}; the one link takes ${best ?? ''}, which has the largest amount.`,
       });
     }
     if (pair.amounts > 0) {
@@ -287,17 +281,18 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
           message: `the subaward amounts of this pair sum to ${total}, outside 0…${MAX_LINK_VALUE}; the link was kept without a value.`,
         });
     }
-    if (pair.years.size === 1) link.year = [...pair.years][0];
-    else if (pair.years.size > 1) {
-      multiYear++;
-      for (const y of pair.years) allYears.add(y);
+    if (pair.year !== undefined) {
+      link.year = pair.year;
+      const firms = `${pair.source}\u0000${pair.target}`;
+      yearsOfPair.set(firms, [...(yearsOfPair.get(firms) ?? []), pair.year]);
     }
     ctx.links.push(link);
   }
-  if (multiYear > 0) {
-    const years = [...allYears].sort();
+  const multiYear = [...yearsOfPair.values()].filter((years) => years.length > 1);
+  if (multiYear.length > 0) {
+    const years = multiYear.flat().sort((a, b) => a - b);
     log.issue('subaward-years', {
-      message: `${multiYear} of ${pairs.size} prime–subawardee pairs have subawards in several fiscal years (${years[0]}–${years[years.length - 1]}); their amounts were summed into one value and the link has no year.`,
+      message: `${multiYear.length} of ${yearsOfPair.size} prime–subawardee pairs have subawards in several fiscal years (FY${years[0]}–FY${years[years.length - 1]}): each year is its own link, and the app averages the dollars over the years it shows.`,
     });
   }
   ctx.progress(1);

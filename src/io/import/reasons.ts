@@ -79,7 +79,7 @@ export const REASONS = {
   'subaward-no-subawardee': reason('Subaward without a subawardee', 'error', 'rejected'),
   'subaward-self': reason('Subaward from a firm to itself', 'warning', 'note'),
   'subaward-mixed-naics': reason('Several NAICS codes between one prime and one subawardee', 'info', 'note'),
-  'subaward-years': reason('Amounts summed over several fiscal years', 'info', 'note'),
+  'subaward-years': reason('Pairs with subawards in several fiscal years (a link per year)', 'info', 'note'),
   'foreign-subawardee': reason('Foreign subawardees (outside every US region)', 'info', 'note'),
   'geojson-not-point': reason('Feature is not a point', 'error', 'rejected'),
   'geojson-not-feature': reason('Not a GeoJSON feature', 'error', 'rejected'),

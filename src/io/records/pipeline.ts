@@ -127,7 +127,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
     'SELECT firm, uei, name, cage, city, state, zip, county, naics, is_prime FROM bundle_firm ORDER BY firm',
   );
   const links = await engine.rows(
-    'SELECT source, target, capability, value FROM region_link ORDER BY source, target, capability',
+    'SELECT source, target, capability, fiscal_year, value FROM region_link ORDER BY source, target, capability, fiscal_year',
   );
   const organizations = firms.map((row): Organization => {
     const naics = Array.isArray(row.naics) ? row.naics.map(String) : [];
@@ -158,6 +158,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
       target: firmId(String(row.target)),
       kind: 'subcontract',
       value: Math.round(num(row.value) * 100) / 100,
+      year: num(row.fiscal_year),
     };
     const capability = text(row.capability);
     if (capability !== undefined) link.capability = capability as CapabilityId;
@@ -190,7 +191,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
       description:
         `DoD contract prime transactions${input.files.subawards.length > 0 ? ' and subawards' : ''}` +
         ` of fiscal years ${String(first ?? '?')}–${String(last ?? '?')}, placed by place of performance` +
-        ' (else recipient address). Link values are subaward dollars per year.',
+        " (else recipient address). Each link is one fiscal year of a pair's subaward dollars.",
       source: `USAspending.gov downloads: ${fileNames.join(', ')}`,
       license: 'Public domain (U.S. federal government data)',
       asOf: text(asOf) ?? '1970-01-01',

@@ -55,6 +55,25 @@ describe('hasFilters / clearFilters', () => {
     expect(edits.hasFilters(f({}))).toBe(false);
     expect(edits.hasFilters(f({ minValue: 1 }))).toBe(true);
     expect(edits.hasFilters(f({ kinds: ['prime'] }))).toBe(true);
+    expect(edits.hasFilters(f({ years: { from: 2023, to: 2023 } }))).toBe(true);
     expect(edits.clearFilters()).toEqual(NO_FILTERS);
+  });
+});
+
+describe('setYears', () => {
+  const years = [2021, 2022, 2023, 2024];
+  it('narrows to a range, putting its ends in order', () => {
+    expect(edits.setYears(f({}), 2022, 2023, years).years).toEqual({ from: 2022, to: 2023 });
+    expect(edits.setYears(f({}), 2024, 2022, years).years).toEqual({ from: 2022, to: 2024 });
+  });
+  it('a range over every year of the bundle is no narrowing', () => {
+    expect(edits.setYears(f({ years: { from: 2022, to: 2022 } }), 2021, 2024, years).years).toBeNull();
+    expect(edits.setYears(f({ years: { from: 2022, to: 2022 } }), 2020, 2030, years).years).toBeNull();
+  });
+  it('gives the same filters back when the range does not change', () => {
+    const narrowed = f({ years: { from: 2022, to: 2023 } });
+    expect(edits.setYears(narrowed, 2023, 2022, years)).toBe(narrowed);
+    const all = f({});
+    expect(edits.setYears(all, 2021, 2024, years)).toBe(all);
   });
 });

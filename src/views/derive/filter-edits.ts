@@ -45,8 +45,21 @@ export function setMinValue(filters: Filters, minValue: number): Filters {
   return value === filters.minValue ? filters : { ...filters, minValue: value };
 }
 
+/**
+ * Narrows the links to fiscal years `from`…`to` of the bundle's `years` (ascending). The two ends are put in
+ * order; a range holding every year of the bundle is no narrowing at all (null).
+ */
+export function setYears(filters: Filters, from: number, to: number, years: readonly number[]): Filters {
+  const range = { from: Math.min(from, to), to: Math.max(from, to) };
+  const all = years.length === 0 || (range.from <= years[0]! && range.to >= years[years.length - 1]!);
+  const next = all ? null : range;
+  if (next?.from === filters.years?.from && next?.to === filters.years?.to) return filters;
+  return { ...filters, years: next };
+}
+
 export function hasFilters(filters: Filters): boolean {
   return (
+    filters.years !== null ||
     filters.kinds.length > 0 ||
     filters.capabilities.length > 0 ||
     filters.certifications.length > 0 ||

@@ -17,6 +17,8 @@ export function sameFilters(a: Filters, b: Filters): boolean {
   return (
     a === b ||
     (a.minValue === b.minValue &&
+      a.years?.from === b.years?.from &&
+      a.years?.to === b.years?.to &&
       sameStrings(a.kinds, b.kinds) &&
       sameStrings(a.capabilities, b.capabilities) &&
       sameStrings(a.certifications, b.certifications))

@@ -4,6 +4,7 @@ import { analyzeGraph } from '../../analysis/analyze.ts';
 import { analyzeRegion, regionFigures } from '../../analysis/compare.ts';
 import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import { whatIf } from '../../analysis/what-if.ts';
+import { NO_FILTERS } from '../../state/route.ts';
 import type { RegionOption } from '../contracts.ts';
 import { analysedView, bundleWith, testLabel } from '../derive/test-data.ts';
 import { GapsDashboard } from './GapsDashboard.tsx';
@@ -283,5 +284,26 @@ describe('GapsDashboard with DoD figures from public records', () => {
     expect(html).toMatch(
       /data-testid="dod-elsewhere"[^>]*>The DoD figures of these records were counted for B;/,
     );
+  });
+});
+
+describe('GapsDashboard with dated links', () => {
+  const dated = () => ({ ...fixture().data, years: [2023, 2024] });
+  it('offers the fiscal years and names the range in the summary', () => {
+    const html = render({
+      data: dated(),
+      filters: { ...NO_FILTERS, years: { from: 2024, to: 2024 } },
+      onFiltersChange: () => {},
+    });
+    expect(html).toContain('data-testid="year-filter"');
+    expect(html).toMatch(
+      /data-testid="gaps-dashboard-summary">[^<]*\$300 a year bought outside the region \(FY2024\)/,
+    );
+  });
+  it('has no year filter without dated links, or without a way to change the filters', () => {
+    expect(render({ filters: NO_FILTERS, onFiltersChange: () => {} })).not.toContain(
+      'data-testid="year-filter"',
+    );
+    expect(render({ data: dated() })).not.toContain('data-testid="year-filter"');
   });
 });

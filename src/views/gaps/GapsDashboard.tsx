@@ -26,7 +26,9 @@
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { AnalysisResult } from '../../analysis/types.ts';
+import { formatYearRange } from '../../domain/fiscal-years.ts';
 import type { WhatIfResult } from '../../analysis/what-if.ts';
+import type { Filters } from '../../state/route.ts';
 import type { RegionOutcome } from '../../workers/protocol.ts';
 import type { DatasetView, RegionOption } from '../contracts.ts';
 import { FlagSummary } from './charts/FlagSummary.tsx';
@@ -35,6 +37,7 @@ import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
 import { LeakageScatter } from './charts/LeakageScatter.tsx';
 import { TierChart } from './charts/TierChart.tsx';
 import { DodYearsChart } from './charts/DodYearsChart.tsx';
+import { FiscalYearFilter } from '../panels/FiscalYearFilter.tsx';
 import { DependencyMatrix } from './DependencyMatrix.tsx';
 import type { MatrixSelection } from './DependencyMatrix.tsx';
 import { PrintBriefing } from './GapsDashboardBriefing.tsx';
@@ -82,6 +85,10 @@ export interface GapsDashboardProps {
   comparing?: boolean | undefined;
   /** Why the picked regions could not be analysed, or null. */
   compareError?: string | null | undefined;
+
+  /** The route's filters; with onFiltersChange, the dashboard offers the fiscal-year range of dated links. */
+  filters?: Filters | undefined;
+  onFiltersChange?: ((filters: Filters) => void) | undefined;
 }
 
 export function GapsDashboard({
@@ -103,6 +110,8 @@ export function GapsDashboard({
   comparedRegions = NO_REGIONS,
   comparing = false,
   compareError = null,
+  filters,
+  onFiltersChange,
 }: GapsDashboardProps) {
   const shown = current ?? baseline;
   const removedKey = removed.join('\u0000');
@@ -171,7 +180,11 @@ export function GapsDashboard({
         {formatCount(scenario.regionOrganizations)} organizations in the region ·{' '}
         {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
         {formatUsd(imported)} a year bought outside the region
+        {filters !== undefined && filters.years !== null && ` (${formatYearRange(filters.years)})`}
       </p>
+      {filters !== undefined && onFiltersChange !== undefined && (
+        <FiscalYearFilter years={data.years ?? []} filters={filters} onChange={onFiltersChange} />
+      )}
       {dodElsewhere !== null && (
         <p className="placeholder" data-testid="dod-elsewhere">
           The DoD figures of these records were counted for {dodElsewhere}; choose it as the home region to

@@ -11,6 +11,7 @@ import type { Bundle } from '../../domain/model.ts';
 import { DOD_RULE } from '../../io/records/pipeline.ts';
 import type { Headline } from '../../io/records/pipeline.ts';
 import { formatBytes } from '../../io/import/limits.ts';
+import { plural } from '../../io/import/report-text.ts';
 import type { CanonicalBundle } from '../../workers/import-protocol.ts';
 import type { RecordsRegion } from '../../workers/records/records-api.ts';
 import type { RecordsClient } from '../../workers/records/records-client.ts';
@@ -216,8 +217,9 @@ export function HeadlineView({ headline, bundle }: { headline: Headline; bundle:
     <section className="records-headline" data-testid="records-headline" aria-label="What the records say">
       <p>
         <strong>{formatCount(headline.firms)}</strong> DoD-performing firms in {headline.region}; the bundle
-        holds {formatCount(bundle.organizations.length)} organizations and {formatCount(bundle.links.length)}{' '}
-        subaward links{bundle.meta.synthetic ? ' (synthetic: generated records)' : ''}.
+        holds {plural(bundle.organizations.length, 'organization')} and{' '}
+        {plural(bundle.links.length, 'subaward link')}, one per pair and fiscal year
+        {bundle.meta.synthetic ? ' (synthetic: generated records)' : ''}.
       </p>
       <table className="records-years">
         <caption>DoD obligations by fiscal year</caption>

@@ -52,7 +52,7 @@ describe('HeadlineView', () => {
 
   it('reads as the study does: firms, dollars by fiscal year with the share of the state, and the rule', () => {
     expect(html).toContain('<strong>4</strong> DoD-performing firms in Home &lt;b&gt;Region&lt;/b&gt;');
-    expect(html).toContain('2 organizations and 1 subaward links');
+    expect(html).toContain('2 organizations and 1 subaward link, one per pair and fiscal year');
     const rows = [...html.matchAll(/<tr data-testid="records-year">(.*?)<\/tr>/g)].map((m) =>
       m[1]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'),
     );

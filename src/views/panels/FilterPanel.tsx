@@ -1,6 +1,6 @@
 // The filter panel: kinds (with counts and map colours), capabilities (searchable by NAICS code or title,
-// chosen ones as removable chips), certifications, a minimum link value, "Clear filters", and how many
-// organizations the filters leave on screen. Every change goes out through onChange as new Filters.
+// chosen ones as removable chips), certifications, a minimum link value, fiscal years (for dated links),
+// "Clear filters", and how many organizations the filters leave on screen. Every change goes out through onChange as new Filters.
 import { useId, useMemo, useState } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
@@ -22,6 +22,7 @@ import { formatCount, formatUsd, formatUsdFull, MIN_VALUE_PRESETS, parseMoney } 
 import { filterOptions, searchCapabilities } from '../derive/options.ts';
 import type { CapabilityOption } from '../derive/options.ts';
 import { KIND_PLURALS } from '../labels.ts';
+import { FiscalYearFilter } from './FiscalYearFilter.tsx';
 import './panels.css';
 
 /** Certifications listed before "Show all"; chosen ones are always listed. */
@@ -65,6 +66,7 @@ export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
       />
       <CertificationFilter options={options.certifications} filters={filters} onChange={onChange} />
       <MinValueFilter filters={filters} onChange={onChange} />
+      <FiscalYearFilter years={data.years ?? []} filters={filters} onChange={onChange} />
     </section>
   );
 }

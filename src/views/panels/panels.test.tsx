@@ -84,6 +84,45 @@ describe('FilterPanel', () => {
     expect(html).toContain(ESCAPED);
     expect(html).not.toContain('<img');
   });
+  it('has no fiscal-year filter when no link is dated', () => {
+    expect(html).not.toContain('data-testid="year-filter"');
+  });
+});
+
+describe('FilterPanel fiscal years', () => {
+  const dated = { ...data, years: [2022, 2023, 2024] };
+  const render = (years: { from: number; to: number } | null) =>
+    renderToStaticMarkup(
+      <FilterPanel data={dated} filters={{ ...NO_FILTERS, years }} onChange={noop} />,
+    ).replaceAll('&#x27;', "'");
+  const selected = (html: string, testId: string) =>
+    new RegExp(`data-testid="${testId}"[^>]*>.*?<option value="(\\d+)" selected=""`).exec(html)?.[1];
+
+  it('offers every year of the dataset, all chosen at first', () => {
+    const html = render(null);
+    expect(html).toContain('<legend>Fiscal years</legend>');
+    expect(selected(html, 'year-from')).toBe('2022');
+    expect(selected(html, 'year-to')).toBe('2024');
+    expect(html).toContain(
+      "All 3 fiscal years (FY2022–FY2024); link dollars are a year's average over them.",
+    );
+    expect(html).not.toContain('data-testid="all-years"');
+  });
+  it('says what a narrowed range shows, and offers all years back', () => {
+    const one = render({ from: 2023, to: 2023 });
+    expect(selected(one, 'year-from')).toBe('2023');
+    expect(selected(one, 'year-to')).toBe('2023');
+    expect(one).toContain("Links of FY2023 only, with that year's dollars.");
+    expect(one).toContain('data-testid="all-years"');
+    expect(render({ from: 2023, to: 2024 })).toContain(
+      "Links of FY2023–FY2024; dollars are a year's average over its 2 fiscal years.",
+    );
+  });
+  it('a range from a link that holds none of the years says so', () => {
+    expect(render({ from: 2010, to: 2012 })).toContain(
+      "None of the dataset's fiscal years (FY2022–FY2024) is in FY2010–FY2012: only undated links are shown.",
+    );
+  });
 });
 
 describe('SearchBox', () => {

@@ -1,19 +1,18 @@
--- Step 60: the supply links of the bundle: subawardee → prime, one per pair and capability (the prime award's
--- NAICS, the only industry code a subaward carries), wherever either firm is in the region. The value is the
--- pair's subaward dollars per year: their sum over the fiscal years the subaward files cover, divided by the
--- number of those years.
+-- Step 60: the supply links of the bundle: subawardee → prime, one per pair, capability (the prime award's
+-- NAICS, the only industry code a subaward carries) and fiscal year, wherever either firm is in the region.
+-- The value is the pair's subaward dollars in that fiscal year; the app averages them over the years it shows.
 CREATE OR REPLACE TABLE region_link AS
-WITH years AS (SELECT greatest(count(DISTINCT fiscal_year), 1) AS n FROM sub)
 SELECT
   sub_firm AS source,
   prime_firm AS target,
   naics AS capability,
-  sum(amount) / (SELECT n FROM years) AS value,
+  fiscal_year,
+  sum(amount) AS value,
   bool_or(sub_in_region) AS source_in_region,
   bool_or(prime_in_region) AS target_in_region
 FROM sub
 WHERE prime_in_region OR sub_in_region
-GROUP BY sub_firm, prime_firm, naics
+GROUP BY sub_firm, prime_firm, naics, fiscal_year
 HAVING sub_firm <> prime_firm;
 
 -- Every firm the bundle holds: the region's DoD-performing firms (step 30), and each other firm named by a

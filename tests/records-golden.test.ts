@@ -233,14 +233,85 @@ describe('build-region reads zipped downloads', () => {
     expect(cutShort.exitCode).toBe(1);
     expect(cutShort.errors?.join('\n')).toMatch(/cut\.zip: the zip file is (cut short|damaged)/);
     const empty = join(tmp, 'readme.zip');
-    writeFileSync(empty, zipSync({ 'README.txt': strToU8('no data') }));
+    writeFileSync(empty, zipSync({ 'README.md': strToU8('no data') }));
     const none = await buildRegionCommand({
       files: [empty],
       output: join(tmp, 'n.json'),
       region: 'imcp-chicago-metro-metal',
       counties: [],
     });
-    expect(none.errors?.join('\n')).toContain('readme.zip: the zip file holds no .csv file');
+    expect(none.errors?.join('\n')).toContain('readme.zip: the zip file holds no .csv, .txt or .dat file');
+  });
+});
+
+describe('build-region with a SAM.gov entity extract', () => {
+  const SAM = join(import.meta.dirname, 'golden', 'records', 'sam', 'SAM_PUBLIC_MONTHLY_V2_20261101.dat');
+  const build = async (files: string[], name: string) => {
+    const out = await buildRegionCommand({
+      files,
+      output: join(tmp, name),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(out.errors ?? []).toEqual([]);
+    const bundle = JSON.parse(readFileSync(join(tmp, name), 'utf8')) as Bundle;
+    return { out, byId: new Map(bundle.organizations.map((o) => [o.id as string, o])), bundle };
+  };
+
+  it('gives subawardees their NAICS codes (primary first) and CAGE; the subawards and transactions keep their own facts', async () => {
+    const { out, byId, bundle } = await build([...FILES, SAM], 'sam.json');
+    // Kilo: primary 332813, then the rest of its list (332812); its place stays the subaward's (60632, Cook).
+    expect(byId.get('KKKKKKKKKKK1')).toMatchObject({
+      naics: ['332813', '332812'],
+      cage: '7KKK7',
+      county: '17031',
+    });
+    // Lima's subawards name ZIP 46320 (Lake County, Indiana): SAM's Chicago address does not move it.
+    expect(byId.get('LLLLLLLLLLL2')).toMatchObject({ naics: ['332811'], cage: '8LLL8', county: '18089' });
+    expect(byId.get('MMMMMMMMMMM3')?.naics).toEqual(['336413', '326199']);
+    // Alpha is a DoD performer of the region: the CAGE code of its transactions stays.
+    expect(byId.get('AAAAAAAAAAA1')?.cage).toBe('1AAA1');
+    // Oscar GmbH has no UEI: nothing from SAM.
+    expect(byId.get('name-oscar-gmbh')?.naics).toEqual([]);
+    // Five entities (one named with quotes); K, L and M of the four DoD subawardees (Oscar has no UEI).
+    expect(out.lines).toContain(
+      '  SAM.gov entity extract: 5 entities; 3 of 4 DoD subawardees found there (their NAICS codes, CAGE code and, where the subawards give none, their place).',
+    );
+    expect(bundle.meta.source).toContain('SAM_PUBLIC_MONTHLY_V2_20261101.dat');
+  });
+
+  it('places a subawardee by its SAM address when its subawards give no ZIP', async () => {
+    // Lima's subawards without a ZIP: SAM puts it at 60601, Cook County, inside the region. Heat treating
+    // bought outside is then Oscar's $60k (FY2024) alone: $30k a year over the two years, of $230k.
+    const text = readFileSync(
+      FILES.find((f) => f.includes('Subawards'))!,
+      'utf8',
+    ).replaceAll('46320', '');
+    const subs = join(tmp, 'Contracts_Subawards_no_zip.csv');
+    writeFileSync(subs, text);
+    const primes = FILES.filter((f) => !f.includes('Subawards'));
+    const { out, byId } = await build([...primes, subs, SAM], 'sam-place.json');
+    expect(byId.get('LLLLLLLLLLL2')).toMatchObject({ zip: '60601', county: '17031' });
+    expect(out.lines).toContain('  332811 Metal Heat Treating: $30k of $230k from 1 outside supplier');
+  });
+
+  it('takes the extract from its zip, and names one in another layout', async () => {
+    const zipped = join(tmp, 'SAM_PUBLIC_MONTHLY_V2_20261101.ZIP');
+    writeFileSync(zipped, zipSync({ 'SAM_PUBLIC_MONTHLY_V2_20261101.dat': readFileSync(SAM) }));
+    const { out } = await build([...FILES, zipped], 'sam-zip.json');
+    expect(out.lines.join('\n')).toContain('SAM.gov entity extract: 5 entities');
+    const v1 = join(tmp, 'SAM_PUBLIC_MONTHLY_20180101.dat');
+    writeFileSync(v1, `BOF PUBLIC 00000000 20180101\n123456789|0000|1AB23|A|${'|'.repeat(40)}\nEOF\n`);
+    const refused = await buildRegionCommand({
+      files: [...FILES, v1],
+      output: join(tmp, 'v1.json'),
+      region: 'imcp-chicago-metro-metal',
+      counties: [],
+    });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.errors?.join('\n')).toContain(
+      'SAM_PUBLIC_MONTHLY_20180101.dat: is a SAM.gov extract in another layout',
+    );
   });
 });
 

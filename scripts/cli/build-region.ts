@@ -8,11 +8,17 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
-import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE } from '../../src/io/records/files.ts';
+import {
+  classifyDownload,
+  HEADER_BYTES,
+  NO_PRIME_FILE,
+  NO_RECORD_ENTRY,
+} from '../../src/io/records/files.ts';
 import {
   csvSource,
   OFFLINE_SETTINGS,
   rawTableSql,
+  samTableSql,
   regionCountySql,
   zipCountyCsv,
   zipCountySql,
@@ -20,14 +26,14 @@ import {
 import type { RecordKind } from '../../src/io/records/columns.ts';
 import { buildRegion } from '../../src/io/records/pipeline.ts';
 import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipeline.ts';
-import { DOD_RULE } from '../../src/io/records/pipeline.ts';
+import { DOD_RULE, samSentence } from '../../src/io/records/pipeline.ts';
 import { plural } from '../../src/io/import/report-text.ts';
 import { formatPercent, formatUsd as formatUsd1 } from '../../src/views/derive/format.ts';
 import type { CommandOutput } from './output.ts';
 import { referenceRegions } from './reference.ts';
 import { capabilityLabeler } from '../../src/analysis/labels.ts';
 import { referenceLoaders } from '../../src/workers/reference-loaders.ts';
-import { extractCsvEntries } from './unzip.ts';
+import { extractRecordEntries } from './unzip.ts';
 
 export interface BuildRegionOptions {
   files: readonly string[];
@@ -126,8 +132,8 @@ async function buildFromFiles(
       continue;
     }
     try {
-      const entries = await extractCsvEntries(file, scratch);
-      if (entries.length === 0) errors.push(`${file}: the zip file holds no .csv file`);
+      const entries = await extractRecordEntries(file, scratch);
+      if (entries.length === 0) errors.push(`${file}: ${NO_RECORD_ENTRY}`);
       for (const entry of entries)
         inputs.push({ file: entry, label: `${file} → ${basename(entry).replace(/^\d+-/, '')}` });
     } catch (error) {
@@ -143,7 +149,12 @@ async function buildFromFiles(
       .map((part) => basename(part))
       .join(' → ');
   };
-  const byKind: Record<RecordKind, string[]> = { 'prime-transactions': [], subawards: [], cbp: [] };
+  const byKind: Record<RecordKind, string[]> = {
+    'prime-transactions': [],
+    subawards: [],
+    cbp: [],
+    sam: [],
+  };
   for (const { file, label } of inputs) {
     try {
       if ((await stat(file)).isDirectory()) {
@@ -177,6 +188,7 @@ async function buildFromFiles(
       rawTableSql('sub_raw', byKind.subawards, await columnsOf(connection, byKind.subawards)),
     );
     await connection.run(rawTableSql('cbp_raw', byKind.cbp, await columnsOf(connection, byKind.cbp)));
+    await connection.run(samTableSql(byKind.sam));
     await connection.run(regionCountySql(region.counties));
     const zipCsv = join(scratch, 'zip-county.csv');
     const zips = JSON.parse(await readFile(ZIPS_FILE, 'utf8')) as { rows: unknown[][] };
@@ -188,6 +200,7 @@ async function buildFromFiles(
         prime: byKind['prime-transactions'].map(nameOf),
         subawards: byKind.subawards.map(nameOf),
         cbp: byKind.cbp.map(nameOf),
+        sam: byKind.sam.map(nameOf),
       },
       readStep: (step) => readFile(sqlStep(step), 'utf8'),
     });
@@ -262,5 +275,7 @@ export function headlineText(h: Headline, limit: number, label: (naics: string) 
   );
   if (r.subawards > 0)
     lines.push(`  Subawards: ${r.subawards} read, ${r.dodSubawards} under DoD prime awards.`);
+  const sam = samSentence(r);
+  if (sam !== null) lines.push(`  ${sam}`);
   return lines;
 }

@@ -1,17 +1,18 @@
-// The .csv entries of a zip file (USAspending delivers its downloads zipped), streamed to a folder with
+// The .csv, .txt and .dat entries of a zip file (USAspending delivers its downloads zipped), streamed to a folder with
 // fflate: the archive is read in chunks and each entry is written as it inflates, so neither the archive nor
 // an entry is held in memory whole.
 import { Unzip, UnzipInflate } from 'fflate';
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { RECORD_ENTRY } from '../../src/io/records/files.ts';
 
-/** Writes each `.csv` entry of `zipFile` into `dir` (flattened, numbered when names repeat); resolves with their paths. */
-export async function extractCsvEntries(zipFile: string, dir: string): Promise<string[]> {
+/** Writes each `.csv`, `.txt` or `.dat` entry of `zipFile` into `dir` (flattened, numbered when names repeat); resolves with their paths. */
+export async function extractRecordEntries(zipFile: string, dir: string): Promise<string[]> {
   const written: string[] = [];
   const open = new Map<string, number>();
   let failure: Error | null = null;
   const unzip = new Unzip((entry) => {
-    if (!entry.name.toLowerCase().endsWith('.csv') || entry.name.endsWith('/')) return;
+    if (!RECORD_ENTRY.test(entry.name) || entry.name.endsWith('/')) return;
     const path = join(dir, `${written.length + 1}-${basename(entry.name)}`);
     const fd = openSync(path, 'w');
     written.push(path);

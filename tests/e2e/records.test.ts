@@ -16,6 +16,12 @@ const GOLDEN = fileURLToPath(new URL('../golden/records/chicago/', import.meta.u
 const files = readdirSync(GOLDEN)
   .filter((f) => f.endsWith('.csv'))
   .map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(`${GOLDEN}${name}`) }));
+const SAM = 'SAM_PUBLIC_MONTHLY_V2_20261101.dat';
+const sam = {
+  name: SAM,
+  mimeType: 'application/octet-stream',
+  buffer: readFileSync(fileURLToPath(new URL(`../golden/records/sam/${SAM}`, import.meta.url))),
+};
 
 describe('building a region from public records', () => {
   const app = useSharedApp({
@@ -75,8 +81,8 @@ describe('building a region from public records', () => {
     await page.locator(byTestId('records-open')).click();
     const dialog = page.locator(byTestId('records-dialog'));
     await page.locator(byTestId('records-region')).selectOption('imcp-chicago-metro-metal');
-    await page.locator(byTestId('records-files')).setInputFiles(files);
-    expect(await page.locator(byTestId('records-file')).count()).toBe(2);
+    await page.locator(byTestId('records-files')).setInputFiles([...files, sam]);
+    expect(await page.locator(byTestId('records-file')).count()).toBe(3);
     await page.locator(byTestId('records-build')).click();
     const headline = page.locator(byTestId('records-headline'));
     await headline.waitFor({ timeout: 120_000 });
@@ -88,7 +94,12 @@ describe('building a region from public records', () => {
     expect(await page.locator(byTestId('records-file')).allInnerTexts()).toEqual([
       expect.stringMatching(/^Contracts_PrimeTransactions_.*: contract prime transactions, 15 KB$/),
       expect.stringMatching(/^Contracts_Subawards_.*: contract subawards, 6 KB$/),
+      expect.stringMatching(/^SAM_PUBLIC_MONTHLY_V2_20261101\.dat: SAM\.gov entity extract, 1 KB$/),
     ]);
+    // The extract gave three of the four DoD subawardees their NAICS codes (tests/records-golden.test.ts).
+    expect(await page.locator(byTestId('records-sam')).innerText()).toMatch(
+      /^SAM\.gov entity extract: 5 entities; 3 of 4 DoD subawardees found there/,
+    );
     expect(await page.locator(byTestId('records-year')).allInnerTexts()).toEqual([
       'FY2023\t$5M\t2\t63% of $8M',
       'FY2024\t$3.65M\t4\t73% of $5M',

@@ -28,6 +28,7 @@ describe('detectFormat', () => {
     ['"fipstate","fipscty","naics","emp","est"\n', 'County Business Patterns file'],
     ['assistance_transaction_unique_key,recipient_name\n', 'financial assistance download'],
     ['contract_award_unique_key,recipient_name\n', 'prime award summaries download'],
+    ['BOF PUBLIC V2 00000000 20261101 0000001 0000001\nAAAAAAAAAAA1|||1AAA1\n', 'SAM.gov entity extract'],
   ])('sends public records that are not tables to where they are read: %j', (text, words) => {
     const result = detectFormat(text, 'download.csv');
     expect(result.format).toBeNull();

@@ -66,6 +66,11 @@ export function detectFormat(text: string, fileName = ''): Detection {
       problem: 'The file is XML but neither GEXF (<gexf>) nor GraphML (<graphml>).',
     };
   }
+  if (/^BOF\b/.test(start))
+    return {
+      format: null,
+      problem: `This looks like a SAM.gov entity extract (a "BOF" line, then one entity a line), not a table of organizations or links. ${BUILD_FROM_RECORDS}`,
+    };
   const line = firstLine(text);
   const headers = (Papa.parse<string[]>(line, { delimiter: guessDelimiter(line) }).data[0] ?? []).map((h) =>
     h.trim(),
@@ -118,6 +123,9 @@ function detectJson(text: string, extension: string): Detection {
   };
 }
 
+const BUILD_FROM_RECORDS =
+  'Build a region from it with "Public records…" in the header (or npm run forgemap -- build-region), which reads USAspending contract downloads, County Business Patterns files and the SAM.gov entity extract.';
+
 /**
  * Public records that are not tables of organizations or links: a USAspending prime transactions download or
  * a County Business Patterns file builds a region (Public records…, or build-region); another USAspending
@@ -125,8 +133,7 @@ function detectJson(text: string, extension: string): Detection {
  */
 function publicRecordProblem(headers: readonly string[]): string | null {
   const verdict = recordKindOf(headers);
-  const build =
-    'Build a region from it with "Public records…" in the header (or npm run forgemap -- build-region), which reads USAspending contract downloads and County Business Patterns files.';
+  const build = BUILD_FROM_RECORDS;
   if (verdict.kind === 'prime-transactions')
     return `This is a USAspending contract prime transactions download, not a table of organizations or links. ${build}`;
   if (verdict.kind === 'cbp')

@@ -60,7 +60,28 @@ export const SUBAWARD_KEYS = [
 export const CBP_COLUMNS = ['fipstate', 'fipscty', 'naics', 'emp', 'est'] as const;
 export const CBP_KEYS = CBP_COLUMNS;
 
-export type RecordKind = 'prime-transactions' | 'subawards' | 'cbp';
+/**
+ * SAM.gov public entity extract, V2 (`SAM_PUBLIC_MONTHLY_V2_YYYYMMDD.dat`, or its UTF-8 twin): one entity a
+ * line, fields split by `|`, no header row, a `BOF` line first and an `EOF` line last. The fields read, by their
+ * 1-based position in SAM's data dictionary (X1 UEI, X4 CAGE, X12 legal business name, X16 physical address,
+ * X18 city, X19 state, X20 ZIP, X22 country, X33 primary NAICS, X35 the NAICS list, `~`-separated, each a
+ * 6-digit code and a size flag). Positions from a published methodology citing SAM's Nov 2023 data dictionary,
+ * and the same in a public loader of the Feb 2026 extract; not checked against the dictionary itself.
+ */
+export const SAM_FIELDS = {
+  uei: 1,
+  cage: 4,
+  name: 12,
+  address: 16,
+  city: 18,
+  state: 19,
+  zip: 20,
+  country: 22,
+  primary_naics: 33,
+  naics: 35,
+} as const;
+
+export type RecordKind = 'prime-transactions' | 'subawards' | 'cbp' | 'sam';
 
 /** What a file's header says it is: a kind the pipeline reads, or why it is not one. */
 export type HeaderVerdict = { kind: RecordKind; missing: string[] } | { kind: null; problem: string };

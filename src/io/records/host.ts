@@ -1,7 +1,7 @@
 // The statements a host runs to load the downloads before the pipeline's steps, the same in the CLI (DuckDB)
 // and in the browser (DuckDB-Wasm): only where the files come from differs. Files are named by the paths (or
 // registered names) the host gives; every column is read as text.
-import { CBP_COLUMNS, PRIME_TRANSACTION_COLUMNS, SUBAWARD_COLUMNS } from './columns.ts';
+import { CBP_COLUMNS, PRIME_TRANSACTION_COLUMNS, SAM_FIELDS, SUBAWARD_COLUMNS } from './columns.ts';
 
 /** SQL text of a string literal. */
 export const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -39,6 +39,20 @@ export function rawTableSql(
   const have = new Set(present.map((c) => c.toLowerCase()));
   const added = columns.filter((c) => !have.has(c)).map((c) => `NULL::VARCHAR AS "${c}"`);
   return `CREATE OR REPLACE VIEW ${table} AS SELECT *${added.length > 0 ? `, ${added.join(', ')}` : ''} FROM ${csvSource(files)}`;
+}
+
+/**
+ * The statement that makes `sam_raw` (the SAM_FIELDS, as text, and source_file) over SAM.gov extracts: each
+ * line is read whole (the extract has no header, a BOF and an EOF line, and names may hold quotes) and split on
+ * `|`; only lines that start with a UEI are entities.
+ */
+export function samTableSql(files: readonly string[]): string {
+  const names = Object.keys(SAM_FIELDS) as (keyof typeof SAM_FIELDS)[];
+  if (files.length === 0)
+    return `CREATE OR REPLACE TABLE sam_raw (${[...names, 'source_file'].map((c) => `"${c}" VARCHAR`).join(', ')})`;
+  const fields = names.map((name) => `f[${SAM_FIELDS[name]}] AS "${name}"`).join(', ');
+  const lines = `read_csv([${files.map(sqlText).join(', ')}], columns = {'line': 'VARCHAR'}, delim = chr(1), header = false, quote = '', escape = '', auto_detect = false, filename = true)`;
+  return `CREATE OR REPLACE VIEW sam_raw AS SELECT ${fields}, source_file FROM (SELECT string_split(line, '|') AS f, filename AS source_file FROM ${lines}) WHERE regexp_matches(f[1], '^[A-Z0-9]{12}$')`;
 }
 
 /** The region's counties as a table. */

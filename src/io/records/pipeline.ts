@@ -28,6 +28,7 @@ export const STEPS = [
   '20-place.sql',
   '30-firms.sql',
   '40-headline.sql',
+  '45-sam.sql',
   '50-subawards.sql',
   '60-links.sql',
   '70-bought-outside.sql',
@@ -44,7 +45,12 @@ export interface SqlEngine {
 export interface RegionInput {
   region: { id: string; name: string; program: string; counties: readonly string[] };
   /** The names of the download files read, by kind, for the bundle's meta. */
-  files: { prime: readonly string[]; subawards: readonly string[]; cbp?: readonly string[] | undefined };
+  files: {
+    prime: readonly string[];
+    subawards: readonly string[];
+    cbp?: readonly string[] | undefined;
+    sam?: readonly string[] | undefined;
+  };
   /** Reads one step's SQL text. */
   readStep: (step: StepName) => Promise<string>;
   /** Called before each step with its name and index, for progress. */
@@ -94,7 +100,17 @@ export interface Headline {
     unplaced: number;
     subawards: number;
     dodSubawards: number;
+    /** Entities of the SAM.gov extracts (0 without one), and how many of the DoD subawardees they name. */
+    samEntities: number;
+    subawardees: number;
+    subawardeesInSam: number;
   };
+}
+
+/** What a SAM.gov extract added, in the words of the CLI and the dialog; null without one. */
+export function samSentence(records: Headline['records']): string | null {
+  if (records.samEntities === 0) return null;
+  return `SAM.gov entity extract: ${records.samEntities.toLocaleString('en-US')} entities; ${records.subawardeesInSam.toLocaleString('en-US')} of ${records.subawardees.toLocaleString('en-US')} DoD subawardees found there (their NAICS codes, CAGE code and, where the subawards give none, their place).`;
 }
 
 export interface RegionBuild {
@@ -178,7 +194,12 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
     program: input.region.program,
     counties: [...input.region.counties] as CountyFips[],
   };
-  const fileNames = [...input.files.prime, ...input.files.subawards, ...(input.files.cbp ?? [])];
+  const fileNames = [
+    ...input.files.prime,
+    ...input.files.subawards,
+    ...(input.files.cbp ?? []),
+    ...(input.files.sam ?? []),
+  ];
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -263,7 +284,10 @@ async function readHeadline(engine: SqlEngine, regionName: string): Promise<Head
       (SELECT count(*) FROM prime_placed WHERE placed_by = 'none') AS unplaced,
       (SELECT count(*) FROM sub_raw) AS subawards,
       (SELECT count(*) FROM sub) AS dod_subawards,
-      (SELECT count(*) FROM region_firm) AS firms`);
+      (SELECT count(*) FROM region_firm) AS firms,
+      (SELECT count(*) FROM sam_entity) AS sam_entities,
+      (SELECT count(DISTINCT sub_firm) FROM sub) AS subawardees,
+      (SELECT count(DISTINCT sub_uei) FROM sub WHERE sub_uei IN (SELECT uei FROM sam_entity)) AS in_sam`);
   return {
     region: regionName,
     firms: num(counts?.firms),
@@ -279,6 +303,9 @@ async function readHeadline(engine: SqlEngine, regionName: string): Promise<Head
       unplaced: num(counts?.unplaced),
       subawards: num(counts?.subawards),
       dodSubawards: num(counts?.dod_subawards),
+      samEntities: num(counts?.sam_entities),
+      subawardees: num(counts?.subawardees),
+      subawardeesInSam: num(counts?.in_sam),
     },
   };
 }

@@ -8,7 +8,7 @@
 // row per fiscal year), records-confirm (Import), records-cancel.
 import { useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../domain/model.ts';
-import { DOD_RULE } from '../../io/records/pipeline.ts';
+import { DOD_RULE, samSentence } from '../../io/records/pipeline.ts';
 import type { Headline } from '../../io/records/pipeline.ts';
 import { formatBytes } from '../../io/import/limits.ts';
 import { plural } from '../../io/import/report-text.ts';
@@ -107,8 +107,9 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
         Drop the downloads of USAspending.gov's award data: contract <strong>Prime Transactions</strong> (one
         or several fiscal years) and, if you have them, contract <strong>Subawards</strong>, as CSV files or
         the zip the site delivers; optionally a Census <strong>County Business Patterns</strong> county file
-        (cbpYYco.txt) to rank the region's industries. The files stay on this device; the work runs off the
-        page, on an embedded analytical engine.
+        (cbpYYco.txt) to rank the region's industries, and the SAM.gov public <strong>entity extract</strong>{' '}
+        (SAM_PUBLIC_MONTHLY_V2, .dat or its zip) to give subawardees their NAICS codes and place. The files
+        stay on this device; the work runs off the page, on an embedded analytical engine.
       </p>
       <label className="control control-stacked">
         <span>Region</span>
@@ -126,11 +127,11 @@ export function RecordsDialog({ regions, initialRegion, client, onImport, onClos
         </select>
       </label>
       <label className="control control-stacked">
-        <span>Downloads (.csv, .txt or .zip)</span>
+        <span>Downloads (.csv, .txt, .dat or .zip)</span>
         <input
           type="file"
           multiple
-          accept=".csv,.txt,.zip,text/csv,text/plain,application/zip"
+          accept=".csv,.txt,.dat,.zip,text/csv,text/plain,application/zip"
           data-testid="records-files"
           disabled={busy}
           onChange={(event) => {
@@ -265,6 +266,7 @@ export function HeadlineView({ headline, bundle }: { headline: Headline; bundle:
         {formatCount(r.placedByRecipient)} by recipient address, of {formatCount(r.dod)} DoD transactions read
         ({formatCount(r.unplaced)} without a county).
       </p>
+      {samSentence(r) !== null && <p data-testid="records-sam">{samSentence(r)}</p>}
     </section>
   );
 }

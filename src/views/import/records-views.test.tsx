@@ -41,6 +41,9 @@ const headline: Headline = {
     unplaced: 1,
     subawards: 7,
     dodSubawards: 6,
+    samEntities: 0,
+    subawardees: 4,
+    subawardeesInSam: 0,
   },
 };
 
@@ -59,6 +62,14 @@ describe('HeadlineView', () => {
     expect(rows).toEqual(['|FY2023|$5M|2|63% of $8M|', '|FY2024|$3.65M|4|—|']);
     expect(html).toContain('6 by place of performance, 1 by recipient address, of 12 DoD transactions read');
     expect(html).toContain('332811 (2.50), 332710 (2.00)');
+  });
+
+  it('says what a SAM.gov extract added, and nothing without one', () => {
+    expect(html).not.toContain('data-testid="records-sam"');
+    const withSam = { ...headline, records: { ...headline.records, samEntities: 1200, subawardeesInSam: 3 } };
+    expect(renderToStaticMarkup(<HeadlineView headline={withSam} bundle={bundle} />)).toContain(
+      'SAM.gov entity extract: 1,200 entities; 3 of 4 DoD subawardees found there',
+    );
   });
 
   it('says when the records were generated (synthetic)', () => {

@@ -119,7 +119,7 @@ describe('the records worker', () => {
     const zip = zipSync(Object.fromEntries(names.map((n) => [`d/${n}`, readFileSync(join(GOLDEN, n))])));
     const { outcome, statuses } = await build([new File([zip], 'PrimeAwardsTransactionsAndSubawards.zip')]);
     // Each file says where it stands: the zip unpacked, each entry recognised.
-    expect(statuses.get('PrimeAwardsTransactionsAndSubawards.zip')).toBe('unpacked: 2 CSV files');
+    expect(statuses.get('PrimeAwardsTransactionsAndSubawards.zip')).toBe('unpacked: 2 files');
     expect(
       statuses.get(
         'PrimeAwardsTransactionsAndSubawards.zip → Contracts_Subawards_2026-11-30_H10M00S00_1.csv',
@@ -139,13 +139,13 @@ describe('the records worker', () => {
       new File(['assistance_transaction_unique_key,federal_action_obligation\n'], 'grants.csv'),
       new File([''], 'empty.csv'),
       new File([zip.subarray(0, zip.length >> 1)], 'cut.zip'),
-      new File([zipSync({ 'README.txt': strToU8('x') })], 'readme.zip'),
+      new File([zipSync({ 'README.md': strToU8('x') })], 'readme.zip'),
     ]);
     expect(outcome.ok).toBe(false);
     const errors = outcome.ok ? [] : outcome.errors;
     expect(errors).toHaveLength(4);
     expect(errors[0]).toMatch(/^cut\.zip: the zip file is (damaged|cut short)/);
-    expect(errors[1]).toBe('readme.zip: the zip file holds no .csv file');
+    expect(errors[1]).toBe('readme.zip: the zip file holds no .csv, .txt or .dat file');
     expect(errors[2]).toMatch(/^grants\.csv: this is a financial assistance download/);
     expect(errors[3]).toBe('empty.csv: is empty');
   });

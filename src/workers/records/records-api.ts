@@ -6,10 +6,18 @@ import { z } from 'zod';
 import type { Bundle } from '../../domain/model.ts';
 import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
 import type { RecordKind } from '../../io/records/columns.ts';
-import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE } from '../../io/records/files.ts';
+import {
+  classifyDownload,
+  HEADER_BYTES,
+  NO_PRIME_FILE,
+  NO_RECORD_ENTRY,
+  RECORD_ENTRY,
+} from '../../io/records/files.ts';
 import { formatBytes } from '../../io/import/limits.ts';
+import { plural } from '../../io/import/report-text.ts';
 import {
   rawTableSql,
+  samTableSql,
   regionCountySql,
   zipCountyCsv,
   zipCountySql,
@@ -50,6 +58,7 @@ export const KIND_NAMES: Record<RecordKind, string> = {
   'prime-transactions': 'contract prime transactions',
   subawards: 'contract subawards',
   cbp: 'County Business Patterns',
+  sam: 'SAM.gov entity extract',
 };
 
 export type RecordsOutcome =
@@ -77,12 +86,12 @@ export const recordsArgs: ArgSchemas<RecordsApi> = {
 const tooBig = (label: string, bytes: number) =>
   `${label}: is ${formatBytes(bytes)}; the browser takes files up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
 
-/** The .csv entries of a zip as Files, unpacked while it streams in; `onBytes` gets the compressed bytes read. */
-export async function unzipCsvEntries(zip: Blob, onBytes: (read: number) => void): Promise<File[]> {
+/** The .csv, .txt and .dat entries of a zip as Files, unpacked while it streams in; `onBytes` gets the compressed bytes read. */
+export async function unzipRecordEntries(zip: Blob, onBytes: (read: number) => void): Promise<File[]> {
   const entries: { name: string; parts: Blob[]; chunks: Uint8Array[]; size: number; done: boolean }[] = [];
   let failure: Error | null = null;
   const unzip = new Unzip((entry) => {
-    if (!entry.name.toLowerCase().endsWith('.csv')) return;
+    if (!RECORD_ENTRY.test(entry.name)) return;
     const out = {
       name: entry.name.split('/').pop() ?? entry.name,
       parts: [] as Blob[],
@@ -145,7 +154,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         else if (!isZip) inputs.push({ file, label: file.name, name: file.name });
         else {
           try {
-            const entries = await unzipCsvEntries(file, (read) => {
+            const entries = await unzipRecordEntries(file, (read) => {
               progress((0.2 * (before + read)) / total, `Unpacking ${file.name}`);
               const share = Math.floor((100 * read) / (file.size || 1));
               if (share !== lastShare) fileStatus(file.name, `unpacking… ${share} %`);
@@ -153,9 +162,9 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
             });
             fileStatus(
               file.name,
-              `unpacked: ${entries.length} CSV ${entries.length === 1 ? 'file' : 'files'}`,
+              `unpacked: ${plural(entries.length, 'file')}`,
             );
-            if (entries.length === 0) errors.push(`${file.name}: the zip file holds no .csv file`);
+            if (entries.length === 0) errors.push(`${file.name}: ${NO_RECORD_ENTRY}`);
             for (const entry of entries)
               inputs.push({ file: entry, label: `${file.name} → ${entry.name}`, name: entry.name });
           } catch (error) {
@@ -174,6 +183,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         'prime-transactions': [],
         subawards: [],
         cbp: [],
+        sam: [],
       };
       for (const input of inputs) {
         const verdict = classifyDownload(await input.file.slice(0, HEADER_BYTES).text());
@@ -195,7 +205,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         const registered = async (kind: RecordKind) => {
           const names: string[] = [];
           for (const [i, input] of byKind[kind].entries()) {
-            const name = `${kind}-${i}.csv`;
+            const name = `${kind}-${i}.${kind === 'sam' ? 'dat' : 'csv'}`;
             await duck.registerFile(name, input.file);
             names.push(name);
           }
@@ -213,6 +223,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
         await duck.engine.exec(rawTableSql('sub_raw', subs, await columns(subs)));
         const cbp = await registered('cbp');
         await duck.engine.exec(rawTableSql('cbp_raw', cbp, await columns(cbp)));
+        await duck.engine.exec(samTableSql(await registered('sam')));
         await duck.engine.exec(regionCountySql(region.counties));
         const zips = (await referenceFile('zips')) as { rows: unknown[][] };
         await duck.registerText('zip-county.csv', zipCountyCsv(zips.rows));
@@ -224,6 +235,7 @@ export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<Reco
             prime: byKind['prime-transactions'].map((i) => i.label),
             subawards: byKind.subawards.map((i) => i.label),
             cbp: byKind.cbp.map((i) => i.label),
+            sam: byKind.sam.map((i) => i.label),
           },
           readStep: (step) => Promise.resolve(STEP_SQL[step]),
           onStep: (step, i) => progress(0.25 + (0.7 * i) / STEPS.length, STEP_DOING[step]),
@@ -252,6 +264,7 @@ const STEP_DOING: Record<StepName, string> = {
   '20-place.sql': 'Placing each transaction',
   '30-firms.sql': "Finding the region's firms",
   '40-headline.sql': 'Adding up DoD dollars by fiscal year',
+  '45-sam.sql': 'Reading the SAM.gov entities',
   '50-subawards.sql': 'Reading the subawards',
   '60-links.sql': 'Linking subawardees to primes',
   '70-bought-outside.sql': 'Finding what primes buy outside the region',

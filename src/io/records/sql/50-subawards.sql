@@ -1,5 +1,6 @@
 -- Step 50: DoD contract subawards, typed and placed. Input: sub_raw (every column VARCHAR, the download's
--- own header names, plus source_file), zip_county (zip, county) for subawardees, who have no county column.
+-- own header names, plus source_file), zip_county (zip, county) for subawardees, who have no county column,
+-- and sam_entity (step 45): a domestic subawardee without a ZIP, city or state takes those of its SAM record.
 -- A subaward counts when its prime award's awarding agency is DoD (097) and it has an amount, a fiscal year and
 -- both firms named. Firms are their UEI, else their upper-cased name, as for primes.
 CREATE OR REPLACE TABLE sub AS
@@ -23,6 +24,15 @@ WITH typed AS (
     try_cast(trim(subaward_amount) AS DOUBLE) AS amount,
     try_cast(trim(subaward_action_date_fiscal_year) AS INTEGER) AS fiscal_year
   FROM sub_raw
+),
+placed AS (
+  SELECT t.* REPLACE (
+    coalesce(t.sub_zip, CASE WHEN t.sub_domestic THEN s.zip END) AS sub_zip,
+    coalesce(t.sub_city, CASE WHEN t.sub_domestic THEN s.city END) AS sub_city,
+    coalesce(t.sub_state, CASE WHEN t.sub_domestic THEN s.state END) AS sub_state
+  )
+  FROM typed t
+  LEFT JOIN sam_entity s ON s.uei = t.sub_uei
 )
 SELECT
   t.*,
@@ -33,6 +43,6 @@ SELECT
   coalesce(prime_uei, 'NAME:' || upper(prime_name)) IN (SELECT firm FROM region_firm)
     OR coalesce(prime_county IN (SELECT fips FROM region_county), false) AS prime_in_region,
   coalesce(z.county IN (SELECT fips FROM region_county), false) AS sub_in_region
-FROM typed t
+FROM placed t
 LEFT JOIN zip_county z ON z.zip = t.sub_zip
 WHERE dod AND amount IS NOT NULL AND fiscal_year IS NOT NULL AND prime_name IS NOT NULL AND sub_name IS NOT NULL;

@@ -16,7 +16,7 @@ GROUP BY sub_firm, prime_firm, naics, fiscal_year
 HAVING sub_firm <> prime_firm;
 
 -- Every firm the bundle holds: the region's DoD-performing firms (step 30), and each other firm named by a
--- link above, with the facts its latest subaward gives.
+-- link above, with the facts its latest subaward gives and, with a SAM.gov extract, those of its SAM record.
 CREATE OR REPLACE TABLE bundle_firm AS
 WITH named AS (
   SELECT prime_firm AS firm, prime_uei AS uei, prime_name AS name, NULL AS city, NULL AS state, NULL AS zip,
@@ -41,8 +41,17 @@ others AS (
   WHERE n.firm IN (SELECT firm FROM linked) AND n.firm NOT IN (SELECT firm FROM region_firm)
   GROUP BY n.firm
 )
-SELECT firm, uei, name, cage, city, state, zip, county, naics, obligations, true AS is_prime, true AS dod_performer
-FROM region_firm
+SELECT
+  r.firm, r.uei, r.name, coalesce(r.cage, s.cage) AS cage, r.city, r.state, r.zip, r.county, r.naics,
+  r.obligations, true AS is_prime, true AS dod_performer
+FROM region_firm r
+LEFT JOIN sam_entity s ON s.uei = r.uei
 UNION ALL
-SELECT firm, uei, name, NULL, city, state, zip, county, [], NULL, is_prime, false
-FROM others;
+-- The other firms take what the subawards do not say from their SAM record: CAGE code, NAICS codes, and a
+-- place when the subawards give none.
+SELECT
+  o.firm, o.uei, o.name, s.cage, coalesce(o.city, s.city), coalesce(o.state, s.state), coalesce(o.zip, s.zip),
+  coalesce(o.county, z.county), coalesce(s.naics, []::VARCHAR[]), NULL, o.is_prime, false
+FROM others o
+LEFT JOIN sam_entity s ON s.uei = o.uei
+LEFT JOIN zip_county z ON o.zip IS NULL AND o.county IS NULL AND z.zip = s.zip;

@@ -184,7 +184,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
   const headline = await readHeadline(engine, input.region.name);
   const latest = await engine.rows(
     `SELECT strftime(max(action_date), '%Y-%m-%d') AS latest, min(fiscal_year) AS first, max(fiscal_year) AS last,
-      (SELECT coalesce(bool_or(starts_with(transaction_key, '${SYNTHETIC_MARK}')), false) FROM prime) AS synthetic
+      (SELECT coalesce(bool_or(starts_with(transaction_key, '${SYNTHETIC_MARK}')), false) FROM prime_placed) AS synthetic
      FROM prime_placed`,
   );
   const { latest: asOf, first, last, synthetic } = latest[0] ?? {};
@@ -277,8 +277,8 @@ async function readHeadline(engine: SqlEngine, regionName: string): Promise<Head
     lqEmployees: row.lq_emp === null || row.lq_emp === undefined ? null : num(row.lq_emp),
   }));
   const [counts] = await engine.rows(`SELECT
-      (SELECT count(*) FROM prime) AS transactions,
-      (SELECT count(*) FROM prime WHERE dod) AS dod,
+      (SELECT transactions FROM prime_count) AS transactions,
+      (SELECT dod FROM prime_count) AS dod,
       (SELECT count(*) FROM prime_placed WHERE in_region AND placed_by = 'performance') AS by_performance,
       (SELECT count(*) FROM prime_placed WHERE in_region AND placed_by = 'recipient') AS by_recipient,
       (SELECT count(*) FROM prime_placed WHERE placed_by = 'none') AS unplaced,

@@ -278,6 +278,31 @@ describe('GapsDashboard with DoD figures from public records', () => {
     expect(html).not.toContain('data-testid="dod-elsewhere"');
   });
 
+  it('draws the years outside the fiscal years shown faint', () => {
+    const { data } = fixture();
+    const dod = {
+      rule: 'r',
+      firms: 4,
+      years: [
+        { fiscalYear: 2023, region: 5, state: 8, firms: 2 },
+        { fiscalYear: 2024, region: 3, state: 5, firms: 4 },
+      ],
+    };
+    const meta = { ...data.bundle.meta, homeRegion: 'R' as never, dod };
+    const html = render({
+      data: { ...data, bundle: { ...data.bundle, meta } },
+      filters: { ...NO_FILTERS, years: { from: 2024, to: 2024 } },
+      onFiltersChange: () => {},
+    });
+    const classes = [
+      ...html.matchAll(/data-testid="dod-bar" data-key="(\d+)"><title>[^<]*<\/title><rect class="([^"]+)"/g),
+    ].map((m) => [m[1], m[2]]);
+    expect(classes).toEqual([
+      ['2023', 'bar-dod bar-outside'],
+      ['2024', 'bar-dod'],
+    ]);
+  });
+
   it('says which region the figures belong to when another one is the home region', () => {
     const html = withDod('B');
     expect(html).not.toContain('data-testid="chart-dod-years"');

@@ -192,7 +192,7 @@ export function GapsDashboard({
         </p>
       )}
       <div className="dashboard-charts">
-        {dodHere !== undefined && <DodYearsChart dod={dodHere} />}
+        {dodHere !== undefined && <DodYearsChart dod={dodHere} years={filters?.years} />}
         <ImportedValueChart gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
         <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
         <FlagSummary gaps={scenario.gaps} />

@@ -1,18 +1,12 @@
 // The records worker's one method: build a region's bundle from USAspending downloads dropped in the browser,
 // on DuckDB-Wasm, with the same SQL steps as the CLI (src/io/records). Zipped downloads are unpacked here as
 // they stream in; the engine then reads every file in pieces, so no download is parsed on the main thread.
-import { Unzip, UnzipInflate } from 'fflate';
 import { z } from 'zod';
 import type { Bundle } from '../../domain/model.ts';
 import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
+import { PRIME_TRANSACTION_COLUMNS, SUBAWARD_COLUMNS } from '../../io/records/columns.ts';
 import type { RecordKind } from '../../io/records/columns.ts';
-import {
-  classifyDownload,
-  HEADER_BYTES,
-  NO_PRIME_FILE,
-  NO_RECORD_ENTRY,
-  RECORD_ENTRY,
-} from '../../io/records/files.ts';
+import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE, NO_RECORD_ENTRY } from '../../io/records/files.ts';
 import { formatBytes } from '../../io/import/limits.ts';
 import { plural } from '../../io/import/report-text.ts';
 import {
@@ -32,6 +26,8 @@ import type { ImportPart } from '../import-parts.ts';
 import type { CanonicalBundle } from '../import-protocol.ts';
 import { referenceFile } from '../reference-files.ts';
 import type { BrowserDuck } from './duckdb-browser.ts';
+import { projectCsv } from './project-csv.ts';
+import { unzipRecordEntries } from './unzip-entries.ts';
 
 /** The largest file (or zip entry) the browser takes; the CLI has no such limit. */
 export const MAX_BROWSER_FILE_BYTES = 2 * 2 ** 30;
@@ -83,179 +79,188 @@ export const recordsArgs: ArgSchemas<RecordsApi> = {
   }) as z.ZodType<RecordsRequest>,
 };
 
+/** The downloads that are projected to the columns the pipeline reads (the others are small). */
+const PROJECTED: Partial<Record<RecordKind, readonly string[]>> = {
+  'prime-transactions': PRIME_TRANSACTION_COLUMNS,
+  subawards: SUBAWARD_COLUMNS,
+};
+
 const tooBig = (label: string, bytes: number) =>
   `${label}: is ${formatBytes(bytes)}; the browser takes files up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
 
-/** The .csv, .txt and .dat entries of a zip as Files, unpacked while it streams in; `onBytes` gets the compressed bytes read. */
-export async function unzipRecordEntries(zip: Blob, onBytes: (read: number) => void): Promise<File[]> {
-  const entries: { name: string; parts: Blob[]; chunks: Uint8Array[]; size: number; done: boolean }[] = [];
-  let failure: Error | null = null;
-  const unzip = new Unzip((entry) => {
-    if (!RECORD_ENTRY.test(entry.name)) return;
-    const out = {
-      name: entry.name.split('/').pop() ?? entry.name,
-      parts: [] as Blob[],
-      chunks: [] as Uint8Array[],
-      size: 0,
-      done: false,
-    };
-    entries.push(out);
-    entry.ondata = (error, data, final) => {
-      if (error !== null) {
-        failure ??= error;
-        return;
-      }
-      out.chunks.push(data);
-      out.size += data.byteLength;
-      if (out.size > MAX_BROWSER_FILE_BYTES) failure ??= new Error(tooBig(out.name, out.size));
-      // Chunks go into a Blob every 16 MB, which the browser may keep on disk, so the heap stays small.
-      if (final || out.chunks.reduce((n, c) => n + c.byteLength, 0) > 16 * 2 ** 20) {
-        out.parts.push(new Blob(out.chunks as BlobPart[]));
-        out.chunks = [];
-      }
-      if (final) out.done = true;
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  const reader = zip.stream().getReader();
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    unzip.push(value);
-    read += value.byteLength;
-    onBytes(read);
-    if (failure !== null) {
-      await reader.cancel();
-      break;
-    }
-  }
-  if (failure === null) unzip.push(new Uint8Array(0), true);
-  if (failure !== null) throw failure;
-  if (entries.some((e) => !e.done))
-    throw new Error('the zip file is cut short: an entry ends before its data does');
-  return entries.map((e) => new File(e.parts, e.name, { type: 'text/csv' }));
-}
-
 export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<RecordsApi> {
   return {
-    async build({ region, files }, { emit }) {
-      const progress = (fraction: number, doing: string) => emit({ type: 'progress', fraction, doing });
-      const fileStatus = (label: string, status: string) => emit({ type: 'file', label, status });
-      let lastShare = -1;
-      const errors: string[] = [];
-      const inputs: { file: Blob; label: string; name: string }[] = [];
-      const total = files.reduce((n, f) => n + f.size, 0) || 1;
-      let before = 0;
-      for (const file of files) {
-        const isZip = file.name.toLowerCase().endsWith('.zip');
-        if (!isZip && file.size > MAX_BROWSER_FILE_BYTES) errors.push(tooBig(file.name, file.size));
-        else if (!isZip) inputs.push({ file, label: file.name, name: file.name });
-        else {
-          try {
-            const entries = await unzipRecordEntries(file, (read) => {
-              progress((0.2 * (before + read)) / total, `Unpacking ${file.name}`);
-              const share = Math.floor((100 * read) / (file.size || 1));
-              if (share !== lastShare) fileStatus(file.name, `unpacking… ${share} %`);
-              lastShare = share;
-            });
-            fileStatus(
-              file.name,
-              `unpacked: ${plural(entries.length, 'file')}`,
-            );
-            if (entries.length === 0) errors.push(`${file.name}: ${NO_RECORD_ENTRY}`);
-            for (const entry of entries)
-              inputs.push({ file: entry, label: `${file.name} → ${entry.name}`, name: entry.name });
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            errors.push(
-              message.includes(': is ')
-                ? message
-                : `${file.name}: the zip file is damaged or cut short (${message})`,
-            );
-          }
-        }
-        before += file.size;
-      }
-
-      const byKind: Record<RecordKind, { name: string; label: string; file: Blob }[]> = {
-        'prime-transactions': [],
-        subawards: [],
-        cbp: [],
-        sam: [],
-      };
-      for (const input of inputs) {
-        const verdict = classifyDownload(await input.file.slice(0, HEADER_BYTES).text());
-        if ('problem' in verdict) {
-          errors.push(`${input.label}: ${verdict.problem}`);
-          fileStatus(input.label, 'not used (see below)');
-        } else {
-          byKind[verdict.kind].push(input);
-          fileStatus(input.label, `${KIND_NAMES[verdict.kind]}, ${formatBytes(input.file.size)}`);
-        }
-      }
-      if (errors.length === 0 && byKind['prime-transactions'].length === 0) errors.push(NO_PRIME_FILE);
-      if (errors.length > 0) return { ok: false, errors };
-
-      progress(0.2, 'Starting the analytical engine');
-      const duck = await open();
+    async build(request, context) {
+      // The engine (a 34 MB WebAssembly module to compile) starts in its own worker while the files unpack.
+      const starting = open();
+      starting.catch(() => undefined);
       try {
-        // Registered under numbered names: two downloads may share a file name.
-        const registered = async (kind: RecordKind) => {
-          const names: string[] = [];
-          for (const [i, input] of byKind[kind].entries()) {
-            const name = `${kind}-${i}.${kind === 'sam' ? 'dat' : 'csv'}`;
-            await duck.registerFile(name, input.file);
-            names.push(name);
-          }
-          return names;
-        };
-        const columns = async (names: string[]) =>
-          names.length === 0
-            ? []
-            : (await duck.engine.rows(`DESCRIBE SELECT * FROM ${csvSource(names)}`)).map((r) =>
-                String(r.column_name),
-              );
-        const prime = await registered('prime-transactions');
-        const subs = await registered('subawards');
-        await duck.engine.exec(rawTableSql('prime_raw', prime, await columns(prime)));
-        await duck.engine.exec(rawTableSql('sub_raw', subs, await columns(subs)));
-        const cbp = await registered('cbp');
-        await duck.engine.exec(rawTableSql('cbp_raw', cbp, await columns(cbp)));
-        await duck.engine.exec(samTableSql(await registered('sam')));
-        await duck.engine.exec(regionCountySql(region.counties));
-        const zips = (await referenceFile('zips')) as { rows: unknown[][] };
-        await duck.registerText('zip-county.csv', zipCountyCsv(zips.rows));
-        await duck.engine.exec(zipCountySql('zip-county.csv'));
-
-        const built = await buildRegion(duck.engine, {
-          region,
-          files: {
-            prime: byKind['prime-transactions'].map((i) => i.label),
-            subawards: byKind.subawards.map((i) => i.label),
-            cbp: byKind.cbp.map((i) => i.label),
-            sam: byKind.sam.map((i) => i.label),
-          },
-          readStep: (step) => Promise.resolve(STEP_SQL[step]),
-          onStep: (step, i) => progress(0.25 + (0.7 * i) / STEPS.length, STEP_DOING[step]),
-        });
-        progress(0.97, 'Writing the bundle');
-        const bytes = new TextEncoder().encode(canonicalBundleText(built.bundle));
-        const canonical = { hash: await contentHash(bytes), bytes };
-        // The records go ahead in parts of bounded cost (links as moved columns), so that no message takes the
-        // main thread long to read; the answer carries the bundle without them, and the canonical bytes moved.
-        const { parts, light } = splitBundle(0, built.bundle);
-        for (const part of parts) emit(part, transferOf(part));
-        return new Moved<RecordsOutcome>(
-          { ok: true, bundle: light, headline: built.headline, canonical, files: inputs.map((i) => i.label) },
-          [bytes.buffer],
-        );
+        return await buildWith(starting, request, context.emit);
       } finally {
-        await duck.close().catch(() => undefined);
+        await starting.then((duck) => duck.close()).catch(() => undefined);
       }
     },
   };
+}
+
+/** The build, with the engine that is starting. */
+async function buildWith(
+  starting: Promise<BrowserDuck>,
+  { region, files }: RecordsRequest,
+  emit: (event: RecordsEvent, transfer?: Transferable[]) => void,
+): Promise<RecordsOutcome | Moved<RecordsOutcome>> {
+  // One message per percent or per new step, not one per chunk read.
+  let said = { fraction: -1, doing: '' };
+  const progress = (fraction: number, doing: string) => {
+    if (doing === said.doing && fraction - said.fraction < 0.01) return;
+    said = { fraction, doing };
+    emit({ type: 'progress', fraction, doing });
+  };
+  const fileStatus = (label: string, status: string) => emit({ type: 'file', label, status });
+  let lastShare = -1;
+  const errors: string[] = [];
+  /** A download: its file, label and name, its size, its first bytes, and whether it is projected yet. */
+  interface Input {
+    file: Blob;
+    label: string;
+    name: string;
+    bytes: number;
+    start: string;
+    projected: boolean;
+  }
+  const inputs: Input[] = [];
+  const total = files.reduce((n, f) => n + f.size, 0) || 1;
+  let before = 0;
+  for (const file of files) {
+    const isZip = file.name.toLowerCase().endsWith('.zip');
+    if (!isZip && file.size > MAX_BROWSER_FILE_BYTES) errors.push(tooBig(file.name, file.size));
+    else if (!isZip) {
+      const start = await file.slice(0, HEADER_BYTES).text();
+      inputs.push({ file, label: file.name, name: file.name, bytes: file.size, start, projected: false });
+    } else {
+      try {
+        const entries = await unzipRecordEntries(file, {
+          onBytes: (read) => {
+            progress((0.25 * (before + read)) / total, `Unpacking ${file.name}`);
+            const share = Math.floor((100 * read) / (file.size || 1));
+            if (share !== lastShare) fileStatus(file.name, `unpacking… ${share} %`);
+            lastShare = share;
+          },
+          // A wide download keeps only the columns the pipeline reads while it inflates.
+          project: (start) => {
+            const verdict = classifyDownload(start);
+            return 'kind' in verdict ? (PROJECTED[verdict.kind] ?? null) : null;
+          },
+          maxEntryBytes: MAX_BROWSER_FILE_BYTES,
+          tooBig,
+        });
+        fileStatus(file.name, `unpacked: ${plural(entries.length, 'file')}`);
+        if (entries.length === 0) errors.push(`${file.name}: ${NO_RECORD_ENTRY}`);
+        for (const entry of entries)
+          inputs.push({ ...entry, label: `${file.name} → ${entry.file.name}`, name: entry.file.name });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push(
+          message.includes(': is ')
+            ? message
+            : `${file.name}: the zip file is damaged or cut short (${message})`,
+        );
+      }
+    }
+    before += file.size;
+  }
+
+  const byKind: Record<RecordKind, Input[]> = {
+    'prime-transactions': [],
+    subawards: [],
+    cbp: [],
+    sam: [],
+  };
+  for (const input of inputs) {
+    const verdict = classifyDownload(input.start);
+    if ('problem' in verdict) {
+      errors.push(`${input.label}: ${verdict.problem}`);
+      fileStatus(input.label, 'not used (see below)');
+    } else {
+      byKind[verdict.kind].push(input);
+      fileStatus(input.label, `${KIND_NAMES[verdict.kind]}, ${formatBytes(input.bytes)}`);
+    }
+  }
+  if (errors.length === 0 && byKind['prime-transactions'].length === 0) errors.push(NO_PRIME_FILE);
+  if (errors.length > 0) return { ok: false, errors };
+
+  // Only the columns the pipeline reads go on to DuckDB-Wasm, which then tokenizes a tenth of the bytes
+  // (zip entries were projected as they inflated).
+  const wide = (Object.keys(PROJECTED) as RecordKind[]).flatMap((kind) =>
+    byKind[kind].filter((input) => !input.projected).map((input) => ({ input, keep: PROJECTED[kind]! })),
+  );
+  const wideBytes = wide.reduce((n, w) => n + w.input.bytes, 0) || 1;
+  let projected = 0;
+  for (const { input, keep } of wide) {
+    input.file = await projectCsv(input.file, input.name, {
+      keep,
+      onBytes: (read) =>
+        progress(
+          0.25 + (0.05 * (projected + read)) / wideBytes,
+          `Taking the columns it reads from ${input.label}`,
+        ),
+    });
+    input.projected = true;
+    projected += input.bytes;
+  }
+
+  progress(0.3, 'Starting the analytical engine');
+  const duck = await starting;
+  // Registered under numbered names: two downloads may share a file name.
+  const registered = async (kind: RecordKind) => {
+    const names: string[] = [];
+    for (const [i, input] of byKind[kind].entries()) {
+      const name = `${kind}-${i}.${kind === 'sam' ? 'dat' : 'csv'}`;
+      await duck.registerFile(name, input.file);
+      names.push(name);
+    }
+    return names;
+  };
+  const columns = async (names: string[]) =>
+    names.length === 0
+      ? []
+      : (await duck.engine.rows(`DESCRIBE SELECT * FROM ${csvSource(names)}`)).map((r) =>
+          String(r.column_name),
+        );
+  const prime = await registered('prime-transactions');
+  const subs = await registered('subawards');
+  await duck.engine.exec(rawTableSql('prime_raw', prime, await columns(prime)));
+  await duck.engine.exec(rawTableSql('sub_raw', subs, await columns(subs)));
+  const cbp = await registered('cbp');
+  await duck.engine.exec(rawTableSql('cbp_raw', cbp, await columns(cbp)));
+  await duck.engine.exec(samTableSql(await registered('sam')));
+  await duck.engine.exec(regionCountySql(region.counties));
+  const zips = (await referenceFile('zips')) as { rows: unknown[][] };
+  await duck.registerText('zip-county.csv', zipCountyCsv(zips.rows));
+  await duck.engine.exec(zipCountySql('zip-county.csv'));
+
+  const built = await buildRegion(duck.engine, {
+    region,
+    files: {
+      prime: byKind['prime-transactions'].map((i) => i.label),
+      subawards: byKind.subawards.map((i) => i.label),
+      cbp: byKind.cbp.map((i) => i.label),
+      sam: byKind.sam.map((i) => i.label),
+    },
+    readStep: (step) => Promise.resolve(STEP_SQL[step]),
+    onStep: (step, i) => progress(0.35 + (0.6 * i) / STEPS.length, STEP_DOING[step]),
+  });
+  progress(0.97, 'Writing the bundle');
+  const bytes = new TextEncoder().encode(canonicalBundleText(built.bundle));
+  const canonical = { hash: await contentHash(bytes), bytes };
+  // The records go ahead in parts of bounded cost (links as moved columns), so that no message takes the
+  // main thread long to read; the answer carries the bundle without them, and the canonical bytes moved.
+  const { parts, light } = splitBundle(0, built.bundle);
+  for (const part of parts) emit(part, transferOf(part));
+  return new Moved<RecordsOutcome>(
+    { ok: true, bundle: light, headline: built.headline, canonical, files: inputs.map((i) => i.label) },
+    [bytes.buffer],
+  );
 }
 
 /** What the progress bar says during each step. */

@@ -1,7 +1,9 @@
 -- Step 10: contract prime transactions, typed. Input: prime_raw (every column VARCHAR, the download's own
 -- header names, plus source_file). One row per transaction; nothing is dropped here, only typed and trimmed.
 -- County FIPS are left-padded to 5 digits (some tools drop the leading zero); an empty cell becomes NULL.
-CREATE OR REPLACE TABLE prime AS
+-- A view, not a table: step 20 keeps the DoD rows it places, and storing every transaction first would cost
+-- more than reading the download again (most of it is not DoD, or not read at all).
+CREATE OR REPLACE VIEW prime AS
 SELECT
   source_file,
   nullif(trim(contract_transaction_unique_key), '') AS transaction_key,
@@ -24,3 +26,7 @@ SELECT
   try_cast(trim(action_date) AS DATE) AS action_date,
   try_cast(trim(action_date_fiscal_year) AS INTEGER) AS fiscal_year
 FROM prime_raw;
+
+-- How many transactions the downloads hold, and how many are DoD's, for the report.
+CREATE OR REPLACE TABLE prime_count AS
+SELECT count(*) AS transactions, count(*) FILTER (WHERE dod) AS dod FROM prime;

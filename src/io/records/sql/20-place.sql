@@ -1,6 +1,8 @@
 -- Step 20: where each DoD transaction happened, and whether that is in the region. Input: prime, region_county.
 -- The rule: the place of performance county when the record has one, else the recipient's address county.
--- Both are kept, so the report can count the region's dollars by either rule.
+-- Both are kept, so the report can count the region's dollars by either rule. Only the transactions placed in
+-- the region's state(s), or not placed at all, are kept: no later step reads the others (a national download
+-- is mostly other states).
 CREATE OR REPLACE TABLE prime_placed AS
 SELECT
   p.*,
@@ -16,4 +18,8 @@ SELECT
   -- A firm is its UEI; a record without one is its name, upper-cased.
   coalesce(uei, 'NAME:' || upper(name)) AS firm
 FROM prime p
-WHERE dod AND obligation IS NOT NULL AND fiscal_year IS NOT NULL AND (uei IS NOT NULL OR name IS NOT NULL);
+WHERE dod AND obligation IS NOT NULL AND fiscal_year IS NOT NULL AND (uei IS NOT NULL OR name IS NOT NULL)
+  AND (
+    coalesce(performance_county, recipient_county) IS NULL
+    OR left(coalesce(performance_county, recipient_county), 2) IN (SELECT DISTINCT left(fips, 2) FROM region_county)
+  );

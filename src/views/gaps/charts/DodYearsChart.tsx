@@ -1,5 +1,6 @@
 // DoD contract obligations placed in the region, by fiscal year, with the region's share of its state's: the
 // headline of a bundle built from public records (meta.dod, written by build-region).
+import type { YearRange } from '../../../domain/fiscal-years.ts';
 import type { DodFigures, DodYear } from '../../../domain/model.ts';
 import type { DataColumn } from '../../../ui/DataTable.tsx';
 import type { PlotBox } from './Axis.tsx';
@@ -12,6 +13,8 @@ import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
 
 export interface DodYearsChartProps extends ChartOptions {
   dod: DodFigures;
+  /** The fiscal years the views are narrowed to: the other years' bars are drawn faint. */
+  years?: YearRange | null | undefined;
 }
 
 const box: PlotBox = { width: 640, height: 280, margin: { top: 24, right: 24, bottom: 52, left: 72 } };
@@ -19,7 +22,8 @@ const usd = (value: number) => formatUsd(value, 2);
 /** The region's share of its state's DoD dollars that year; null when the state has none. */
 export const shareOf = (y: DodYear): number | null => (y.state > 0 ? y.region / y.state : null);
 
-export function DodYearsChart({ dod, ...options }: DodYearsChartProps) {
+export function DodYearsChart({ dod, years = null, ...options }: DodYearsChartProps) {
+  const outside = (year: number) => years !== null && (year < years.from || year > years.to);
   const text: ChartText = {
     name: 'dod-years',
     title: `DoD obligations by fiscal year · ${formatCount(dod.firms)} DoD-performing firms`,
@@ -38,8 +42,8 @@ export function DodYearsChart({ dod, ...options }: DodYearsChartProps) {
           key: String(y.fiscalYear),
           name: `FY${y.fiscalYear}`,
           value: y.region,
-          className: 'bar-dod',
-          title: `FY${y.fiscalYear}: ${usd(y.region)} in the region (${formatCount(y.firms)} firms)${share === null ? '' : `, ${formatPercent(share)} of the state's ${usd(y.state)}`}`,
+          className: outside(y.fiscalYear) ? 'bar-dod bar-outside' : 'bar-dod',
+          title: `FY${y.fiscalYear}: ${usd(y.region)} in the region (${formatCount(y.firms)} firms)${share === null ? '' : `, ${formatPercent(share)} of the state's ${usd(y.state)}`}${outside(y.fiscalYear) ? '; outside the fiscal years shown' : ''}`,
         };
       })}
       box={box}

@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     network: { type: 'string', default: '10000:100000' },
     parts: { type: 'string', default: 'chicago,big,network,records' },
     /** Contract prime transactions : subawards of the generated download the records part zips and builds. */
-    records: { type: 'string', default: '2500000:300000' },
+    records: { type: 'string', default: '6500000:300000' },
     pipelines: { type: 'string', default: 'gpu,software' },
   },
 });

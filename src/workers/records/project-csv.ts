@@ -42,6 +42,8 @@ export class CsvProjector {
   private rowBytes = 0;
   /** Bytes pushed so far. */
   bytes = 0;
+  /** Bytes of the projected file in finished parts. */
+  private written = 0;
 
   constructor(keep: readonly string[]) {
     this.wanted = new Set(keep.map((k) => k.trim().toLowerCase()));
@@ -129,8 +131,14 @@ export class CsvProjector {
     return this.parts;
   }
 
+  /** Bytes of the projected file so far. */
+  get size(): number {
+    return this.written + this.o;
+  }
+
   private flush(): void {
     this.parts.push(new Blob([this.out.slice(0, this.o)]));
+    this.written += this.o;
     this.o = 0;
   }
 

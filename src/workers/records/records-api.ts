@@ -85,8 +85,13 @@ const PROJECTED: Partial<Record<RecordKind, readonly string[]>> = {
   subawards: SUBAWARD_COLUMNS,
 };
 
+const WAY_OUT =
+  'Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.';
 const tooBig = (label: string, bytes: number) =>
-  `${label}: is ${formatBytes(bytes)}; the browser takes files up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} each. Use the command line (npm run forgemap -- build-region), which has no limit, or download fewer fiscal years per file.`;
+  `${label}: is ${formatBytes(bytes)}; the browser takes files up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} each. ${WAY_OUT}`;
+/** A zip entry that keeps more than the limit (counted while it inflates, by the columns kept of it). */
+const entryTooBig = (label: string) =>
+  `${label}: is over ${formatBytes(MAX_BROWSER_FILE_BYTES)} unpacked, even keeping only the columns the pipeline reads; the browser takes up to ${formatBytes(MAX_BROWSER_FILE_BYTES)} of each file. ${WAY_OUT}`;
 
 export function recordsHandlers(open: () => Promise<BrowserDuck>): Handlers<RecordsApi> {
   return {
@@ -152,7 +157,7 @@ async function buildWith(
             return 'kind' in verdict ? (PROJECTED[verdict.kind] ?? null) : null;
           },
           maxEntryBytes: MAX_BROWSER_FILE_BYTES,
-          tooBig,
+          tooBig: entryTooBig,
         });
         fileStatus(file.name, `unpacked: ${plural(entries.length, 'file')}`);
         if (entries.length === 0) errors.push(`${file.name}: ${NO_RECORD_ENTRY}`);

@@ -66,6 +66,15 @@ describe('unzipRecordEntries', () => {
     await expect(unzipRecordEntries(cut, options())).rejects.toThrow(/cut short|invalid|unexpected/i);
   });
 
+  it('counts a projected entry by what it keeps', async () => {
+    const files = await unzipRecordEntries(
+      new Blob([zip]),
+      options({ maxEntryBytes: 2 ** 20, project: (start) => (start.startsWith('k,') ? ['naics'] : null) }),
+    );
+    expect(files[0]!.bytes).toBe(big.length);
+    expect(files[0]!.file.size).toBeLessThan(2 ** 20);
+  });
+
   it('stops at an entry over the limit, with the message for it', async () => {
     await expect(unzipRecordEntries(new Blob([zip]), options({ maxEntryBytes: 2 ** 20 }))).rejects.toThrow(
       /^Contracts_PrimeTransactions_1\.csv is \d+ bytes$/,

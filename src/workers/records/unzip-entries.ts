@@ -17,7 +17,10 @@ export interface UnzipOptions {
   project?: ((start: string) => readonly string[] | null) | undefined;
   /** Called with the compressed bytes read so far. */
   onBytes: (read: number) => void;
-  /** An entry that inflates to more than this fails the whole unzip with `tooBig(name, bytes)`. */
+  /**
+   * An entry that keeps more than this (inflated, or projected) fails the whole unzip with `tooBig(name, bytes)`:
+   * a wide download counts by the columns kept of it.
+   */
   maxEntryBytes: number;
   tooBig: (name: string, bytes: number) => string;
 }
@@ -149,7 +152,6 @@ export async function unzipRecordEntries(zip: Blob, options: UnzipOptions): Prom
         return;
       }
       out.size += data.byteLength;
-      if (out.size > options.maxEntryBytes) failure ??= new Error(options.tooBig(out.name, out.size));
       if (out.projector !== null) out.projector.push(data);
       else {
         if (data.byteLength > 0) out.chunks.push(data);
@@ -161,6 +163,8 @@ export async function unzipRecordEntries(zip: Blob, options: UnzipOptions): Prom
           out.held = 0;
         }
       }
+      const kept = out.projector?.size ?? out.size;
+      if (kept > options.maxEntryBytes) failure ??= new Error(options.tooBig(out.name, kept));
       if (final) {
         if (out.projector !== null) out.parts = out.projector.finish() ?? [];
         out.done = true;

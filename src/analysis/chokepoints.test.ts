@@ -1,0 +1,186 @@
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { findChokepoints } from './chokepoints.ts';
+import type { Chokepoint } from './chokepoints.ts';
+import { compareText } from './compare-text.ts';
+import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
+import type { SupplyGraph } from './supply-graph.ts';
+import { HT, MS, specGraph } from './test-bundle.ts';
+import type { LinkSpec, OrgSpec } from './test-bundle.ts';
+
+const P: OrgSpec = { id: 'P', kind: 'prime' };
+const orgs = (...ids: string[]): OrgSpec[] => [P, ...ids.map((id) => ({ id }))];
+/** Chokepoints as [prime, supplier, cutOff, exposure, capabilitiesLost] rows, for short expectations. */
+const rows = (graph: SupplyGraph) =>
+  findChokepoints(graph).map((c) => [c.prime, c.supplier, c.cutOff, c.exposure, c.capabilitiesLost]);
+
+describe('findChokepoints on hand-computed graphs', () => {
+  it('a chain: each link of it cuts off everything below', () => {
+    // C → B → A → P; A sells P machining at 100/yr.
+    const graph = specGraph(orgs('A', 'B', 'C'), [
+      ['C', 'B'],
+      ['B', 'A'],
+      ['A', 'P', MS, 100],
+    ]);
+    expect(rows(graph)).toEqual([
+      ['P', 'A', ['B', 'C'], 100, [MS]],
+      ['P', 'B', ['C'], 0, []],
+    ]);
+  });
+
+  it('a diamond: the tier-2 has two routes, so only the sole suppliers of a capability count', () => {
+    // D → B → P (machining), D → C → P (heat treating): B and C each supply one capability alone.
+    const graph = specGraph(orgs('B', 'C', 'D'), [
+      ['D', 'B'],
+      ['D', 'C'],
+      ['B', 'P', MS, 40],
+      ['C', 'P', HT, 60],
+    ]);
+    expect(rows(graph)).toEqual([
+      ['P', 'C', [], 60, [HT]],
+      ['P', 'B', [], 40, [MS]],
+    ]);
+  });
+
+  it('a shared tier-2 behind two tier-1s cuts off its own suppliers, with no dollars of its own', () => {
+    // X → T → A → P and T → B → P; A and B both supply machining, so neither is sole.
+    const graph = specGraph(orgs('A', 'B', 'T', 'X'), [
+      ['X', 'T'],
+      ['T', 'A'],
+      ['T', 'B'],
+      ['A', 'P', MS, 10],
+      ['B', 'P', MS, 20],
+    ]);
+    expect(rows(graph)).toEqual([['P', 'T', ['X'], 0, []]]);
+  });
+
+  it('merges parallel links, sums their dollars, and ignores opposite links and self-links for cut-offs', () => {
+    // A sells P heat treating twice (30 + 70); P sells A something back; B → A; A → A.
+    const graph = specGraph(orgs('A', 'B'), [
+      ['A', 'P', HT, 30],
+      ['A', 'P', HT, 70],
+      ['P', 'A', MS, 5],
+      ['B', 'A', MS, 1],
+      ['A', 'A', MS, 1],
+    ]);
+    expect(rows(graph)).toEqual([['P', 'A', ['B'], 100, [HT]]]);
+  });
+
+  it('follows cycles: a supplier in a loop with its only customer is still cut off with it', () => {
+    // A ⇄ B, A → P: B reaches P only through A. C → B and C → P: C keeps its own route.
+    const graph = specGraph(orgs('A', 'B', 'C'), [
+      ['A', 'B'],
+      ['B', 'A'],
+      ['A', 'P', HT, 50],
+      ['C', 'B'],
+      ['C', 'P', MS, 5],
+    ]);
+    expect(rows(graph)).toEqual([
+      ['P', 'A', ['B'], 50, [HT]],
+      ['P', 'C', [], 5, [MS]],
+    ]);
+  });
+
+  it('each prime has its own: a supplier feeding two primes is a chokepoint of the one it alone feeds', () => {
+    const graph = specGraph(
+      [P, { id: 'Q', kind: 'prime' }, { id: 'A' }, { id: 'B' }, { id: 'S' }],
+      [
+        ['S', 'A'],
+        ['S', 'B'],
+        ['A', 'P', MS, 10],
+        ['B', 'P', MS, 10],
+        ['A', 'Q', MS, 7],
+      ],
+    );
+    expect(rows(graph)).toEqual([['Q', 'A', ['S'], 7, [MS]]]);
+  });
+});
+
+/** The definitions applied literally: remove each upstream organization and search again. */
+function bruteForce(graph: SupplyGraph): Chokepoint[] {
+  const n = graph.orgCount;
+  const suppliers: Set<number>[] = Array.from({ length: n }, () => new Set());
+  const usable = (l: number) => {
+    const s = graph.linkSource[l]!;
+    const t = graph.linkTarget[l]!;
+    return s !== t && graph.kind[s] !== REMOVED_KIND && graph.kind[t] !== REMOVED_KIND;
+  };
+  for (let l = 0; l < graph.linkCount; l++)
+    if (usable(l)) suppliers[graph.linkTarget[l]!]!.add(graph.linkSource[l]!);
+  const reach = (p: number, without: number): Set<number> => {
+    const seen = new Set([p]);
+    const queue = [p];
+    while (queue.length > 0) {
+      const v = queue.pop()!;
+      for (const w of suppliers[v]!)
+        if (w !== without && !seen.has(w)) {
+          seen.add(w);
+          queue.push(w);
+        }
+    }
+    return seen;
+  };
+  const out: Chokepoint[] = [];
+  for (let p = 0; p < n; p++) {
+    if (graph.kind[p] !== KIND_CODE.prime) continue;
+    const upstream = reach(p, -1);
+    for (const s of upstream) {
+      if (s === p) continue;
+      const still = reach(p, s);
+      const cut = [...upstream].filter((v) => v !== s && !still.has(v));
+      const gone = new Set([s, ...cut]);
+      let exposure = 0;
+      const direct = new Map<number, Set<number>>();
+      for (let l = 0; l < graph.linkCount; l++) {
+        if (!usable(l) || graph.linkTarget[l] !== p) continue;
+        const source = graph.linkSource[l]!;
+        if (gone.has(source) && graph.linkValue[l]! > 0) exposure += graph.linkValue[l]!;
+        const c = graph.linkCapability[l]!;
+        if (c >= 0) direct.set(c, (direct.get(c) ?? new Set()).add(source));
+      }
+      const lost = [...direct]
+        .filter(([, from]) => [...from].every((v) => gone.has(v)))
+        .map(([c]) => graph.capabilityIds[c]!);
+      if (cut.length === 0 && lost.length === 0) continue;
+      out.push({
+        prime: graph.orgIds[p]!,
+        supplier: graph.orgIds[s]!,
+        cutOff: cut.map((v) => graph.orgIds[v]!).sort(compareText),
+        exposure,
+        capabilitiesLost: lost.sort(compareText),
+      });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      b.exposure - a.exposure ||
+      b.cutOff.length - a.cutOff.length ||
+      compareText(a.prime, b.prime) ||
+      compareText(a.supplier, b.supplier),
+  );
+}
+
+describe('findChokepoints against the brute force', () => {
+  it.each(Array.from({ length: 60 }, (_, i) => i))('random graph %i', (seed) => {
+    const random = randomLcg(seed / 60);
+    const int = (k: number) => Math.floor(random() * k);
+    const n = 4 + int(14);
+    const specs: OrgSpec[] = Array.from({ length: n }, (_, i) => ({
+      id: `o${i}`,
+      kind: i === 0 || random() < 0.15 ? 'prime' : 'manufacturer',
+      naics: [[MS, HT, '336413'][int(3)]!],
+    }));
+    const links: LinkSpec[] = [];
+    const m = int(n * 3);
+    for (let k = 0; k < m; k++) {
+      // Mostly toward lower indices (tiers up to the primes), with back links, parallels and self-links.
+      const a = int(n);
+      const b = random() < 0.8 ? int(a + 1) : int(n);
+      const capability = random() < 0.3 ? undefined : [MS, HT, '336413', '332813'][int(4)];
+      const value = random() < 0.2 ? undefined : 1 + int(1000);
+      links.push([specs[a]!.id, specs[b]!.id, capability, value]);
+    }
+    const graph = specGraph(specs, links);
+    expect(findChokepoints(graph)).toEqual(bruteForce(graph));
+  });
+});

@@ -23,6 +23,7 @@ function bundleOf(links: Link[]): Bundle {
       license: '',
       asOf: '2024-09-30',
       synthetic: true,
+      linksByFiscalYear: true,
     },
     organizations: [],
     links,
@@ -85,6 +86,19 @@ describe('withinYears', () => {
     expect(withinYears(dated, { from: 2023, to: 2024 })).toBe(first);
     expect(first.organizations).toBe(dated.organizations);
     expect(dated.links[0]!.value).toBe(900);
+  });
+});
+
+describe('withinYears, links only dated', () => {
+  // A bundle whose link years only date them (the samples): values are USD per year already.
+  const dated2 = { ...dated, meta: { ...dated.meta, linksByFiscalYear: false } };
+  it('is the bundle itself without a range, and keeps the values of a range as they are', () => {
+    expect(withinYears(dated2, null)).toBe(dated2);
+    expect(valuesBySource(withinYears(dated2, { from: 2023, to: 2024 }))).toEqual([
+      ['A', 2024, 300],
+      ['B', 2023, 600],
+      ['C', null, 120],
+    ]);
   });
 });
 

@@ -126,6 +126,12 @@ export interface BundleMeta {
   homeRegion?: RegionId | undefined;
   /** DoD obligations of the home region by fiscal year, for a bundle built from public award records. */
   dod?: DodFigures | undefined;
+  /**
+   * True when each dated link holds one fiscal year of its pair's dollars (build-region, the Subawards import):
+   * over several years the app shows a year's average. Otherwise a link's year only dates it, and its value is
+   * already USD per year.
+   */
+  linksByFiscalYear?: boolean | undefined;
 }
 
 /** One fiscal year of DoD contract obligations (USD), as `build-region` counted them. */

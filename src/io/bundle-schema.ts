@@ -115,6 +115,7 @@ export const metaSchema = z.object({
   synthetic: z.boolean({ error: typeError('synthetic', 'true or false') }),
   homeRegion: branded<RegionId>(requiredText('home region', 200)).optional(),
   dod: dodSchema.optional(),
+  linksByFiscalYear: z.boolean({ error: typeError('linksByFiscalYear', 'true or false') }).optional(),
 });
 
 const orgKindSchema = z.enum(ORG_KINDS, {

@@ -172,6 +172,7 @@ describe('analysis clients', () => {
   it('analyses the fiscal years asked for, a year at a time or averaged over a range, through the worker', async () => {
     // X sells P 300 in FY2023 and 900 in FY2024; H 100 in FY2024 only.
     const dated = structuredClone(bundle);
+    dated.meta.linksByFiscalYear = true;
     dated.links = [
       { ...dated.links[0]!, value: 100, year: 2024 },
       { ...dated.links[1]!, value: 300, year: 2023 },

@@ -17,6 +17,7 @@ const META_KEYS = [
   'synthetic',
   'homeRegion',
   'dod',
+  'linksByFiscalYear',
 ] as const satisfies KeyList<BundleMeta>;
 const ORGANIZATION_KEYS = ORGANIZATION_FIELDS satisfies KeyList<Organization>;
 const NEED_KEYS = ['capability', 'annualValue'] as const satisfies KeyList<Need>;

@@ -397,6 +397,8 @@ function assemble(
       asOf,
       synthetic: false,
     };
+    // Subawards alone: each link is one fiscal year of a pair's dollars (see domain/fiscal-years.ts).
+    if (files.every((f) => f.info.format === 'subawards')) meta.linksByFiscalYear = true;
   }
 
   const capabilities: Capability[] = [...(base?.capabilities ?? [])];

@@ -218,6 +218,7 @@ export async function buildRegion(engine: SqlEngine, input: RegionInput): Promis
       asOf: text(asOf) ?? '1970-01-01',
       synthetic: synthetic === true,
       homeRegion: region.id,
+      linksByFiscalYear: true,
       dod: {
         rule: DOD_RULE,
         firms: headline.firms,

@@ -183,7 +183,12 @@ export function GapsDashboard({
         {filters !== undefined && filters.years !== null && ` (${formatYearRange(filters.years)})`}
       </p>
       {filters !== undefined && onFiltersChange !== undefined && (
-        <FiscalYearFilter years={data.years ?? []} filters={filters} onChange={onFiltersChange} />
+        <FiscalYearFilter
+          years={data.years ?? []}
+          averaged={data.bundle.meta.linksByFiscalYear === true}
+          filters={filters}
+          onChange={onFiltersChange}
+        />
       )}
       {dodElsewhere !== null && (
         <p className="placeholder" data-testid="dod-elsewhere">

@@ -66,7 +66,12 @@ export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
       />
       <CertificationFilter options={options.certifications} filters={filters} onChange={onChange} />
       <MinValueFilter filters={filters} onChange={onChange} />
-      <FiscalYearFilter years={data.years ?? []} filters={filters} onChange={onChange} />
+      <FiscalYearFilter
+        years={data.years ?? []}
+        averaged={data.bundle.meta.linksByFiscalYear === true}
+        filters={filters}
+        onChange={onChange}
+      />
     </section>
   );
 }

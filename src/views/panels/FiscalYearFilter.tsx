@@ -10,10 +10,13 @@ import './panels.css';
 
 export function FiscalYearFilter({
   years,
+  averaged,
   filters,
   onChange,
 }: {
   years: readonly number[];
+  /** Links are by fiscal year (meta.linksByFiscalYear): dollars over several years are a year's average. */
+  averaged: boolean;
   filters: Filters;
   onChange: (filters: Filters) => void;
 }) {
@@ -51,9 +54,9 @@ export function FiscalYearFilter({
         {inRange.length === 0
           ? `None of the dataset's fiscal years (${all}) is in ${formatYearRange(range)}: only undated links are shown.`
           : filters.years === null
-            ? `All ${years.length} fiscal years (${all}); link dollars are a year's average over them.`
-            : inRange.length === 1
-              ? `Links of ${formatYearRange(range)} only, with that year's dollars.`
+            ? `All ${years.length} fiscal years (${all})${averaged ? "; link dollars are a year's average over them" : ''}.`
+            : inRange.length === 1 || !averaged
+              ? `Links of ${formatYearRange(range)} only${averaged ? ", with that year's dollars" : ''}.`
               : `Links of ${formatYearRange(range)}; dollars are a year's average over its ${inRange.length} fiscal years.`}
       </p>
       {filters.years !== null && (

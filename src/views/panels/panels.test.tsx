@@ -90,7 +90,11 @@ describe('FilterPanel', () => {
 });
 
 describe('FilterPanel fiscal years', () => {
-  const dated = { ...data, years: [2022, 2023, 2024] };
+  const dated = {
+    ...data,
+    bundle: { ...data.bundle, meta: { ...data.bundle.meta, linksByFiscalYear: true } },
+    years: [2022, 2023, 2024],
+  };
   const render = (years: { from: number; to: number } | null) =>
     renderToStaticMarkup(
       <FilterPanel data={dated} filters={{ ...NO_FILTERS, years }} onChange={noop} />,

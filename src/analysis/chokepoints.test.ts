@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { findChokepoints } from './chokepoints.ts';
+import { compareChokepoints, findChokepoints } from './chokepoints.ts';
 import type { Chokepoint } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
@@ -151,13 +151,7 @@ function bruteForce(graph: SupplyGraph): Chokepoint[] {
       });
     }
   }
-  return out.sort(
-    (a, b) =>
-      b.exposure - a.exposure ||
-      b.cutOff.length - a.cutOff.length ||
-      compareText(a.prime, b.prime) ||
-      compareText(a.supplier, b.supplier),
-  );
+  return out.sort(compareChokepoints);
 }
 
 describe('findChokepoints against the brute force', () => {

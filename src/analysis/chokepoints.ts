@@ -194,12 +194,16 @@ export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
       });
     }
   }
-  return out.sort(
-    (a, b) =>
-      b.exposure - a.exposure ||
-      b.cutOff.length - a.cutOff.length ||
-      compareText(a.prime, b.prime) ||
-      compareText(a.supplier, b.supplier),
+  return out.sort(compareChokepoints);
+}
+
+/** The order of the list: exposure (largest first), cut-off size (largest first), prime id, supplier id. */
+export function compareChokepoints(a: Chokepoint, b: Chokepoint): number {
+  return (
+    b.exposure - a.exposure ||
+    b.cutOff.length - a.cutOff.length ||
+    compareText(a.prime, b.prime) ||
+    compareText(a.supplier, b.supplier)
   );
 }
 

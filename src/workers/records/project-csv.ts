@@ -86,11 +86,7 @@ export class CsvProjector {
           continue;
         }
         if (b === LF) {
-          if (rowBytes > 0) {
-            // Fields the row did not reach are empty.
-            for (let k = reached; k < this.keptCount; k++) if (k > 0) out[o++] = COMMA;
-            out[o++] = LF;
-          }
+          if (rowBytes > 0) o = endRow(out, o, reached, this.keptCount);
           field = 0;
           keep = keepField[0] === 1;
           reached = keep ? 1 : 0;
@@ -124,8 +120,7 @@ export class CsvProjector {
       if (this.headerBytes.length === 0) return null;
       this.startHeader(this.headerBytes);
     } else if (this.rowBytes > 0) {
-      for (let k = this.reached; k < this.keptCount; k++) if (k > 0) this.out[this.o++] = COMMA;
-      this.out[this.o++] = LF;
+      this.o = endRow(this.out, this.o, this.reached, this.keptCount);
     }
     this.flush();
     return this.parts;
@@ -160,6 +155,16 @@ export class CsvProjector {
     this.field = 0;
     this.reached = this.keepField[0] === 1 ? 1 : 0;
   }
+}
+
+/**
+ * Ends a row at `o` of `out`: an empty field for each kept column the row did not reach (`reached` of
+ * `keptCount`), then the line end. Returns the new end.
+ */
+function endRow(out: Uint8Array, o: number, reached: number, keptCount: number): number {
+  for (let k = reached; k < keptCount; k++) if (k > 0) out[o++] = COMMA;
+  out[o++] = LF;
+  return o;
 }
 
 /** The file with only the `keep` columns (those it has); the source itself when it has no header line. */

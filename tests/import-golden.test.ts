@@ -9,6 +9,8 @@ import { createZipGeocoder } from '../src/geo/zip-geocoder.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
 import { importFiles } from '../src/io/import/import-files.ts';
 import type { ImportOutcome } from '../src/io/import/import-files.ts';
+import { readOnEngine } from '../src/io/import/engine-files.ts';
+import { openNodeHost } from '../scripts/cli/duck.ts';
 
 const ROOT = join(import.meta.dirname, 'golden', 'import');
 const UPDATE = process.env.UPDATE === '1';
@@ -64,18 +66,20 @@ function golden(outcome: ImportOutcome): unknown {
 for (const format of readdirSync(ROOT).sort()) {
   describe(`import golden: ${format}`, () => {
     for (const [name, inputs] of cases(format)) {
-      it(name, () => {
+      it(name, async () => {
         const basePath = join(ROOT, format, `${name}.base.json`);
         const base = existsSync(basePath)
           ? loadBundle(JSON.parse(readFileSync(basePath, 'utf8'))).value
           : null;
-        const outcome = importFiles(
-          inputs.map((input) => ({
-            name: input,
-            data: new Uint8Array(readFileSync(join(ROOT, format, input))),
-          })),
-          { zipGeocoder, base, today: '2026-06-01' },
-        );
+        const files = inputs.map((input) => ({
+          name: input,
+          data: new Uint8Array(readFileSync(join(ROOT, format, input))),
+        }));
+        const outcome = importFiles(await readOnEngine(files, {}, openNodeHost), {
+          zipGeocoder,
+          base,
+          today: '2026-06-01',
+        });
         const actual = golden(outcome);
         const outputPath = join(ROOT, format, `${name}.output.json`);
         if (UPDATE) writeFileSync(outputPath, `${JSON.stringify(actual, null, 2)}\n`);

@@ -25,7 +25,7 @@ import {
 } from '../../src/io/records/host.ts';
 import type { RecordKind } from '../../src/io/records/columns.ts';
 import { buildRegion } from '../../src/io/records/pipeline.ts';
-import type { Headline, SqlEngine, StepName } from '../../src/io/records/pipeline.ts';
+import type { Headline } from '../../src/io/records/pipeline.ts';
 import { DOD_RULE, samSentence } from '../../src/io/records/pipeline.ts';
 import { plural } from '../../src/io/import/report-text.ts';
 import { formatPercent, formatUsd as formatUsd1 } from '../../src/views/derive/format.ts';
@@ -34,6 +34,7 @@ import { referenceRegions } from './reference.ts';
 import { capabilityLabeler } from '../../src/analysis/labels.ts';
 import { referenceLoaders } from '../../src/workers/reference-loaders.ts';
 import { extractRecordEntries } from './unzip.ts';
+import { engineOf, recordsSql } from './duck.ts';
 
 export interface BuildRegionOptions {
   files: readonly string[];
@@ -46,7 +47,6 @@ export interface BuildRegionOptions {
 }
 
 const ZIPS_FILE = fileURLToPath(new URL('../../data/reference/zips.json', import.meta.url));
-const sqlStep = (step: StepName) => new URL(`../../src/io/records/sql/${step}`, import.meta.url);
 
 /** The start of a file, as text, enough to hold its header line. */
 async function startOf(file: string): Promise<string> {
@@ -58,15 +58,6 @@ async function startOf(file: string): Promise<string> {
   } finally {
     await handle.close();
   }
-}
-
-function engineOf(connection: DuckDBConnection): SqlEngine {
-  return {
-    exec: async (sql) => {
-      await connection.run(sql);
-    },
-    rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
-  };
 }
 
 /** The columns the files have, as DuckDB reads them together. */
@@ -202,7 +193,7 @@ async function buildFromFiles(
         cbp: byKind.cbp.map(nameOf),
         sam: byKind.sam.map(nameOf),
       },
-      readStep: (step) => readFile(sqlStep(step), 'utf8'),
+      readStep: recordsSql,
     });
     await writeFile(options.output, exportBundleJson(built.bundle));
     const label = capabilityLabeler([], await referenceLoaders.naicsTitles());

@@ -3,6 +3,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importFiles } from '../../src/io/import/import-files.ts';
+import { readOnEngine } from '../../src/io/import/engine-files.ts';
+import { openNodeHost } from './duck.ts';
 import type { ImportFile } from '../../src/io/import/import-files.ts';
 import { IMPORT_FORMATS, isImportFormat } from '../../src/io/import/formats.ts';
 import type { ImportFormat } from '../../src/io/import/formats.ts';
@@ -66,7 +68,7 @@ export async function importCommand(args: ImportArgs): Promise<CommandOutput> {
   const formats = args.files.map(
     (_, i) => (args.formats.length === 1 ? args.formats[0] : args.formats[i]) ?? null,
   );
-  const outcome = importFiles(files, {
+  const outcome = importFiles(await readOnEngine(files, { formats }, openNodeHost), {
     formats,
     zipGeocoder: await loadZipGeocoder(),
     knownRegionIds: await referenceRegionIds(),

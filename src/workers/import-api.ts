@@ -12,6 +12,10 @@ import type { ImportPart } from './import-parts.ts';
 import { CANONICAL_BLOB_BYTES, importRequestSchema } from './import-protocol.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 import { nextTask } from './sliced.ts';
+import type { RecordsHost } from '../io/records/subaward-read.ts';
+
+/** DuckDB-Wasm, loaded (34 MB) only when an import needs it. */
+const openRecordsHost = async () => (await import('./records/duckdb-browser.ts')).openBrowserHost();
 
 export type ImportEvent = { type: 'progress'; phase: ImportPhase; fraction: number } | ImportPart;
 
@@ -23,8 +27,14 @@ export interface ImportApi extends Api {
 /** Progress is sent at most every 50 ms: an event per chunk of rows would flood the main thread. */
 const THROTTLE_MS = 50;
 
-/** `parsePart`, where given, parses part of a big bundle's links on another core (see import-engine.ts). */
-export function importHandlers(parsePart?: PartParser): Handlers<ImportApi> {
+/**
+ * `parsePart`, where given, parses part of a big bundle's links on another core (see import-engine.ts);
+ * `openHost` starts the records engine when a Subawards download is among the files.
+ */
+export function importHandlers(
+  parsePart?: PartParser,
+  openHost: () => Promise<RecordsHost> = openRecordsHost,
+): Handlers<ImportApi> {
   let canonical: Promise<CanonicalBundle | null> = Promise.resolve(null);
   return {
     async run(request, { emit, cancelled }) {
@@ -39,6 +49,7 @@ export function importHandlers(parsePart?: PartParser): Handlers<ImportApi> {
         },
         cancelled,
         parsePart,
+        openHost,
       );
       const { parts, result } = splitOutcome(0, outcome);
       for (const part of parts) emit(part, transferOf(part));

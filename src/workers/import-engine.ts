@@ -3,6 +3,8 @@
 import type { ZipGeocoder } from '../geo/zip-geocoder.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { importFiles } from '../io/import/import-files.ts';
+import { readOnEngine } from '../io/import/engine-files.ts';
+import type { RecordsHost } from '../io/records/subaward-read.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
 import type { ImportFile } from '../io/import/import-files.ts';
@@ -34,7 +36,7 @@ export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBund
 }
 
 /**
- * `parsePart`, where given, lets a big bundle be parsed on two cores (io/load-bundle-split.ts); the outcome
+ * `openHost` starts the records engine, for Subawards downloads. `parsePart`, where given, lets a big bundle be parsed on two cores (io/load-bundle-split.ts); the outcome
  * is the same without it.
  */
 export async function runImport(
@@ -42,6 +44,7 @@ export async function runImport(
   onProgress: ImportProgress = () => {},
   isCancelled: () => boolean = () => false,
   parsePart?: PartParser,
+  openHost: () => Promise<RecordsHost> = () => Promise.reject(new Error('no records engine here')),
 ): Promise<ImportOutcome> {
   onProgress('reference', 0);
   const zip = await loadZipGeocoder();
@@ -58,7 +61,9 @@ export async function runImport(
     const bundle = await loadBundleSplit(decoded.text, parsePart);
     files.push({ name: file.name, data: file.bytes, decoded, bundle: bundle ?? undefined });
   }
-  return importFiles(files, {
+  // Subawards downloads are read on the records engine (DuckDB-Wasm, started only for them).
+  const read = await readOnEngine(files, request, openHost);
+  return importFiles(read, {
     formats: request.formats,
     mappings: request.mappings,
     base: request.base,

@@ -127,6 +127,34 @@ describe('importing a big bundle', () => {
   });
 });
 
+describe('importing a USAspending Subawards download', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/map',
+    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it('reads a USAspending Subawards download on the records engine (DuckDB-Wasm), reports and imports it', async () => {
+    const { page, pageErrors, foreignRequests } = await app();
+    // The golden case of tests/golden/import/subawards: 5 firms, 4 links by fiscal year, 2 rows refused.
+    const text = readFileSync(`${root}tests/golden/import/subawards/contracts.input.csv`, 'utf8');
+    await drop(page, [{ name: 'Contracts_Subawards_golden.csv', text }]);
+    const counts = page.locator(byTestId('import-counts'));
+    await expect
+      .poll(() => counts.innerText().catch(() => ''), { timeout: 60_000 })
+      .toMatch(/^5 organizations and 4 links ready to import/);
+    const report = await page.locator(byTestId('import-report')).innerText();
+    expect(report).toContain('Subaward without a prime awardee');
+    await page.locator(byTestId('import-confirm')).click();
+    await expect
+      .poll(() => page.locator(byTestId('dataset-title')).innerText())
+      .toBe('Contracts Subawards golden');
+    expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^5 of 5 organizations/);
+    // The engine's script and module come from the app's own origin.
+    expect(foreignRequests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('importing a GEXF file', () => {
   const app = useSharedApp({
     hash: '#/s:chicago/network',

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { chicagoGeocoder } from '../../geo/test-geocoder.ts';
 import { loadBundle } from '../load-bundle.ts';
 import { importFiles } from './import-files.ts';
+import { readOnEngine } from './engine-files.ts';
+import { openNodeHost } from '../../../scripts/cli/duck.ts';
 import type { ImportFormat } from './formats.ts';
 
 /** A seeded PRNG (d3-random's LCG), so a failure can be replayed from its seed. */
@@ -89,11 +91,15 @@ function randomBytes(random: () => number): Uint8Array {
   return bytes;
 }
 
-function check(files: { name: string; data: Uint8Array | string }[], format?: ImportFormat): void {
-  const outcome = importFiles(files, {
+async function check(
+  files: { name: string; data: Uint8Array | string }[],
+  format?: ImportFormat,
+): Promise<void> {
+  const formats = format === undefined ? undefined : files.map(() => format);
+  const outcome = importFiles(await readOnEngine(files, { formats }, openNodeHost), {
     zipGeocoder: geocoder,
     today: '2026-06-01',
-    formats: format === undefined ? undefined : files.map(() => format),
+    formats,
   });
   for (const issue of outcome.issues) expect(issue.message.trim(), JSON.stringify(issue)).not.toBe('');
   for (const group of outcome.report.groups) expect(group.title).not.toBe('');
@@ -111,24 +117,24 @@ function check(files: { name: string; data: Uint8Array | string }[], format?: Im
 describe('importers under random input', () => {
   const ITERATIONS = 120;
 
-  it('random bytes, detected or forced into each format, never throw', () => {
+  it('random bytes, detected or forced into each format, never throw', async () => {
     const random = prng(1);
     const formats = [undefined, ...(Object.keys(SEEDS) as ImportFormat[])];
     for (let i = 0; i < ITERATIONS; i++) {
       const format = formats[i % formats.length];
-      check([{ name: `noise-${i}.bin`, data: randomBytes(random) }], format);
+      await check([{ name: `noise-${i}.bin`, data: randomBytes(random) }], format);
     }
   });
 
   for (const [format, seed] of Object.entries(SEEDS) as [ImportFormat, string][]) {
-    it(`mutated ${format} input never throws and explains every rejection`, () => {
+    it(`mutated ${format} input never throws and explains every rejection`, async () => {
       const random = prng(format.length * 7919);
       for (let i = 0; i < ITERATIONS; i++) {
         const mutated = mutate(seed, random);
         const files = [{ name: `case-${i}.${format === 'geojson' ? 'geojson' : 'txt'}`, data: mutated }];
         // Links need organizations: pair them with the organizations seed, as a user would.
         if (format === 'links') files.unshift({ name: 'orgs.csv', data: SEEDS.organizations });
-        check(files, i % 2 === 0 ? undefined : format);
+        await check(files, i % 2 === 0 ? undefined : format);
       }
     });
   }

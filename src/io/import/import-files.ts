@@ -17,6 +17,7 @@ import type { Delimiter } from './csv-table.ts';
 import { decodeText } from './decode-text.ts';
 import type { DecodedText, TextEncodingName } from './decode-text.ts';
 import type { SplitLoad } from '../load-bundle-split.ts';
+import type { SubawardRead } from '../records/subaward-read.ts';
 import { FORMAT_LABELS, detectFormat, isImportFormat } from './formats.ts';
 import type { Detection, ImportFormat } from './formats.ts';
 import { geoJsonFeatures, importGeoJson } from './import-geojson.ts';
@@ -38,6 +39,8 @@ export interface ImportFile {
   decoded?: DecodedText | undefined;
   /** `data` already loaded as a bundle (load-bundle-split.ts does this for big bundles on two cores). */
   bundle?: SplitLoad | undefined;
+  /** A Subawards download as the records engine read it (io/import/engine-files.ts), or why it could not. */
+  subawards?: SubawardRead | { problem: string } | undefined;
 }
 
 export interface ImportOptions {
@@ -212,6 +215,12 @@ export function importFiles(files: readonly ImportFile[], options: ImportOptions
   );
 }
 
+function tooManyRows(log: FileLog, maxRows: number): void {
+  log.issue('too-many-rows', {
+    message: `The file has more than ${maxRows.toLocaleString('en-US')} rows; Forgemap imports at most that many per file. Split it into smaller files.`,
+  });
+}
+
 function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): void {
   const { info, log } = item;
   const maxRows = Math.min(options.limits?.rows ?? MAX_ROWS, MAX_ROWS);
@@ -253,15 +262,32 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     }
     return;
   }
-  if (format !== 'organizations' && format !== 'links' && format !== 'subawards') return;
+  if (format === 'subawards') {
+    const read = item.file.subawards;
+    if (read === undefined || 'problem' in read) {
+      log.issue('file-not-read', {
+        message:
+          read === undefined
+            ? 'Subawards downloads are read on the records engine, which this import did not start.'
+            : `The records engine could not read this file: ${read.problem}`,
+      });
+      return;
+    }
+    if (read.lastRow - 1 > maxRows) {
+      tooManyRows(log, maxRows);
+      return;
+    }
+    info.headers = Object.values(read.columns);
+    importSubawards(read, log, ctx);
+    return;
+  }
+  if (format !== 'organizations' && format !== 'links') return;
 
   const csv = parseCsvTable(item.text, maxRows);
   info.delimiter = csv.delimiter;
   info.headers = csv.headers;
   if (csv.truncated) {
-    log.issue('too-many-rows', {
-      message: `The file has more than ${maxRows.toLocaleString('en-US')} rows; Forgemap imports at most that many per file. Split it into smaller files.`,
-    });
+    tooManyRows(log, maxRows);
     return;
   }
   for (const problem of csv.problems) {
@@ -288,10 +314,6 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
     firstRow: csv.headerRow + 1,
     decimalComma: csv.delimiter !== ',',
   };
-  if (format === 'subawards') {
-    importSubawards(table, log, ctx);
-    return;
-  }
   const given = sanitizeMapping(options.mappings?.[item.index]);
   const mapping = given?.target === format ? given : autoDetectMapping(csv.headers, format);
   info.mapping = mapping;

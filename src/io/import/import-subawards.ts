@@ -1,28 +1,18 @@
-// USAspending contract Subawards download → organizations and links. Prime awardees and subawardees
-// become organizations (one per UEI, else per name + ZIP), each prime–subawardee pair and fiscal year one
-// `subcontract` link from subawardee to prime with that year's amounts summed and the award's NAICS as
+// USAspending contract Subawards download → organizations and links. The records engine has read the file and
+// grouped its rows (io/records/subaward-read.ts); here each firm's appearances become one organization (one per
+// UEI, else per name + ZIP), checked as every format's firms are, and each prime–subawardee pair and fiscal year
+// one `subcontract` link from subawardee to prime with that year's amounts summed and the award's NAICS as
 // capability (the same links as build-region's, src/io/records/sql/60-links.sql).
 import type { CapabilityId, CountyFips, OrgId } from '../../domain/ids.ts';
 import type { Link } from '../../domain/model.ts';
-import { headerKey } from './column-mapping.ts';
-import { PROGRESS_EVERY } from './context.ts';
+import type { SubawardColumn, SubawardFirm, SubawardRead } from '../records/subaward-read.ts';
 import type { ImportContext } from './context.ts';
 import type { OrganizationDraft } from './organization-draft.ts';
 import { MAX_LINK_VALUE } from './read-link.ts';
 import { placeByZip } from './read-organization.ts';
-import type { Table } from './import-table.ts';
 import type { FileLog } from './report.ts';
 import { stateCode } from './state-codes.ts';
-import {
-  normalizeName,
-  quote,
-  readCode,
-  readCountyFips,
-  readNaics,
-  readNumber,
-  readZip,
-  zip5,
-} from './values.ts';
+import { normalizeName, quote, readCode, readCountyFips, readNaics, readZip, zip5 } from './values.ts';
 
 interface Pair {
   source: OrgId;
@@ -34,54 +24,31 @@ interface Pair {
   year: number | undefined;
 }
 
-type Side = 'prime_awardee' | 'subawardee';
-
 const DOMESTIC = new Set(['', 'USA', 'US', 'UNITED STATES']);
 
-/** The two firms a subaward names, checked in this order; a row where either has no name is not imported. */
-const UNNAMED_FIRMS = [
-  { column: 'prime_awardee_name', reason: 'subaward-no-prime', who: 'prime awardee' },
-  { column: 'subawardee_name', reason: 'subaward-no-subawardee', who: 'subawardee' },
-] as const;
+const WHO = { 'subaward-no-prime': 'prime awardee', 'subaward-no-subawardee': 'subawardee' } as const;
 
-export function importSubawards(table: Table, log: FileLog, ctx: ImportContext): void {
-  const at = new Map<string, number>();
-  table.headers.forEach((h, i) => {
-    const key = headerKey(h);
-    if (!at.has(key)) at.set(key, i);
-  });
-  let cells: readonly string[] = [];
-  const cell = (name: string): string => {
-    const index = at.get(headerKey(name));
-    return index === undefined ? '' : (cells[index] ?? '').trim();
-  };
-  const column = (name: string): string | undefined => {
-    const index = at.get(headerKey(name));
-    return index === undefined ? undefined : table.headers[index];
-  };
-
+export function importSubawards(read: SubawardRead, log: FileLog, ctx: ImportContext): void {
+  const column = (name: SubawardColumn): string | undefined => read.columns[name];
   const seen = new Map<string, { id: OrgId; name: string; row: number }>();
-  const pairs = new Map<string, Pair>();
 
-  const firm = (side: Side, row: number): OrgId | null => {
-    const name = cell(`${side}_name`);
-    const rawUei = cell(`${side}_uei`);
+  const firm = (f: SubawardFirm): OrgId | null => {
+    const { side, row, name } = f;
     let uei: string | undefined;
-    if (rawUei !== '') {
-      const code = readCode(rawUei, 12, 'UEI');
+    if (f.uei !== '') {
+      const code = readCode(f.uei, 12, 'UEI');
       if (code.ok) uei = code.value;
       else
         log.issue('uei-invalid', {
           row,
           column: column(`${side}_uei`),
-          value: rawUei,
+          value: f.uei,
           message: `${code.problem}; it was left out.`,
         });
     }
-    if (name === '') return null;
-    const country = cell(`${side}_country_code`).toUpperCase();
+    const country = f.country;
     const isForeign = !DOMESTIC.has(country);
-    const zipRead = isForeign ? null : readZip(cell(`${side}_zip_code`));
+    const zipRead = isForeign ? null : readZip(f.zip);
     const zip = zipRead?.ok === true ? zipRead.value : undefined;
     const key =
       uei ??
@@ -109,13 +76,12 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
       needs: [],
     };
     if (uei !== undefined) draft.uei = uei;
-    const city = cell(`${side}_city_name`);
-    const address = cell(`${side}_address_line_1`);
+    const { city, address } = f;
     if (isForeign) {
       // No ZIP, state, county or coordinates: a foreign postal code can look like a US ZIP ("10115",
       // Berlin), and any of them would put the firm inside a US region.
-      const countryName = cell(`${side}_country_name`) || country;
-      draft.address = [address, city, cell(`${side}_foreign_postal_code`), countryName]
+      const countryName = f.countryName || country;
+      draft.address = [address, city, f.foreignPostalCode, countryName]
         .filter((part) => part !== '')
         .join(', ')
         .slice(0, 500);
@@ -129,13 +95,13 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
     } else {
       if (address !== '') draft.address = address.slice(0, 500);
       if (city !== '') draft.city = city.slice(0, 200);
-      const state = stateCode(cell(`${side}_state_code`));
+      const state = stateCode(f.state);
       if (state !== null) draft.state = state;
-      if (zipRead !== null && !zipRead.ok && cell(`${side}_zip_code`) !== '') {
+      if (zipRead !== null && !zipRead.ok && f.zip !== '') {
         log.issue('zip-invalid', {
           row,
           column: column(`${side}_zip_code`),
-          value: cell(`${side}_zip_code`),
+          value: f.zip,
           message: `ZIP ${zipRead.problem}; it was left out.`,
         });
       }
@@ -143,27 +109,26 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
         log.issue('zip-repaired', {
           row,
           column: column(`${side}_zip_code`),
-          value: cell(`${side}_zip_code`),
+          value: f.zip,
           message: `ZIP ${zipRead.fixed}.`,
         });
       if (zip !== undefined) draft.zip = zip;
-      const countyText = side === 'prime_awardee' ? cell('prime_awardee_county_fips_code') : '';
-      if (countyText !== '') {
-        const county = readCountyFips(countyText, cell('prime_awardee_state_fips_code') || undefined);
+      if (f.county !== '') {
+        const county = readCountyFips(f.county, f.stateFips || undefined);
         if (county.ok) {
           draft.county = county.value as CountyFips;
           if (county.fixed !== undefined)
             log.issue('county-padded', {
               row,
               column: column('prime_awardee_county_fips_code'),
-              value: countyText,
+              value: f.county,
               message: `county FIPS ${county.fixed}.`,
             });
         } else {
           log.issue('county-invalid', {
             row,
             column: column('prime_awardee_county_fips_code'),
-            value: countyText,
+            value: f.county,
             message: `county ${county.problem}; it was left out.`,
           });
         }
@@ -177,76 +142,80 @@ export function importSubawards(table: Table, log: FileLog, ctx: ImportContext):
     return id;
   };
 
-  log.size(table.firstRow - 1 + table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const row = table.firstRow + i;
-    cells = table.rows[i] ?? [];
-    if (cells.length === 0) continue;
-    if (i % PROGRESS_EVERY === 0) {
+  log.size(read.lastRow);
+  for (let row = 2; row <= read.lastRow; row++) log.accept(row);
+  // Appearances in the order the rows name them, so that a firm takes the facts of its first row.
+  const orgOf = new Map<number, OrgId | null>();
+  for (const [i, f] of read.firms.entries()) {
+    if (i % 4096 === 0) {
       if (ctx.cancelled()) return;
-      ctx.progress(i / table.rows.length);
+      ctx.progress((0.8 * i) / Math.max(read.firms.length, 1));
     }
-    log.accept(row);
-    const unnamed = UNNAMED_FIRMS.find((firm) => cell(firm.column) === '');
-    if (unnamed !== undefined) {
-      log.issue(unnamed.reason, {
-        row,
-        column: column(unnamed.column),
-        message: `the ${unnamed.who} has no name; this subaward was not imported.`,
-      });
-      continue;
-    }
-    const prime = firm('prime_awardee', row);
-    const sub = firm('subawardee', row);
+    orgOf.set(f.id, firm(f));
+  }
+  for (const date of read.dates) ctx.noteDate(date);
+
+  const nameOf = new Map(read.firms.map((f) => [f.id, f.name]));
+  const pairs = new Map<string, Pair>();
+  for (const group of read.pairs) {
+    const prime = orgOf.get(group.prime) ?? null;
+    const sub = orgOf.get(group.sub) ?? null;
     if (prime === null || sub === null) continue;
     if (prime === sub) {
       log.issue('subaward-self', {
-        row,
-        value: cell('subawardee_name'),
-        message: `the subawardee is the prime awardee itself ("${cell('prime_awardee_name')}"); no link was made for this row.`,
+        row: group.row,
+        value: nameOf.get(group.sub),
+        message: `the subawardee is the prime awardee itself ("${nameOf.get(group.prime) ?? ''}"); no link was made for ${group.year === null ? 'these subawards' : `the FY${group.year} subawards of this pair`}.`,
       });
       continue;
     }
-
-    const yearText = Number(
-      cell('subaward_action_date_fiscal_year') || cell('subaward_action_date').slice(0, 4),
-    );
-    const year = Number.isInteger(yearText) && yearText >= 1900 && yearText <= 2100 ? yearText : undefined;
-    ctx.noteDate(cell('subaward_action_date'));
+    const year = group.year ?? undefined;
     const key = `${sub}\u0000${prime}\u0000${year ?? ''}`;
     let pair = pairs.get(key);
     if (pair === undefined) {
-      pair = { source: sub, target: prime, firstRow: row, total: 0, amounts: 0, naics: new Map(), year };
+      pair = {
+        source: sub,
+        target: prime,
+        firstRow: group.row,
+        total: 0,
+        amounts: 0,
+        naics: new Map(),
+        year,
+      };
       pairs.set(key, pair);
     }
-    const amountText = cell('subaward_amount');
-    let amount = 0;
-    if (amountText !== '') {
-      const read = readNumber(amountText);
-      if (read.ok) {
-        amount = read.value;
-        pair.total += amount;
-        pair.amounts++;
-      } else {
-        log.issue('value-invalid', {
-          row,
-          column: column('subaward_amount'),
-          value: amountText,
-          message: `subaward amount ${quote(amountText)} ${read.problem}; it was not added to the link's value.`,
-        });
-      }
+    pair.total += group.total;
+    pair.amounts += group.amounts;
+    for (const { code, dollars } of group.naics) pair.naics.set(code, (pair.naics.get(code) ?? 0) + dollars);
+  }
+
+  for (const issue of read.issues) {
+    if (issue.reason === 'subaward-no-prime' || issue.reason === 'subaward-no-subawardee') {
+      log.issue(issue.reason, {
+        row: issue.row,
+        column: column(issue.column),
+        message: `the ${WHO[issue.reason]} has no name; this subaward was not imported.`,
+      });
+      continue;
     }
-    const naicsText = cell('prime_award_naics_code');
-    if (naicsText !== '') {
-      const naics = readNaics(naicsText);
-      if (naics.ok) pair.naics.set(naics.value, (pair.naics.get(naics.value) ?? 0) + Math.max(amount, 0));
-      else
-        log.issue('naics-invalid', {
-          row,
-          column: column('prime_award_naics_code'),
-          value: naicsText,
-          message: `award NAICS ${naics.problem}; the link has no capability from this row.`,
-        });
+    // A row of a firm with itself made no link, so what it says of amounts and codes is moot.
+    const prime = issue.prime === null ? null : (orgOf.get(issue.prime) ?? null);
+    if (prime === null || prime === (issue.sub === null ? null : (orgOf.get(issue.sub) ?? null))) continue;
+    if (issue.reason === 'value-invalid')
+      log.issue('value-invalid', {
+        row: issue.row,
+        column: column(issue.column),
+        value: issue.value,
+        message: `subaward amount ${quote(issue.value)} is not a number; it was not added to the link's value.`,
+      });
+    else {
+      const naics = readNaics(issue.value);
+      log.issue('naics-invalid', {
+        row: issue.row,
+        column: column(issue.column),
+        value: issue.value,
+        message: `award NAICS ${naics.ok ? quote(issue.value) : naics.problem}; the link has no capability from this row.`,
+      });
     }
   }
 

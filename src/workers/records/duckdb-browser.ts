@@ -5,6 +5,8 @@ import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger } from '@duckdb/duckdb-wasm
 import engineWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import engineWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { SqlEngine } from '../../io/records/pipeline.ts';
+import type { RecordsHost } from '../../io/records/subaward-read.ts';
+import { RECORDS_SQL } from './records-sql.ts';
 import { OFFLINE_SETTINGS } from '../../io/records/host.ts';
 
 export interface BrowserDuck {
@@ -48,6 +50,14 @@ export async function openBrowserDuck(): Promise<BrowserDuck> {
       exec: async (sql) => {
         await connection.query(sql);
       },
+      columns: async (sql) => {
+        const table = await connection.query(sql);
+        const out: Record<string, unknown[]> = {};
+        // Iterating a column gives null where a value is null (its typed array would give 0).
+        for (const field of table.schema.fields)
+          out[field.name] = Array.from((table.getChild(field.name) ?? []) as Iterable<unknown>, plain);
+        return out;
+      },
       rows: async (sql) => {
         const table = await connection.query(sql);
         return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
@@ -64,5 +74,23 @@ export async function openBrowserDuck(): Promise<BrowserDuck> {
       await connection.close();
       await db.terminate();
     },
+  };
+}
+
+/** The engine as the host of the readers that run on it (the Open data import of Subawards downloads). */
+export async function openBrowserHost(): Promise<RecordsHost> {
+  const duck = await openBrowserDuck();
+  return {
+    engine: duck.engine,
+    addText: async (name, text) => {
+      await duck.registerText(name, text);
+      return name;
+    },
+    sql: async (file) => {
+      const text = RECORDS_SQL[file];
+      if (text === undefined) throw new Error(`no SQL file ${file}`);
+      return text;
+    },
+    close: () => duck.close(),
   };
 }

@@ -1,6 +1,7 @@
 // The records worker's build, run in Node with DuckDB's native engine standing in for DuckDB-Wasm (the same
 // SQL runs on both): it must give the CLI's bundle for the golden downloads, zipped or not, and name bad files.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { engineOf } from '../../../scripts/cli/duck.ts';
 import { strToU8, zipSync } from 'fflate';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +33,7 @@ async function nodeDuck(): Promise<BrowserDuck> {
   const connection = await instance.connect();
   await connection.run(`SET file_search_path = '${dir}'`);
   return {
-    engine: {
-      exec: async (sql) => void (await connection.run(sql)),
-      rows: async (sql) =>
-        (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
-    },
+    engine: engineOf(connection),
     registerFile: async (name, file) =>
       writeFileSync(join(dir, name), new Uint8Array(await file.arrayBuffer())),
     registerText: async (name, text) => writeFileSync(join(dir, name), text),

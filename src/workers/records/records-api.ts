@@ -26,6 +26,7 @@ import type { ImportPart } from '../import-parts.ts';
 import type { CanonicalBundle } from '../import-protocol.ts';
 import { referenceFile } from '../reference-files.ts';
 import type { BrowserDuck } from './duckdb-browser.ts';
+import { RECORDS_SQL } from './records-sql.ts';
 import { projectCsv } from './project-csv.ts';
 import { unzipRecordEntries } from './unzip-entries.ts';
 
@@ -281,9 +282,5 @@ const STEP_DOING: Record<StepName, string> = {
   '80-strength.sql': "Ranking the region's industries (County Business Patterns)",
 };
 
-/** The SQL of each step, bundled as text (the CLI reads the same files from disk). */
-const STEP_SQL = Object.fromEntries(
-  Object.entries(
-    import.meta.glob('../../io/records/sql/*.sql', { query: '?raw', import: 'default', eager: true }),
-  ).map(([path, text]) => [path.split('/').pop()!, text as string]),
-) as Record<StepName, string>;
+/** The SQL of each step. */
+const STEP_SQL = RECORDS_SQL as Record<StepName, string>;

@@ -89,6 +89,10 @@ describe('forgemap analyze', () => {
       { prime: 'P', capability: '332710', inRegion: 1, outOfRegion: 0 },
       { prime: 'P', capability: '332811', inRegion: 1, outOfRegion: 2 },
     ]);
+    // M alone sells P machining; heat treating has three sellers, and nothing stands behind any of them.
+    expect(json.chokepoints).toEqual([
+      { prime: 'P', supplier: 'M', cutOff: [], exposure: 80000, capabilitiesLost: ['332710'] },
+    ]);
   });
 
   it('prints a readable report with every section', async () => {
@@ -104,6 +108,10 @@ describe('forgemap analyze', () => {
     expect(text).toContain('Critical suppliers (articulation points): 1');
     expect(text).toContain('Critical links (bridges): 4');
     expect(text).toMatch(/Prime \(P\)\s+332710\s+1\s+0\s+\*/);
+    expect(text).toContain(
+      'Single points of failure: 1 supplier, chokepoints of 1 prime (1 prime–supplier pair)',
+    );
+    expect(text).toMatch(/Machinist \(M\)\s+\$80,000\s+1\s+332710\s+0/);
   });
 
   it('--remove reports what a closure costs', async () => {

@@ -2,6 +2,8 @@
 // region with the same src/analysis code the app runs in its worker.
 import { readFile } from 'node:fs/promises';
 import { analyzeGraph } from '../../src/analysis/analyze.ts';
+import { findChokepoints, rankSuppliers } from '../../src/analysis/chokepoints.ts';
+import type { Chokepoint } from '../../src/analysis/chokepoints.ts';
 import { capabilityLabeler } from '../../src/analysis/labels.ts';
 import { isSingleSource } from '../../src/analysis/matrix.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
@@ -18,6 +20,7 @@ import { referenceLoaders } from '../../src/workers/reference-loaders.ts';
 import { referenceRegions } from './reference.ts';
 import type { CommandOutput } from './output.ts';
 import { formatTable, pct, usd } from './table.ts';
+import { plural } from '../../src/io/import/report-text.ts';
 
 /** Version of the `--json` output; bump it when a field changes meaning or disappears. */
 export const ANALYZE_JSON_VERSION = 1;
@@ -79,6 +82,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   const graph = buildSupplyGraph(bundle, mask);
   const options = { regionId, label };
   const result = analyzeGraph(graph, options);
+  const chokepoints = findChokepoints(graph);
   const scenario = args.remove.length > 0 ? whatIf(graph, args.remove, options, result) : null;
   if (scenario !== null && scenario.unknown.length > 0) {
     warnings.push(`note: not organizations of this dataset, ignored: ${scenario.unknown.join(', ')}`);
@@ -94,6 +98,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
         asOf: bundle.meta.asOf,
         synthetic: bundle.meta.synthetic,
       },
+      chokepoints,
       ...(scenario === null ? {} : { whatIf: whatIfJson(scenario) }),
     };
     return { lines: [JSON.stringify(json, null, 2)], exitCode: 0, errors: warnings };
@@ -102,6 +107,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   return {
     lines: [
       ...textReport(bundle, region?.name ?? null, result, names, args.limit),
+      ...chokepointReport(chokepoints, names, args.limit),
       ...(scenario === null ? [] : whatIfReport(scenario, names, args.limit)),
     ],
     exitCode: 0,
@@ -210,6 +216,37 @@ function textReport(
     ...cells.more,
   );
   return lines;
+}
+
+function chokepointReport(
+  chokepoints: readonly Chokepoint[],
+  names: ReadonlyMap<string, string>,
+  limit: number,
+): string[] {
+  const name = (id: string) => `${names.get(id) ?? id} (${id})`;
+  const ranked = rankSuppliers(chokepoints);
+  const shown = limited(ranked, limit);
+  return [
+    '',
+    `Single points of failure: ${plural(ranked.length, 'supplier')}, chokepoints of ${plural(new Set(chokepoints.map((c) => c.prime)).size, 'prime')} (${plural(chokepoints.length, 'prime–supplier pair')}), by dollars at risk`,
+    ...formatTable(
+      [
+        { header: 'supplier' },
+        { header: 'at risk / yr', align: 'right' },
+        { header: 'primes', align: 'right' },
+        { header: 'capabilities lost' },
+        { header: 'cuts off', align: 'right' },
+      ],
+      shown.shown.map((risk) => [
+        name(risk.supplier),
+        usd(risk.exposure),
+        String(risk.primes.length),
+        risk.capabilitiesLost.join(',') || '-',
+        String(risk.cutOff),
+      ]),
+    ),
+    ...shown.more,
+  ];
 }
 
 function whatIfReport(scenario: WhatIfResult, names: ReadonlyMap<string, string>, limit: number): string[] {

@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { compareChokepoints, findChokepoints } from './chokepoints.ts';
+import { compareChokepoints, findChokepoints, rankSuppliers } from './chokepoints.ts';
 import type { Chokepoint } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
@@ -153,6 +153,43 @@ function bruteForce(graph: SupplyGraph): Chokepoint[] {
   }
   return out.sort(compareChokepoints);
 }
+
+describe('rankSuppliers', () => {
+  it('sums a supplier over the primes, unions what they lose, and ranks by dollars, then reach', () => {
+    // A alone sells machining to P1 (50) and P2 (30); B feeds only A; C alone sells P2 heat treating (70);
+    // D → C, E → C. A: 80 at risk, cuts off B for both primes; C: 70, cuts off D and E for P2.
+    const graph = specGraph(
+      [
+        { id: 'P1', kind: 'prime' },
+        { id: 'P2', kind: 'prime' },
+        { id: 'A' },
+        { id: 'B' },
+        { id: 'C' },
+        { id: 'D' },
+        { id: 'E' },
+      ],
+      [
+        ['A', 'P1', MS, 50],
+        ['A', 'P2', MS, 30],
+        ['B', 'A'],
+        ['C', 'P2', HT, 70],
+        ['D', 'C'],
+        ['E', 'C'],
+      ],
+    );
+    expect(rankSuppliers(findChokepoints(graph))).toEqual([
+      {
+        supplier: 'A',
+        exposure: 80,
+        primes: ['P1', 'P2'],
+        capabilitiesLost: [MS],
+        largestCutOff: 1,
+        cutOff: 1,
+      },
+      { supplier: 'C', exposure: 70, primes: ['P2'], capabilitiesLost: [HT], largestCutOff: 2, cutOff: 2 },
+    ]);
+  });
+});
 
 describe('findChokepoints against the brute force', () => {
   it.each(Array.from({ length: 60 }, (_, i) => i))('random graph %i', (seed) => {

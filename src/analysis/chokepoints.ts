@@ -197,6 +197,53 @@ export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
   return out.sort(compareChokepoints);
 }
 
+/** A supplier's chokepoints over every prime: the ranking of single points of failure. */
+export interface SupplierRisk {
+  supplier: string;
+  /** Region-wide exposure: the sum of its exposures over the primes, USD per year. */
+  exposure: number;
+  /** The primes it is a chokepoint of, sorted. */
+  primes: string[];
+  /** Every capability some prime would lose with it, sorted. */
+  capabilitiesLost: string[];
+  /** The largest of its cut-off sets, and the organizations in any of them. */
+  largestCutOff: number;
+  cutOff: number;
+}
+
+/**
+ * The suppliers of a list of chokepoints, by region-wide exposure (largest first), then the organizations
+ * they cut off (most first), then id.
+ */
+export function rankSuppliers(chokepoints: readonly Chokepoint[]): SupplierRisk[] {
+  const bySupplier = new Map<
+    string,
+    { exposure: number; primes: Set<string>; lost: Set<string>; largest: number; cut: Set<string> }
+  >();
+  for (const c of chokepoints) {
+    let entry = bySupplier.get(c.supplier);
+    if (entry === undefined) {
+      entry = { exposure: 0, primes: new Set(), lost: new Set(), largest: 0, cut: new Set() };
+      bySupplier.set(c.supplier, entry);
+    }
+    entry.exposure += c.exposure;
+    entry.primes.add(c.prime);
+    for (const capability of c.capabilitiesLost) entry.lost.add(capability);
+    entry.largest = Math.max(entry.largest, c.cutOff.length);
+    for (const id of c.cutOff) entry.cut.add(id);
+  }
+  return [...bySupplier]
+    .map(([supplier, e]) => ({
+      supplier,
+      exposure: e.exposure,
+      primes: [...e.primes].sort(compareText),
+      capabilitiesLost: [...e.lost].sort(compareText),
+      largestCutOff: e.largest,
+      cutOff: e.cut.size,
+    }))
+    .sort((a, b) => b.exposure - a.exposure || b.cutOff - a.cutOff || compareText(a.supplier, b.supplier));
+}
+
 /** The order of the list: exposure (largest first), cut-off size (largest first), prime id, supplier id. */
 export function compareChokepoints(a: Chokepoint, b: Chokepoint): number {
   return (

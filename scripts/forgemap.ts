@@ -138,7 +138,14 @@ function usage(problem: string): CommandOutput {
 
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const { lines, errors = [], exitCode } = await run(process.argv.slice(2));
-  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  // Written in pieces of about 1 MB: a big report has more lines than one string can hold.
+  for (let start = 0; start < lines.length;) {
+    let end = start;
+    let size = 0;
+    while (end < lines.length && size < 1 << 20) size += (lines[end++] ?? '').length + 1;
+    process.stdout.write(`${lines.slice(start, end).join('\n')}\n`);
+    start = end;
+  }
   if (errors.length > 0) process.stderr.write(`${errors.join('\n')}\n`);
   process.exitCode = exitCode;
 }

@@ -98,10 +98,19 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
         asOf: bundle.meta.asOf,
         synthetic: bundle.meta.synthetic,
       },
-      chokepoints,
       ...(scenario === null ? {} : { whatIf: whatIfJson(scenario) }),
     };
-    return { lines: [JSON.stringify(json, null, 2)], exitCode: 0, errors: warnings };
+    // The chokepoints go one to a line: at 100k organizations they are millions of entries, more than one
+    // string can hold, so the document is written in lines.
+    const head = JSON.stringify(json, null, 2).replace(/\n}$/, '');
+    const entries = chokepoints.map(
+      (c, i) => `    ${JSON.stringify(c)}${i < chokepoints.length - 1 ? ',' : ''}`,
+    );
+    return {
+      lines: [`${head},`, '  "chokepoints": [', ...entries, '  ]', '}'],
+      exitCode: 0,
+      errors: warnings,
+    };
   }
   const names = new Map(bundle.organizations.map((org) => [org.id as string, org.name]));
   return {

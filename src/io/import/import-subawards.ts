@@ -1,8 +1,8 @@
 // USAspending contract Subawards download → organizations and links. The records engine has read the file and
 // grouped its rows (io/records/subaward-read.ts); here each firm's appearances become one organization (one per
 // UEI, else per name + ZIP), checked as every format's firms are, and each prime–subawardee pair and fiscal year
-// one `subcontract` link from subawardee to prime with that year's amounts summed and the award's NAICS as
-// capability (the same links as build-region's, src/io/records/sql/60-links.sql).
+// one `subcontract` link from subawardee to prime with that year's amounts summed and, as capability, the award
+// NAICS with the most dollars (build-region, src/io/records/sql/60-links.sql, keeps one link per NAICS instead).
 import type { CapabilityId, CountyFips, OrgId } from '../../domain/ids.ts';
 import type { Link } from '../../domain/model.ts';
 import type { SubawardColumn, SubawardFirm, SubawardRead } from '../records/subaward-read.ts';

@@ -192,21 +192,23 @@ describe('rankSuppliers', () => {
 });
 
 describe('findChokepoints against the brute force', () => {
-  it.each(Array.from({ length: 60 }, (_, i) => i))('random graph %i', (seed) => {
-    const random = randomLcg(seed / 60);
+  // Tiered graphs (mostly toward lower indices, with back links, parallels and self-links), and loopy ones
+  // (any direction: supply loops of every size, primes inside them, primes selling to primes).
+  it.each(Array.from({ length: 200 }, (_, i) => i))('random graph %i', (seed) => {
+    const random = randomLcg(seed / 200);
     const int = (k: number) => Math.floor(random() * k);
-    const n = 4 + int(14);
+    const loopy = seed % 2 === 1;
+    const n = 4 + int(loopy ? 10 : 18);
     const specs: OrgSpec[] = Array.from({ length: n }, (_, i) => ({
       id: `o${i}`,
       kind: i === 0 || random() < 0.15 ? 'prime' : 'manufacturer',
       naics: [[MS, HT, '336413'][int(3)]!],
     }));
     const links: LinkSpec[] = [];
-    const m = int(n * 3);
+    const m = int(n * (loopy ? 2 : 3));
     for (let k = 0; k < m; k++) {
-      // Mostly toward lower indices (tiers up to the primes), with back links, parallels and self-links.
       const a = int(n);
-      const b = random() < 0.8 ? int(a + 1) : int(n);
+      const b = !loopy && random() < 0.8 ? int(a + 1) : int(n);
       const capability = random() < 0.3 ? undefined : [MS, HT, '336413', '332813'][int(4)];
       const value = random() < 0.2 ? undefined : 1 + int(1000);
       links.push([specs[a]!.id, specs[b]!.id, capability, value]);

@@ -5,10 +5,9 @@
 // Cooper–Harvey–Kennedy iteration over a reverse postorder ("A Simple, Fast Dominance Algorithm", 2001), in
 // near-linear time on supply graphs, which are nearly acyclic. A direct supplier of p is a child of p in
 // that tree, so the capabilities p would lose with s are those s alone supplies to p directly.
-// Not yet part of analyzeGraph: on the 100k / 1M bench bundle (959 primes, 4.2M chokepoint pairs) one tree per
-// prime takes about 30 s, far over the analysis budget; shared single-buyer chains must be folded first.
 import { compareText } from './compare-text.ts';
-import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
+import { computeDominance } from './dominance.ts';
+import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
 export interface Chokepoint {
@@ -22,145 +21,63 @@ export interface Chokepoint {
   capabilitiesLost: string[];
 }
 
-/** Distinct arcs as CSR: `to[start[i] .. start[i+1])` for node i. */
-interface Arcs {
-  start: Int32Array;
-  to: Int32Array;
-}
-
 /**
  * Every chokepoint pair (p, s) of the graph's primes (kind prime, not removed), ordered by exposure
  * (largest first), then cut-off size (largest first), then prime and supplier id.
  */
 export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
-  const n = graph.orgCount;
   const { kind, linkSource, linkTarget, linkValue, linkCapability, orgIds, capabilityIds } = graph;
-  const usable = (l: number) => {
-    const s = linkSource[l]!;
+  const dominance = computeDominance(graph);
+  const { primes, primeIndex } = dominance;
+  const P = primes.length;
+  // The non-trivial pairs by prime (CSR of slots).
+  const byPrimeStart = new Int32Array(P + 1);
+  for (let s = 0; s < dominance.count; s++) byPrimeStart[dominance.prime[s]! + 1]!++;
+  for (let p = 0; p < P; p++) byPrimeStart[p + 1]! += byPrimeStart[p]!;
+  const byPrime = new Int32Array(dominance.count);
+  const cursor = byPrimeStart.slice(0, P);
+  for (let s = 0; s < dominance.count; s++) byPrime[cursor[dominance.prime[s]!]!++] = s;
+  // The links into each prime, by prime (CSR of link indices).
+  const intoStart = new Int32Array(P + 1);
+  const usableInto = (l: number) => {
     const t = linkTarget[l]!;
-    return s !== t && kind[s] !== REMOVED_KIND && kind[t] !== REMOVED_KIND;
+    return linkSource[l] !== t && primeIndex[t]! >= 0 && kind[linkSource[l]!] !== REMOVED_KIND;
   };
-  // suppliersOf: buyer → its distinct suppliers (the reversed graph the search walks from p);
-  // buyersOf: supplier → its distinct buyers (its predecessors in that reversed graph).
-  const suppliersOf = distinctArcs(
-    n,
-    graph,
-    usable,
-    (l) => linkTarget[l]!,
-    (l) => linkSource[l]!,
-  );
-  const buyersOf = distinctArcs(
-    n,
-    graph,
-    usable,
-    (l) => linkSource[l]!,
-    (l) => linkTarget[l]!,
-  );
-  // Links into each prime, by prime (CSR of link indices).
-  const intoStart = new Int32Array(n + 1);
+  for (let l = 0; l < graph.linkCount; l++) if (usableInto(l)) intoStart[primeIndex[linkTarget[l]!]! + 1]!++;
+  for (let p = 0; p < P; p++) intoStart[p + 1]! += intoStart[p]!;
+  const into = new Int32Array(intoStart[P]!);
+  const intoCursor = intoStart.slice(0, P);
   for (let l = 0; l < graph.linkCount; l++)
-    if (usable(l) && kind[linkTarget[l]!] === KIND_CODE.prime) intoStart[linkTarget[l]! + 1]!++;
-  for (let i = 0; i < n; i++) intoStart[i + 1]! += intoStart[i]!;
-  const into = new Int32Array(intoStart[n]!);
-  const cursor = intoStart.slice(0, n);
-  for (let l = 0; l < graph.linkCount; l++)
-    if (usable(l) && kind[linkTarget[l]!] === KIND_CODE.prime) into[cursor[linkTarget[l]!]!++] = l;
+    if (usableInto(l)) into[intoCursor[primeIndex[linkTarget[l]!]!]!++] = l;
 
-  // Per-prime work arrays, reused: `seen[v] === stamp` marks the current prime's search.
-  const seen = new Int32Array(n);
-  const rpo = new Int32Array(n);
-  const order = new Int32Array(n);
-  const idom = new Int32Array(n);
-  const size = new Int32Array(n);
-  const exposure = new Float64Array(n);
-  const stackNode = new Int32Array(n);
-  const stackEdge = new Int32Array(n);
   const out: Chokepoint[] = [];
-
-  for (let p = 0; p < n; p++) {
-    if (kind[p] !== KIND_CODE.prime) continue;
-    const stamp = p + 1;
-    // Iterative depth-first search from p over suppliers: postorder, then reverse postorder numbers.
-    let count = 0;
-    let top = 0;
-    seen[p] = stamp;
-    stackNode[0] = p;
-    stackEdge[0] = suppliersOf.start[p]!;
-    while (top >= 0) {
-      const v = stackNode[top]!;
-      const k = stackEdge[top]!;
-      if (k < suppliersOf.start[v + 1]!) {
-        stackEdge[top] = k + 1;
-        const w = suppliersOf.to[k]!;
-        if (seen[w] !== stamp) {
-          seen[w] = stamp;
-          top++;
-          stackNode[top] = w;
-          stackEdge[top] = suppliersOf.start[w]!;
-        }
-      } else {
-        order[count++] = v;
-        top--;
+  for (let p = 0; p < P; p++) {
+    // What each supplier cuts off: every organization below it in p's tree (its top's, or its ancestors').
+    const underTop = new Map<number, number[]>();
+    const underSlot = new Map<number, number[]>();
+    for (let k = byPrimeStart[p]!; k < byPrimeStart[p + 1]!; k++) {
+      const slot = byPrime[k]!;
+      const v = dominance.node[slot]!;
+      const top = dominance.top[slot]!;
+      let list = underTop.get(top);
+      if (list === undefined) underTop.set(top, (list = []));
+      list.push(v);
+      for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!) {
+        let below = underSlot.get(up);
+        if (below === undefined) underSlot.set(up, (below = []));
+        below.push(v);
       }
     }
-    if (count === 1) continue;
-    // order holds the postorder; reverse it in place so that order[0] === p, and number the nodes.
-    order.subarray(0, count).reverse();
-    for (let k = 0; k < count; k++) rpo[order[k]!] = k;
-
-    // Cooper–Harvey–Kennedy: idom of v = the meet of its processed predecessors (its buyers within the search).
-    for (let k = 0; k < count; k++) idom[order[k]!] = -1;
-    idom[p] = p;
-    for (let changed = true; changed;) {
-      changed = false;
-      for (let k = 1; k < count; k++) {
-        const v = order[k]!;
-        let meet = -1;
-        for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
-          const b = buyersOf.to[e]!;
-          if (seen[b] !== stamp || idom[b] === -1) continue;
-          if (meet === -1) meet = b;
-          else {
-            let x = b;
-            let y = meet;
-            while (x !== y) {
-              while (rpo[x]! > rpo[y]!) x = idom[x]!;
-              while (rpo[y]! > rpo[x]!) y = idom[y]!;
-            }
-            meet = x;
-          }
-        }
-        if (idom[v] !== meet) {
-          idom[v] = meet;
-          changed = true;
-        }
-      }
-    }
-
-    // Subtree sizes and exposures, children before parents (a dominator precedes what it dominates in RPO).
-    for (let k = 0; k < count; k++) {
-      const v = order[k]!;
-      size[v] = 1;
-      exposure[v] = 0;
-    }
-    for (let e = intoStart[p]!; e < intoStart[p + 1]!; e++) {
-      const l = into[e]!;
-      const value = linkValue[l]!;
-      if (value > 0) exposure[linkSource[l]!]! += value;
-    }
-    for (let k = count - 1; k >= 1; k--) {
-      const v = order[k]!;
-      size[idom[v]!]! += size[v]!;
-      exposure[idom[v]!]! += exposure[v]!;
-    }
-
-    // Capabilities p buys directly from one supplier alone.
+    // Direct purchases: dollars by supplier, and the capabilities one supplier alone sells p.
+    const exposure = new Map<number, number>();
     const soleSupplier = new Map<number, number>();
     for (let e = intoStart[p]!; e < intoStart[p + 1]!; e++) {
       const l = into[e]!;
+      const s = linkSource[l]!;
+      const value = linkValue[l]!;
+      exposure.set(s, (exposure.get(s) ?? 0) + (value > 0 ? value : 0));
       const c = linkCapability[l]!;
       if (c < 0) continue;
-      const s = linkSource[l]!;
       const known = soleSupplier.get(c);
       if (known === undefined) soleSupplier.set(c, s);
       else if (known !== s) soleSupplier.set(c, -1);
@@ -172,27 +89,17 @@ export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
       list.push(capabilityIds[c]!);
       lost.set(s, list);
     }
-
-    // The chokepoints of p, with their cut-off sets read from the dominator tree.
-    let children: Arcs | null = null;
-    for (let k = 1; k < count; k++) {
-      const s = order[k]!;
-      const lostHere = lost.get(s);
-      if (size[s]! === 1 && lostHere === undefined) continue;
-      children ??= treeChildren(order, idom, rpo, count);
-      out.push({
-        prime: orgIds[p]!,
-        supplier: orgIds[s]!,
-        cutOff:
-          size[s]! === 1
-            ? []
-            : subtree(children, k, stackNode)
-                .map((v) => orgIds[order[v]!]!)
-                .sort(compareText),
-        exposure: exposure[s]!,
-        capabilitiesLost: (lostHere ?? []).sort(compareText),
-      });
-    }
+    const entry = (s: number, cut: readonly number[]): Chokepoint => ({
+      prime: orgIds[primes[p]!]!,
+      supplier: orgIds[s]!,
+      cutOff: cut.map((v) => orgIds[v]!).sort(compareText),
+      exposure: exposure.get(s) ?? 0,
+      capabilitiesLost: (lost.get(s) ?? []).sort(compareText),
+    });
+    // Children of p: those with something below them or a capability of their own; then the deeper ones.
+    for (const [top, cut] of underTop) out.push(entry(top, cut));
+    for (const s of lost.keys()) if (!underTop.has(s)) out.push(entry(s, []));
+    for (const [slot, cut] of underSlot) out.push(entry(dominance.node[slot]!, cut));
   }
   return out.sort(compareChokepoints);
 }
@@ -252,59 +159,4 @@ export function compareChokepoints(a: Chokepoint, b: Chokepoint): number {
     compareText(a.prime, b.prime) ||
     compareText(a.supplier, b.supplier)
   );
-}
-
-/** The distinct arcs from(l) → to(l) of the usable links, as CSR, by counting sort and a stamp sweep. */
-function distinctArcs(
-  n: number,
-  graph: SupplyGraph,
-  usable: (l: number) => boolean,
-  from: (l: number) => number,
-  to: (l: number) => number,
-): Arcs {
-  const start = new Int32Array(n + 1);
-  for (let l = 0; l < graph.linkCount; l++) if (usable(l)) start[from(l) + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const all = new Int32Array(start[n]!);
-  const cursor = start.slice(0, n);
-  for (let l = 0; l < graph.linkCount; l++) if (usable(l)) all[cursor[from(l)]!++] = to(l);
-  const stamp = new Int32Array(n);
-  const compact = new Int32Array(n + 1);
-  let write = 0;
-  for (let u = 0; u < n; u++) {
-    compact[u] = write;
-    for (let k = start[u]!; k < start[u + 1]!; k++) {
-      const v = all[k]!;
-      if (stamp[v] !== u + 1) {
-        stamp[v] = u + 1;
-        all[write++] = v;
-      }
-    }
-  }
-  compact[n] = write;
-  return { start: compact, to: all.subarray(0, write) };
-}
-
-/** The dominator tree of the current search as children lists, every node by its reverse-postorder number. */
-function treeChildren(order: Int32Array, idom: Int32Array, rpo: Int32Array, count: number): Arcs {
-  const start = new Int32Array(count + 1);
-  for (let k = 1; k < count; k++) start[rpo[idom[order[k]!]!]! + 1]!++;
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const to = new Int32Array(count - 1);
-  const cursor = start.slice(0, count);
-  for (let k = 1; k < count; k++) to[cursor[rpo[idom[order[k]!]!]!]!++] = k;
-  return { start, to };
-}
-
-/** The reverse-postorder numbers strictly below node `k` of the tree. `stack` is scratch space. */
-function subtree(children: Arcs, k: number, stack: Int32Array): number[] {
-  const nodes: number[] = [];
-  let top = 0;
-  stack[0] = k;
-  while (top >= 0) {
-    const v = stack[top--]!;
-    if (v !== k) nodes.push(v);
-    for (let e = children.start[v]!; e < children.start[v + 1]!; e++) stack[++top] = children.to[e]!;
-  }
-  return nodes;
 }

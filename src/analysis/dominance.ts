@@ -193,6 +193,7 @@ export function computeDominance(graph: SupplyGraph): Dominance {
   const classEnd = new Int32Array(n);
   const classTop = new Column();
   const classWordStart = new Column();
+  const classWordEnd = new Column();
   const classWord = new Column();
   const classBits = new Column();
 
@@ -242,22 +243,45 @@ export function computeDominance(graph: SupplyGraph): Dominance {
   const pIdom = new Int32Array(P);
   const pTop = new Int32Array(P);
   const pParent = new Int32Array(P);
-  const byTop = new Map<number, Int32Array>();
-  const pool: Int32Array[] = [];
-  const bucket = (top: number): Int32Array => {
-    let bits = byTop.get(top);
-    if (bits === undefined) {
-      bits = pool.pop() ?? new Int32Array(W);
-      byTop.set(top, bits);
+  // Bit sets by top organization, reused: a row per top met, with the list of its non-zero words.
+  const rowOf = new Int32Array(n).fill(-1);
+  let rowTop = new Int32Array(64);
+  let rowBits = new Int32Array(64 * W);
+  let rowWords = new Int32Array(64 * W);
+  let rowWordCount = new Int32Array(64);
+  let rows = 0;
+  const rowFor = (top: number): number => {
+    let row = rowOf[top]!;
+    if (row >= 0) return row;
+    row = rows++;
+    if (row === rowTop.length) {
+      const grow = <T extends Int32Array>(old: T, size: number): T => {
+        const next = new Int32Array(size) as T;
+        next.set(old);
+        return next;
+      };
+      rowTop = grow(rowTop, row * 2);
+      rowWordCount = grow(rowWordCount, row * 2);
+      rowBits = grow(rowBits, row * 2 * W);
+      rowWords = grow(rowWords, row * 2 * W);
     }
-    return bits;
+    rowOf[top] = row;
+    rowTop[row] = top;
+    rowWordCount[row] = 0;
+    return row;
   };
-  const releaseBuckets = () => {
-    for (const bits of byTop.values()) {
-      bits.fill(0);
-      pool.push(bits);
+  const orInto = (row: number, w: number, bits: number) => {
+    if (bits === 0) return;
+    const at = row * W + w;
+    if (rowBits[at] === 0) rowWords[row * W + rowWordCount[row]!++] = w;
+    rowBits[at]! |= bits;
+  };
+  const releaseRows = () => {
+    for (let row = 0; row < rows; row++) {
+      for (let k = 0; k < rowWordCount[row]!; k++) rowBits[row * W + rowWords[row * W + k]!] = 0;
+      rowOf[rowTop[row]!] = -1;
     }
-    byTop.clear();
+    rows = 0;
   };
   /** Writes v's non-trivial pairs (the bits of `nt`, from pIdom/pTop/pParent) and its classes. */
   const emit = (v: number) => {
@@ -276,26 +300,25 @@ export function computeDominance(graph: SupplyGraph): Dominance {
       }
     }
     slotEnd[v] = node.length;
-    releaseBuckets();
+    releaseRows();
     for (let s = slotStart[v]!; s < slotEnd[v]!; s++) {
       const p = prime.data[s]!;
-      bucket(topCol.data[s]!)[p >>> 5]! |= 1 << (p & 31);
+      orInto(rowFor(topCol.data[s]!), p >>> 5, 1 << (p & 31));
     }
     classStart[v] = classTop.length;
-    for (const [top, bits] of byTop) {
-      classTop.push(top);
+    for (let row = 0; row < rows; row++) {
+      classTop.push(rowTop[row]!);
       classWordStart.push(classWord.length);
-      for (let w = 0; w < W; w++)
-        if (bits[w] !== 0) {
-          classWord.push(w);
-          classBits.push(bits[w]!);
-        }
+      for (let k = 0; k < rowWordCount[row]!; k++) {
+        const w = rowWords[row * W + k]!;
+        classWord.push(w);
+        classBits.push(rowBits[row * W + w]!);
+      }
+      classWordEnd.push(classWord.length);
     }
     classEnd[v] = classTop.length;
-    releaseBuckets();
+    releaseRows();
   };
-  const classWordsEnd = (c: number) =>
-    c + 1 < classWordStart.length ? classWordStart.data[c + 1]! : classWord.length;
 
   const visitSingle = (v: number) => {
     const base = v * W;
@@ -304,9 +327,11 @@ export function computeDominance(graph: SupplyGraph): Dominance {
     seenOnce.fill(0);
     seenTwice.fill(0);
     direct.fill(0);
-    releaseBuckets();
+    releaseRows();
     const own = primeIndex[v]!;
-    for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
+    const first = buyersOf.start[v]!;
+    const last = buyersOf.start[v + 1]!;
+    for (let e = first; e < last; e++) {
       const b = buyersOf.to[e]!;
       const qb = b * W;
       for (let w = 0; w < W; w++) {
@@ -315,35 +340,25 @@ export function computeDominance(graph: SupplyGraph): Dominance {
         ones[w]! |= q;
       }
       if (primeIndex[b]! >= 0) direct[primeIndex[b]! >>> 5]! |= 1 << (primeIndex[b]! & 31);
-      // b's primes by top: itself where it is a child of the prime, its classes elsewhere.
-      const self = bucket(b);
-      for (let w = 0; w < W; w++) self[w]! |= TRIV[qb + w]!;
-      for (let c = classStart[b]!; c < classEnd[b]!; c++) {
-        const bits = bucket(classTop.data[c]!);
-        for (let k = classWordStart.data[c]!; k < classWordsEnd(c); k++)
-          bits[classWord.data[k]!]! |= classBits.data[k]!;
-      }
     }
-    for (const bits of byTop.values())
-      for (let w = 0; w < W; w++) {
-        seenTwice[w]! |= seenOnce[w]! & bits[w]!;
-        seenOnce[w]! |= bits[w]!;
-      }
-    for (let w = 0; w < W; w++) {
-      // Non-trivial: every buyer reaching the prime lies under one top, and v does not sell to it directly.
-      let bits = seenOnce[w]! & ~seenTwice[w]! & ~direct[w]!;
-      if (own >= 0 && own >>> 5 === w) bits &= ~(1 << (own & 31));
-      nt[w] = bits;
-      single[w] = bits & ones[w]! & ~twos[w]!;
-      Q[base + w] = ones[w]!;
-      TRIV[base + w] = ones[w]! & ~bits;
-    }
-    // One buyer reaching the prime: it is the idom, and its top (itself where it is a child) is v's.
-    for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
+    // One buyer reaching the prime (and v not selling to it): that buyer is the idom, its top v's.
+    for (let w = 0; w < W; w++) single[w] = ones[w]! & ~twos[w]! & ~direct[w]!;
+    if (own >= 0) single[own >>> 5]! &= ~(1 << (own & 31));
+    const tops = classTop.data;
+    const wordStart = classWordStart.data;
+    const wordEnd = classWordEnd.data;
+    const words = classWord.data;
+    const wordBits = classBits.data;
+    for (let e = first; e < last; e++) {
       const b = buyersOf.to[e]!;
       const qb = b * W;
+      // b's primes by top: itself where it is a child of the prime, its classes elsewhere.
+      const self = rowFor(b);
       for (let w = 0; w < W; w++) {
-        let bits = single[w]! & TRIV[qb + w]!;
+        const trivial = TRIV[qb + w]!;
+        if (trivial === 0) continue;
+        orInto(self, w, trivial);
+        let bits = single[w]! & trivial;
         while (bits !== 0) {
           const low = bits & -bits;
           bits ^= low;
@@ -354,10 +369,16 @@ export function computeDominance(graph: SupplyGraph): Dominance {
         }
       }
       for (let c = classStart[b]!; c < classEnd[b]!; c++) {
-        const top = classTop.data[c]!;
-        for (let k = classWordStart.data[c]!; k < classWordsEnd(c); k++) {
-          const w = classWord.data[k]!;
-          let bits = single[w]! & classBits.data[k]!;
+        const top = tops[c]!;
+        const row = rowFor(top);
+        const rowBase = row * W;
+        for (let k = wordStart[c]!; k < wordEnd[c]!; k++) {
+          const w = words[k]!;
+          const at = rowBase + w;
+          const classBitsHere = wordBits[k]!;
+          if (rowBits[at] === 0) rowWords[rowBase + rowWordCount[row]!++] = w;
+          rowBits[at]! |= classBitsHere;
+          let bits = single[w]! & classBitsHere;
           while (bits !== 0) {
             const low = bits & -bits;
             bits ^= low;
@@ -368,6 +389,21 @@ export function computeDominance(graph: SupplyGraph): Dominance {
           }
         }
       }
+    }
+    for (let row = 0; row < rows; row++)
+      for (let k = 0; k < rowWordCount[row]!; k++) {
+        const w = rowWords[row * W + k]!;
+        const bits = rowBits[row * W + w]!;
+        seenTwice[w]! |= seenOnce[w]! & bits;
+        seenOnce[w]! |= bits;
+      }
+    for (let w = 0; w < W; w++) {
+      // Non-trivial: every buyer reaching the prime lies under one top, and v does not sell to it directly.
+      let bits = seenOnce[w]! & ~seenTwice[w]! & ~direct[w]!;
+      if (own >= 0 && own >>> 5 === w) bits &= ~(1 << (own & 31));
+      nt[w] = bits;
+      Q[base + w] = ones[w]!;
+      TRIV[base + w] = ones[w]! & ~bits;
     }
     // Several buyers reaching the prime, all under one top: their meet.
     for (let w = 0; w < W; w++) {

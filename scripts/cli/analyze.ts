@@ -2,8 +2,9 @@
 // region with the same src/analysis code the app runs in its worker.
 import { readFile } from 'node:fs/promises';
 import { analyzeGraph } from '../../src/analysis/analyze.ts';
-import { findChokepoints, rankSuppliers } from '../../src/analysis/chokepoints.ts';
-import type { Chokepoint } from '../../src/analysis/chokepoints.ts';
+import { findChokepoints, supplierRisks } from '../../src/analysis/chokepoints.ts';
+import type { SupplierRisk } from '../../src/analysis/chokepoints.ts';
+import { computeDominance } from '../../src/analysis/dominance.ts';
 import { capabilityLabeler } from '../../src/analysis/labels.ts';
 import { isSingleSource } from '../../src/analysis/matrix.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
@@ -82,7 +83,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   const graph = buildSupplyGraph(bundle, mask);
   const options = { regionId, label };
   const result = analyzeGraph(graph, options);
-  const chokepoints = findChokepoints(graph);
+  const dominance = computeDominance(graph);
   const scenario = args.remove.length > 0 ? whatIf(graph, args.remove, options, result) : null;
   if (scenario !== null && scenario.unknown.length > 0) {
     warnings.push(`note: not organizations of this dataset, ignored: ${scenario.unknown.join(', ')}`);
@@ -103,6 +104,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
     // The chokepoints go one to a line: at 100k organizations they are millions of entries, more than one
     // string can hold, so the document is written in lines.
     const head = JSON.stringify(json, null, 2).replace(/\n}$/, '');
+    const chokepoints = findChokepoints(graph, dominance);
     const entries = chokepoints.map(
       (c, i) => `    ${JSON.stringify(c)}${i < chokepoints.length - 1 ? ',' : ''}`,
     );
@@ -116,7 +118,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   return {
     lines: [
       ...textReport(bundle, region?.name ?? null, result, names, args.limit),
-      ...chokepointReport(chokepoints, names, args.limit),
+      ...chokepointReport(supplierRisks(graph, dominance), names, args.limit),
       ...(scenario === null ? [] : whatIfReport(scenario, names, args.limit)),
     ],
     exitCode: 0,
@@ -228,30 +230,29 @@ function textReport(
 }
 
 function chokepointReport(
-  chokepoints: readonly Chokepoint[],
+  ranked: readonly SupplierRisk[],
   names: ReadonlyMap<string, string>,
   limit: number,
 ): string[] {
   const name = (id: string) => `${names.get(id) ?? id} (${id})`;
-  const ranked = rankSuppliers(chokepoints);
   const shown = limited(ranked, limit);
   return [
     '',
-    `Single points of failure: ${plural(ranked.length, 'supplier')}, chokepoints of ${plural(new Set(chokepoints.map((c) => c.prime)).size, 'prime')} (${plural(chokepoints.length, 'prime–supplier pair')}), by dollars at risk`,
+    `Single points of failure: ${plural(ranked.length, 'supplier')} some prime depends on alone (directional chokepoints), by dollars at risk`,
     ...formatTable(
       [
         { header: 'supplier' },
         { header: 'at risk / yr', align: 'right' },
         { header: 'primes', align: 'right' },
         { header: 'capabilities lost' },
-        { header: 'cuts off', align: 'right' },
+        { header: 'largest cut-off', align: 'right' },
       ],
       shown.shown.map((risk) => [
         name(risk.supplier),
         usd(risk.exposure),
         String(risk.primes.length),
         risk.capabilitiesLost.join(',') || '-',
-        String(risk.cutOff),
+        String(risk.largestCutOff),
       ]),
     ),
     ...shown.more,

@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { compareChokepoints, findChokepoints, rankSuppliers } from './chokepoints.ts';
+import { compareChokepoints, findChokepoints, supplierRisks } from './chokepoints.ts';
 import type { Chokepoint } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
@@ -154,7 +154,7 @@ function bruteForce(graph: SupplyGraph): Chokepoint[] {
   return out.sort(compareChokepoints);
 }
 
-describe('rankSuppliers', () => {
+describe('supplierRisks', () => {
   it('sums a supplier over the primes, unions what they lose, and ranks by dollars, then reach', () => {
     // A alone sells machining to P1 (50) and P2 (30); B feeds only A; C alone sells P2 heat treating (70);
     // D → C, E → C. A: 80 at risk, cuts off B for both primes; C: 70, cuts off D and E for P2.
@@ -177,16 +177,15 @@ describe('rankSuppliers', () => {
         ['E', 'C'],
       ],
     );
-    expect(rankSuppliers(findChokepoints(graph))).toEqual([
+    expect(supplierRisks(graph)).toEqual([
       {
         supplier: 'A',
         exposure: 80,
         primes: ['P1', 'P2'],
         capabilitiesLost: [MS],
         largestCutOff: 1,
-        cutOff: 1,
       },
-      { supplier: 'C', exposure: 70, primes: ['P2'], capabilitiesLost: [HT], largestCutOff: 2, cutOff: 2 },
+      { supplier: 'C', exposure: 70, primes: ['P2'], capabilitiesLost: [HT], largestCutOff: 2 },
     ]);
   });
 });
@@ -214,6 +213,23 @@ describe('findChokepoints against the brute force', () => {
       links.push([specs[a]!.id, specs[b]!.id, capability, value]);
     }
     const graph = specGraph(specs, links);
-    expect(findChokepoints(graph)).toEqual(bruteForce(graph));
+    const expected = bruteForce(graph);
+    expect(findChokepoints(graph)).toEqual(expected);
+    // The ranking, summed here from the brute force's pairs.
+    const bySupplier = new Map<string, Chokepoint[]>();
+    for (const c of expected) bySupplier.set(c.supplier, [...(bySupplier.get(c.supplier) ?? []), c]);
+    const ranked = [...bySupplier].map(([supplier, list]) => ({
+      supplier,
+      exposure: list.reduce((sum, c) => sum + c.exposure, 0),
+      primes: list.map((c) => c.prime).sort(compareText),
+      capabilitiesLost: [...new Set(list.flatMap((c) => c.capabilitiesLost))].sort(compareText),
+      largestCutOff: Math.max(...list.map((c) => c.cutOff.length)),
+    }));
+    expect(supplierRisks(graph)).toEqual(
+      ranked.sort(
+        (a, b) =>
+          b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
+      ),
+    );
   });
 });

@@ -7,6 +7,7 @@
 // that tree, so the capabilities p would lose with s are those s alone supplies to p directly.
 import { compareText } from './compare-text.ts';
 import { computeDominance } from './dominance.ts';
+import type { Dominance } from './dominance.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
@@ -22,12 +23,24 @@ export interface Chokepoint {
 }
 
 /**
- * Every chokepoint pair (p, s) of the graph's primes (kind prime, not removed), ordered by exposure
- * (largest first), then cut-off size (largest first), then prime and supplier id.
+ * One chokepoint pair as the walk finds it, by organization index: the prime, the supplier, the organizations
+ * it cuts off (their indices, or only how many when the walk counts), the prime's direct purchases from it (USD
+ * per year), and the capabilities (indices) the prime buys directly from it alone.
  */
-export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
-  const { kind, linkSource, linkTarget, linkValue, linkCapability, orgIds, capabilityIds } = graph;
-  const dominance = computeDominance(graph);
+type Visit = (
+  prime: number,
+  supplier: number,
+  cutOff: readonly number[] | number,
+  exposure: number,
+  lost: readonly number[],
+) => void;
+
+/**
+ * Walks every chokepoint pair of the graph's primes (kind prime, not removed), prime by prime. With `ids`
+ * false, only the sizes of the cut-off sets are counted.
+ */
+function walkChokepoints(graph: SupplyGraph, dominance: Dominance, ids: boolean, visit: Visit): void {
+  const { kind, linkSource, linkTarget, linkValue, linkCapability } = graph;
   const { primes, primeIndex } = dominance;
   const P = primes.length;
   // The non-trivial pairs by prime (CSR of slots).
@@ -50,23 +63,22 @@ export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
   for (let l = 0; l < graph.linkCount; l++)
     if (usableInto(l)) into[intoCursor[primeIndex[linkTarget[l]!]!]!++] = l;
 
-  const out: Chokepoint[] = [];
+  const none: readonly number[] = [];
   for (let p = 0; p < P; p++) {
     // What each supplier cuts off: every organization below it in p's tree (its top's, or its ancestors').
-    const underTop = new Map<number, number[]>();
-    const underSlot = new Map<number, number[]>();
+    const underTop = new Map<number, number[] | number>();
+    const underSlot = new Map<number, number[] | number>();
+    const add = (map: Map<number, number[] | number>, key: number, v: number) => {
+      const known = map.get(key);
+      if (!ids) map.set(key, ((known as number | undefined) ?? 0) + 1);
+      else if (known === undefined) map.set(key, [v]);
+      else (known as number[]).push(v);
+    };
     for (let k = byPrimeStart[p]!; k < byPrimeStart[p + 1]!; k++) {
       const slot = byPrime[k]!;
       const v = dominance.node[slot]!;
-      const top = dominance.top[slot]!;
-      let list = underTop.get(top);
-      if (list === undefined) underTop.set(top, (list = []));
-      list.push(v);
-      for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!) {
-        let below = underSlot.get(up);
-        if (below === undefined) underSlot.set(up, (below = []));
-        below.push(v);
-      }
+      add(underTop, dominance.top[slot]!, v);
+      for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!) add(underSlot, up, v);
     }
     // Direct purchases: dollars by supplier, and the capabilities one supplier alone sells p.
     const exposure = new Map<number, number>();
@@ -82,25 +94,38 @@ export function findChokepoints(graph: SupplyGraph): Chokepoint[] {
       if (known === undefined) soleSupplier.set(c, s);
       else if (known !== s) soleSupplier.set(c, -1);
     }
-    const lost = new Map<number, string[]>();
+    const lost = new Map<number, number[]>();
     for (const [c, s] of soleSupplier) {
       if (s < 0) continue;
       const list = lost.get(s) ?? [];
-      list.push(capabilityIds[c]!);
+      list.push(c);
       lost.set(s, list);
     }
-    const entry = (s: number, cut: readonly number[]): Chokepoint => ({
-      prime: orgIds[primes[p]!]!,
-      supplier: orgIds[s]!,
-      cutOff: cut.map((v) => orgIds[v]!).sort(compareText),
-      exposure: exposure.get(s) ?? 0,
-      capabilitiesLost: (lost.get(s) ?? []).sort(compareText),
-    });
+    const prime = primes[p]!;
     // Children of p: those with something below them or a capability of their own; then the deeper ones.
-    for (const [top, cut] of underTop) out.push(entry(top, cut));
-    for (const s of lost.keys()) if (!underTop.has(s)) out.push(entry(s, []));
-    for (const [slot, cut] of underSlot) out.push(entry(dominance.node[slot]!, cut));
+    for (const [top, cut] of underTop) visit(prime, top, cut, exposure.get(top) ?? 0, lost.get(top) ?? none);
+    for (const [s, caps] of lost)
+      if (!underTop.has(s)) visit(prime, s, ids ? none : 0, exposure.get(s) ?? 0, caps);
+    for (const [slot, cut] of underSlot) visit(prime, dominance.node[slot]!, cut, 0, none);
   }
+}
+
+/**
+ * Every chokepoint pair (p, s) of the graph's primes (kind prime, not removed), ordered by exposure
+ * (largest first), then cut-off size (largest first), then prime and supplier id.
+ */
+export function findChokepoints(graph: SupplyGraph, dominance = computeDominance(graph)): Chokepoint[] {
+  const { orgIds, capabilityIds } = graph;
+  const out: Chokepoint[] = [];
+  walkChokepoints(graph, dominance, true, (prime, supplier, cutOff, exposure, lost) =>
+    out.push({
+      prime: orgIds[prime]!,
+      supplier: orgIds[supplier]!,
+      cutOff: (cutOff as readonly number[]).map((v) => orgIds[v]!).sort(compareText),
+      exposure,
+      capabilitiesLost: lost.map((c) => capabilityIds[c]!).sort(compareText),
+    }),
+  );
   return out.sort(compareChokepoints);
 }
 
@@ -113,42 +138,43 @@ export interface SupplierRisk {
   primes: string[];
   /** Every capability some prime would lose with it, sorted. */
   capabilitiesLost: string[];
-  /** The largest of its cut-off sets, and the organizations in any of them. */
+  /** The largest of its cut-off sets: how much of a prime's supply base hangs on it alone. */
   largestCutOff: number;
-  cutOff: number;
 }
 
 /**
- * The suppliers of a list of chokepoints, by region-wide exposure (largest first), then the organizations
- * they cut off (most first), then id.
+ * The suppliers that are a chokepoint of some prime, by region-wide exposure (largest first), then their
+ * largest cut-off set (largest first), then id. Counts the cut-off sets without listing them.
  */
-export function rankSuppliers(chokepoints: readonly Chokepoint[]): SupplierRisk[] {
+export function supplierRisks(graph: SupplyGraph, dominance = computeDominance(graph)): SupplierRisk[] {
+  const { orgIds, capabilityIds } = graph;
   const bySupplier = new Map<
-    string,
-    { exposure: number; primes: Set<string>; lost: Set<string>; largest: number; cut: Set<string> }
+    number,
+    { exposure: number; primes: number[]; lost: Set<number>; largest: number }
   >();
-  for (const c of chokepoints) {
-    let entry = bySupplier.get(c.supplier);
+  walkChokepoints(graph, dominance, false, (prime, supplier, cutOff, exposure, lost) => {
+    let entry = bySupplier.get(supplier);
     if (entry === undefined) {
-      entry = { exposure: 0, primes: new Set(), lost: new Set(), largest: 0, cut: new Set() };
-      bySupplier.set(c.supplier, entry);
+      entry = { exposure: 0, primes: [], lost: new Set(), largest: 0 };
+      bySupplier.set(supplier, entry);
     }
-    entry.exposure += c.exposure;
-    entry.primes.add(c.prime);
-    for (const capability of c.capabilitiesLost) entry.lost.add(capability);
-    entry.largest = Math.max(entry.largest, c.cutOff.length);
-    for (const id of c.cutOff) entry.cut.add(id);
-  }
+    entry.exposure += exposure;
+    entry.primes.push(prime);
+    for (const c of lost) entry.lost.add(c);
+    entry.largest = Math.max(entry.largest, cutOff as number);
+  });
   return [...bySupplier]
     .map(([supplier, e]) => ({
-      supplier,
+      supplier: orgIds[supplier]!,
       exposure: e.exposure,
-      primes: [...e.primes].sort(compareText),
-      capabilitiesLost: [...e.lost].sort(compareText),
+      primes: e.primes.map((p) => orgIds[p]!).sort(compareText),
+      capabilitiesLost: [...e.lost].map((c) => capabilityIds[c]!).sort(compareText),
       largestCutOff: e.largest,
-      cutOff: e.cut.size,
     }))
-    .sort((a, b) => b.exposure - a.exposure || b.cutOff - a.cutOff || compareText(a.supplier, b.supplier));
+    .sort(
+      (a, b) =>
+        b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
+    );
 }
 
 /** The order of the list: exposure (largest first), cut-off size (largest first), prime id, supplier id. */

@@ -1,7 +1,7 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { compareChokepoints, findChokepoints, supplierRisks } from './chokepoints.ts';
-import type { Chokepoint } from './chokepoints.ts';
+import { chokepointsOf, compareChokepoints, findChokepoints, primeResilience, supplierRisks } from './chokepoints.ts';
+import type { Chokepoint, PrimeResilience } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
@@ -190,6 +190,90 @@ describe('supplierRisks', () => {
   });
 });
 
+describe('primeResilience', () => {
+  it('counts a prime\'s single routes, its dollars on chokepoints and its deepest single dependency', () => {
+    // P buys machining from A (60) and B (40), heat treating from C alone (25); A's only supplier is D, whose
+    // only supplier is E; C is fed by F and G. Chokepoints of P: A (cuts D, E), D (cuts E), C (heat treating).
+    // Q buys machining from B alone (10).
+    const graph = specGraph(
+      [P, { id: 'Q', kind: 'prime' }, ...['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((id) => ({ id }))],
+      [
+        ['A', 'P', MS, 60],
+        ['B', 'P', MS, 40],
+        ['C', 'P', HT, 25],
+        ['D', 'A'],
+        ['E', 'D'],
+        ['F', 'C'],
+        ['G', 'C'],
+        ['B', 'Q', MS, 10],
+      ],
+    );
+    expect(primeResilience(graph)).toEqual([
+      {
+        prime: 'P',
+        purchases: 125,
+        onChokepoints: 85,
+        chokepoints: 3,
+        singleRoute: [HT],
+        deepest: { supplier: 'D', depth: 2, cutOff: 1 },
+      },
+      {
+        prime: 'Q',
+        purchases: 10,
+        onChokepoints: 10,
+        chokepoints: 1,
+        singleRoute: [MS],
+        deepest: { supplier: 'B', depth: 1, cutOff: 0 },
+      },
+    ]);
+  });
+});
+
+/**
+ * The per-prime summary from the brute force's pairs: a chokepoint's depth is one more than the number of the
+ * prime's chokepoints that cut it off (its dominators below the prime).
+ */
+function bruteResilience(graph: SupplyGraph, pairs: readonly Chokepoint[]): PrimeResilience[] {
+  const out: PrimeResilience[] = [];
+  for (let p = 0; p < graph.orgCount; p++) {
+    if (graph.kind[p] !== KIND_CODE.prime) continue;
+    const prime = graph.orgIds[p]!;
+    const mine = pairs.filter((c) => c.prime === prime);
+    const bySupplier = new Map<number, number>();
+    const byCapability = new Map<number, Set<number>>();
+    for (let l = 0; l < graph.linkCount; l++) {
+      const s = graph.linkSource[l]!;
+      if (graph.linkTarget[l] !== p || s === p || graph.kind[s] === REMOVED_KIND) continue;
+      const value = graph.linkValue[l]!;
+      bySupplier.set(s, (bySupplier.get(s) ?? 0) + (value > 0 ? value : 0));
+      const c = graph.linkCapability[l]!;
+      if (c >= 0) byCapability.set(c, (byCapability.get(c) ?? new Set()).add(s));
+    }
+    const purchases = [...bySupplier.values()].reduce((a, b) => a + b, 0);
+    const onChokepoints = [...bySupplier]
+      .filter(([s]) => mine.some((c) => c.supplier === graph.orgIds[s]))
+      .reduce((sum, [, v]) => sum + v, 0);
+    const depths = mine.map((c) => ({
+      supplier: c.supplier,
+      depth: 1 + mine.filter((d) => d.cutOff.includes(c.supplier)).length,
+      cutOff: c.cutOff.length,
+    }));
+    depths.sort((a, b) => b.depth - a.depth || b.cutOff - a.cutOff || compareText(a.supplier, b.supplier));
+    out.push({
+      prime,
+      purchases,
+      onChokepoints,
+      chokepoints: mine.length,
+      singleRoute: [...byCapability]
+        .filter(([, from]) => from.size === 1)
+        .map(([c]) => graph.capabilityIds[c]!)
+        .sort(compareText),
+      deepest: depths[0] ?? null,
+    });
+  }
+  return out.sort((a, b) => compareText(a.prime, b.prime));
+}
+
 describe('findChokepoints against the brute force', () => {
   // Tiered graphs (mostly toward lower indices, with back links, parallels and self-links), and loopy ones
   // (any direction: supply loops of every size, primes inside them, primes selling to primes).
@@ -215,6 +299,10 @@ describe('findChokepoints against the brute force', () => {
     const graph = specGraph(specs, links);
     const expected = bruteForce(graph);
     expect(findChokepoints(graph)).toEqual(expected);
+    // One supplier's chokepoints: the same pairs, without the others.
+    for (const id of graph.orgIds)
+      expect(chokepointsOf(graph, id)).toEqual(expected.filter((c) => c.supplier === id));
+    expect(primeResilience(graph)).toEqual(bruteResilience(graph, expected));
     // The ranking, summed here from the brute force's pairs.
     const bySupplier = new Map<string, Chokepoint[]>();
     for (const c of expected) bySupplier.set(c.supplier, [...(bySupplier.get(c.supplier) ?? []), c]);

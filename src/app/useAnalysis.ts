@@ -6,7 +6,7 @@ import type { Bundle } from '../domain/model.ts';
 import type { AnalysisState } from '../views/contracts.ts';
 import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
-import type { CompareRequest, RegionOutcome } from '../workers/protocol.ts';
+import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../workers/protocol.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 
 export function useAnalysis(
@@ -22,6 +22,8 @@ export function useAnalysis(
   rerun: () => void;
   /** Other regions of the dataset, analysed by the same worker with the same membership rule. */
   compare: (regions: CompareRequest['regions']) => Promise<RegionOutcome[]>;
+  /** The home region's single points of failure, from the same worker (a new function when the region or years change). */
+  resilience: () => Promise<ResilienceOutcome>;
 } {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
@@ -91,5 +93,18 @@ export function useAnalysis(
     },
     [datasetKey, range],
   );
-  return useMemo(() => ({ state, cancel, rerun, compare }), [state, cancel, rerun, compare]);
+  const resilience = useCallback(() => {
+    const client = clientRef.current;
+    if (client === null) return Promise.reject(new Error('The analysis is not running.'));
+    return client.resilience({
+      datasetKey,
+      regionId,
+      counties: countiesKey === '' ? [] : countiesKey.split(','),
+      years: range,
+    });
+  }, [datasetKey, regionId, countiesKey, range]);
+  return useMemo(
+    () => ({ state, cancel, rerun, compare, resilience }),
+    [state, cancel, rerun, compare, resilience],
+  );
 }

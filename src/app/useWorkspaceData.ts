@@ -16,6 +16,8 @@ import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
 import type { Comparison } from './useComparison.ts';
+import { useResilience } from './useResilience.ts';
+import type { Resilience } from './useResilience.ts';
 import type { DatasetState } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
 
@@ -37,6 +39,7 @@ export interface WorkspaceData {
   comparePicks: readonly string[];
   setComparePicks: (ids: readonly string[]) => void;
   comparison: Comparison;
+  resilience: Resilience;
 }
 
 export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceData {
@@ -73,6 +76,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     [filterIndex, filters, removed],
   );
   const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
+  const resilience = useResilience(analysis.resilience, outcome !== null);
   const label = useMemo(() => capabilityLabeler(bundle?.capabilities ?? [], titles), [bundle, titles]);
   const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
   const filePositions = loaded.status === 'ready' ? loaded.filePositions : undefined;
@@ -105,6 +109,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     comparePicks,
     setComparePicks,
     comparison,
+    resilience,
   };
 }
 

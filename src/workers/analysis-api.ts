@@ -12,7 +12,7 @@ import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
 import type { AnalysisEngine } from './analysis-engine.ts';
 import { packOutcome, packRegions } from './analysis-wire.ts';
 import type { PackedOutcome, PackedRegion } from './analysis-wire.ts';
-import type { AnalysisRequest, CompareRequest } from './protocol.ts';
+import type { AnalysisRequest, CompareRequest, ResilienceOutcome, ResilienceRequest } from './protocol.ts';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase | 'reference';
@@ -30,6 +30,7 @@ export interface AnalysisApi extends Api {
   'load-links': Method<{ datasetKey: string; columns: LinkColumns }, null>;
   analyze: Method<AnalysisRequest, PackedOutcome, AnalysisProgress>;
   compare: Method<CompareRequest, PackedRegion[]>;
+  resilience: Method<ResilienceRequest, ResilienceOutcome>;
 }
 
 export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> {
@@ -70,6 +71,7 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
       const { packed, transfer } = packRegions(await engine.compare(request));
       return new Moved(packed, transfer);
     },
+    resilience: (request) => engine.resilience(request),
   };
 }
 
@@ -91,4 +93,5 @@ export const analysisArgs: ArgSchemas<AnalysisApi> = {
   'load-links': z.object({ datasetKey, columns: records<LinkColumns>() }),
   analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids, years }),
   compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })), years }),
+  resilience: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, years }),
 };

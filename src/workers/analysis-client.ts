@@ -10,7 +10,14 @@ import type { AnalysisApi } from './analysis-api.ts';
 import type { ProgressListener, ReferenceLoaders } from './analysis-engine.ts';
 import { unpackOutcome, unpackRegions } from './analysis-wire.ts';
 import { LINKS_PER_SLICE, ORGANIZATIONS_PER_PART } from './import-parts.ts';
-import type { AnalysisOutcome, AnalysisRequest, CompareRequest, RegionOutcome } from './protocol.ts';
+import type {
+  AnalysisOutcome,
+  AnalysisRequest,
+  CompareRequest,
+  RegionOutcome,
+  ResilienceOutcome,
+  ResilienceRequest,
+} from './protocol.ts';
 import { nextTask } from './sliced.ts';
 
 export class AnalysisCancelled extends Error {
@@ -29,6 +36,8 @@ export interface AnalysisClient {
   ): Promise<AnalysisOutcome>;
   /** Other regions of the loaded dataset, by the same membership rule as the home region. */
   compare(request: CompareRequest): Promise<RegionOutcome[]>;
+  /** The single points of failure of the home region's graph; not cancellable, like `compare`. */
+  resilience(request: ResilienceRequest): Promise<ResilienceOutcome>;
   dispose(): void;
 }
 
@@ -143,6 +152,10 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
       await ready();
       return unpackRegions(await actor.call('compare', request));
     },
+    resilience: async (request) => {
+      await ready();
+      return actor.call('resilience', request);
+    },
     dispose: () => actor.dispose(),
   };
 }
@@ -151,7 +164,7 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
   return clientOver(() =>
     inThreadLazy<AnalysisApi>(
-      ['load', 'load-part', 'load-links', 'analyze', 'compare'],
+      ['load', 'load-part', 'load-links', 'analyze', 'compare', 'resilience'],
       async () => analysisHandlers(new (await import('./analysis-engine.ts')).AnalysisEngine(loaders)),
       analysisArgs,
     ),

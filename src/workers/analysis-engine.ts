@@ -12,7 +12,16 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import type { AnalysisOutcome, AnalysisRequest, CompareRequest, RegionOutcome } from './protocol.ts';
+import { supplierRisks } from '../analysis/chokepoints.ts';
+import type {
+  AnalysisOutcome,
+  AnalysisRequest,
+  CompareRequest,
+  RegionOutcome,
+  ResilienceOutcome,
+  ResilienceRequest,
+} from './protocol.ts';
+import { RESILIENCE_ROWS } from './protocol.ts';
 
 /** Reference data the engine may need, loaded on demand (large files the app should not fetch at start). */
 export interface ReferenceLoaders {
@@ -35,6 +44,8 @@ export class AnalysisEngine {
   /** Compared regions of the loaded dataset, by dataset, region and counties. */
   private readonly compared = new Map<string, RegionOutcome>();
   private titles: Readonly<Record<string, string>> | null = null;
+  /** The single points of failure of the cached graph, by its key. */
+  private resilienceCache: { key: string; outcome: ResilienceOutcome } | null = null;
   private readonly loaders: ReferenceLoaders;
 
   constructor(loaders: ReferenceLoaders) {
@@ -46,6 +57,7 @@ export class AnalysisEngine {
     this.datasets.clear();
     this.datasets.set(datasetKey, bundle);
     this.cachedGraph = null;
+    this.resilienceCache = null;
     this.compared.clear();
   }
 
@@ -90,26 +102,7 @@ export class AnalysisEngine {
     onProgress('reference', 0);
     const label = await this.labelFor(bundle);
 
-    const years = yearsKey(request.years);
-    const graphKey = `${request.datasetKey}\u0000${years}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
-    let cached = this.cachedGraph;
-    if (cached === null || cached.key !== graphKey) {
-      const locator = await this.locatorFor(bundle);
-      const step = 1 / (ANALYSIS_PHASES.length + 1);
-      onProgress('membership', step);
-      const mask = regionMembership(bundle.organizations, request.counties, locator);
-      const located = { point: 0, zip: 0, none: 0 };
-      for (const org of bundle.organizations) {
-        const via = org.county !== undefined ? 'record' : resolveCounty(org, locator).via;
-        if (via === 'point') located.point++;
-        else if (via === 'zip') located.zip++;
-        else if (via === null) located.none++;
-      }
-      onProgress('graph', 2 * step);
-      cached = { key: graphKey, graph: buildSupplyGraph(bundle, mask), located };
-      this.cachedGraph = cached;
-    }
-
+    const cached = await this.graphFor(request, bundle, onProgress);
     const options = {
       regionId: request.regionId,
       label,
@@ -135,6 +128,54 @@ export class AnalysisEngine {
       located: cached.located,
       ms: performance.now() - started,
     };
+  }
+
+  /**
+   * The single points of failure of the home region's graph (built as for an analysis, and shared with it):
+   * every prime's dominator tree, once per graph.
+   */
+  async resilience(request: ResilienceRequest): Promise<ResilienceOutcome> {
+    const started = performance.now();
+    const bundle = this.dataset(request.datasetKey, request.years);
+    const cached = await this.graphFor(request, bundle, () => {});
+    if (this.resilienceCache?.key === cached.key) return this.resilienceCache.outcome;
+    const ranked = supplierRisks(cached.graph);
+    const outcome: ResilienceOutcome = {
+      suppliers: ranked.slice(0, RESILIENCE_ROWS),
+      total: ranked.length,
+      primesExposed: new Set(ranked.flatMap((risk) => risk.primes)).size,
+      ms: performance.now() - started,
+    };
+    this.resilienceCache = { key: cached.key, outcome };
+    return outcome;
+  }
+
+  /** The compact graph of a request's dataset, region and years, kept for the next request of the same. */
+  private async graphFor(
+    request: ResilienceRequest,
+    bundle: Bundle,
+    onProgress: ProgressListener,
+  ): Promise<{ key: string; graph: SupplyGraph; located: AnalysisOutcome['located'] }> {
+    const years = yearsKey(request.years);
+    const graphKey = `${request.datasetKey}\u0000${years}\u0000${request.regionId ?? ''}\u0000${request.counties.join(',')}`;
+    let cached = this.cachedGraph;
+    if (cached === null || cached.key !== graphKey) {
+      const locator = await this.locatorFor(bundle);
+      const step = 1 / (ANALYSIS_PHASES.length + 1);
+      onProgress('membership', step);
+      const mask = regionMembership(bundle.organizations, request.counties, locator);
+      const located = { point: 0, zip: 0, none: 0 };
+      for (const org of bundle.organizations) {
+        const via = org.county !== undefined ? 'record' : resolveCounty(org, locator).via;
+        if (via === 'point') located.point++;
+        else if (via === 'zip') located.zip++;
+        else if (via === null) located.none++;
+      }
+      onProgress('graph', 2 * step);
+      cached = { key: graphKey, graph: buildSupplyGraph(bundle, mask), located };
+      this.cachedGraph = cached;
+    }
+    return cached;
   }
 
   private async locatorFor(bundle: Bundle): Promise<CountyLocator> {

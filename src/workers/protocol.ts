@@ -4,6 +4,7 @@
 import type { YearRange } from '../domain/fiscal-years.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
+import type { SupplierRisk } from '../analysis/chokepoints.ts';
 
 export interface AnalysisRequest {
   datasetKey: string;
@@ -41,3 +42,18 @@ export interface RegionOutcome {
   result: AnalysisResult;
   inRegion: Uint8Array;
 }
+
+/** The single points of failure of the home region's graph (same dataset, region and years as an analysis). */
+export type ResilienceRequest = Omit<AnalysisRequest, 'removed'>;
+
+export interface ResilienceOutcome {
+  /** The suppliers some prime depends on alone, most dollars at risk first; at most RESILIENCE_ROWS of them. */
+  suppliers: SupplierRisk[];
+  /** How many there are in all, and how many primes depend on one. */
+  total: number;
+  primesExposed: number;
+  ms: number;
+}
+
+/** Rows of the ranking sent to the page. */
+export const RESILIENCE_ROWS = 100;

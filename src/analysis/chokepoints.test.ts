@@ -1,6 +1,12 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { chokepointsOf, compareChokepoints, findChokepoints, primeResilience, supplierRisks } from './chokepoints.ts';
+import {
+  chokepointsOf,
+  compareChokepoints,
+  findChokepoints,
+  primeResilience,
+  supplierRisks,
+} from './chokepoints.ts';
 import type { Chokepoint, PrimeResilience } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
@@ -191,7 +197,7 @@ describe('supplierRisks', () => {
 });
 
 describe('primeResilience', () => {
-  it('counts a prime\'s single routes, its dollars on chokepoints and its deepest single dependency', () => {
+  it("counts a prime's single routes, its dollars on chokepoints and its deepest single dependency", () => {
     // P buys machining from A (60) and B (40), heat treating from C alone (25); A's only supplier is D, whose
     // only supplier is E; C is fed by F and G. Chokepoints of P: A (cuts D, E), D (cuts E), C (heat treating).
     // Q buys machining from B alone (10).

@@ -236,7 +236,8 @@ export function chokepointsOf(
     let below = dominance.top[slot] === s;
     const mine = mySlot.get(p);
     if (mine !== undefined)
-      for (let up = dominance.parent[slot]!; !below && up >= 0; up = dominance.parent[up]!) below = up === mine;
+      for (let up = dominance.parent[slot]!; !below && up >= 0; up = dominance.parent[up]!)
+        below = up === mine;
     if (!below) continue;
     const list = cut.get(p);
     if (list === undefined) cut.set(p, [dominance.node[slot]!]);

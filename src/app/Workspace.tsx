@@ -70,6 +70,7 @@ export function Workspace(props: WorkspaceProps) {
     gapBuyer: route.gapBuyer,
     onSelect: actions.select,
     onSelectGap: actions.selectGap,
+    risk: workspace.selectedRisk,
   };
 
   return (
@@ -161,6 +162,10 @@ export function Workspace(props: WorkspaceProps) {
               comparedRegions={workspace.comparison.analysed}
               comparing={workspace.comparison.pending}
               compareError={workspace.comparison.error}
+              resilience={workspace.resilience}
+              selected={selected}
+              resilienceOrder={route.resilienceSort}
+              onResilienceOrderChange={actions.sortResilience}
             />
             <DatasetSummary bundle={data.bundle} region={region} issues={[...props.datasetIssues]} />
           </div>
@@ -176,6 +181,7 @@ export function Workspace(props: WorkspaceProps) {
             onClose={() => actions.select(undefined)}
             removed={route.removed.includes(selected)}
             onToggleRemoved={() => actions.toggleRemoved(selected)}
+            risk={workspace.selectedRisk}
           />
         ) : (
           <>
@@ -187,6 +193,8 @@ export function Workspace(props: WorkspaceProps) {
               selectedGap={route.gap}
               onSelectGap={actions.selectGap}
               compact
+              resilience={workspace.resilience.outcome}
+              onShowResilience={() => actions.setView('gaps')}
             />
             {data.analysis !== null && (
               <ImportedValueChart

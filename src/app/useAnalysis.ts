@@ -7,6 +7,7 @@ import type { AnalysisState } from '../views/contracts.ts';
 import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
 import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../workers/protocol.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 
 export function useAnalysis(
@@ -24,6 +25,8 @@ export function useAnalysis(
   compare: (regions: CompareRequest['regions']) => Promise<RegionOutcome[]>;
   /** The home region's single points of failure, from the same worker (a new function when the region or years change). */
   resilience: () => Promise<ResilienceOutcome>;
+  /** One supplier's chokepoints, with what each cuts off (same graph as `resilience`). */
+  supplierChokepoints: (supplier: string) => Promise<Chokepoint[]>;
 } {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
@@ -93,18 +96,30 @@ export function useAnalysis(
     },
     [datasetKey, range],
   );
-  const resilience = useCallback(() => {
-    const client = clientRef.current;
-    if (client === null) return Promise.reject(new Error('The analysis is not running.'));
-    return client.resilience({
+  const graphRequest = useMemo(
+    () => ({
       datasetKey,
       regionId,
       counties: countiesKey === '' ? [] : countiesKey.split(','),
       years: range,
-    });
-  }, [datasetKey, regionId, countiesKey, range]);
+    }),
+    [datasetKey, regionId, countiesKey, range],
+  );
+  const resilience = useCallback(() => {
+    const client = clientRef.current;
+    if (client === null) return Promise.reject(new Error('The analysis is not running.'));
+    return client.resilience(graphRequest);
+  }, [graphRequest]);
+  const supplierChokepoints = useCallback(
+    (supplier: string) => {
+      const client = clientRef.current;
+      if (client === null) return Promise.reject(new Error('The analysis is not running.'));
+      return client.supplierChokepoints({ ...graphRequest, supplier });
+    },
+    [graphRequest],
+  );
   return useMemo(
-    () => ({ state, cancel, rerun, compare, resilience }),
-    [state, cancel, rerun, compare, resilience],
+    () => ({ state, cancel, rerun, compare, resilience, supplierChokepoints }),
+    [state, cancel, rerun, compare, resilience, supplierChokepoints],
   );
 }

@@ -1,15 +1,13 @@
 // The home region's single points of failure: asked of the analysis worker once the region's analysis is done
 // (so that it never delays the gaps), again when the dataset, region or years change. A newer question
-// supersedes an older one's answer.
+// supersedes an older one's answer. The selected organization's own chokepoints (what it cuts off, for the
+// highlights and the inspector) come from the same worker, on the same trees.
 import { useEffect, useState } from 'react';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
 import type { ResilienceOutcome } from '../workers/protocol.ts';
+import type { ResilienceState } from '../views/contracts.ts';
 
-export interface Resilience {
-  outcome: ResilienceOutcome | null;
-  pending: boolean;
-  /** Why the worker could not find them, or null. */
-  error: string | null;
-}
+export type Resilience = ResilienceState;
 
 const IDLE: Resilience = { outcome: null, pending: false, error: null };
 
@@ -37,4 +35,26 @@ export function useResilience(ask: () => Promise<ResilienceOutcome>, ready: bool
     };
   }, [ask, ready]);
   return state;
+}
+
+/** The selected organization's chokepoints: null while asked or without a selection, [] when it is none. */
+export function useSupplierChokepoints(
+  ask: (supplier: string) => Promise<Chokepoint[]>,
+  supplier: string | undefined,
+  ready: boolean,
+): readonly Chokepoint[] | null {
+  const [answer, setAnswer] = useState<{ supplier: string; list: Chokepoint[] } | null>(null);
+  useEffect(() => {
+    if (!ready || supplier === undefined) return;
+    let live = true;
+    // A failure only means nothing to highlight: the ranking reports the worker's errors.
+    ask(supplier).then(
+      (list) => live && setAnswer({ supplier, list }),
+      () => live && setAnswer({ supplier, list: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ask, supplier, ready]);
+  return ready && answer !== null && answer.supplier === supplier ? answer.list : null;
 }

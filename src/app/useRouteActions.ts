@@ -17,6 +17,7 @@ import {
   setShading,
   setView,
   showCritical,
+  sortResilience,
 } from '../state/actions.ts';
 import type { Filters, Layout, MapCamera, NetworkCamera, Route, Shading, ViewName } from '../state/route.ts';
 
@@ -34,6 +35,8 @@ export interface RouteActions {
   setLayout(layout: Layout): void;
   setFocus(hops: number): void;
   showCritical(show: boolean): void;
+  /** The order of the primes' resilience table, kept in the link. */
+  sortResilience(order: Route['resilienceSort']): void;
   moveMap(camera: MapCamera): void;
   moveNetwork(camera: NetworkCamera): void;
   /** Takes organizations out for the what-if (added to those already out). */
@@ -59,6 +62,7 @@ export function useRouteActions(setRoute: SetRoute, bundle: Bundle | undefined):
       setLayout: (layout) => push((r) => setLayout(r, layout)),
       setFocus: (hops) => push((r) => setFocus(r, hops)),
       showCritical: (show) => replace((r) => showCritical(r, show)),
+      sortResilience: (order) => replace((r) => sortResilience(r, order)),
       moveMap: (camera) => replace((r) => moveMap(r, camera)),
       moveNetwork: (camera) => replace((r) => moveNetwork(r, camera)),
       remove: (ids) => push((r) => setRemoved(r, [...r.removed, ...ids])),

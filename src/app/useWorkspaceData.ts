@@ -16,7 +16,8 @@ import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
 import type { Comparison } from './useComparison.ts';
-import { useResilience } from './useResilience.ts';
+import { useResilience, useSupplierChokepoints } from './useResilience.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
 import type { Resilience } from './useResilience.ts';
 import type { DatasetState } from './useDataset.ts';
 import { useNaicsTitles, usePositions } from './useReferenceData.ts';
@@ -40,6 +41,8 @@ export interface WorkspaceData {
   setComparePicks: (ids: readonly string[]) => void;
   comparison: Comparison;
   resilience: Resilience;
+  /** The selected organization's chokepoints (null while asked or without a selection). */
+  selectedRisk: readonly Chokepoint[] | null;
 }
 
 export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceData {
@@ -77,6 +80,11 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   );
   const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
   const resilience = useResilience(analysis.resilience, outcome !== null);
+  const selectedRisk = useSupplierChokepoints(
+    analysis.supplierChokepoints,
+    route.selected,
+    resilience.outcome !== null,
+  );
   const label = useMemo(() => capabilityLabeler(bundle?.capabilities ?? [], titles), [bundle, titles]);
   const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
   const filePositions = loaded.status === 'ready' ? loaded.filePositions : undefined;
@@ -91,10 +99,21 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
       orgIndex: filterIndex.orgIndex,
       inRegion: outcome?.inRegion ?? noneInRegion,
       analysis: outcome?.result ?? null,
+      resilience: resilience.outcome,
       label,
       filePositions,
     };
-  }, [years, positions, visible, filterIndex, outcome, noneInRegion, label, filePositions]);
+  }, [
+    years,
+    positions,
+    visible,
+    filterIndex,
+    outcome,
+    resilience.outcome,
+    noneInRegion,
+    label,
+    filePositions,
+  ]);
 
   return {
     bundle,
@@ -110,6 +129,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     setComparePicks,
     comparison,
     resilience,
+    selectedRisk,
   };
 }
 

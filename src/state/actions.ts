@@ -49,3 +49,8 @@ export const moveNetwork = (route: Route, camera: NetworkCamera): Route => ({ ..
 export const setFocus = (route: Route, hops: number): Route => ({ ...route, focus: hops });
 
 export const showCritical = (route: Route, critical: boolean): Route => ({ ...route, critical });
+
+export const sortResilience = (route: Route, order: Route['resilienceSort']): Route => ({
+  ...route,
+  resilienceSort: order,
+});

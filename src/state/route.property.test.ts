@@ -4,7 +4,16 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import { ORG_KINDS } from '../domain/model.ts';
-import { decodeRoute, DEFAULT_ROUTE, encodeRoute, LAYOUTS, MAX_FOCUS, SHADINGS, VIEWS } from './route.ts';
+import {
+  decodeRoute,
+  DEFAULT_ROUTE,
+  encodeRoute,
+  LAYOUTS,
+  MAX_FOCUS,
+  RESILIENCE_COLUMNS,
+  SHADINGS,
+  VIEWS,
+} from './route.ts';
 import type { DatasetRef, Route } from './route.ts';
 
 /** A seeded PRNG (d3-random's LCG), so a failure can be replayed from its seed. */
@@ -78,6 +87,7 @@ function randomRoute(r: Rand): Route {
     net: maybe(r, () => ({ x: r() * 2 - 0.5, y: r() * 2 - 0.5, ratio: 0.005 + r() * 3 })),
     focus: r() < 0.5 ? 0 : int(r, 1, MAX_FOCUS),
     critical: r() < 0.5,
+    resilienceSort: maybe(r, () => ({ column: pick(r, RESILIENCE_COLUMNS), ascending: r() < 0.5 })),
     // An empty file record says nothing and is not written: give it at least one field.
     file:
       ds.kind === 'hash'
@@ -152,6 +162,7 @@ function expectValidRoute(route: Route): void {
   }
   expect(Number.isInteger(route.focus) && route.focus >= 0 && route.focus <= MAX_FOCUS).toBe(true);
   expect(typeof route.critical).toBe('boolean');
+  if (route.resilienceSort !== undefined) expect(RESILIENCE_COLUMNS).toContain(route.resilienceSort.column);
   // Nothing leaked onto the prototype chain.
   expect(Object.getPrototypeOf(route)).toBe(Object.prototype);
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -76,6 +76,9 @@ describe('decodeRoute', () => {
     ['#/s:chicago/network?focus=2.5', 'focus depth'],
     ['#/s:chicago/network?focus=99', 'focus depth'],
     ['#/s:chicago/network?crit=yes', 'critical highlight'],
+    ['#/s:chicago/gaps?rsort=dollars', 'resilience table order'],
+    ['#/s:chicago/gaps?rsort=share~d', 'resilience table order'],
+    ['#/s:chicago/gaps?rsort=share~a~a', 'resilience table order'],
     ['#/s:chicago/map?gap=1&gap=2', 'twice'],
   ])('falls back to defaults for %s and says what it ignored', (hash, word) => {
     const { route: decoded, notices } = decodeRoute(hash);
@@ -121,6 +124,8 @@ describe('encodeRoute', () => {
       focus: 3,
       critical: true,
     }),
+    route({ view: 'gaps', resilienceSort: { column: 'share', ascending: false } }),
+    route({ view: 'gaps', selected: 'P1', resilienceSort: { column: 'prime', ascending: true } }),
   ];
   it.each(routes)('round-trips %j', (r) => {
     const encoded = encodeRoute(r);

@@ -14,6 +14,14 @@ export type Layout = (typeof LAYOUTS)[number];
 export const SHADINGS = ['none', 'orgs', 'supplied', 'imported'] as const;
 export type Shading = (typeof SHADINGS)[number];
 export const ROUTE_VERSION = 1;
+/** Columns of the primes' resilience table (gap dashboard) a link can sort by. */
+export const RESILIENCE_COLUMNS = ['prime', 'purchases', 'share', 'chokepoints', 'single', 'depth'] as const;
+export type ResilienceColumn = (typeof RESILIENCE_COLUMNS)[number];
+/** A table's order in a link: the column and whether it runs smallest first. */
+export interface TableOrder<Column extends string> {
+  column: Column;
+  ascending: boolean;
+}
 
 /**
  * Where the data comes from: a shipped sample (`s:`), a dataset kept on this device under its content hash
@@ -75,6 +83,8 @@ export interface Route {
   focus: number;
   /** Network: highlight critical suppliers and links. */
   critical: boolean;
+  /** Gap dashboard: the order of the primes' resilience table (`rsort=<column>` largest first, `~a` smallest). */
+  resilienceSort?: TableOrder<ResilienceColumn> | undefined;
   /** For `h:` datasets: the file's title and size, shown when this device does not have it. */
   file?: DatasetFile | undefined;
 }
@@ -253,6 +263,17 @@ export function decodeRoute(hash: string): { route: Route; notices: string[] } {
         if (raw === '1') route.critical = true;
         else ignored('critical highlight');
         break;
+      case 'rsort': {
+        const [column, order, ...rest] = raw.split('~');
+        if (
+          !(RESILIENCE_COLUMNS as readonly string[]).includes(column ?? '') ||
+          (order !== undefined && order !== 'a') ||
+          rest.length > 0
+        )
+          ignored('resilience table order');
+        else route.resilienceSort = { column: column as ResilienceColumn, ascending: order === 'a' };
+        break;
+      }
       case 'v':
         if (raw !== String(ROUTE_VERSION)) {
           notices.push(
@@ -301,6 +322,8 @@ export function encodeRoute(route: Route): string {
   if (route.net !== undefined) add('net', encodeNetworkCamera(route.net));
   if (route.focus > 0) add('focus', String(route.focus));
   if (route.critical) add('crit', '1');
+  if (route.resilienceSort !== undefined)
+    add('rsort', `${route.resilienceSort.column}${route.resilienceSort.ascending ? '~a' : ''}`);
   if (params.length > 0) add('v', String(ROUTE_VERSION));
   return `#/${dataset}/${route.view}${params.length === 0 ? '' : `?${params.join('&')}`}`;
 }

@@ -40,6 +40,9 @@ export interface DataTableProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   initialSort?: SortState | null | undefined;
+  /** The order, when the caller keeps it (e.g. in the link); `onSortChange` then hears each header click. */
+  sort?: SortState | null | undefined;
+  onSortChange?: ((sort: SortState) => void) | undefined;
   /** File name of the "Download CSV" button; no button without it. */
   csvFileName?: string | undefined;
   /** data-testid of the table; its parts get `${testId}-sort-${column.id}`, `${testId}-csv`, `${testId}-row`. */
@@ -131,13 +134,21 @@ export function DataTable<Row>({
   rows,
   rowKey,
   initialSort = null,
+  sort: givenSort,
+  onSortChange,
   csvFileName,
   testId,
   rowClassName,
   emptyText = 'No rows.',
   className,
 }: DataTableProps<Row>) {
-  const [sort, setSort] = useState<SortState | null>(initialSort);
+  const [ownSort, setOwnSort] = useState<SortState | null>(initialSort);
+  const sort = givenSort !== undefined ? givenSort : ownSort;
+  const sortBy = (column: string, numeric: boolean) => {
+    const next = nextSort(sort, column, numeric);
+    setOwnSort(next);
+    onSortChange?.(next);
+  };
   const [active, setActive] = useState({ row: 0, column: 0 });
   const tableRef = useRef<HTMLTableElement>(null);
   const captionId = useId();
@@ -224,7 +235,7 @@ export function DataTable<Row>({
                           type="button"
                           className="ui-sort-button"
                           data-testid={part(`sort-${column.id}`)}
-                          onClick={() => setSort((s) => nextSort(s, column.id, numeric))}
+                          onClick={() => sortBy(column.id, numeric)}
                         >
                           {column.header}
                           <span className="ui-sort-marker" aria-hidden="true">

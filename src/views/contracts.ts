@@ -5,7 +5,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type Sigma from 'sigma';
 import type { AnalysisPhase } from '../analysis/analyze.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
-import type { AnalysisOutcome } from '../workers/protocol.ts';
+import type { AnalysisOutcome, ResilienceOutcome } from '../workers/protocol.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Positions } from '../geo/positions.ts';
 import type { Filters, Layout, MapCamera, NetworkCamera, Shading } from '../state/route.ts';
@@ -38,6 +39,8 @@ export interface DatasetView {
   orgIndex: ReadonlyMap<string, number>;
   /** The finished analysis of the home region, or null while it runs or without a region. */
   analysis: AnalysisResult | null;
+  /** The home region graph's single points of failure, once the worker has them (after the analysis). */
+  resilience?: ResilienceOutcome | null | undefined;
   /** Capability id → human label (NAICS titles and the bundle's own labels). */
   label: (capabilityId: string) => string;
 }
@@ -50,6 +53,8 @@ export interface SelectionProps {
   gapBuyer?: string | undefined;
   onSelect: (orgId: string | undefined) => void;
   onSelectGap: (capabilityId: string | undefined) => void;
+  /** The selected organization's chokepoints: the primes it exposes and what it cuts off; null while asked. */
+  risk?: readonly Chokepoint[] | null | undefined;
 }
 
 export interface MapViewProps extends SelectionProps {
@@ -80,6 +85,14 @@ export interface NetworkViewProps extends SelectionProps {
   onCameraChange: (camera: NetworkCamera) => void;
   /** The sigma instance once created, null when it goes (for the PNG export). */
   onEngine?: ((sigma: Sigma | null) => void) | undefined;
+}
+
+/** The home region's single points of failure as the app has them: the worker's answer, or why not yet. */
+export interface ResilienceState {
+  outcome: ResilienceOutcome | null;
+  pending: boolean;
+  /** Why the worker could not find them, or null. */
+  error: string | null;
 }
 
 /** Where the analysis of the loaded dataset stands (the app runs it in the analysis worker). */

@@ -12,7 +12,14 @@ import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
 import type { AnalysisEngine } from './analysis-engine.ts';
 import { packOutcome, packRegions } from './analysis-wire.ts';
 import type { PackedOutcome, PackedRegion } from './analysis-wire.ts';
-import type { AnalysisRequest, CompareRequest, ResilienceOutcome, ResilienceRequest } from './protocol.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
+import type {
+  AnalysisRequest,
+  CompareRequest,
+  ResilienceOutcome,
+  ResilienceRequest,
+  SupplierChokepointsRequest,
+} from './protocol.ts';
 
 export interface AnalysisProgress {
   phase: AnalysisPhase | 'reference';
@@ -31,6 +38,7 @@ export interface AnalysisApi extends Api {
   analyze: Method<AnalysisRequest, PackedOutcome, AnalysisProgress>;
   compare: Method<CompareRequest, PackedRegion[]>;
   resilience: Method<ResilienceRequest, ResilienceOutcome>;
+  'supplier-chokepoints': Method<SupplierChokepointsRequest, Chokepoint[]>;
 }
 
 export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> {
@@ -72,6 +80,7 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
       return new Moved(packed, transfer);
     },
     resilience: (request) => engine.resilience(request),
+    'supplier-chokepoints': (request) => engine.supplierChokepoints(request),
   };
 }
 
@@ -94,4 +103,11 @@ export const analysisArgs: ArgSchemas<AnalysisApi> = {
   analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids, years }),
   compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })), years }),
   resilience: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, years }),
+  'supplier-chokepoints': z.object({
+    datasetKey,
+    regionId: z.string().nullable(),
+    counties: ids,
+    years,
+    supplier: z.string(),
+  }),
 };

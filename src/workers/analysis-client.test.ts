@@ -201,6 +201,59 @@ describe('analysis clients', () => {
     ).rejects.toThrow(/first fiscal year comes after the last/);
   });
 
+  it('ranks single points of failure and answers for one supplier, through the worker', async () => {
+    // P buys heat treating from H (100) and X (300); S feeds only H, T only X; machining from X alone (50).
+    const chain = testBundle(
+      [
+        { id: 'P', kind: 'prime' },
+        { id: 'H', naics: ['332811'] },
+        { id: 'X', naics: ['332811'], inRegion: false },
+        { id: 'S' },
+        { id: 'T' },
+      ],
+      [
+        ['H', 'P', '332811', 100],
+        ['X', 'P', '332811', 300],
+        ['X', 'P', '332710', 50],
+        ['S', 'H'],
+        ['T', 'X'],
+      ],
+    );
+    const worker: { current: FakeWorker | null } = { current: null };
+    const client = createWorkerClient(() => (worker.current = new FakeWorker()) as unknown as Worker);
+    client.load('c', chain);
+    const asked = { datasetKey: 'c', regionId: 'r', counties: ['00001'] };
+    const outcome = await client.resilience(asked);
+    // X: 350 at risk (machining alone, cuts off T); H: 100 (cuts off S).
+    expect(
+      outcome.suppliers.map((s) => [s.supplier, s.exposure, s.capabilitiesLost, s.largestCutOff]),
+    ).toEqual([
+      ['X', 350, ['332710'], 1],
+      ['H', 100, [], 1],
+    ]);
+    expect([outcome.total, outcome.atRisk]).toEqual([2, 450]);
+    expect(outcome.primes).toEqual([
+      {
+        prime: 'P',
+        purchases: 450,
+        onChokepoints: 450,
+        chokepoints: 2,
+        singleRoute: ['332710'],
+        // Both at depth 1 with one cut off: the first id.
+        deepest: { supplier: 'H', depth: 1, cutOff: 1 },
+      },
+    ]);
+    expect(await client.supplierChokepoints({ ...asked, supplier: 'H' })).toEqual([
+      { prime: 'P', supplier: 'H', cutOff: ['S'], exposure: 100, capabilitiesLost: [] },
+    ]);
+    expect(await client.supplierChokepoints({ ...asked, supplier: 'S' })).toEqual([]);
+    expect(worker.current?.received.slice(-3)).toEqual([
+      'resilience',
+      'supplier-chokepoints',
+      'supplier-chokepoints',
+    ]);
+  });
+
   it('an unknown dataset key is an error, not a hang', async () => {
     const client = createInThreadClient(loaders);
     await expect(client.analyze({ ...request, datasetKey: 'nope' })).rejects.toThrow('not loaded');

@@ -17,7 +17,9 @@ import type {
   RegionOutcome,
   ResilienceOutcome,
   ResilienceRequest,
+  SupplierChokepointsRequest,
 } from './protocol.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { nextTask } from './sliced.ts';
 
 export class AnalysisCancelled extends Error {
@@ -38,6 +40,8 @@ export interface AnalysisClient {
   compare(request: CompareRequest): Promise<RegionOutcome[]>;
   /** The single points of failure of the home region's graph; not cancellable, like `compare`. */
   resilience(request: ResilienceRequest): Promise<ResilienceOutcome>;
+  /** One supplier's chokepoints with what each cuts off (after `resilience`, from the same trees). */
+  supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]>;
   dispose(): void;
 }
 
@@ -156,6 +160,10 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
       await ready();
       return actor.call('resilience', request);
     },
+    supplierChokepoints: async (request) => {
+      await ready();
+      return actor.call('supplier-chokepoints', request);
+    },
     dispose: () => actor.dispose(),
   };
 }
@@ -164,7 +172,7 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
   return clientOver(() =>
     inThreadLazy<AnalysisApi>(
-      ['load', 'load-part', 'load-links', 'analyze', 'compare', 'resilience'],
+      ['load', 'load-part', 'load-links', 'analyze', 'compare', 'resilience', 'supplier-chokepoints'],
       async () => analysisHandlers(new (await import('./analysis-engine.ts')).AnalysisEngine(loaders)),
       analysisArgs,
     ),

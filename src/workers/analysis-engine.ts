@@ -12,7 +12,10 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import { supplierRisks } from '../analysis/chokepoints.ts';
+import { chokepointsOf, primeResilience, supplierRisks } from '../analysis/chokepoints.ts';
+import type { Chokepoint } from '../analysis/chokepoints.ts';
+import { computeDominance } from '../analysis/dominance.ts';
+import type { Dominance } from '../analysis/dominance.ts';
 import type {
   AnalysisOutcome,
   AnalysisRequest,
@@ -20,8 +23,16 @@ import type {
   RegionOutcome,
   ResilienceOutcome,
   ResilienceRequest,
+  SupplierChokepointsRequest,
 } from './protocol.ts';
 import { RESILIENCE_ROWS } from './protocol.ts';
+
+/** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */
+interface ResilienceCache {
+  key: string;
+  dominance: Dominance;
+  outcome: ResilienceOutcome | null;
+}
 
 /** Reference data the engine may need, loaded on demand (large files the app should not fetch at start). */
 export interface ReferenceLoaders {
@@ -45,7 +56,7 @@ export class AnalysisEngine {
   private readonly compared = new Map<string, RegionOutcome>();
   private titles: Readonly<Record<string, string>> | null = null;
   /** The single points of failure of the cached graph, by its key. */
-  private resilienceCache: { key: string; outcome: ResilienceOutcome } | null = null;
+  private resilienceCache: ResilienceCache | null = null;
   private readonly loaders: ReferenceLoaders;
 
   constructor(loaders: ReferenceLoaders) {
@@ -132,22 +143,38 @@ export class AnalysisEngine {
 
   /**
    * The single points of failure of the home region's graph (built as for an analysis, and shared with it):
-   * every prime's dominator tree, once per graph.
+   * every prime's dominator tree, once per graph, kept for the questions about one supplier.
    */
   async resilience(request: ResilienceRequest): Promise<ResilienceOutcome> {
     const started = performance.now();
-    const bundle = this.dataset(request.datasetKey, request.years);
-    const cached = await this.graphFor(request, bundle, () => {});
-    if (this.resilienceCache?.key === cached.key) return this.resilienceCache.outcome;
-    const ranked = supplierRisks(cached.graph);
-    const outcome: ResilienceOutcome = {
+    const { graph, dominance, cache } = await this.dominanceFor(request);
+    if (cache.outcome !== null) return cache.outcome;
+    const ranked = supplierRisks(graph, dominance);
+    const primes = primeResilience(graph, dominance);
+    cache.outcome = {
       suppliers: ranked.slice(0, RESILIENCE_ROWS),
       total: ranked.length,
-      primesExposed: new Set(ranked.flatMap((risk) => risk.primes)).size,
+      atRisk: primes.reduce((sum, prime) => sum + prime.onChokepoints, 0),
+      primes,
       ms: performance.now() - started,
     };
-    this.resilienceCache = { key: cached.key, outcome };
-    return outcome;
+    return cache.outcome;
+  }
+
+  /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */
+  async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
+    const { graph, dominance } = await this.dominanceFor(request);
+    return chokepointsOf(graph, request.supplier, dominance);
+  }
+
+  private async dominanceFor(
+    request: ResilienceRequest,
+  ): Promise<{ graph: SupplyGraph; dominance: Dominance; cache: ResilienceCache }> {
+    const bundle = this.dataset(request.datasetKey, request.years);
+    const { key, graph } = await this.graphFor(request, bundle, () => {});
+    if (this.resilienceCache?.key !== key)
+      this.resilienceCache = { key, dominance: computeDominance(graph), outcome: null };
+    return { graph, dominance: this.resilienceCache.dominance, cache: this.resilienceCache };
   }
 
   /** The compact graph of a request's dataset, region and years, kept for the next request of the same. */

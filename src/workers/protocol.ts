@@ -4,7 +4,7 @@
 import type { YearRange } from '../domain/fiscal-years.ts';
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
-import type { SupplierRisk } from '../analysis/chokepoints.ts';
+import type { PrimeResilience, SupplierRisk } from '../analysis/chokepoints.ts';
 
 export interface AnalysisRequest {
   datasetKey: string;
@@ -49,11 +49,16 @@ export type ResilienceRequest = Omit<AnalysisRequest, 'removed'>;
 export interface ResilienceOutcome {
   /** The suppliers some prime depends on alone, most dollars at risk first; at most RESILIENCE_ROWS of them. */
   suppliers: SupplierRisk[];
-  /** How many there are in all, and how many primes depend on one. */
+  /** How many there are in all. */
   total: number;
-  primesExposed: number;
+  /** USD per year of the primes' direct purchases from suppliers they depend on alone (Σ exposure). */
+  atRisk: number;
+  /** Every prime's summary, by prime id. */
+  primes: PrimeResilience[];
   ms: number;
 }
+
+export type SupplierChokepointsRequest = ResilienceRequest & { supplier: string };
 
 /** Rows of the ranking sent to the page. */
 export const RESILIENCE_ROWS = 100;

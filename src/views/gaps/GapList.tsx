@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { GAP_FLAGS } from '../../analysis/types.ts';
 import type { AnalysisState } from '../contracts.ts';
+import type { ResilienceOutcome } from '../../workers/protocol.ts';
 import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
 
 const PHASE_LABELS: Record<string, string> = {
@@ -35,6 +36,10 @@ interface Props {
   onSelectGap?: ((capability: string | undefined) => void) | undefined;
   /** A narrow side-panel version: fewer columns. */
   compact?: boolean;
+  /** The single points of failure (the headline once found); absent or null: not said. */
+  resilience?: ResilienceOutcome | null | undefined;
+  /** Opens the gap dashboard, where they are listed. */
+  onShowResilience?: (() => void) | undefined;
 }
 
 export function GapList({
@@ -46,6 +51,8 @@ export function GapList({
   selectedGap,
   onSelectGap,
   compact = false,
+  resilience,
+  onShowResilience,
 }: Props) {
   const rows = limit ?? (compact ? 15 : 40);
   return (
@@ -86,6 +93,8 @@ export function GapList({
           compact={compact}
           selectedGap={selectedGap}
           onSelectGap={onSelectGap}
+          resilience={resilience ?? null}
+          onShowResilience={onShowResilience}
         />
       )}
     </section>
@@ -98,9 +107,12 @@ interface TableProps {
   compact: boolean;
   selectedGap: string | undefined;
   onSelectGap: ((capability: string | undefined) => void) | undefined;
+  resilience: ResilienceOutcome | null;
+  onShowResilience: (() => void) | undefined;
 }
 
-function GapTable({ outcome, limit, compact, selectedGap, onSelectGap }: TableProps) {
+function GapTable(props: TableProps) {
+  const { outcome, limit, compact, selectedGap, onSelectGap, resilience, onShowResilience } = props;
   const { result } = outcome;
   const [showAll, setShowAll] = useState(false);
   const flagCounts = GAP_FLAGS.map((flag) => ({
@@ -114,11 +126,27 @@ function GapTable({ outcome, limit, compact, selectedGap, onSelectGap }: TablePr
   }
   return (
     <>
+      {resilience !== null && (
+        <p className="gap-lead" data-testid="gap-lead">
+          <strong>
+            {count.format(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
+          </strong>
+          : suppliers some prime depends on alone, with {usd.format(resilience.atRisk)} a year of the
+          primes&rsquo; purchases.{' '}
+          {onShowResilience !== undefined && resilience.total > 0 && (
+            <button type="button" className="link-button" onClick={onShowResilience}>
+              See who they are
+            </button>
+          )}
+        </p>
+      )}
       <p className="gap-summary" data-testid="gap-summary">
         {count.format(result.regionOrganizations)} organizations in the region ·{' '}
         {count.format(result.gaps.length)} capabilities in demand ·{' '}
-        {count.format(result.criticalSuppliers.length)} critical suppliers ·{' '}
-        {count.format(result.criticalLinks.length)} critical links
+        <span title="Articulation points and bridges of the undirected supply graph: structural facts, not directional dependence">
+          {count.format(result.criticalSuppliers.length)} critical suppliers ·{' '}
+          {count.format(result.criticalLinks.length)} critical links
+        </span>
       </p>
       <ul className="flag-counts" aria-label="Capabilities per flag">
         {flagCounts.map(({ flag, n }) => (

@@ -21,6 +21,9 @@
 //   whatif-figures (DataTable)  whatif-lost  whatif-lost-item  whatif-changes (DataTable)
 //   compare-panel  compare-filter  compare-region-option (checkbox, data-region)  compare-hint
 //   compare-table (DataTable)  compare-top-gaps (data-region)
+//   resilience-panel  resilience-summary  resilience-pending  resilience-error  resilience-suppliers |
+//     resilience-primes (DataTables: -csv, -sort-<column>, -row; org buttons carry data-org)
+//   gaps-dashboard-lead (the single-points headline in the summary)
 //   print-briefing  briefing-page (data-region)  briefing-imported-value | briefing-flags |
 //     briefing-leakage | briefing-tiers
 import { useMemo, useState } from 'react';
@@ -30,7 +33,7 @@ import { formatYearRange } from '../../domain/fiscal-years.ts';
 import type { WhatIfResult } from '../../analysis/what-if.ts';
 import type { Filters } from '../../state/route.ts';
 import type { RegionOutcome } from '../../workers/protocol.ts';
-import type { DatasetView, RegionOption } from '../contracts.ts';
+import type { DatasetView, RegionOption, ResilienceState } from '../contracts.ts';
 import { FlagSummary } from './charts/FlagSummary.tsx';
 import { formatCount, formatUsd } from '../derive/format.ts';
 import { ImportedValueChart } from './charts/ImportedValueChart.tsx';
@@ -44,6 +47,8 @@ import { PrintBriefing } from './GapsDashboardBriefing.tsx';
 import { ComparePanel, useComparedRegions } from './GapsDashboardCompare.tsx';
 import { FillPanel } from './GapsDashboardFill.tsx';
 import { resolveWhatIf, WhatIfPanel } from './GapsDashboardWhatIf.tsx';
+import { ResiliencePanel } from './ResiliencePanel.tsx';
+import type { ResilienceColumn, TableOrder } from '../../state/route.ts';
 import './dashboard.css';
 
 const NO_REGIONS: readonly RegionOutcome[] = [];
@@ -89,6 +94,13 @@ export interface GapsDashboardProps {
   /** The route's filters; with onFiltersChange, the dashboard offers the fiscal-year range of dated links. */
   filters?: Filters | undefined;
   onFiltersChange?: ((filters: Filters) => void) | undefined;
+
+  /** The single points of failure from the worker (the dashboard's headline); absent: not shown. */
+  resilience?: ResilienceState | undefined;
+  /** The selected organization (its rows are marked). */
+  selected?: string | undefined;
+  resilienceOrder?: TableOrder<ResilienceColumn> | undefined;
+  onResilienceOrderChange?: ((order: TableOrder<ResilienceColumn>) => void) | undefined;
 }
 
 export function GapsDashboard({
@@ -112,6 +124,10 @@ export function GapsDashboard({
   compareError = null,
   filters,
   onFiltersChange,
+  resilience,
+  selected,
+  resilienceOrder,
+  onResilienceOrderChange,
 }: GapsDashboardProps) {
   const shown = current ?? baseline;
   const removedKey = removed.join('\u0000');
@@ -177,6 +193,16 @@ export function GapsDashboard({
         </button>
       </header>
       <p className="gap-summary" data-testid="gaps-dashboard-summary">
+        {resilience?.outcome != null && (
+          <>
+            <strong data-testid="gaps-dashboard-lead">
+              {formatCount(resilience.outcome.total)} single{' '}
+              {resilience.outcome.total === 1 ? 'point' : 'points'} of failure ·{' '}
+              {formatUsd(resilience.outcome.atRisk)} a year of the primes&rsquo; purchases at risk
+            </strong>{' '}
+            ·{' '}
+          </>
+        )}
         {formatCount(scenario.regionOrganizations)} organizations in the region ·{' '}
         {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
         {formatUsd(imported)} a year bought outside the region
@@ -195,6 +221,18 @@ export function GapsDashboard({
           The DoD figures of these records were counted for {dodElsewhere}; choose it as the home region to
           see them.
         </p>
+      )}
+      {resilience !== undefined && (
+        <ResiliencePanel
+          data={data}
+          outcome={resilience.outcome}
+          pending={resilience.pending}
+          error={resilience.error}
+          selected={selected}
+          onSelectOrg={onSelectOrg}
+          order={resilienceOrder}
+          onOrderChange={onResilienceOrderChange}
+        />
       )}
       <div className="dashboard-charts">
         {dodHere !== undefined && <DodYearsChart dod={dodHere} years={filters?.years} />}

@@ -1,5 +1,6 @@
 // The map's legend and its few controls: organization kinds with their colors and counts, point size
-// measure, the other-regions toggle, the county shading classes, and the link and gap symbols in use.
+// measure, the other-regions toggle, the county shading classes, and the link, gap and chokepoint symbols in
+// use.
 import { format } from 'd3-format';
 import type { OrgKind } from '../../domain/model.ts';
 import type { Shading } from '../../state/route.ts';
@@ -8,7 +9,7 @@ import type { SizeBy } from './sources.ts';
 import type { MapResolution } from './render-scale.ts';
 import { SIZE_BY } from './sources.ts';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
-import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from './style.ts';
+import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS, RISK_COLORS } from './style.ts';
 import { KIND_LABELS } from '../labels.ts';
 import '../legend.css';
 
@@ -35,6 +36,8 @@ export interface MapLegendProps {
   shadeClasses: readonly ShadeClass[] | null;
   showArcs: boolean;
   gap: { label: string; buyers: number; suppliers: number } | null;
+  /** A selected chokepoint's reach drawn: how many points. */
+  riskShown?: number | undefined;
   onClearGap: () => void;
   /** The drawing resolution, offered only where WebGL runs without a GPU (null elsewhere). */
   resolution: MapResolution | null;
@@ -127,6 +130,29 @@ export function MapLegend(props: MapLegendProps) {
           </li>
           <li>Thicker = more value per year</li>
         </ul>
+      )}
+      {(props.riskShown ?? 0) > 0 && (
+        <div className="map-legend-gap" data-testid="map-risk-legend">
+          <span className="map-legend-label">If the selection closes</span>
+          <ul>
+            <li>
+              <span
+                className="map-legend-ring"
+                style={{ borderColor: RISK_COLORS.exposed }}
+                aria-hidden="true"
+              />
+              Primes that depend on it alone
+            </li>
+            <li>
+              <span
+                className="map-legend-ring"
+                style={{ borderColor: RISK_COLORS['cut-off'] }}
+                aria-hidden="true"
+              />
+              Cut off from them with it
+            </li>
+          </ul>
+        </div>
       )}
       {props.gap !== null && (
         <div className="map-legend-gap" data-testid="map-gap-legend">

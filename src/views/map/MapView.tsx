@@ -20,7 +20,7 @@ import { drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
 import { useBasemap } from './controllers/useBasemap.ts';
 import { useCamera } from './controllers/useCamera.ts';
-import { useGapHighlight } from './controllers/useGapHighlight.ts';
+import { useDimmed, useGapHighlight, useRiskHighlight } from './controllers/useGapHighlight.ts';
 import { useOrgSource } from './controllers/useOrgSource.ts';
 import { usePointer } from './controllers/usePointer.ts';
 import { useRegions } from './controllers/useRegions.ts';
@@ -145,6 +145,8 @@ export function MapView(props: MapViewProps) {
   const orgSource = useOrgSource(map, data, sizeBy);
   useSelection(map, data, selected, filters.minValue);
   const gapSelection = useGapHighlight(map, data, gap, filters.minValue, props.gapBuyer);
+  const riskShown = useRiskHighlight(map, data, props.risk, gapSelection !== null);
+  useDimmed(map, gapSelection !== null || riskShown > 0);
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
   useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(
@@ -190,6 +192,7 @@ export function MapView(props: MapViewProps) {
         className="map-canvas"
         data-testid="map"
         data-map-ready={ready ? 'true' : 'false'}
+        data-risk-count={riskShown}
         data-visible-orgs={drawn}
         data-pixel-ratio={pixelRatio ?? undefined}
         data-points-window={orgSource.window}
@@ -223,6 +226,7 @@ export function MapView(props: MapViewProps) {
         shading={shading}
         shadeClasses={shadeClasses}
         showArcs={selected !== undefined}
+        riskShown={riskShown}
         gap={
           gap === undefined || gapSelection === null
             ? null

@@ -1,5 +1,8 @@
 // Pure builders for the map's data sources: the organizations' point sizes (their points are clustered in
-// views/map/points), the links of a selected organization as arcs, and the buyers and suppliers of a highlighted gap. Nothing here mutates the bundle.
+// views/map/points), the links of a selected organization as arcs, the buyers and suppliers of a highlighted
+// gap, and the reach of a selected chokepoint. Nothing here mutates the bundle.
+import type { Chokepoint } from '../../analysis/chokepoints.ts';
+import type { RiskRole } from './style.ts';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
 import type { Positions } from '../../geo/positions.ts';
@@ -230,4 +233,41 @@ export function gapFeatures(
     orgs: { type: 'FeatureCollection', features: orgs },
     arcs: { type: 'FeatureCollection', features: arcs },
   };
+}
+
+export interface RiskOrgProps {
+  i: number;
+  kind: string;
+  role: RiskRole;
+}
+
+/**
+ * Points of a selected chokepoint's reach: the primes that depend on it alone ('exposed') and the
+ * organizations it cuts off from them; an organization that is both is drawn as a prime. Ids not in the
+ * dataset and organizations without a position are left out.
+ */
+export function riskFeatures(
+  inputs: Pick<LinkInputs, 'bundle' | 'positions' | 'orgIndex'>,
+  risk: readonly Chokepoint[],
+): FeatureCollection<Point, RiskOrgProps> {
+  const roles = new Map<number, RiskRole>();
+  const mark = (id: string, role: RiskRole) => {
+    const i = inputs.orgIndex.get(id);
+    if (i !== undefined && roles.get(i) !== 'exposed') roles.set(i, role);
+  };
+  for (const c of risk) mark(c.prime, 'exposed');
+  for (const c of risk) for (const id of c.cutOff) mark(id, 'cut-off');
+  const features: Feature<Point, RiskOrgProps>[] = [];
+  for (const [i, role] of [...roles].sort((a, b) => a[0] - b[0])) {
+    const at = positionOf(inputs.positions, i);
+    const org = inputs.bundle.organizations[i];
+    if (at === null || org === undefined) continue;
+    features.push({
+      type: 'Feature',
+      id: i,
+      geometry: { type: 'Point', coordinates: [at[0], at[1]] },
+      properties: { i, kind: org.kind, role },
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }

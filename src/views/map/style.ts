@@ -22,6 +22,9 @@ export const LAND = '#f6f5f1';
 export const ARC_IN = '#0f766e';
 export const ARC_OUT = '#b45309';
 export const GAP_ROLE_COLORS = { buyer: '#111827', supplier: '#f59e0b', both: '#dc2626' } as const;
+/** A selected chokepoint: the primes that depend on it alone, and the organizations it cuts off. */
+export const RISK_COLORS = { exposed: '#9f1239', 'cut-off': '#f97316' } as const;
+export type RiskRole = keyof typeof RISK_COLORS;
 
 /** The font name the symbol layers ask for; `font-faces` maps it to the shipped woff2. */
 export const FONT = 'Noto Sans Regular';
@@ -40,6 +43,7 @@ export const SOURCE = {
   arcs: 'arcs',
   gapArcs: 'gap-arcs',
   gapOrgs: 'gap-orgs',
+  riskOrgs: 'risk-orgs',
   selection: 'selection',
 } as const;
 
@@ -73,6 +77,7 @@ export const LAYER = {
   clusterCount: 'cluster-count',
   orgs: 'org-points',
   gapOrgs: 'gap-orgs',
+  riskOrgs: 'risk-orgs',
   selection: 'selection-ring',
 } as const;
 
@@ -80,6 +85,7 @@ export const LAYER = {
 export const INTERACTIVE_LAYERS = [
   LAYER.selection,
   LAYER.gapOrgs,
+  LAYER.riskOrgs,
   LAYER.orgs,
   LAYER.clusters,
   LAYER.regionsFill,
@@ -177,6 +183,7 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       [SOURCE.arcs]: empty(),
       [SOURCE.gapArcs]: empty(),
       [SOURCE.gapOrgs]: empty(),
+      [SOURCE.riskOrgs]: empty(),
       [SOURCE.selection]: empty(),
     },
     layers: [
@@ -301,6 +308,23 @@ export function buildStyle(fontUrl: string): StyleSpecification {
             GAP_ROLE_COLORS.both,
           ],
           'circle-stroke-width': 2.5,
+        },
+      },
+      {
+        id: LAYER.riskOrgs,
+        type: 'circle',
+        source: SOURCE.riskOrgs,
+        paint: {
+          'circle-color': kindColor,
+          'circle-radius': ['match', ['get', 'role'], 'exposed', 8, 6],
+          'circle-stroke-color': [
+            'match',
+            ['get', 'role'],
+            'exposed',
+            RISK_COLORS.exposed,
+            RISK_COLORS['cut-off'],
+          ],
+          'circle-stroke-width': ['match', ['get', 'role'], 'exposed', 3.5, 2.5],
         },
       },
       {

@@ -1,6 +1,7 @@
 // The network's legend: organization kinds with the map's colors and counts, what size and thickness
 // mean, the link colors (sigma 3 draws no dashed lines, so crossing links get their own color), and the
-// meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers.
+// meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers,
+// a selected chokepoint's reach.
 import type { ReactNode } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import { KIND_LABELS } from '../labels.ts';
@@ -14,6 +15,7 @@ import {
   EDGE_CROSSING_COLOR,
   GAP_ROLE_COLORS,
   KIND_COLORS,
+  RISK_COLORS,
 } from './style.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -29,6 +31,8 @@ export interface NetworkLegendProps {
   focus: { hops: number; nodes: number } | null;
   gap: { label: string; buyers: number; suppliers: number } | null;
   onClearGap: () => void;
+  /** The selected chokepoint's reach: primes that depend on it alone, organizations it cuts off. */
+  risk?: { exposed: number; cutOff: number } | null | undefined;
 }
 
 /** A legend entry: a line (links) or a dot (nodes) of the colour given, then what it stands for. */
@@ -98,6 +102,17 @@ export function NetworkLegend(props: NetworkLegendProps) {
               </Swatch>
             </>
           )}
+        </ul>
+      )}
+      {props.risk != null && (
+        <ul data-testid="network-risk-legend">
+          <li className="network-legend-note">If the selection closes:</li>
+          <Swatch shape="dot" color={RISK_COLORS.exposed}>
+            Primes that depend on it alone ({count(props.risk.exposed)})
+          </Swatch>
+          <Swatch shape="dot" color={RISK_COLORS['cut-off']}>
+            Cut off from them with it ({count(props.risk.cutOff)})
+          </Swatch>
         </ul>
       )}
       {props.gap !== null && (

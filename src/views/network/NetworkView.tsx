@@ -16,6 +16,7 @@ import { usePointer } from './controllers/usePointer.ts';
 import { useRenderGraph } from './controllers/useRenderGraph.ts';
 import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
+import type { RiskHighlight } from './highlight.ts';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
 import { nodeKey } from './node-key.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
@@ -103,6 +104,7 @@ export function NetworkView(props: NetworkViewProps) {
     showCritical,
     gap,
     gapBuyer: props.gapBuyer,
+    risk: props.risk,
   });
   useCamera(sigma, camera, props.onCameraChange);
 
@@ -185,6 +187,7 @@ export function NetworkView(props: NetworkViewProps) {
           data-edge-count={graph.size}
           data-aggregated={aggregation.aggregated ? 'true' : 'false'}
           data-focus-count={highlights.focus?.nodes.size ?? ''}
+          data-risk-count={highlights.risk?.roles.size ?? ''}
           data-force={force.progress === null ? '' : force.progress.running ? 'running' : 'stopped'}
           role="img"
           aria-label={`Supplier network: ${graph.order} organizations and ${graph.size} supply relationships. Click a node to select it.`}
@@ -203,8 +206,16 @@ export function NetworkView(props: NetworkViewProps) {
               : { label: data.label(gap), buyers: highlights.gap.buyers, suppliers: highlights.gap.suppliers }
           }
           onClearGap={() => onSelectGap(undefined)}
+          risk={highlights.risk === null || gap !== undefined ? null : riskCounts(highlights.risk)}
         />
       </div>
     </div>
   );
+}
+
+/** How many of each role a chokepoint's reach holds. */
+function riskCounts(risk: RiskHighlight): { exposed: number; cutOff: number } {
+  let exposed = 0;
+  for (const role of risk.roles.values()) if (role === 'exposed') exposed++;
+  return { exposed, cutOff: risk.roles.size - exposed };
 }

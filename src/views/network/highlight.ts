@@ -8,7 +8,17 @@ import { gapSelection } from '../map/sources.ts';
 import type { GapRole } from '../map/sources.ts';
 import type { SupplyTree } from './focus.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
-import { ARC_IN, ARC_OUT, CRITICAL_COLOR, DIM_EDGE_COLOR, DIM_NODE_COLOR, GAP_ROLE_COLORS } from './style.ts';
+import {
+  ARC_IN,
+  ARC_OUT,
+  CRITICAL_COLOR,
+  DIM_EDGE_COLOR,
+  DIM_NODE_COLOR,
+  GAP_ROLE_COLORS,
+  RISK_COLORS,
+} from './style.ts';
+import type { RiskRole } from '../map/style.ts';
+import type { Chokepoint } from '../../analysis/chokepoints.ts';
 
 export interface CriticalSet {
   nodes: ReadonlySet<string>;
@@ -24,6 +34,11 @@ export interface GapHighlight {
   suppliers: number;
 }
 
+/** A selected chokepoint's reach: node key → exposed (a prime that depends on it alone) or cut off. */
+export interface RiskHighlight {
+  roles: ReadonlyMap<string, RiskRole>;
+}
+
 export interface HighlightState {
   sizeBy: SizeBy;
   hovered?: string | undefined;
@@ -33,12 +48,14 @@ export interface HighlightState {
   focus?: SupplyTree | null | undefined;
   critical?: CriticalSet | null | undefined;
   gap?: GapHighlight | null | undefined;
+  risk?: RiskHighlight | null | undefined;
 }
 
 /** What the reducers add to sigma's display data, for the legend's meaning and for the tests. */
 export interface NodeMarks {
   critical?: boolean;
   gapRole?: GapRole;
+  riskRole?: RiskRole;
   dimmed?: boolean;
   selected?: boolean;
 }
@@ -97,10 +114,24 @@ export function gapHighlight(data: DatasetView, capability: string, buyer?: stri
   return { roles, links, buyers: selection.buyers.length, suppliers: selection.suppliers.length };
 }
 
-/** The nodes that stay bright; everything else is dimmed. Hover wins over a gap, a gap over critical. */
+/** The primes a selected supplier exposes and the organizations it cuts off; null when it is no chokepoint. */
+export function riskHighlight(risk: readonly Chokepoint[] | null | undefined): RiskHighlight | null {
+  if (risk == null || risk.length === 0) return null;
+  const roles = new Map<string, RiskRole>();
+  for (const c of risk) for (const id of c.cutOff) roles.set(nodeKey(id), 'cut-off');
+  // A prime cut off from another prime's supply is still, first, a prime that loses something.
+  for (const c of risk) roles.set(nodeKey(c.prime), 'exposed');
+  return { roles };
+}
+
+/**
+ * The nodes that stay bright; everything else is dimmed. Hover wins over a gap, a gap over a selected
+ * chokepoint's reach, that over critical.
+ */
 function litNodes(state: HighlightState): { has(node: string): boolean } | null {
   if (state.hoverSet !== undefined) return state.hoverSet;
   if (state.gap != null) return state.gap.roles;
+  if (state.risk != null) return state.risk.roles;
   if (state.critical != null) return state.critical.nodes;
   return null;
 }
@@ -128,6 +159,13 @@ export function nodeDisplay(
     display.color = GAP_ROLE_COLORS[role];
     display.gapRole = role;
     display.zIndex = 2;
+  }
+  const riskRole = state.gap == null ? state.risk?.roles.get(node) : undefined;
+  if (riskRole !== undefined) {
+    display.color = RISK_COLORS[riskRole];
+    display.riskRole = riskRole;
+    display.zIndex = 2;
+    if (riskRole === 'exposed') display.forceLabel = true;
   }
   if (state.critical?.nodes.has(node) === true) {
     display.critical = true;
@@ -190,6 +228,11 @@ export function edgeDisplay(
       if (!attrs.crossing) display.color = ARC_IN;
       display.zIndex = 1;
     }
+  } else if (state.risk != null) {
+    // The supply paths of the reach: between the selected supplier, what it cuts off and what it exposes.
+    const inReach = (node: string) => node === state.selected || state.risk!.roles.has(node);
+    lit = inReach(source) && inReach(target);
+    if (lit) display.zIndex = 1;
   } else if (state.critical != null) {
     lit = isCritical;
   }

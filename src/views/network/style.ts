@@ -1,8 +1,8 @@
 // Colors and sizes of the network view. Kind colors are the map's (one legend for both views); the link
 // colors say what a highlight means, and the dimmed tones keep the context readable behind it.
-import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS } from '../map/style.ts';
+import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS, RISK_COLORS } from '../map/style.ts';
 
-export { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS };
+export { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS, RISK_COLORS };
 
 /** A supply link inside the region, or entirely outside it. */
 export const EDGE_COLOR = 'rgba(71, 85, 105, 0.45)';

@@ -3,7 +3,8 @@
 // tables whose names select that organization. Escape or the close button closes it.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetView } from '../contracts.ts';
-import { formatCount, formatUsd, formatUsdFull } from '../derive/format.ts';
+import { formatCount, formatPercent, formatUsd, formatUsdFull } from '../derive/format.ts';
+import type { Chokepoint } from '../../analysis/chokepoints.ts';
 import { organizationProfile, sortRelations } from '../derive/profile.ts';
 import type {
   GapInvolvement,
@@ -30,6 +31,8 @@ export interface InspectorProps {
   /** What-if: whether the organization is taken out, and how to toggle it; absent hides the button. */
   removed?: boolean | undefined;
   onToggleRemoved?: (() => void) | undefined;
+  /** The organization's chokepoints (null while the worker finds them; absent: not said). */
+  risk?: readonly Chokepoint[] | null | undefined;
 }
 
 /** The two lists of an organization's supply links: who it buys from, who it sells to. */
@@ -56,6 +59,7 @@ export function Inspector({
   onClose,
   removed,
   onToggleRemoved,
+  risk,
 }: InspectorProps) {
   const profile = useMemo(() => organizationProfile(data, orgId), [data, orgId]);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -91,6 +95,7 @@ export function Inspector({
           <span aria-hidden="true">×</span>
         </button>
       </div>
+      {profile !== null && <RiskSentence data={data} orgId={orgId} name={profile.name} risk={risk} />}
       {profile !== null && onToggleRemoved !== undefined && (
         <div className="inspector-whatif">
           <button
@@ -113,6 +118,69 @@ export function Inspector({
       )}
     </section>
   );
+}
+
+/** Primes named in the sentence before "and N more". */
+const PRIMES_SAID = 4;
+
+/**
+ * One sentence on what the organization's closure would cost the primes that depend on it alone ("If X
+ * closes, Prime A loses heat treating and $4.2M/yr of its purchases; …"), or, for a prime, how much of its
+ * own supply rests on single points of failure.
+ */
+function RiskSentence({
+  data,
+  orgId,
+  name,
+  risk,
+}: {
+  data: DatasetView;
+  orgId: string;
+  name: string;
+  risk: readonly Chokepoint[] | null | undefined;
+}) {
+  const own = data.resilience?.primes.find((p) => p.prime === orgId);
+  if (risk === undefined || (risk === null && own === undefined)) return null;
+  const nameOf = (id: string) => data.bundle.organizations[data.orgIndex.get(id) ?? -1]?.name ?? id;
+  let text: string;
+  if (own !== undefined) {
+    const share = own.purchases > 0 ? own.onChokepoints / own.purchases : 0;
+    text =
+      own.chokepoints === 0
+        ? `${name} depends on no single supplier: each of its suppliers has another route to it.`
+        : `${formatPercent(share)} of ${name}'s purchases (${formatUsd(own.onChokepoints)}/yr) come from suppliers it depends on alone; ${formatCount(own.singleRoute.length)} ${own.singleRoute.length === 1 ? 'capability has' : 'capabilities have'} one route only${own.deepest === null ? '' : `; its deepest single dependency is ${nameOf(own.deepest.supplier)}${own.deepest.depth > 1 ? `, ${own.deepest.depth} levels down` : ''}`}.`;
+  } else if (risk === null) {
+    return (
+      <p className="inspector-risk placeholder" role="status" data-testid="inspector-risk-pending">
+        Checking which primes depend on it alone…
+      </p>
+    );
+  } else if (risk.length === 0) {
+    text = `No prime depends on ${name} alone: each has another route to what it supplies.`;
+  } else {
+    const clauses = risk.slice(0, PRIMES_SAID).map((c) => {
+      const losses: string[] = [];
+      if (c.capabilitiesLost.length > 0) losses.push(andList(c.capabilitiesLost.map(data.label)));
+      if (c.exposure > 0) losses.push(`${formatUsd(c.exposure)}/yr of its purchases`);
+      if (c.cutOff.length > 0)
+        losses.push(
+          `its only route to ${formatCount(c.cutOff.length)} ${c.cutOff.length === 1 ? 'supplier' : 'suppliers'}`,
+        );
+      return `${nameOf(c.prime)} loses ${andList(losses)}`;
+    });
+    const more = risk.length - PRIMES_SAID;
+    text = `If ${name} closes, ${clauses.join('; ')}${more > 0 ? `; and ${formatCount(more)} more ${more === 1 ? 'prime' : 'primes'} lose suppliers` : ''}.`;
+  }
+  return (
+    <p className="inspector-risk" data-testid="inspector-risk">
+      {text}
+    </p>
+  );
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 function ProfileBody({

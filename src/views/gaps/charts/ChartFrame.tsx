@@ -58,7 +58,15 @@ export function ChartFrame<Row>({ text, options, chart, table }: ChartFrameProps
         {open ? 'Hide table' : 'Show table'}
       </button>
       <div id={`${id}-table`} className="gap-chart-table" hidden={!open} data-testid={`${testId}-table`}>
-        <DataTable {...table} caption={text.caption} csvFileName={`${name}.csv`} testId={`${testId}-data`} />
+        <DataTable
+          columns={table.columns}
+          rows={table.rows}
+          rowKey={table.rowKey}
+          initialSort={table.sort === undefined ? null : { column: table.sort[0], direction: table.sort[1] }}
+          caption={text.caption}
+          csvFileName={`${name}.csv`}
+          testId={`${testId}-data`}
+        />
       </div>
     </figure>
   );

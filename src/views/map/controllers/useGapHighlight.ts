@@ -1,9 +1,10 @@
 // Highlights a gap: the home region's buyers of the capability and their suppliers (inside and outside the
-// region) on top, arcs supplier → buyer, and everything else dimmed.
+// region) on top, arcs supplier → buyer, and everything else dimmed; likewise a selected chokepoint's reach.
 import { useEffect, useMemo } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { DatasetView } from '../../contracts.ts';
-import { gapFeatures, gapSelection } from '../sources.ts';
+import { gapFeatures, gapSelection, riskFeatures } from '../sources.ts';
+import type { Chokepoint } from '../../../analysis/chokepoints.ts';
 import type { GapSelection } from '../sources.ts';
 import { LAYER, SOURCE } from '../style.ts';
 import { EMPTY, setSourceData } from './geojson.ts';
@@ -32,11 +33,41 @@ export function useGapHighlight(
       setSourceData(map, SOURCE.gapOrgs, orgs);
       setSourceData(map, SOURCE.gapArcs, arcs);
     }
-    const dim = selection !== null;
+  }, [map, bundle, positions, inRegion, orgIndex, selection, minValue]);
+  return selection;
+}
+
+/** Dims the organizations and clusters under a highlight (a gap, a chokepoint's reach). */
+export function useDimmed(map: MapLibreMap | null, dim: boolean): void {
+  useEffect(() => {
+    if (map === null) return;
     map.setPaintProperty(LAYER.orgs, 'circle-opacity', dim ? 0.25 : 1);
     map.setPaintProperty(LAYER.orgs, 'circle-stroke-opacity', dim ? 0.25 : 1);
     map.setPaintProperty(LAYER.clusters, 'circle-opacity', dim ? 0.3 : 0.82);
     map.setPaintProperty(LAYER.clusterCount, 'text-opacity', dim ? 0.4 : 1);
-  }, [map, bundle, positions, inRegion, orgIndex, selection, minValue]);
-  return selection;
+  }, [map, dim]);
+}
+
+/**
+ * Draws a selected chokepoint's reach on top: the primes that depend on it alone and the organizations it
+ * cuts off (none while a gap is highlighted: one highlight at a time). Returns how many points are drawn.
+ */
+export function useRiskHighlight(
+  map: MapLibreMap | null,
+  data: DatasetView,
+  risk: readonly Chokepoint[] | null | undefined,
+  gapShown: boolean,
+): number {
+  const { bundle, positions, orgIndex } = data;
+  const features = useMemo(
+    () =>
+      gapShown || risk == null || risk.length === 0
+        ? { type: 'FeatureCollection' as const, features: [] }
+        : riskFeatures({ bundle, positions, orgIndex }, risk),
+    [bundle, positions, orgIndex, risk, gapShown],
+  );
+  useEffect(() => {
+    if (map !== null) setSourceData(map, SOURCE.riskOrgs, features);
+  }, [map, features]);
+  return features.features.length;
 }

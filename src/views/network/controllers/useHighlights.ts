@@ -1,5 +1,6 @@
 // Keeps sigma's reducers in step with what is highlighted: hover neighborhood, selection, focus tree,
-// critical suppliers and links, a gap's buyers and suppliers, and the size measure. The render graph is
+// critical suppliers and links, a gap's buyers and suppliers, a selected chokepoint's reach, and the size
+// measure. The render graph is
 // never touched; changing the reducers re-renders.
 import { useEffect, useMemo } from 'react';
 import type Sigma from 'sigma';
@@ -7,8 +8,9 @@ import type { DatasetView } from '../../contracts.ts';
 import { upstreamTreeInGraph } from '../focus.ts';
 import { nodeKey } from '../node-key.ts';
 import type { SupplyTree } from '../focus.ts';
-import { criticalSet, edgeDisplay, gapHighlight, nodeDisplay } from '../highlight.ts';
-import type { GapHighlight, HighlightState } from '../highlight.ts';
+import { criticalSet, edgeDisplay, gapHighlight, nodeDisplay, riskHighlight } from '../highlight.ts';
+import type { GapHighlight, HighlightState, RiskHighlight } from '../highlight.ts';
+import type { Chokepoint } from '../../../analysis/chokepoints.ts';
 import type { EdgeAttributes, NodeAttributes, RenderGraph, SizeBy } from '../render-graph.ts';
 
 export interface HighlightInputs {
@@ -20,17 +22,20 @@ export interface HighlightInputs {
   showCritical: boolean;
   gap: string | undefined;
   gapBuyer?: string | undefined;
+  /** The selected organization's chokepoints, from the worker. */
+  risk?: readonly Chokepoint[] | null | undefined;
 }
 
 export interface Highlights {
   focus: SupplyTree | null;
   gap: GapHighlight | null;
+  risk: RiskHighlight | null;
 }
 
 export function useHighlights(
   sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
   graph: RenderGraph,
-  { data, sizeBy, hovered, selected, focusHops, showCritical, gap, gapBuyer }: HighlightInputs,
+  { data, sizeBy, hovered, selected, focusHops, showCritical, gap, gapBuyer, risk }: HighlightInputs,
 ): Highlights {
   // Selection comes as an organization id; the graph speaks node keys.
   const selectedKey = selected === undefined ? undefined : nodeKey(selected);
@@ -47,6 +52,7 @@ export function useHighlights(
     () => (gap === undefined ? null : gapHighlight(data, gap, gapBuyer)),
     [data, gap, gapBuyer],
   );
+  const riskLit = useMemo(() => riskHighlight(risk), [risk]);
   const hoverSet = useMemo(() => {
     if (hovered === undefined || !graph.hasNode(hovered)) return undefined;
     return new Set([hovered, ...graph.neighbors(hovered)]);
@@ -62,6 +68,7 @@ export function useHighlights(
       focus,
       critical,
       gap: gapLit,
+      risk: riskLit,
     };
     // The reducers read the graph sigma holds at call time: a new graph is installed (and rendered once)
     // before this effect hands over reducers made for it.
@@ -70,7 +77,7 @@ export function useHighlights(
       const g = sigma.getGraph();
       return edgeDisplay(attrs, edge, g.source(edge), g.target(edge), state);
     });
-  }, [sigma, sizeBy, hovered, hoverSet, selectedKey, focus, critical, gapLit]);
+  }, [sigma, sizeBy, hovered, hoverSet, selectedKey, focus, critical, gapLit, riskLit]);
 
-  return { focus, gap: gapLit };
+  return { focus, gap: gapLit, risk: riskLit };
 }

@@ -10,6 +10,7 @@ import {
   linkCapability,
   orgRadii,
   radiusFor,
+  riskFeatures,
   selectionArcs,
   suppliedValues,
 } from './sources.ts';
@@ -171,5 +172,26 @@ describe('gapSelection', () => {
 
   it('is empty for a capability nobody in the region buys', () => {
     expect(gapSelection(data, 'nothing')).toEqual({ buyers: [], suppliers: [], links: [] });
+  });
+});
+
+describe('riskFeatures', () => {
+  const bundle = testBundle(
+    [{ id: 'P', kind: 'prime' }, { id: 'Q', kind: 'prime' }, { id: 's' }, { id: 'a' }, { id: 'b' }],
+    [],
+  );
+  const data = inputs(bundle, [[0, 0], [1, 1], [2, 2], null, [4, 4]]);
+
+  it('draws the exposed primes and what the supplier cuts off, once each, where they are placed', () => {
+    const points = riskFeatures(data, [
+      { prime: 'P', supplier: 's', cutOff: ['a', 'b', 'Q'], exposure: 1, capabilitiesLost: [] },
+      { prime: 'Q', supplier: 's', cutOff: ['b', 'gone'], exposure: 0, capabilitiesLost: [] },
+    ]);
+    // a has no position; 'gone' is not in the dataset; Q is a prime before it is cut off.
+    expect(points.features.map((f) => [f.id, f.properties.role, f.geometry.coordinates])).toEqual([
+      [0, 'exposed', [0, 0]],
+      [1, 'exposed', [1, 1]],
+      [4, 'cut-off', [4, 4]],
+    ]);
   });
 });

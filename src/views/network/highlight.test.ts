@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { testBundle } from '../../analysis/test-bundle.ts';
 import { emptyAnalysis, testView } from '../derive/test-data.ts';
 import type { SupplyTree } from './focus.ts';
-import { criticalSet, directedKey, edgeDisplay, gapHighlight, nodeDisplay, pairKey } from './highlight.ts';
+import {
+  criticalSet,
+  directedKey,
+  edgeDisplay,
+  gapHighlight,
+  nodeDisplay,
+  pairKey,
+  riskHighlight,
+} from './highlight.ts';
 import type { CriticalSet, GapHighlight, HighlightState } from './highlight.ts';
 import type { EdgeAttributes, NodeAttributes } from './render-graph.ts';
 import {
@@ -15,6 +23,7 @@ import {
   EDGE_CROSSING_COLOR,
   GAP_ROLE_COLORS,
   KIND_COLORS,
+  RISK_COLORS,
 } from './style.ts';
 
 const NODE: NodeAttributes = {
@@ -269,5 +278,48 @@ describe('gapHighlight', () => {
   it('is empty for a capability nobody in the region buys', () => {
     const lit = gapHighlight(data(), '999999');
     expect(lit).toEqual({ roles: new Map(), links: new Set(), buyers: 0, suppliers: 0 });
+  });
+});
+
+describe('a selected chokepoint', () => {
+  // s is P's and Q's only route to a and b; P also cuts off via s… and Q is itself cut off from R with s.
+  const risk = riskHighlight([
+    { prime: 'P', supplier: 's', cutOff: ['a', 'b'], exposure: 5, capabilitiesLost: [] },
+    { prime: 'Q', supplier: 's', cutOff: ['a'], exposure: 0, capabilitiesLost: [] },
+    { prime: 'R', supplier: 's', cutOff: ['Q'], exposure: 0, capabilitiesLost: [] },
+  ]);
+
+  it('is nothing for a supplier no prime depends on, or before the answer', () => {
+    expect(riskHighlight([])).toBeNull();
+    expect(riskHighlight(null)).toBeNull();
+  });
+
+  it('exposes the primes (a cut-off prime stays a prime) and cuts off the rest', () => {
+    expect([...risk!.roles].sort()).toEqual([
+      ['P', 'exposed'],
+      ['Q', 'exposed'],
+      ['R', 'exposed'],
+      ['a', 'cut-off'],
+      ['b', 'cut-off'],
+    ]);
+  });
+
+  it('colours its reach, labels the primes, keeps the selection and dims the rest', () => {
+    const s = { risk, selected: 's' };
+    expect(node('P', s)).toMatchObject({ riskRole: 'exposed', color: RISK_COLORS.exposed, forceLabel: true });
+    expect(node('a', s)).toMatchObject({ riskRole: 'cut-off', color: RISK_COLORS['cut-off'], zIndex: 2 });
+    expect(node('s', s)).toMatchObject({ selected: true, zIndex: 4 });
+    expect(node('z', s)).toMatchObject({ dimmed: true, color: DIM_NODE_COLOR });
+    // Its supply paths stay lit; a link leaving the reach is dimmed.
+    expect(edge('a', 's', s).dimmed).toBeUndefined();
+    expect(edge('s', 'P', s).dimmed).toBeUndefined();
+    expect(edge('a', 'z', s)).toMatchObject({ dimmed: true, color: DIM_EDGE_COLOR });
+  });
+
+  it('gives way to a highlighted gap', () => {
+    const s = { risk, gap: gap({ a: 'buyer' }, []) };
+    expect(node('a', s)).toMatchObject({ gapRole: 'buyer', color: GAP_ROLE_COLORS.buyer });
+    expect(node('a', s).riskRole).toBeUndefined();
+    expect(node('P', s).dimmed).toBe(true);
   });
 });

@@ -140,7 +140,7 @@ function RiskSentence({
   risk: readonly Chokepoint[] | null | undefined;
 }) {
   const own = data.resilience?.primes.find((p) => p.prime === orgId);
-  if (risk === undefined || (risk === null && own === undefined)) return null;
+  if (risk === undefined) return null;
   const nameOf = (id: string) => data.bundle.organizations[data.orgIndex.get(id) ?? -1]?.name ?? id;
   let text: string;
   if (own !== undefined) {

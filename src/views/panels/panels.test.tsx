@@ -5,6 +5,9 @@ import { NO_FILTERS } from '../../state/route.ts';
 import { bundleWith, emptyAnalysis, testView } from '../derive/test-data.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Inspector } from './Inspector.tsx';
+import { chokepointsOf, primeResilience } from '../../analysis/chokepoints.ts';
+import type { Chokepoint } from '../../analysis/chokepoints.ts';
+import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import { SearchBox } from './SearchBox.tsx';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -185,5 +188,60 @@ describe('Inspector', () => {
     );
     expect(s).toContain('href="https://s.example/"');
     expect(s).toContain('rel="noopener noreferrer nofollow"');
+  });
+});
+
+describe('Inspector: what a closure would cost the primes', () => {
+  // x is p's only source of machine shops ($1M a year) and s's only route to p.
+  const graph = buildSupplyGraph(bundle, new Uint8Array(bundle.organizations.length));
+  const risk = chokepointsOf(graph, 'x');
+  const say = (orgId: string, given: readonly Chokepoint[] | null, view = data) =>
+    renderToStaticMarkup(
+      <Inspector data={view} orgId={orgId} onSelect={noop} onSelectGap={noop} onClose={noop} risk={given} />,
+    );
+
+  it('a chokepoint: one sentence per prime, as text', () => {
+    expect(risk).toEqual([
+      { prime: 'p', supplier: 'x', cutOff: ['s'], exposure: 1_000_000, capabilitiesLost: ['332710'] },
+    ]);
+    expect(say('x', risk)).toContain(
+      `<p class="inspector-risk" data-testid="inspector-risk">If ${ESCAPED} closes, Big Prime loses Machine Shops, $1M/yr of its purchases and its only route to 1 supplier.</p>`,
+    );
+  });
+
+  it('names four primes, then counts the rest', () => {
+    const many = ['A', 'B', 'C', 'D', 'E', 'F'].map((prime) => ({
+      prime,
+      supplier: 'x',
+      cutOff: [],
+      exposure: 10,
+      capabilitiesLost: [],
+    }));
+    expect(say('x', many)).toContain(
+      `If ${ESCAPED} closes, A loses $10/yr of its purchases; B loses $10/yr of its purchases; C loses $10/yr of its purchases; D loses $10/yr of its purchases; and 2 more primes lose suppliers.`,
+    );
+  });
+
+  it('no chokepoint, still asked, or not asked at all', () => {
+    expect(say('s', [])).toContain(`No prime depends on ${ESCAPED} supplier alone`);
+    expect(say('s', null)).toContain('data-testid="inspector-risk-pending"');
+    expect(
+      renderToStaticMarkup(
+        <Inspector data={data} orgId="s" onSelect={noop} onSelectGap={noop} onClose={noop} />,
+      ),
+    ).not.toContain('inspector-risk');
+  });
+
+  it('a prime: how much of its own supply rests on single points of failure', () => {
+    const resilience = {
+      suppliers: [],
+      total: 1,
+      atRisk: 1_000_000,
+      primes: primeResilience(graph),
+      ms: 1,
+    };
+    expect(say('p', null, { ...data, resilience })).toContain(
+      `100% of Big Prime&#x27;s purchases ($1M/yr) come from suppliers it depends on alone; 1 capability has one route only; its deepest single dependency is ${ESCAPED}.`,
+    );
   });
 });

@@ -1,5 +1,5 @@
-// `npm run bench`: generates large synthetic bundles and times parse + validate, membership + graph build and
-// the full analysis at each size, against the DESIGN.md §7 budgets. Parse + validate runs as the import
+// `npm run bench`: generates large synthetic bundles and times parse + validate, membership + graph build,
+// the full analysis and the single points of failure (every prime's dominator tree) at each size, against the DESIGN.md §7 budgets. Parse + validate runs as the import
 // worker runs it (a big bundle's links partly on a helper thread, io/load-bundle-split.ts) and, for
 // comparison, on one thread. Each step: 1 warm-up run, then the
 // median of --runs (default 3). Run with --expose-gc (`tsx --expose-gc scripts/bench.ts`) for clean heap figures.
@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../src/analysis/analyze.ts';
+import { resilienceOf } from '../src/analysis/chokepoints.ts';
+import { computeDominance } from '../src/analysis/dominance.ts';
 import { capabilityLabeler } from '../src/analysis/labels.ts';
 import { buildSupplyGraph } from '../src/analysis/supply-graph.ts';
 import { regionMembership } from '../src/domain/membership.ts';
@@ -75,6 +77,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
   const oneThreadMs: number[] = [];
   const buildMs: number[] = [];
   const analyzeMs: number[] = [];
+  const chokepointsMs: number[] = [];
   const peak = createPeakSampler();
 
   for (let run = 0; run < WARMUP_RUNS + runs; run++) {
@@ -103,12 +106,19 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     });
     const t3 = performance.now();
     peak.sample();
+    // What the analysis worker answers for the single points of failure, after the analysis.
+    const dominance = computeDominance(graph);
+    const risks = resilienceOf(graph, dominance).suppliers;
+    const t4 = performance.now();
+    peak.sample();
     if (run === 0) {
       console.log(
         `  ${sizeLabel(size.orgs)}: ${graph.linkCount.toLocaleString('en-US')} supply links, ` +
           `${result.regionOrganizations.toLocaleString('en-US')} orgs in region, ${result.gaps.length} capabilities in demand, ` +
           `${Object.keys(result.tiers).length.toLocaleString('en-US')} with a tier (deepest ${result.tierCounts.length - 1}), ` +
-          `${result.criticalSuppliers.length} critical suppliers; ` +
+          `${result.criticalSuppliers.length} critical suppliers, ` +
+          `${risks.length.toLocaleString('en-US')} single points of failure over ${dominance.primes.length.toLocaleString('en-US')} primes ` +
+          `(${dominance.count.toLocaleString('en-US')} non-trivial dominator pairs); ` +
           (split ? 'links parsed partly on a helper thread' : 'parsed on one thread (small file)'),
       );
     }
@@ -117,6 +127,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
       oneThreadMs.push(s1 - s0);
       buildMs.push(t2 - t1);
       analyzeMs.push(t3 - t2);
+      chokepointsMs.push(t4 - t3);
     }
   }
   return {
@@ -125,6 +136,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     oneThreadMs: median(oneThreadMs),
     buildMs: median(buildMs),
     analyzeMs: median(analyzeMs),
+    chokepointsMs: median(chokepointsMs),
     peakHeapMb: peak.peakHeapMb(),
     peakRssMb: peak.peakRssMb(),
   };

@@ -13,6 +13,8 @@ export interface SizeResult extends BenchSize {
   oneThreadMs: number;
   buildMs: number;
   analyzeMs: number;
+  /** Every prime's dominator tree, the suppliers' ranking and the primes' summaries (the worker's resilience). */
+  chokepointsMs: number;
   /** Largest `process.memoryUsage().heapUsed` sampled right after each measured step, in MB. */
   peakHeapMb: number;
   /** Largest resident set size sampled at the same moments, in MB. */
@@ -92,6 +94,7 @@ export function formatTable(results: readonly SizeResult[]): string {
     '1 thread',
     'build ms',
     'analyze ms',
+    'chokepoints ms',
     'peak heap MB',
     'peak rss MB',
   ];
@@ -103,6 +106,7 @@ export function formatTable(results: readonly SizeResult[]): string {
     r.oneThreadMs.toFixed(0),
     r.buildMs.toFixed(0),
     r.analyzeMs.toFixed(0),
+    r.chokepointsMs.toFixed(0),
     r.peakHeapMb.toFixed(0),
     r.peakRssMb.toFixed(0),
   ]);
@@ -123,6 +127,7 @@ export function formatTable(results: readonly SizeResult[]): string {
       `  ${'  (on one thread, for comparison)'.padEnd(32)}${budgeted.oneThreadMs.toFixed(0).padStart(6)} ms`,
       budgetLine('analysis (analyzeGraph)', budgeted.analyzeMs, BUDGETS.analysisMs),
       budgetLine('membership + graph + analysis', analysis, BUDGETS.analysisMs),
+      budgetLine('single points of failure', budgeted.chokepointsMs, BUDGETS.analysisMs),
     );
   }
   return out.join('\n');

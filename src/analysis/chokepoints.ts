@@ -23,45 +23,46 @@ export interface Chokepoint {
 
 /**
  * One chokepoint pair as the walk finds it, by organization index: the prime, the supplier, the organizations
- * it cuts off (their indices, or only how many when the walk counts), the prime's direct purchases from it (USD
- * per year), and the capabilities (indices) the prime buys directly from it alone.
+ * it cuts off, the prime's direct purchases from it (USD per year), and the capabilities (indices) the prime
+ * buys directly from it alone.
  */
 type Visit = (
   prime: number,
   supplier: number,
-  cutOff: readonly number[] | number,
+  cutOff: readonly number[],
   exposure: number,
   lost: readonly number[],
 ) => void;
 
-/**
- * Walks every chokepoint pair of the graph's primes (kind prime, not removed), prime by prime. With `ids`
- * false, only the sizes of the cut-off sets are counted.
- */
-function walkChokepoints(graph: SupplyGraph, dominance: Dominance, ids: boolean, visit: Visit): void {
+/** The non-trivial pairs by prime index (CSR of slots, each prime's in slot order). */
+function slotsByPrime(dominance: Dominance): { start: Int32Array; slots: Int32Array } {
   const P = dominance.primes.length;
-  // The non-trivial pairs by prime (CSR of slots).
-  const byPrimeStart = new Int32Array(P + 1);
-  for (let s = 0; s < dominance.count; s++) byPrimeStart[dominance.prime[s]! + 1]!++;
-  for (let p = 0; p < P; p++) byPrimeStart[p + 1]! += byPrimeStart[p]!;
-  const byPrime = new Int32Array(dominance.count);
-  const cursor = byPrimeStart.slice(0, P);
-  for (let s = 0; s < dominance.count; s++) byPrime[cursor[dominance.prime[s]!]!++] = s;
-  const into = purchasesByPrime(graph, dominance);
+  const start = new Int32Array(P + 1);
+  for (let s = 0; s < dominance.count; s++) start[dominance.prime[s]! + 1]!++;
+  for (let p = 0; p < P; p++) start[p + 1]! += start[p]!;
+  const slots = new Int32Array(dominance.count);
+  const cursor = start.slice(0, P);
+  for (let s = 0; s < dominance.count; s++) slots[cursor[dominance.prime[s]!]!++] = s;
+  return { start, slots };
+}
 
+/** Walks every chokepoint pair of the graph's primes (kind prime, not removed), prime by prime, listing the cut-off sets. */
+function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit): void {
+  const P = dominance.primes.length;
+  const byPrime = slotsByPrime(dominance);
+  const into = purchasesByPrime(graph, dominance);
   const none: readonly number[] = [];
   for (let p = 0; p < P; p++) {
     // What each supplier cuts off: every organization below it in p's tree (its top's, or its ancestors').
-    const underTop = new Map<number, number[] | number>();
-    const underSlot = new Map<number, number[] | number>();
-    const add = (map: Map<number, number[] | number>, key: number, v: number) => {
+    const underTop = new Map<number, number[]>();
+    const underSlot = new Map<number, number[]>();
+    const add = (map: Map<number, number[]>, key: number, v: number) => {
       const known = map.get(key);
-      if (!ids) map.set(key, ((known as number | undefined) ?? 0) + 1);
-      else if (known === undefined) map.set(key, [v]);
-      else (known as number[]).push(v);
+      if (known === undefined) map.set(key, [v]);
+      else known.push(v);
     };
-    for (let k = byPrimeStart[p]!; k < byPrimeStart[p + 1]!; k++) {
-      const slot = byPrime[k]!;
+    for (let k = byPrime.start[p]!; k < byPrime.start[p + 1]!; k++) {
+      const slot = byPrime.slots[k]!;
       const v = dominance.node[slot]!;
       add(underTop, dominance.top[slot]!, v);
       for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!) add(underSlot, up, v);
@@ -70,10 +71,89 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, ids: boolean,
     const prime = dominance.primes[p]!;
     // Children of p: those with something below them or a capability of their own; then the deeper ones.
     for (const [top, cut] of underTop) visit(prime, top, cut, exposure.get(top) ?? 0, lost.get(top) ?? none);
-    for (const [s, caps] of lost)
-      if (!underTop.has(s)) visit(prime, s, ids ? none : 0, exposure.get(s) ?? 0, caps);
+    for (const [s, caps] of lost) if (!underTop.has(s)) visit(prime, s, none, exposure.get(s) ?? 0, caps);
     for (const [slot, cut] of underSlot) visit(prime, dominance.node[slot]!, cut, 0, none);
   }
+}
+
+/**
+ * A chokepoint pair as the counting walk finds it: like Visit, with the size of the cut-off set instead of its
+ * members, and the supplier's depth in the prime's tree (1: a child of the prime).
+ */
+type CountVisit = (
+  prime: number,
+  supplier: number,
+  cutOff: number,
+  exposure: number,
+  lost: readonly number[],
+  depth: number,
+) => void;
+
+/**
+ * Walks every chokepoint pair like walkChokepoints, counting the cut-off sets in typed arrays: each stored
+ * pair's subtree size is summed up its parent chain once, deepest pairs first, so the walk is linear in the
+ * pairs whatever the trees' depth. Returns each prime's direct purchases (USD per year), by prime index.
+ */
+function countChokepoints(graph: SupplyGraph, dominance: Dominance, visit: CountVisit): Float64Array {
+  const { count, parent, top, node } = dominance;
+  const P = dominance.primes.length;
+  // Depth of each pair's organization in its prime's tree: 2 below a top, one more below each stored idom.
+  const depth = new Int32Array(count);
+  const chain: number[] = [];
+  let deepest = 2;
+  for (let slot = 0; slot < count; slot++) {
+    let at = slot;
+    while (at >= 0 && depth[at] === 0) {
+      chain.push(at);
+      at = parent[at]!;
+    }
+    let d = at < 0 ? 1 : depth[at]!;
+    while (chain.length > 0) depth[chain.pop()!] = ++d;
+    if (d > deepest) deepest = d;
+  }
+  // Subtree sizes, deepest pairs first (a counting sort by depth).
+  const byDepth = new Int32Array(deepest + 2);
+  for (let slot = 0; slot < count; slot++) byDepth[depth[slot]! + 1]!++;
+  for (let d = 0; d <= deepest; d++) byDepth[d + 1]! += byDepth[d]!;
+  const order = new Int32Array(count);
+  for (let slot = 0; slot < count; slot++) order[byDepth[depth[slot]!]!++] = slot;
+  const size = new Int32Array(count).fill(1);
+  for (let k = count - 1; k >= 0; k--) {
+    const slot = order[k]!;
+    if (parent[slot]! >= 0) size[parent[slot]!]! += size[slot]!;
+  }
+
+  const byPrime = slotsByPrime(dominance);
+  const into = purchasesByPrime(graph, dominance);
+  const totals = new Float64Array(P);
+  const underTop = new Int32Array(graph.orgCount);
+  const seen = new Int32Array(graph.orgCount);
+  const tops: number[] = [];
+  const none: readonly number[] = [];
+  for (let p = 0; p < P; p++) {
+    const prime = dominance.primes[p]!;
+    for (let k = byPrime.start[p]!; k < byPrime.start[p + 1]!; k++) {
+      const slot = byPrime.slots[k]!;
+      if (parent[slot]! >= 0) continue;
+      const t = top[slot]!;
+      if (underTop[t] === 0) tops.push(t);
+      underTop[t]! += size[slot]!;
+    }
+    const { exposure, total, lost } = directPurchases(graph, into, p);
+    totals[p] = total;
+    for (const t of tops) {
+      visit(prime, t, underTop[t]!, exposure.get(t) ?? 0, lost.get(t) ?? none, 1);
+      underTop[t] = 0;
+      seen[t] = p + 1;
+    }
+    tops.length = 0;
+    for (const [s, caps] of lost) if (seen[s] !== p + 1) visit(prime, s, 0, exposure.get(s) ?? 0, caps, 1);
+    for (let k = byPrime.start[p]!; k < byPrime.start[p + 1]!; k++) {
+      const slot = byPrime.slots[k]!;
+      if (size[slot]! > 1) visit(prime, node[slot]!, size[slot]! - 1, 0, none, depth[slot]!);
+    }
+  }
+  return totals;
 }
 
 /** The usable links into each prime, by prime index (CSR of link indices). */
@@ -142,11 +222,11 @@ function directPurchases(
 export function findChokepoints(graph: SupplyGraph, dominance = computeDominance(graph)): Chokepoint[] {
   const { orgIds, capabilityIds } = graph;
   const out: Chokepoint[] = [];
-  walkChokepoints(graph, dominance, true, (prime, supplier, cutOff, exposure, lost) =>
+  walkChokepoints(graph, dominance, (prime, supplier, cutOff, exposure, lost) =>
     out.push({
       prime: orgIds[prime]!,
       supplier: orgIds[supplier]!,
-      cutOff: (cutOff as readonly number[]).map((v) => orgIds[v]!).sort(compareText),
+      cutOff: cutOff.map((v) => orgIds[v]!).sort(compareText),
       exposure,
       capabilitiesLost: lost.map((c) => capabilityIds[c]!).sort(compareText),
     }),
@@ -172,34 +252,87 @@ export interface SupplierRisk {
  * largest cut-off set (largest first), then id. Counts the cut-off sets without listing them.
  */
 export function supplierRisks(graph: SupplyGraph, dominance = computeDominance(graph)): SupplierRisk[] {
+  return resilienceOf(graph, dominance).suppliers;
+}
+
+/** Every prime's resilience summary, in prime id order. */
+export function primeResilience(graph: SupplyGraph, dominance = computeDominance(graph)): PrimeResilience[] {
+  return resilienceOf(graph, dominance).primes;
+}
+
+/** The suppliers' ranking (supplierRisks) and the primes' summaries (primeResilience) from one walk. */
+export function resilienceOf(
+  graph: SupplyGraph,
+  dominance = computeDominance(graph),
+): { suppliers: SupplierRisk[]; primes: PrimeResilience[] } {
   const { orgIds, capabilityIds } = graph;
-  const bySupplier = new Map<
-    number,
-    { exposure: number; primes: number[]; lost: Set<number>; largest: number }
-  >();
-  walkChokepoints(graph, dominance, false, (prime, supplier, cutOff, exposure, lost) => {
-    let entry = bySupplier.get(supplier);
-    if (entry === undefined) {
-      entry = { exposure: 0, primes: [], lost: new Set(), largest: 0 };
-      bySupplier.set(supplier, entry);
+  const n = graph.orgCount;
+  const P = dominance.primes.length;
+  // The primes in id order, so that a supplier's primes sort as numbers.
+  const rankOf = new Int32Array(P);
+  const byId = Array.from(dominance.primes, (_, p) => p).sort((a, b) =>
+    compareText(orgIds[dominance.primes[a]!]!, orgIds[dominance.primes[b]!]!),
+  );
+  byId.forEach((p, rank) => (rankOf[p] = rank));
+  // Per supplier (organization index).
+  const risk = new Float64Array(n);
+  const largest = new Int32Array(n);
+  const primesOf: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const lostOf: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(n);
+  // Per prime (prime index).
+  const chokepoints = new Int32Array(P);
+  const onChokepoints = new Float64Array(P);
+  const singleRoute: number[][] = Array.from({ length: P }, () => []);
+  const deepest: PrimeResilience['deepest'][] = new Array<PrimeResilience['deepest']>(P).fill(null);
+
+  const totals = countChokepoints(graph, dominance, (prime, supplier, cutOff, exposure, lost, depth) => {
+    const p = dominance.primeIndex[prime]!;
+    risk[supplier]! += exposure;
+    if (cutOff > largest[supplier]!) largest[supplier] = cutOff;
+    (primesOf[supplier] ??= []).push(rankOf[p]!);
+    if (lost.length > 0) {
+      const set = (lostOf[supplier] ??= new Set());
+      for (const c of lost) set.add(c);
+      for (const c of lost) singleRoute[p]!.push(c);
     }
-    entry.exposure += exposure;
-    entry.primes.push(prime);
-    for (const c of lost) entry.lost.add(c);
-    entry.largest = Math.max(entry.largest, cutOff as number);
+    chokepoints[p]!++;
+    onChokepoints[p]! += exposure;
+    const known = deepest[p];
+    if (
+      known == null ||
+      depth > known.depth ||
+      (depth === known.depth &&
+        (cutOff > known.cutOff ||
+          (cutOff === known.cutOff && compareText(orgIds[supplier]!, known.supplier) < 0)))
+    )
+      deepest[p] = { supplier: orgIds[supplier]!, depth, cutOff };
   });
-  return [...bySupplier]
-    .map(([supplier, e]) => ({
-      supplier: orgIds[supplier]!,
-      exposure: e.exposure,
-      primes: e.primes.map((p) => orgIds[p]!).sort(compareText),
-      capabilitiesLost: [...e.lost].map((c) => capabilityIds[c]!).sort(compareText),
-      largestCutOff: e.largest,
-    }))
-    .sort(
-      (a, b) =>
-        b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
-    );
+
+  const suppliers: SupplierRisk[] = [];
+  for (let v = 0; v < n; v++) {
+    const ranks = primesOf[v];
+    if (ranks === undefined) continue;
+    suppliers.push({
+      supplier: orgIds[v]!,
+      exposure: risk[v]!,
+      primes: ranks.sort((a, b) => a - b).map((rank) => orgIds[dominance.primes[byId[rank]!]!]!),
+      capabilitiesLost: [...(lostOf[v] ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
+      largestCutOff: largest[v]!,
+    });
+  }
+  suppliers.sort(
+    (a, b) =>
+      b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
+  );
+  const primes: PrimeResilience[] = byId.map((p) => ({
+    prime: orgIds[dominance.primes[p]!]!,
+    purchases: totals[p]!,
+    onChokepoints: onChokepoints[p]!,
+    chokepoints: chokepoints[p]!,
+    singleRoute: singleRoute[p]!.map((c) => capabilityIds[c]!).sort(compareText),
+    deepest: deepest[p] ?? null,
+  }));
+  return { suppliers, primes };
 }
 
 /** The order of the list: exposure (largest first), cut-off size (largest first), prime id, supplier id. */
@@ -286,66 +419,4 @@ export interface PrimeResilience {
    * first among equals, then the id; null without chokepoints.
    */
   deepest: { supplier: string; depth: number; cutOff: number } | null;
-}
-
-/** Every prime's resilience summary, in prime id order. */
-export function primeResilience(graph: SupplyGraph, dominance = computeDominance(graph)): PrimeResilience[] {
-  const { orgIds, capabilityIds } = graph;
-  const P = dominance.primes.length;
-  const into = purchasesByPrime(graph, dominance);
-  // Depth of each slot's organization in its prime's tree: 2 under a top, one more under each stored idom.
-  const depth = new Int32Array(dominance.count);
-  const depthOf = (slot: number): number => {
-    const chain: number[] = [];
-    let at = slot;
-    while (at >= 0 && depth[at] === 0) {
-      chain.push(at);
-      at = dominance.parent[at]!;
-    }
-    let d = at < 0 ? 1 : depth[at]!;
-    for (let k = chain.length - 1; k >= 0; k--) depth[chain[k]!] = ++d;
-    return depth[slot]!;
-  };
-  // Per prime: the cut-off sizes of its tops and of its deeper chokepoints (slots with something below).
-  const topCut = Array.from({ length: P }, () => new Map<number, number>());
-  const slotCut = Array.from({ length: P }, () => new Map<number, number>());
-  for (let slot = 0; slot < dominance.count; slot++) {
-    const p = dominance.prime[slot]!;
-    const top = dominance.top[slot]!;
-    topCut[p]!.set(top, (topCut[p]!.get(top) ?? 0) + 1);
-    for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!)
-      slotCut[p]!.set(up, (slotCut[p]!.get(up) ?? 0) + 1);
-  }
-  const out: PrimeResilience[] = [];
-  for (let p = 0; p < P; p++) {
-    const { exposure, total, lost } = directPurchases(graph, into, p);
-    const direct = new Set([...topCut[p]!.keys(), ...lost.keys()]);
-    let onChokepoints = 0;
-    for (const s of direct) onChokepoints += exposure.get(s) ?? 0;
-    let deepest: PrimeResilience['deepest'] = null;
-    const consider = (supplier: number, d: number, cutOff: number) => {
-      const id = orgIds[supplier]!;
-      if (
-        deepest === null ||
-        d > deepest.depth ||
-        (d === deepest.depth &&
-          (cutOff > deepest.cutOff || (cutOff === deepest.cutOff && compareText(id, deepest.supplier) < 0)))
-      )
-        deepest = { supplier: id, depth: d, cutOff };
-    };
-    for (const s of direct) consider(s, 1, topCut[p]!.get(s) ?? 0);
-    for (const [slot, cutOff] of slotCut[p]!) consider(dominance.node[slot]!, depthOf(slot), cutOff);
-    out.push({
-      prime: orgIds[dominance.primes[p]!]!,
-      purchases: total,
-      onChokepoints,
-      chokepoints: direct.size + slotCut[p]!.size,
-      singleRoute: [...lost.values()]
-        .flat()
-        .map((c) => capabilityIds[c]!)
-        .sort(compareText),
-      deepest,
-    });
-  }
-  return out.sort((a, b) => compareText(a.prime, b.prime));
 }

@@ -12,7 +12,7 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import { chokepointsOf, primeResilience, supplierRisks } from '../analysis/chokepoints.ts';
+import { chokepointsOf, resilienceOf } from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { computeDominance } from '../analysis/dominance.ts';
 import type { Dominance } from '../analysis/dominance.ts';
@@ -149,11 +149,10 @@ export class AnalysisEngine {
     const started = performance.now();
     const { graph, dominance, cache } = await this.dominanceFor(request);
     if (cache.outcome !== null) return cache.outcome;
-    const ranked = supplierRisks(graph, dominance);
-    const primes = primeResilience(graph, dominance);
+    const { suppliers, primes } = resilienceOf(graph, dominance);
     cache.outcome = {
-      suppliers: ranked.slice(0, RESILIENCE_ROWS),
-      total: ranked.length,
+      suppliers: suppliers.slice(0, RESILIENCE_ROWS),
+      total: suppliers.length,
       atRisk: primes.reduce((sum, prime) => sum + prime.onChokepoints, 0),
       primes,
       ms: performance.now() - started,

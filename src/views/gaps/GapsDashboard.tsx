@@ -232,6 +232,7 @@ export function GapsDashboard({
           onSelectOrg={onSelectOrg}
           order={resilienceOrder}
           onOrderChange={onResilienceOrderChange}
+          removedCount={removed.length}
         />
       )}
       <div className="dashboard-charts">

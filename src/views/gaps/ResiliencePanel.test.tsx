@@ -100,6 +100,11 @@ describe('ResiliencePanel', () => {
     ]);
   });
 
+  it('says its figures are the baseline during a what-if', () => {
+    expect(render({ removedCount: 2 })).toContain('These are the figures before the what-if (2 taken out).');
+    expect(render()).not.toContain('before the what-if');
+  });
+
   it('keeps the order the link gives, and marks the selected supplier', () => {
     const html = render({ order: { column: 'prime', ascending: true }, selected: 'M1' });
     expect(rows(html, 'resilience-primes').map((r) => r.split(' | ')[0])).toEqual([

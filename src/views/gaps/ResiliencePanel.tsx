@@ -23,6 +23,8 @@ export interface ResiliencePanelProps {
   /** The primes table's order, from the link; undefined: by dollars on single points of failure. */
   order?: TableOrder<ResilienceColumn> | undefined;
   onOrderChange?: ((order: TableOrder<ResilienceColumn>) => void) | undefined;
+  /** Organizations taken out by the what-if: the figures are the baseline's, and the panel says so. */
+  removedCount?: number | undefined;
 }
 
 /** Names of a list of organizations, the first few and how many more. */
@@ -32,7 +34,17 @@ function someNames(names: readonly string[], shown = 3): string {
 }
 
 export function ResiliencePanel(props: ResiliencePanelProps) {
-  const { data, outcome, pending, error, selected, onSelectOrg, order, onOrderChange } = props;
+  const {
+    data,
+    outcome,
+    pending,
+    error,
+    selected,
+    onSelectOrg,
+    order,
+    onOrderChange,
+    removedCount = 0,
+  } = props;
   const { bundle, orgIndex, inRegion, label } = data;
   const tiers = data.analysis?.tiers;
   const nameOf = (id: string) => bundle.organizations[orgIndex.get(id) ?? -1]?.name ?? id;
@@ -210,6 +222,8 @@ export function ResiliencePanel(props: ResiliencePanelProps) {
                 ride on them.
                 {outcome.total > outcome.suppliers.length &&
                   ` The ${formatCount(outcome.suppliers.length)} with the most dollars at risk are listed.`}
+                {removedCount > 0 &&
+                  ` These are the figures before the what-if (${formatCount(removedCount)} taken out).`}
               </>
             )}
           </p>

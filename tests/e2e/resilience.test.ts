@@ -61,6 +61,15 @@ describe('single points of failure', () => {
     expect((await rowsOf(page, 'resilience-primes')).sort()).toEqual(
       primes.map((p) => nameOf(p.prime)).sort(),
     );
+    // The what-if from the ranking: the supplier is taken out, in the link, and the panel says its figures
+    // are the baseline's.
+    await page.locator(`[data-testid="resilience-remove"][data-org="${ranked[0]!.supplier}"]`).click();
+    await expect
+      .poll(() => decodeRoute(new URL(page.url()).hash).route.removed)
+      .toEqual([ranked[0]!.supplier]);
+    await expect
+      .poll(() => page.locator('[data-testid="resilience-summary"]').innerText())
+      .toContain('before the what-if (1 taken out)');
     expect(foreignRequests()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -23,6 +23,7 @@
 //   compare-table (DataTable)  compare-top-gaps (data-region)
 //   resilience-panel  resilience-summary  resilience-pending  resilience-error  resilience-suppliers |
 //     resilience-primes (DataTables: -csv, -sort-<column>, -row; org buttons carry data-org)
+//   resilience-remove (button, data-org: take the supplier out for the what-if)
 //   gaps-dashboard-lead (the single-points headline in the summary)
 //   print-briefing  briefing-page (data-region)  briefing-imported-value | briefing-flags |
 //     briefing-leakage | briefing-tiers
@@ -232,7 +233,8 @@ export function GapsDashboard({
           onSelectOrg={onSelectOrg}
           order={resilienceOrder}
           onOrderChange={onResilienceOrderChange}
-          removedCount={removed.length}
+          removed={removed}
+          onRemove={(id) => onRemove([id])}
         />
       )}
       <div className="dashboard-charts">

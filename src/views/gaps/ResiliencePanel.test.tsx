@@ -101,7 +101,12 @@ describe('ResiliencePanel', () => {
   });
 
   it('says its figures are the baseline during a what-if', () => {
-    expect(render({ removedCount: 2 })).toContain('These are the figures before the what-if (2 taken out).');
+    const html = render({ removed: ['M1', 'X'], onRemove: () => {} });
+    expect(html).toContain('These are the figures before the what-if (2 taken out).');
+    // M1 is out already; H can be taken out.
+    expect(html).toContain('taken out</td>');
+    expect(html).toMatch(/<button[^>]*data-testid="resilience-remove" data-org="H"/);
+    expect(html).not.toMatch(/data-testid="resilience-remove" data-org="M1"/);
     expect(render()).not.toContain('before the what-if');
   });
 

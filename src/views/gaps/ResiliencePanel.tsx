@@ -23,8 +23,10 @@ export interface ResiliencePanelProps {
   /** The primes table's order, from the link; undefined: by dollars on single points of failure. */
   order?: TableOrder<ResilienceColumn> | undefined;
   onOrderChange?: ((order: TableOrder<ResilienceColumn>) => void) | undefined;
-  /** Organizations taken out by the what-if: the figures are the baseline's, and the panel says so. */
-  removedCount?: number | undefined;
+  /** Takes a supplier out for the what-if (a button per row); absent: no button. */
+  onRemove?: ((orgId: string) => void) | undefined;
+  /** Those taken out by the what-if (their button says so; the figures are the baseline's, and the panel says so). */
+  removed?: readonly string[] | undefined;
 }
 
 /** Names of a list of organizations, the first few and how many more. */
@@ -34,17 +36,8 @@ function someNames(names: readonly string[], shown = 3): string {
 }
 
 export function ResiliencePanel(props: ResiliencePanelProps) {
-  const {
-    data,
-    outcome,
-    pending,
-    error,
-    selected,
-    onSelectOrg,
-    order,
-    onOrderChange,
-    removedCount = 0,
-  } = props;
+  const { data, outcome, pending, error, selected, onSelectOrg, order, onOrderChange, onRemove } = props;
+  const removedCount = props.removed?.length ?? 0;
   const { bundle, orgIndex, inRegion, label } = data;
   const tiers = data.analysis?.tiers;
   const nameOf = (id: string) => bundle.organizations[orgIndex.get(id) ?? -1]?.name ?? id;
@@ -117,6 +110,29 @@ export function ResiliencePanel(props: ResiliencePanelProps) {
       accessor: (r) => (inRegion[orgIndex.get(r.supplier) ?? -1] === 1 ? 'yes' : 'no'),
     },
   ];
+  if (onRemove !== undefined)
+    supplierColumns.push({
+      id: 'whatIf',
+      header: 'What if it closes?',
+      accessor: () => null,
+      sortable: false,
+      csv: () => null,
+      render: (r) =>
+        props.removed?.includes(r.supplier) === true ? (
+          'taken out'
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="resilience-remove"
+            data-org={r.supplier}
+            aria-label={`What if ${nameOf(r.supplier)} closes? Take it out`}
+            onClick={() => onRemove(r.supplier)}
+          >
+            Take out
+          </button>
+        ),
+    });
 
   const share = (p: PrimeResilience) => (p.purchases > 0 ? p.onChokepoints / p.purchases : null);
   const primeColumns: DataColumn<PrimeResilience>[] = [

@@ -123,7 +123,15 @@ function countChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Count
     if (parent[slot]! >= 0) size[parent[slot]!]! += size[slot]!;
   }
 
-  const byPrime = slotsByPrime(dominance);
+  // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
+  const underStart = new Int32Array(P + 1);
+  for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[dominance.prime[slot]! + 1]!++;
+  for (let p = 0; p < P; p++) underStart[p + 1]! += underStart[p]!;
+  const under = new Int32Array(underStart[P]!);
+  const cursor = underStart.slice(0, P);
+  for (let slot = 0; slot < count; slot++)
+    if (parent[slot]! < 0) under[cursor[dominance.prime[slot]!]!++] = slot;
+
   const into = purchasesByPrime(graph, dominance);
   const totals = new Float64Array(P);
   const underTop = new Int32Array(graph.orgCount);
@@ -132,9 +140,8 @@ function countChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Count
   const none: readonly number[] = [];
   for (let p = 0; p < P; p++) {
     const prime = dominance.primes[p]!;
-    for (let k = byPrime.start[p]!; k < byPrime.start[p + 1]!; k++) {
-      const slot = byPrime.slots[k]!;
-      if (parent[slot]! >= 0) continue;
+    for (let k = underStart[p]!; k < underStart[p + 1]!; k++) {
+      const slot = under[k]!;
       const t = top[slot]!;
       if (underTop[t] === 0) tops.push(t);
       underTop[t]! += size[slot]!;
@@ -148,11 +155,11 @@ function countChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Count
     }
     tops.length = 0;
     for (const [s, caps] of lost) if (seen[s] !== p + 1) visit(prime, s, 0, exposure.get(s) ?? 0, caps, 1);
-    for (let k = byPrime.start[p]!; k < byPrime.start[p + 1]!; k++) {
-      const slot = byPrime.slots[k]!;
-      if (size[slot]! > 1) visit(prime, node[slot]!, size[slot]! - 1, 0, none, depth[slot]!);
-    }
   }
+  // The deeper chokepoints: the pairs with something below them.
+  for (let slot = 0; slot < count; slot++)
+    if (size[slot]! > 1)
+      visit(dominance.primes[dominance.prime[slot]!]!, node[slot]!, size[slot]! - 1, 0, none, depth[slot]!);
   return totals;
 }
 
@@ -277,7 +284,10 @@ export function resilienceOf(
   // Per supplier (organization index).
   const risk = new Float64Array(n);
   const largest = new Int32Array(n);
-  const primesOf: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  // The primes a supplier is a chokepoint of: bits by prime rank (so they list in id order), W words each.
+  const W = (P + 31) >>> 5;
+  const primeBits = new Int32Array(n * W);
+  const isSupplier = new Uint8Array(n);
   const lostOf: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(n);
   // Per prime (prime index).
   const chokepoints = new Int32Array(P);
@@ -289,7 +299,9 @@ export function resilienceOf(
     const p = dominance.primeIndex[prime]!;
     risk[supplier]! += exposure;
     if (cutOff > largest[supplier]!) largest[supplier] = cutOff;
-    (primesOf[supplier] ??= []).push(rankOf[p]!);
+    const rank = rankOf[p]!;
+    primeBits[supplier * W + (rank >>> 5)]! |= 1 << (rank & 31);
+    isSupplier[supplier] = 1;
     if (lost.length > 0) {
       const set = (lostOf[supplier] ??= new Set());
       for (const c of lost) set.add(c);
@@ -310,12 +322,20 @@ export function resilienceOf(
 
   const suppliers: SupplierRisk[] = [];
   for (let v = 0; v < n; v++) {
-    const ranks = primesOf[v];
-    if (ranks === undefined) continue;
+    if (isSupplier[v] === 0) continue;
+    const primes: string[] = [];
+    for (let w = 0; w < W; w++) {
+      let bits = primeBits[v * W + w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        primes.push(orgIds[dominance.primes[byId[(w << 5) | (31 - Math.clz32(low))]!]!]!);
+      }
+    }
     suppliers.push({
       supplier: orgIds[v]!,
       exposure: risk[v]!,
-      primes: ranks.sort((a, b) => a - b).map((rank) => orgIds[dominance.primes[byId[rank]!]!]!),
+      primes,
       capabilitiesLost: [...(lostOf[v] ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
       largestCutOff: largest[v]!,
     });

@@ -126,7 +126,7 @@ export function ResiliencePanel(props: ResiliencePanelProps) {
             className="link-button"
             data-testid="resilience-remove"
             data-org={r.supplier}
-            aria-label={`What if ${nameOf(r.supplier)} closes? Take it out`}
+            aria-label={`Take out ${nameOf(r.supplier)} (what if it closes?)`}
             onClick={() => onRemove(r.supplier)}
           >
             Take out

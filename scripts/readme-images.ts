@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     );
     await shoot(
       page,
-      `${server.url}#/s:chicago/network?layout=tier&sel=${prime!.id}&focus=3`,
-      '[data-testid="inspector"]',
+      `${server.url}#/s:chicago/network?layout=tier&sel=${prime!.id}&focus=2`,
+      '[data-testid="network"][data-layout="tier"]',
       'network.png',
     );
     // Build from public records: the golden USAspending downloads (fictional firms, real schemas).

@@ -9,12 +9,15 @@ export interface Preferences {
   mapResolution: 'fast' | 'sharp';
   /** Whether the note saying so is still shown (the legend keeps the choice either way). */
   mapResolutionNote: 'shown' | 'dismissed';
+  /** Whether the map's and the network's legends are open or collapsed (one choice for both). */
+  legend: 'open' | 'collapsed';
 }
 
-const DEFAULTS: Preferences = { mapResolution: 'fast', mapResolutionNote: 'shown' };
+const DEFAULTS: Preferences = { mapResolution: 'fast', mapResolutionNote: 'shown', legend: 'open' };
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   mapResolution: ['fast', 'sharp'],
   mapResolutionNote: ['shown', 'dismissed'],
+  legend: ['open', 'collapsed'],
 };
 
 function storage(): Storage | null {

@@ -27,6 +27,8 @@ export function isSameOrigin(url: string, origin: string): boolean {
 export interface OpenOptions {
   /** 'sharp' (default) stores the full-resolution map setting first; 'as-user' leaves storage alone. */
   mapResolution?: 'sharp' | 'as-user';
+  /** The window's size (CSS px); Playwright's 1280 × 720 when not given. */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -43,7 +45,9 @@ export async function openApp(
   const setupError = inject('e2eSetupError');
   if (setupError != null) throw new Error(setupError);
   const origin = new URL(baseUrl).origin;
-  const context = await browser.newContext();
+  const context = await browser.newContext(
+    options.viewport === undefined ? {} : { viewport: options.viewport },
+  );
   if ((options.mapResolution ?? 'sharp') === 'sharp') {
     // Headless Chromium draws WebGL without a GPU, where the map would pick its reduced resolution:
     // pictures and pixel checks are made at full resolution unless a test asks for the user's default.

@@ -1,6 +1,7 @@
 // The map's legend and its few controls: organization kinds with their colors and counts, point size
 // measure, the other-regions toggle, the county shading classes, and the link, gap and chokepoint symbols in
 // use.
+import { ViewLegend } from '../ViewLegend.tsx';
 import { format } from 'd3-format';
 import type { OrgKind } from '../../domain/model.ts';
 import type { Shading } from '../../state/route.ts';
@@ -11,7 +12,6 @@ import { SIZE_BY } from './sources.ts';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS, RISK_COLORS } from './style.ts';
 import { KIND_LABELS } from '../labels.ts';
-import '../legend.css';
 
 const LEGEND_TOGGLES = { group: 'map-legend-row', label: 'map-legend-label', toggle: 'map-legend-toggle' };
 const RESOLUTIONS = ['fast', 'sharp'] as const;
@@ -51,8 +51,7 @@ export function MapLegend(props: MapLegendProps) {
   const formatValue =
     shading === 'orgs' ? (v: number) => count(Math.round(v)) : (v: number) => dollars(v).replace('G', 'B');
   return (
-    <details className="view-legend map-legend" open data-testid="map-legend">
-      <summary>Legend</summary>
+    <ViewLegend className="map-legend" testId="map-legend">
       <ul className="map-legend-kinds">
         {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (
           <li key={kind}>
@@ -188,6 +187,6 @@ export function MapLegend(props: MapLegendProps) {
           </button>
         </div>
       )}
-    </details>
+    </ViewLegend>
   );
 }

@@ -2,11 +2,11 @@
 // mean, the link colors (sigma 3 draws no dashed lines, so crossing links get their own color), and the
 // meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers,
 // a selected chokepoint's reach.
+import { ViewLegend } from '../ViewLegend.tsx';
 import type { ReactNode } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import { KIND_LABELS } from '../labels.ts';
 import type { SizeBy } from './render-graph.ts';
-import '../legend.css';
 import {
   ARC_IN,
   ARC_OUT,
@@ -48,8 +48,7 @@ function Swatch({ shape, color, children }: { shape: 'line' | 'dot'; color: stri
 
 export function NetworkLegend(props: NetworkLegendProps) {
   return (
-    <details className="view-legend network-legend" open data-testid="network-legend">
-      <summary>Legend</summary>
+    <ViewLegend className="network-legend" testId="network-legend">
       <ul>
         {(Object.keys(KIND_COLORS) as OrgKind[]).map((kind) => (
           <Swatch shape="dot" key={kind} color={KIND_COLORS[kind]}>
@@ -134,6 +133,6 @@ export function NetworkLegend(props: NetworkLegendProps) {
           </button>
         </div>
       )}
-    </details>
+    </ViewLegend>
   );
 }

@@ -11,7 +11,8 @@ import type { NetworkViewProps } from '../contracts.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useForceLayout } from './controllers/useForceLayout.ts';
 import { useHighlights } from './controllers/useHighlights.ts';
-import { useLayout } from './controllers/useLayout.ts';
+import { useLabels } from './controllers/useLabels.ts';
+import { treeWeights, useLayout } from './controllers/useLayout.ts';
 import { usePointer } from './controllers/usePointer.ts';
 import { useRenderGraph } from './controllers/useRenderGraph.ts';
 import { LABEL_FONT, loadLabelFont } from './label-font.ts';
@@ -19,6 +20,10 @@ import { NetworkLegend } from './NetworkLegend.tsx';
 import type { RiskHighlight } from './highlight.ts';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
 import { nodeKey } from './node-key.ts';
+import { upstreamTreeInGraph } from './focus.ts';
+import { frameNodes } from './frame.ts';
+import { LABEL_ROOM_PX, STAGE_PADDING_PX } from './layouts/tier.ts';
+import { useElementSize } from '../../ui/useElementSize.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
@@ -48,7 +53,10 @@ const SIGMA_SETTINGS = {
   minEdgeThickness: 1,
   minCameraRatio: 0.005,
   maxCameraRatio: 4,
-  stagePadding: 24,
+  stagePadding: STAGE_PADDING_PX,
+  // A hidden pane (0 × 0, e.g. while a dialog covers the view) must not throw on a refresh: sigma draws
+  // into 1 × 1 and the ResizeObserver below sizes it again when the pane comes back.
+  allowInvalidContainer: true,
 } as const;
 
 export function NetworkView(props: NetworkViewProps) {
@@ -92,7 +100,25 @@ export function NetworkView(props: NetworkViewProps) {
     sigma.setSetting('hideEdgesOnMove', heavy);
     sigma.setSetting('hideLabelsOnMove', heavy);
   }, [sigma, graph]);
-  const shownLayout = useLayout(sigma, graph, layout, data);
+  const size = useElementSize(containerRef);
+  // Sigma sizes its canvases only when it renders or the window resizes: a pane that changes size (the split
+  // view opening, the inspector closing) must tell it, or the old canvases spill over their neighbours.
+  useEffect(() => {
+    if (sigma === null || size === null) return;
+    sigma.resize();
+    sigma.refresh();
+  }, [sigma, size]);
+  const selectedKey = selected === undefined ? undefined : nodeKey(selected);
+  const focus = useMemo(
+    () =>
+      selectedKey === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selectedKey, focusHops),
+    [graph, selectedKey, focusHops],
+  );
+  const shownLayout = useLayout(sigma, graph, layout, data, {
+    viewport: size ?? undefined,
+    focus,
+    selected: selectedKey,
+  });
   const force = useForceLayout(sigma, graph, layout === 'force');
   const hovered = usePointer(sigma, props.onSelect);
   const highlights = useHighlights(sigma, graph, {
@@ -100,12 +126,15 @@ export function NetworkView(props: NetworkViewProps) {
     sizeBy,
     hovered,
     selected,
-    focusHops,
+    focus,
     showCritical,
     gap,
     gapBuyer: props.gapBuyer,
     risk: props.risk,
   });
+  // In a focused tree the suppliers worth most to its root are labelled first.
+  const worth = useMemo(() => (focus === null ? null : treeWeights(graph, focus)), [graph, focus]);
+  useLabels(sigma, graph, sizeBy, worth);
   useCamera(sigma, camera, props.onCameraChange);
 
   // Ready once the first real graph has been drawn: sigma renders synchronously, so the next animation
@@ -128,12 +157,18 @@ export function NetworkView(props: NetworkViewProps) {
 
   const kindCounts = useMemo(() => countKinds(graph.mapNodes((_node, attrs) => attrs)), [graph]);
 
+  // Zoom to fit frames what is drawn (a focused tree, the filtered set), not the whole network's box;
+  // Zoom to selection frames the selection with its partners, not one giant node.
+  const zoomToFit = () => {
+    if (sigma === null) return;
+    if (!frameNodes(sigma, graph.nodes(), { labelRoom: LABEL_ROOM_PX }))
+      void sigma.getCamera().animatedReset();
+  };
   const zoomToSelection = () => {
     if (sigma === null || selected === undefined) return;
-    const at = sigma.getNodeDisplayData(nodeKey(selected));
-    if (at === undefined) return;
-    const cam = sigma.getCamera();
-    void cam.animate({ x: at.x, y: at.y, ratio: Math.min(cam.ratio, 0.15) }, { duration: 400 });
+    const key = nodeKey(selected);
+    if (!graph.hasNode(key)) return;
+    frameNodes(sigma, [key, ...graph.neighbors(key)], { labelRoom: LABEL_ROOM_PX, minRatio: 0.02 });
   };
   const selectedDrawn = selected !== undefined && graph.hasNode(nodeKey(selected));
   const onSelectGap = props.onSelectGap;
@@ -152,7 +187,7 @@ export function NetworkView(props: NetworkViewProps) {
         criticalAvailable={data.analysis !== null}
         sizeBy={sizeBy}
         onSizeBy={setSizeBy}
-        onZoomToFit={() => void sigma?.getCamera().animatedReset({ duration: 400 })}
+        onZoomToFit={zoomToFit}
         onZoomToSelection={zoomToSelection}
         canZoomToSelection={selectedDrawn}
         force={layout === 'force' ? force : null}

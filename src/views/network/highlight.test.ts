@@ -102,7 +102,7 @@ describe('criticalSet', () => {
 });
 
 describe('nodeDisplay', () => {
-  it('shows the node as it is without any highlight', () => {
+  it('shows the node as it is without any highlight, offering its label to the placement', () => {
     expect(node('a')).toEqual({
       x: 1,
       y: 2,
@@ -110,6 +110,7 @@ describe('nodeDisplay', () => {
       color: KIND_COLORS.manufacturer,
       size: 4,
       zIndex: 1,
+      forceLabel: true,
     });
   });
 
@@ -169,16 +170,16 @@ describe('nodeDisplay', () => {
     expect(all.filter((id) => node(id, s).dimmed === true)).toEqual(dimmed);
   });
 
-  it('forces the labels of the hovered neighborhood', () => {
+  it('labels the hovered neighborhood first and drops the labels of the dimmed', () => {
     const s = { hoverSet: new Set(['h', 'k']) };
-    expect(node('k', s)).toMatchObject({ forceLabel: true, zIndex: 3 });
+    expect(node('k', s)).toMatchObject({ labelFirst: true, zIndex: 3 });
     expect(node('o', s)).toMatchObject({ forceLabel: false, label: null });
   });
 
   it('highlights the selected node with its label, even where it would be dimmed', () => {
     const s = { selected: 'a', critical: critical(['c'], []) };
     const display = node('a', s);
-    expect(display).toMatchObject({ selected: true, highlighted: true, forceLabel: true, zIndex: 4 });
+    expect(display).toMatchObject({ selected: true, highlighted: true, labelFirst: true, zIndex: 4 });
     expect(display.dimmed).toBeUndefined();
     expect(display.color).toBe(KIND_COLORS.manufacturer);
     expect(node('b', s).selected).toBeUndefined();
@@ -306,7 +307,7 @@ describe('a selected chokepoint', () => {
 
   it('colours its reach, labels the primes, keeps the selection and dims the rest', () => {
     const s = { risk, selected: 's' };
-    expect(node('P', s)).toMatchObject({ riskRole: 'exposed', color: RISK_COLORS.exposed, forceLabel: true });
+    expect(node('P', s)).toMatchObject({ riskRole: 'exposed', color: RISK_COLORS.exposed, labelFirst: true });
     expect(node('a', s)).toMatchObject({ riskRole: 'cut-off', color: RISK_COLORS['cut-off'], zIndex: 2 });
     expect(node('s', s)).toMatchObject({ selected: true, zIndex: 4 });
     expect(node('z', s)).toMatchObject({ dimmed: true, color: DIM_NODE_COLOR });

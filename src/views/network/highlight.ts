@@ -58,6 +58,8 @@ export interface NodeMarks {
   riskRole?: RiskRole;
   dimmed?: boolean;
   selected?: boolean;
+  /** Labelled before the others when labels compete for room (see label-placement.ts). */
+  labelFirst?: boolean;
 }
 export interface EdgeMarks {
   critical?: boolean;
@@ -149,6 +151,8 @@ export function nodeDisplay(
     color: attrs.color,
     size: byDegree ? attrs.degreeSize : attrs.valueSize,
     zIndex: 1,
+    // Every drawn node may be labelled: the label placement picks, by priority, those that fit.
+    forceLabel: true,
   };
   if (state.focus != null && !state.focus.nodes.has(node)) {
     display.hidden = true;
@@ -165,7 +169,7 @@ export function nodeDisplay(
     display.color = RISK_COLORS[riskRole];
     display.riskRole = riskRole;
     display.zIndex = 2;
-    if (riskRole === 'exposed') display.forceLabel = true;
+    if (riskRole === 'exposed') display.labelFirst = true;
   }
   if (state.critical?.nodes.has(node) === true) {
     display.critical = true;
@@ -176,7 +180,7 @@ export function nodeDisplay(
   if (node === state.selected) {
     display.selected = true;
     display.highlighted = true;
-    display.forceLabel = true;
+    display.labelFirst = true;
     display.zIndex = 4;
   } else if (lit !== null && !lit.has(node)) {
     display.dimmed = true;
@@ -185,8 +189,8 @@ export function nodeDisplay(
     display.forceLabel = false;
     display.zIndex = 0;
   } else if (state.hoverSet !== undefined) {
-    // All labels of the hovered neighborhood, so that it can be read without zooming.
-    display.forceLabel = true;
+    // The hovered neighborhood's labels first, so that it can be read without zooming.
+    display.labelFirst = true;
     display.zIndex = 3;
   }
   return display;

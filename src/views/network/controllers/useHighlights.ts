@@ -5,7 +5,6 @@
 import { useEffect, useMemo } from 'react';
 import type Sigma from 'sigma';
 import type { DatasetView } from '../../contracts.ts';
-import { upstreamTreeInGraph } from '../focus.ts';
 import { nodeKey } from '../node-key.ts';
 import type { SupplyTree } from '../focus.ts';
 import { criticalSet, edgeDisplay, gapHighlight, nodeDisplay, riskHighlight } from '../highlight.ts';
@@ -18,7 +17,8 @@ export interface HighlightInputs {
   sizeBy: SizeBy;
   hovered: string | undefined;
   selected: string | undefined;
-  focusHops: number;
+  /** The selection's upstream tree when focused on it (see focus.ts). */
+  focus: SupplyTree | null;
   showCritical: boolean;
   gap: string | undefined;
   gapBuyer?: string | undefined;
@@ -35,15 +35,10 @@ export interface Highlights {
 export function useHighlights(
   sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
   graph: RenderGraph,
-  { data, sizeBy, hovered, selected, focusHops, showCritical, gap, gapBuyer, risk }: HighlightInputs,
+  { data, sizeBy, hovered, selected, focus, showCritical, gap, gapBuyer, risk }: HighlightInputs,
 ): Highlights {
   // Selection comes as an organization id; the graph speaks node keys.
   const selectedKey = selected === undefined ? undefined : nodeKey(selected);
-  const focus = useMemo(
-    () =>
-      selectedKey === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selectedKey, focusHops),
-    [graph, selectedKey, focusHops],
-  );
   const critical = useMemo(
     () => (showCritical ? criticalSet(data.analysis) : null),
     [showCritical, data.analysis],

@@ -6,7 +6,9 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import type { Layout } from '../../../state/route.ts';
 import type { DatasetView } from '../../contracts.ts';
-import type { LayoutPositions } from '../layouts/box.ts';
+import type { Frame, LayoutPositions } from '../layouts/box.ts';
+import { upstreamTreeInGraph } from '../focus.ts';
+import type { SupplyTree } from '../focus.ts';
 import { fileLayout } from '../layouts/file.ts';
 import { geoLayout } from '../layouts/geo.ts';
 import { nodeKey, orgIdOf } from '../node-key.ts';
@@ -15,31 +17,89 @@ import type { EdgeAttributes, NodeAttributes, RenderGraph } from '../render-grap
 
 export const LAYOUT_ANIMATION_MS = 600;
 
+/** Where the nodes go, and for the tier layout the frame sigma fits (see tier.ts). */
+export interface LayoutTargets {
+  positions: LayoutPositions;
+  frame: Frame | null;
+}
+
+/** What the tier layout adapts to: the pane, the focused tree, the selected prime. */
+export interface LayoutContext {
+  viewport?: { width: number; height: number } | undefined;
+  /** The selection's upstream tree when the network is focused on it: laid out alone. */
+  focus?: SupplyTree | null | undefined;
+  /** Node key of the selection: a selected prime's suppliers head their columns. */
+  selected?: string | undefined;
+}
+
 export function layoutPositions(
   layout: Exclude<Layout, 'force'>,
   graph: RenderGraph,
   data: Pick<DatasetView, 'positions' | 'analysis' | 'filePositions'>,
-): LayoutPositions {
+  context: LayoutContext = {},
+): LayoutTargets {
   const file = data.filePositions;
   if (layout === 'file' && file != null && file.size > 0) {
-    return fileLayout(
+    const positions = fileLayout(
       graph.mapNodes((key) => ({ key, id: orgIdOf(key) })),
       file,
     );
+    return { positions, frame: null };
   }
   if (layout === 'geo' || layout === 'file') {
-    return geoLayout(
+    const positions = geoLayout(
       graph.mapNodes((id, attrs) => ({ id, org: attrs.org })),
       data.positions,
     );
+    return { positions, frame: null };
   }
+  const { focus, selected, viewport } = context;
+  if (focus != null) return treeLayout(graph, focus, viewport);
   const nodes = graph.nodes();
   const edges = graph.mapEdges((_e, _a, source, target) => [source, target] as const);
   const tiers =
     data.analysis !== null
       ? new Map(Object.entries(data.analysis.tiers).map(([id, tier]) => [nodeKey(id), tier]))
       : tiersFromLinks(nodes, edges, (id) => graph.getNodeAttribute(id, 'kind') === 'prime');
-  return tierLayout({ nodes, edges, tiers }).positions;
+  const weight = new Map(graph.mapNodes((node, attrs) => [node, attrs.supplied] as const));
+  const prime =
+    selected !== undefined && graph.hasNode(selected) && graph.getNodeAttribute(selected, 'kind') === 'prime';
+  const first = prime ? new Set(upstreamTreeInGraph(graph, selected, Infinity)!.nodes.keys()) : undefined;
+  const { positions, frame } = tierLayout({ nodes, edges, tiers, weight, first, viewport });
+  return { positions, frame: frame ?? null };
+}
+
+/** What each node of a tree sells one step toward its root (USD/yr): its worth to that tree. */
+export function treeWeights(graph: RenderGraph, tree: SupplyTree): Map<string, number> {
+  const weight = new Map<string, number>();
+  for (const edge of tree.edges) {
+    const source = graph.source(edge);
+    if (tree.nodes.get(graph.target(edge)) === tree.nodes.get(source)! - 1)
+      weight.set(source, (weight.get(source) ?? 0) + graph.getEdgeAttribute(edge, 'value'));
+  }
+  return weight;
+}
+
+/**
+ * A focused tree alone: columns by hops from its root, the root's direct suppliers by the value they sell
+ * into the tree, each deeper supplier beside what it supplies. The rest (hidden) waits at the root.
+ */
+function treeLayout(
+  graph: RenderGraph,
+  tree: SupplyTree,
+  viewport: LayoutContext['viewport'],
+): LayoutTargets {
+  const nodes = [...tree.nodes.keys()];
+  const edges = [...tree.edges].map((edge) => [graph.source(edge), graph.target(edge)] as const);
+  const weight = treeWeights(graph, tree);
+  const laid = tierLayout({ nodes, edges, tiers: tree.nodes, weight, viewport, sweeps: 'down' });
+  const root = nodes[0]!;
+  const at = laid.positions[root]!;
+  const positions: LayoutPositions = {};
+  graph.forEachNode((node) => {
+    positions[node] = laid.positions[node] ?? at;
+  });
+  return { positions, frame: laid.frame ?? null };
 }
 
 function assign(graph: RenderGraph, positions: LayoutPositions): void {
@@ -56,56 +116,92 @@ function assign(graph: RenderGraph, positions: LayoutPositions): void {
   );
 }
 
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 /** Returns the layout in place (undefined before the first graph is drawn). */
 export function useLayout(
   sigma: Sigma<NodeAttributes, EdgeAttributes> | null,
   graph: RenderGraph,
   layout: Layout,
   data: DatasetView,
+  context: LayoutContext = {},
 ): Layout | undefined {
   const { positions, analysis, filePositions } = data;
+  const { viewport, focus, selected } = context;
+  // Only the tier layout reads the context: other layouts must not move when the selection changes.
+  const tier = layout === 'tier';
+  const width = tier ? viewport?.width : undefined;
+  const height = tier ? viewport?.height : undefined;
+  const tierFocus = tier ? focus : undefined;
+  const tierSelected = tier ? selected : undefined;
   const [shown, setShown] = useState<Layout | undefined>(undefined);
   // The force layout has no target: a new graph starts from geo, a switch from wherever the nodes are.
   const targets = useMemo(
-    () => layoutPositions(layout === 'force' ? 'geo' : layout, graph, { positions, analysis, filePositions }),
-    [layout, graph, positions, analysis, filePositions],
+    () =>
+      layoutPositions(
+        layout === 'force' ? 'geo' : layout,
+        graph,
+        { positions, analysis, filePositions },
+        {
+          viewport: width !== undefined && height !== undefined ? { width, height } : undefined,
+          focus: tierFocus,
+          selected: tierSelected,
+        },
+      ),
+    [layout, graph, positions, analysis, filePositions, width, height, tierFocus, tierSelected],
   );
-  const placed = useRef<{ graph: RenderGraph; layout: Layout } | null>(null);
+  // What, beyond the pane's size, the targets were made for: a resize alone moves without animation.
+  const what: readonly unknown[] = [
+    layout,
+    graph,
+    positions,
+    analysis,
+    filePositions,
+    tierFocus,
+    tierSelected,
+  ];
+  const placed = useRef<{ graph: RenderGraph; layout: Layout; what: readonly unknown[] } | null>(null);
 
   useEffect(() => {
     if (sigma === null) return;
+    const frame = layout === 'force' ? null : targets.frame;
     const previous = sigma.getGraph();
     if (previous !== graph) {
       if (layout === 'force' && previous.order > 0) {
-        const kept: LayoutPositions = { ...targets };
+        const kept: LayoutPositions = { ...targets.positions };
         graph.forEachNode((node) => {
           if (previous.hasNode(node))
             kept[node] = { x: previous.getNodeAttribute(node, 'x'), y: previous.getNodeAttribute(node, 'y') };
         });
         assign(graph, kept);
       } else {
-        assign(graph, targets);
+        assign(graph, targets.positions);
       }
+      sigma.setCustomBBox(frame);
       sigma.setGraph(graph);
-      placed.current = { graph, layout };
+      placed.current = { graph, layout, what };
       setShown(layout);
       return;
     }
     const from = placed.current;
-    placed.current = { graph, layout };
+    placed.current = { graph, layout, what };
+    sigma.setCustomBBox(frame);
     if (layout === 'force') {
       setShown('force');
       return;
     }
-    if (from?.graph === graph && from.layout === layout && layout === shown) {
-      // Same layout, new targets (e.g. the analysis' tiers arrived): move without ceremony.
-      assign(graph, targets);
+    if (from?.graph === graph && from.layout === layout && layout === shown && sameInputs(from.what, what)) {
+      // Same layout, only the pane changed size: move without ceremony.
+      assign(graph, targets.positions);
+      sigma.refresh();
       return;
     }
     setShown(undefined);
     const cancel = animateNodes(
       graph,
-      targets,
+      targets.positions,
       { duration: LAYOUT_ANIMATION_MS, easing: 'quadraticInOut' },
       () => setShown(layout),
     );

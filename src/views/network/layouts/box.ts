@@ -7,29 +7,73 @@ export type LayoutPositions = Record<string, Point>;
 /** Length of the longer side of the box every layout fits into. */
 export const LAYOUT_BOX = 1000;
 
+interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+function boundsOf(positions: LayoutPositions): Bounds {
+  const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const key in positions) {
+    const { x, y } = positions[key]!;
+    b.minX = Math.min(b.minX, x);
+    b.maxX = Math.max(b.maxX, x);
+    b.minY = Math.min(b.minY, y);
+    b.maxY = Math.max(b.maxY, y);
+  }
+  return b;
+}
+
+/** The scaling and centring that gives `bounds` a longer side of `side`, centred on the origin. */
+function boxTransform(bounds: Bounds, side: number): (p: Point) => Point {
+  const span = Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY);
+  const scale = span > 0 ? side / span : 0;
+  const cx = (bounds.minX + bounds.maxX) / 2;
+  const cy = (bounds.minY + bounds.maxY) / 2;
+  return ({ x, y }) => ({ x: (x - cx) * scale, y: (y - cy) * scale });
+}
+
+function mapPositions(positions: LayoutPositions, f: (p: Point) => Point): LayoutPositions {
+  const out: LayoutPositions = {};
+  for (const key in positions) out[key] = f(positions[key]!);
+  return out;
+}
+
 /** Scales and centres positions so that their longer side is LAYOUT_BOX, keeping the aspect ratio. */
 export function fitToBox(positions: LayoutPositions, side = LAYOUT_BOX): LayoutPositions {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const key in positions) {
-    const { x, y } = positions[key]!;
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
-  const span = Math.max(maxX - minX, maxY - minY);
-  const scale = span > 0 ? side / span : 0;
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
-  const out: LayoutPositions = {};
-  for (const key in positions) {
-    const { x, y } = positions[key]!;
-    out[key] = { x: (x - cx) * scale, y: (y - cy) * scale };
-  }
-  return out;
+  return mapPositions(positions, boxTransform(boundsOf(positions), side));
+}
+
+/** A rectangle of the layout: sigma's custom bounding box. */
+export interface Frame {
+  x: [number, number];
+  y: [number, number];
+}
+
+/**
+ * fitToBox for positions inside a frame (a rectangle around them, e.g. the pane's shape with room for
+ * labels): the frame is what gets the longer side LAYOUT_BOX; returns both transformed.
+ */
+export function fitFrameToBox(
+  positions: LayoutPositions,
+  frame: Frame,
+  side = LAYOUT_BOX,
+): { positions: LayoutPositions; frame: Frame } {
+  const b = boundsOf(positions);
+  const f = boxTransform(
+    {
+      minX: Math.min(b.minX, frame.x[0]),
+      maxX: Math.max(b.maxX, frame.x[1]),
+      minY: Math.min(b.minY, frame.y[0]),
+      maxY: Math.max(b.maxY, frame.y[1]),
+    },
+    side,
+  );
+  const min = f({ x: frame.x[0], y: frame.y[0] });
+  const max = f({ x: frame.x[1], y: frame.y[1] });
+  return { positions: mapPositions(positions, f), frame: { x: [min.x, max.x], y: [min.y, max.y] } };
 }
 
 /**

@@ -316,4 +316,77 @@ describe('tierLayout', () => {
     });
     expect(tierLayout({ nodes: [], edges: [], tiers: new Map() })).toEqual({ positions: {}, columns: [] });
   });
+
+  it('starts each column by value, the most valuable on top', () => {
+    const edges: Edge[] = [
+      ['a', 'p'],
+      ['b', 'p'],
+      ['c', 'p'],
+    ];
+    const tiers = tierMap({ p: 0, a: 1, b: 1, c: 1 });
+    const weight = new Map([
+      ['a', 1],
+      ['b', 30],
+      ['c', 20],
+    ]);
+    expect(tierLayout({ nodes: ['p', 'a', 'b', 'c'], edges, tiers, weight }).columns[1]).toEqual([
+      'b',
+      'c',
+      'a',
+    ]);
+  });
+
+  it('puts the chosen tree first in every column, whatever the sweeps prefer', () => {
+    // Without `first`, the sweeps put b (buys from p1's side) above a; p2's tree {p2, a} must head instead.
+    const input = {
+      nodes: ['p1', 'p2', 'a', 'b'],
+      edges: [
+        ['a', 'p2'],
+        ['b', 'p1'],
+      ] as Edge[],
+      tiers: tierMap({ p1: 0, p2: 0, a: 1, b: 1 }),
+    };
+    expect(tierLayout(input).columns).toEqual([
+      ['p1', 'p2'],
+      ['b', 'a'],
+    ]);
+    expect(tierLayout({ ...input, first: new Set(['p2', 'a']) }).columns).toEqual([
+      ['p2', 'p1'],
+      ['a', 'b'],
+    ]);
+  });
+
+  it('sweeping down only keeps the first column in value order and sets suppliers beside their buyers', () => {
+    // Tree of r: a (worth 1) and b (worth 9) sell to r; x sells to a, y to b. Down only: [b, a], then y
+    // beside b and x beside a: [y, x]. Both ways, the upward pass would not move them either here, but a
+    // column never follows its suppliers in 'down'.
+    const input = {
+      nodes: ['r', 'a', 'b', 'x', 'y'],
+      edges: [
+        ['a', 'r'],
+        ['b', 'r'],
+        ['x', 'a'],
+        ['y', 'b'],
+      ] as Edge[],
+      tiers: tierMap({ r: 0, a: 1, b: 1, x: 2, y: 2 }),
+      weight: new Map([
+        ['a', 1],
+        ['b', 9],
+      ]),
+      sweeps: 'down' as const,
+    };
+    expect(tierLayout(input).columns).toEqual([['r'], ['b', 'a'], ['y', 'x']]);
+  });
+
+  it('spreads the columns over the pane, leaving the label room on the right, and returns the pane as frame', () => {
+    // Pane 1000 × 500: aspect 2, room 180/1000 = 0.18, so the four raw columns span 2 × 0.82 = 1.64: at
+    // 0, 1.64/3, 3.28/3, 1.64 for a height of 1. The frame [0, 2] × [−1, 0] has the longer side 2 → scale
+    // 500, centre (1, −0.5).
+    const { positions, frame } = tierLayout({ ...diamond, viewport: { width: 1000, height: 500 } });
+    expect(frame).toEqual({ x: [-500, 500], y: [-250, 250] });
+    expectAt(positions, 'p', -500, 0);
+    expectAt(positions, 'a', (1.64 / 3 - 1) * 500, 0.25 * 500);
+    expectAt(positions, 'c', (3.28 / 3 - 1) * 500, 0);
+    expectAt(positions, 'u', (1.64 - 1) * 500, 0);
+  });
 });

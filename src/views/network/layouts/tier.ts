@@ -1,8 +1,9 @@
 // The tier layout: primes in column 0, their direct suppliers in column 1, tier 2 in column 2 … and the
-// organizations that reach no prime in a last column. Within columns, barycenter sweeps order the nodes to
-// reduce link crossings (Sugiyama's heuristic). Pure.
-import { fitToBox } from './box.ts';
-import type { LayoutPositions } from './box.ts';
+// organizations that reach no prime in a last column. Columns spread over the pane's width and each column
+// over its height. Within columns the nodes start in order of value (a chosen tree first) and barycenter
+// sweeps reorder them to reduce link crossings (Sugiyama's heuristic). Pure.
+import { fitFrameToBox, fitToBox } from './box.ts';
+import type { Frame, LayoutPositions } from './box.ts';
 
 export interface TierInput {
   /** Node ids, in a stable order (it breaks ties). */
@@ -11,17 +12,44 @@ export interface TierInput {
   edges: readonly (readonly [string, string])[];
   /** Tier of each node that reaches a prime (primes 0); others go to the last column. */
   tiers: ReadonlyMap<string, number>;
+  /** Value of each node (USD/yr): within a column the more valuable come first, before the sweeps. */
+  weight?: ReadonlyMap<string, number> | undefined;
+  /** Nodes that head their columns whatever the sweeps say: the selected prime's tree. */
+  first?: ReadonlySet<string> | undefined;
+  /**
+   * The pane drawn into (CSS px): columns spread over its width, keeping room on the right for the last
+   * column's labels. Without it, columns are COLUMN_GAP apart for a height of 1.
+   */
+  viewport?: { width: number; height: number } | undefined;
+  /**
+   * 'both' (default) sweeps down and back up; 'down' only lets each column follow the one before it, so
+   * that a tree's first column keeps its order by value and each supplier sits beside what it supplies.
+   */
+  sweeps?: 'both' | 'down' | undefined;
 }
 
 export interface TierLayout {
   positions: LayoutPositions;
   /** Node ids per column, top to bottom. */
   columns: string[][];
+  /**
+   * With a viewport: the rectangle to frame (in the positions' coordinates), the pane's shape with the
+   * label room on the right; sigma's custom bounding box.
+   */
+  frame?: Frame;
 }
 
 const SWEEPS = 4;
-/** Width of the layout per column gap, for a height of 1. */
+/** Width of the layout per column gap, for a height of 1, when the pane is not known. */
 const COLUMN_GAP = 0.3;
+/** Room kept right of the last column for its labels (CSS px), at most half of the pane's width. */
+export const LABEL_ROOM_PX = 180;
+/** A labelled row's height (CSS px): a label line, the largest discs, and the gap between labels. */
+export const ROW_PX = 20;
+/** The least room a row without a label gets (CSS px). */
+const MIN_ROW_PX = 3;
+/** Sigma's stage padding (CSS px): the pane's height less twice this holds the layout's height. */
+export const STAGE_PADDING_PX = 24;
 
 /**
  * Tiers by breadth-first search from the primes against the supply direction: what the analysis computes
@@ -132,7 +160,48 @@ export function countCrossings(
   return crossings;
 }
 
-export function tierLayout({ nodes, edges, tiers }: TierInput): TierLayout {
+/** `first` nodes ahead of the others, each group keeping its order (a stable partition). */
+function firstAhead(column: string[], first: ReadonlySet<string> | undefined): string[] {
+  if (first === undefined || first.size === 0) return column;
+  return [...column.filter((id) => first.has(id)), ...column.filter((id) => !first.has(id))];
+}
+
+/** The columns' starting order: by value, descending, ties in input order; the `first` nodes ahead. */
+function byValue(column: string[], weight: ReadonlyMap<string, number> | undefined): string[] {
+  if (weight === undefined) return column;
+  return [...column].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
+}
+
+/** x of each column: spread over the pane, or COLUMN_GAP apart without one. */
+function columnXs(count: number, viewport: TierInput['viewport']): number[] {
+  if (viewport === undefined) return Array.from({ length: count }, (_, c) => c * COLUMN_GAP);
+  const aspect = viewport.width / Math.max(1, viewport.height);
+  const room = Math.min(0.5, LABEL_ROOM_PX / Math.max(1, viewport.width));
+  // Height 1; the last column stands `room` of the width short of the right edge.
+  const span = aspect * (1 - room);
+  return Array.from({ length: count }, (_, c) => (count > 1 ? (c * span) / (count - 1) : 0));
+}
+
+/**
+ * Centres of n rows down a column of height 1. Rows share the height evenly when each gets a label's
+ * height; otherwise the first rows (the most valuable, or the chosen tree) get a label's height each and
+ * the rest share what is left, no thinner than MIN_ROW_PX.
+ */
+export function rowYs(n: number, viewport: TierInput['viewport']): number[] {
+  const even = Array.from({ length: n }, (_, i) => (i + 0.5) / n);
+  if (viewport === undefined || n === 0) return even;
+  const usable = Math.max(1, viewport.height - 2 * STAGE_PADDING_PX);
+  const row = ROW_PX / usable;
+  const least = MIN_ROW_PX / usable;
+  if (n * row <= 1 || n * least >= 1) return even;
+  const roomy = Math.floor((1 - n * least) / (row - least));
+  const rest = (1 - roomy * row) / (n - roomy);
+  return Array.from({ length: n }, (_, i) =>
+    i < roomy ? (i + 0.5) * row : roomy * row + (i - roomy + 0.5) * rest,
+  );
+}
+
+export function tierLayout({ nodes, edges, tiers, weight, first, viewport, sweeps }: TierInput): TierLayout {
   const neighbors = new Map<string, string[]>();
   const addNeighbor = (a: string, b: string) => {
     const list = neighbors.get(a);
@@ -143,24 +212,30 @@ export function tierLayout({ nodes, edges, tiers }: TierInput): TierLayout {
     addNeighbor(s, t);
     addNeighbor(t, s);
   }
-  const columns = tierColumns(nodes, tiers);
+  const columns = tierColumns(nodes, tiers).map((column) => firstAhead(byValue(column, weight), first));
   const sets = columns.map((c) => new Set(c));
-  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+  const follow = (c: number, reference: number) => {
+    columns[c] = firstAhead(
+      orderByBarycenter(columns[c]!, sets[reference]!, neighbors, relativePositions(columns)),
+      first,
+    );
+  };
+  for (let sweep = 0; sweep < (sweeps === 'down' ? 1 : SWEEPS); sweep++) {
     // Down the tiers: each column follows the one its buyers are in…
-    for (let c = 1; c < columns.length; c++) {
-      columns[c] = orderByBarycenter(columns[c]!, sets[c - 1]!, neighbors, relativePositions(columns));
-    }
+    for (let c = 1; c < columns.length; c++) follow(c, c - 1);
+    if (sweeps === 'down') break;
     // …then back up: each column follows its suppliers.
-    for (let c = columns.length - 2; c >= 0; c--) {
-      columns[c] = orderByBarycenter(columns[c]!, sets[c + 1]!, neighbors, relativePositions(columns));
-    }
+    for (let c = columns.length - 2; c >= 0; c--) follow(c, c + 1);
   }
+  const xs = columnXs(columns.length, viewport);
   const raw: LayoutPositions = {};
-  columns.forEach((column, c) =>
-    column.forEach((id, i) => {
-      // y grows upwards in sigma: the first node of a column is at the top.
-      raw[id] = { x: c * COLUMN_GAP, y: -(i + 0.5) / column.length };
-    }),
-  );
-  return { positions: fitToBox(raw), columns };
+  columns.forEach((column, c) => {
+    const ys = rowYs(column.length, viewport);
+    // y grows upwards in sigma: the first node of a column is at the top.
+    column.forEach((id, i) => (raw[id] = { x: xs[c]!, y: -ys[i]! }));
+  });
+  if (viewport === undefined || nodes.length === 0) return { positions: fitToBox(raw), columns };
+  const aspect = viewport.width / Math.max(1, viewport.height);
+  const fitted = fitFrameToBox(raw, { x: [0, aspect], y: [-1, 0] });
+  return { ...fitted, columns };
 }

@@ -130,6 +130,7 @@ export function Workspace(props: WorkspaceProps) {
                 focusHops={route.focus}
                 showCritical={route.critical}
                 camera={route.net}
+                removed={route.removed}
                 onLayoutChange={actions.setLayout}
                 onFocusChange={actions.setFocus}
                 onShowCriticalChange={actions.showCritical}

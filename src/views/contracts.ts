@@ -79,6 +79,8 @@ export interface NetworkViewProps extends SelectionProps {
   focusHops: number;
   showCritical: boolean;
   camera: NetworkCamera | undefined;
+  /** Organizations taken out by the what-if (ids): the network says so when the selection is one. */
+  removed?: readonly string[] | undefined;
   onLayoutChange: (layout: Layout) => void;
   onFocusChange: (hops: number) => void;
   onShowCriticalChange: (show: boolean) => void;

@@ -252,3 +252,51 @@ describe('the network’s pane', () => {
     expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
   });
 });
+
+describe('the selection in the network', () => {
+  it('draws its links in the colour of their direction, dashed where they cross the region’s boundary', async () => {
+    const { page } = await open(`#/s:chicago/network?sel=${WIDE}`);
+    await networkReady(page, 'geo');
+    const edges = await page.evaluate((selected) => {
+      const sigma = window.__forgemapSigma!;
+      const graph = sigma.getGraph();
+      return graph
+        .edges()
+        .filter((e) => graph.source(e) === selected || graph.target(e) === selected)
+        .map((e) => {
+          const d = sigma.getEdgeDisplayData(e)!;
+          return {
+            into: graph.target(e) === selected,
+            crossing: graph.getEdgeAttribute(e, 'crossing'),
+            type: d.type,
+            color: d.color,
+          };
+        });
+    }, WIDE);
+    expect(edges.some((e) => e.crossing)).toBe(true);
+    expect(edges.some((e) => !e.crossing)).toBe(true);
+    const colours = new Set(edges.filter((e) => e.into).map((e) => e.color));
+    // Every link bought by the selection has one colour, crossing or not; crossing ones alone are dashed.
+    expect(colours.size).toBe(1);
+    for (const e of edges) expect(e.type).toBe(e.crossing ? 'dashed' : 'arrow');
+  });
+
+  it('names a selection taken out by the what-if as removed, and leaves no label of it behind', async () => {
+    const supplier = [...directSuppliers(WIDE).keys()][0]!;
+    const { page } = await open(`#/s:chicago/network?sel=${supplier}`);
+    await networkReady(page, 'geo');
+    expect((await drawn(page)).labels.map((l) => l.key)).toContain(supplier);
+    await page.getByRole('button', { name: /What if it closes/ }).click();
+    const note = page.locator('[data-testid="network-selection-hidden"]');
+    await expect.poll(() => note.innerText(), { timeout: 30_000 }).toContain('removed (what-if)');
+    expect(await note.innerText()).not.toContain('filter');
+    await page.waitForTimeout(500);
+    const scene = await drawn(page);
+    expect(scene.nodes.map((n) => n.key)).not.toContain(supplier);
+    expect(scene.labels.map((l) => l.key)).not.toContain(supplier);
+    // The legend speaks of the selection's links only when it is drawn.
+    expect(await page.locator('[data-testid="network-legend"]').innerText()).not.toContain(
+      'Bought by the selection',
+    );
+  });
+});

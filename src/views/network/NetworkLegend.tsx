@@ -1,9 +1,10 @@
 // The network's legend: organization kinds with the map's colors and counts, what size and thickness
-// mean, the link colors (sigma 3 draws no dashed lines, so crossing links get their own color), and the
+// mean, the links (dashed across the home region's boundary; on big graphs drawn as plain lines, a colour
+// instead), and the
 // meaning of the highlights in use: selection, focus tree, critical suppliers, a gap's buyers and suppliers,
 // a selected chokepoint's reach.
 import { ViewLegend } from '../ViewLegend.tsx';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { OrgKind } from '../../domain/model.ts';
 import { KIND_LABELS } from '../labels.ts';
 import type { SizeBy } from './render-graph.ts';
@@ -12,6 +13,7 @@ import {
   ARC_OUT,
   CRITICAL_COLOR,
   EDGE_COLOR,
+  EDGE_COLOR_SOLID,
   EDGE_CROSSING_COLOR,
   GAP_ROLE_COLORS,
   KIND_COLORS,
@@ -36,8 +38,21 @@ export interface NetworkLegendProps {
 }
 
 /** A legend entry: a line (links) or a dot (nodes) of the colour given, then what it stands for. */
-function Swatch({ shape, color, children }: { shape: 'line' | 'dot'; color: string; children: ReactNode }) {
-  const style = shape === 'line' ? { borderColor: color } : { background: color };
+function Swatch({
+  shape,
+  color,
+  dashed = false,
+  children,
+}: {
+  shape: 'line' | 'dot';
+  color: string;
+  dashed?: boolean;
+  children: ReactNode;
+}) {
+  const style: CSSProperties =
+    shape === 'line'
+      ? { borderColor: color, borderTopStyle: dashed ? 'dashed' : 'solid' }
+      : { background: color };
   return (
     <li>
       <span className={`network-legend-${shape}`} style={style} aria-hidden="true" />
@@ -65,9 +80,15 @@ export function NetworkLegend(props: NetworkLegendProps) {
             ? 'Supplies (plain lines: arrows are left out above 20,000 links; hover shows direction)'
             : 'Supplies (arrow: supplier → buyer)'}
         </Swatch>
-        <Swatch shape="line" color={EDGE_CROSSING_COLOR}>
-          Crosses the home-region boundary (pink: sigma draws no dashes)
-        </Swatch>
+        {props.arrows === false ? (
+          <Swatch shape="line" color={EDGE_CROSSING_COLOR}>
+            Crosses the home-region boundary (pink: plain lines have no dashes)
+          </Swatch>
+        ) : (
+          <Swatch shape="line" color={EDGE_COLOR_SOLID} dashed>
+            Crosses the home-region boundary (dashed)
+          </Swatch>
+        )}
         <li className="network-legend-note">Thicker = more value per year</li>
         {props.selected && (
           <>

@@ -24,6 +24,7 @@ import { upstreamTreeInGraph } from './focus.ts';
 import { frameNodes } from './frame.ts';
 import { LABEL_ROOM_PX, STAGE_PADDING_PX } from './layouts/tier.ts';
 import { useElementSize } from '../../ui/useElementSize.ts';
+import { EdgeDashedArrowProgram } from './programs/dashed-edge.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
@@ -38,10 +39,11 @@ declare global {
 const SIGMA_SETTINGS = {
   defaultEdgeType: 'arrow',
   // The programs are generic over attributes they never read; sigma's types cannot say so.
-  edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram } as unknown as Settings<
-    NodeAttributes,
-    EdgeAttributes
-  >['edgeProgramClasses'],
+  edgeProgramClasses: {
+    arrow: EdgeArrowProgram,
+    dashed: EdgeDashedArrowProgram,
+    line: EdgeLineProgram,
+  } as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
   zIndex: true,
   labelFont: `"${LABEL_FONT}", "Noto Sans", sans-serif`,
   labelSize: 12,
@@ -205,9 +207,13 @@ export function NetworkView(props: NetworkViewProps) {
           selection and its neighborhood. Filter to see the rest.
         </p>
       )}
-      {focusHops > 0 && selected !== undefined && highlights.focus === null && (
-        <p className="network-notice" role="status">
-          The selected organization is not drawn (filtered out), so there is no supply tree to focus on.
+      {selected !== undefined && !selectedDrawn && (
+        <p className="network-notice" role="status" data-testid="network-selection-hidden">
+          {selectionHiddenNote(
+            data.bundle.organizations[data.orgIndex.get(selected) ?? -1]?.name ?? selected,
+            props.removed?.includes(selected) === true,
+            focusHops > 0,
+          )}
         </p>
       )}
       <div className="network-stage">
@@ -233,7 +239,7 @@ export function NetworkView(props: NetworkViewProps) {
           sizeBy={sizeBy}
           showCritical={showCritical}
           criticalCount={data.analysis?.criticalSuppliers.length ?? null}
-          selected={selected !== undefined}
+          selected={selectedDrawn}
           focus={highlights.focus === null ? null : { hops: focusHops, nodes: highlights.focus.nodes.size }}
           gap={
             gap === undefined || highlights.gap === null
@@ -246,6 +252,14 @@ export function NetworkView(props: NetworkViewProps) {
       </div>
     </div>
   );
+}
+
+/** Why the selection is not in the picture: taken out by the what-if, or hidden by the filters. */
+export function selectionHiddenNote(name: string, removed: boolean, focus: boolean): string {
+  const tree = focus ? ' There is no supply tree to show.' : '';
+  return removed
+    ? `${name} is removed (what-if): the network is drawn as if it had closed. Put it back from the side panel.${tree}`
+    : `${name} is hidden by the filters.${tree}`;
 }
 
 /** How many of each role a chokepoint's reach holds. */

@@ -48,7 +48,9 @@ const EDGE: EdgeAttributes = {
   links: 1,
   crossing: false,
 };
-const CROSSING: EdgeAttributes = { ...EDGE, color: EDGE_CROSSING_COLOR, crossing: true };
+const CROSSING: EdgeAttributes = { ...EDGE, type: 'dashed', crossing: true };
+/** A crossing link on a big graph: a plain line whose colour is its only mark. */
+const CROSSING_LINE: EdgeAttributes = { ...EDGE, type: 'line', color: EDGE_CROSSING_COLOR, crossing: true };
 
 const state = (s: Partial<HighlightState> = {}): HighlightState => ({ sizeBy: 'value', ...s });
 const node = (id: string, s: Partial<HighlightState> = {}) => nodeDisplay(id, NODE, state(s));
@@ -212,10 +214,11 @@ describe('edgeDisplay', () => {
     expect(edge('a', 'c', s).critical).toBeUndefined();
   });
 
-  it('lights the gap links in their direction only, keeping the crossing color', () => {
+  it('lights the gap links in their direction only; a crossing plain line keeps its crossing color', () => {
     const s = { gap: gap({ s: 'supplier', b: 'buyer' }, [['s', 'b']]) };
     expect(edge('s', 'b', s)).toMatchObject({ gap: true, color: ARC_IN, zIndex: 1 });
-    expect(edge('s', 'b', s, CROSSING)).toMatchObject({ gap: true, color: EDGE_CROSSING_COLOR });
+    expect(edge('s', 'b', s, CROSSING)).toMatchObject({ gap: true, color: ARC_IN, type: 'dashed' });
+    expect(edge('s', 'b', s, CROSSING_LINE)).toMatchObject({ gap: true, color: EDGE_CROSSING_COLOR });
     expect(edge('b', 's', s)).toMatchObject({ dimmed: true, color: DIM_EDGE_COLOR });
   });
 
@@ -229,7 +232,10 @@ describe('edgeDisplay', () => {
     expect(edge('b', 'a', s)).toMatchObject({ color: ARC_IN, zIndex: 3 });
     expect(edge('a', 'b', s)).toMatchObject({ color: ARC_OUT, zIndex: 3 });
     expect(edge('a', 'b', s).dimmed).toBeUndefined();
-    expect(edge('a', 'b', s, CROSSING).color).toBe(EDGE_CROSSING_COLOR);
+    // A crossing link keeps its dashes and takes the direction's colour: one encoding each.
+    expect(edge('a', 'b', s, CROSSING)).toMatchObject({ color: ARC_OUT, type: 'dashed' });
+    expect(edge('b', 'a', s, CROSSING)).toMatchObject({ color: ARC_IN, type: 'dashed' });
+    expect(edge('a', 'b', s, CROSSING_LINE).color).toBe(EDGE_CROSSING_COLOR);
     expect(edge('b', 'c', s).dimmed).toBe(true);
   });
 

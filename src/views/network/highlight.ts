@@ -196,6 +196,14 @@ export function nodeDisplay(
   return display;
 }
 
+/**
+ * Whether a highlight may recolour the edge: always, but for a crossing link drawn as a plain line (big
+ * graphs), whose colour is the only sign that it crosses the boundary.
+ */
+function ownColour(attrs: EdgeAttributes): boolean {
+  return !(attrs.crossing && attrs.type === 'line');
+}
+
 export function edgeDisplay(
   attrs: EdgeAttributes,
   edge: string,
@@ -229,7 +237,7 @@ export function edgeDisplay(
     lit = state.gap.links.has(directedKey(source, target));
     if (lit) {
       display.gap = true;
-      if (!attrs.crossing) display.color = ARC_IN;
+      if (ownColour(attrs)) display.color = ARC_IN;
       display.zIndex = 1;
     }
   } else if (state.risk != null) {
@@ -247,7 +255,7 @@ export function edgeDisplay(
     display.zIndex = 2;
   }
   if (state.selected !== undefined && (source === state.selected || target === state.selected)) {
-    if (!attrs.crossing && !isCritical) display.color = target === state.selected ? ARC_IN : ARC_OUT;
+    if (ownColour(attrs) && !isCritical) display.color = target === state.selected ? ARC_IN : ARC_OUT;
     display.zIndex = 3;
     lit = true;
   }

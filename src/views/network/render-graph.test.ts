@@ -39,6 +39,7 @@ function edgesOf(graph: RenderGraph) {
     value: a.value,
     links: a.links,
     crossing: a.crossing,
+    type: a.type,
     color: a.color,
     size: a.size,
   }));
@@ -163,6 +164,7 @@ describe('buildRenderGraph', () => {
         value: 150,
         links: 3,
         crossing: false,
+        type: 'arrow',
         color: style.EDGE_COLOR,
         size: style.EDGE_SIZE_MIN,
       },
@@ -173,6 +175,7 @@ describe('buildRenderGraph', () => {
         value: 20,
         links: 1,
         crossing: false,
+        type: 'arrow',
         color: style.EDGE_COLOR,
         size: style.EDGE_SIZE_MIN,
       },
@@ -185,7 +188,7 @@ describe('buildRenderGraph', () => {
     expect(graph.getEdgeAttributes('e0')).toMatchObject({ value: 0, size: style.EDGE_SIZE_MIN });
   });
 
-  it('marks an edge crossing when exactly one end is in the region', () => {
+  it('marks an edge crossing when exactly one end is in the region, and draws it dashed', () => {
     const data = view(
       [{ id: 'in1' }, { id: 'in2' }, { id: 'out1', inRegion: false }, { id: 'out2', inRegion: false }],
       [
@@ -198,14 +201,16 @@ describe('buildRenderGraph', () => {
     const marks = edgesOf(buildRenderGraph(data, drawableLinks(data, 0))).map((e) => [
       `${e.source}>${e.target}`,
       e.crossing,
+      e.type,
       e.color,
       e.size,
     ]);
+    // One encoding per property: dashes say "crosses", the colour is left for highlights.
     expect(marks).toEqual([
-      ['in1>in2', false, style.EDGE_COLOR, 2.8],
-      ['in1>out1', true, style.EDGE_CROSSING_COLOR, 2.8],
-      ['out1>in2', true, style.EDGE_CROSSING_COLOR, 2.8],
-      ['out1>out2', false, style.EDGE_COLOR, 2.8],
+      ['in1>in2', false, 'arrow', style.EDGE_COLOR, 2.8],
+      ['in1>out1', true, 'dashed', style.EDGE_COLOR, 2.8],
+      ['out1>in2', true, 'dashed', style.EDGE_COLOR, 2.8],
+      ['out1>out2', false, 'arrow', style.EDGE_COLOR, 2.8],
     ]);
   });
 

@@ -43,8 +43,11 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   size: number;
   color: string;
-  /** Arrows show direction; above LINE_EDGE_LIMIT edges, plain lines (see there). */
-  type: 'arrow' | 'line';
+  /**
+   * Arrows show direction, dashed arrows a link across the home region's boundary; above LINE_EDGE_LIMIT
+   * edges, plain lines (see there), where a crossing link gets its own colour instead of dashes.
+   */
+  type: 'arrow' | 'dashed' | 'line';
   /** Σ value of the links merged into this edge (USD/yr); 0 when none has a value. */
   value: number;
   /** Number of bundle links merged into this edge. */
@@ -175,8 +178,8 @@ export function buildRenderGraph(
     const crossing = crossesBoundary(inRegion[s] === 1, inRegion[t] === 1);
     graph.addDirectedEdgeWithKey(`e${key++}`, sourceId, targetId, {
       size: 0,
-      color: crossing ? EDGE_CROSSING_COLOR : EDGE_COLOR,
-      type: 'arrow',
+      color: EDGE_COLOR,
+      type: crossing ? 'dashed' : 'arrow',
       value,
       links: 1,
       crossing,
@@ -186,7 +189,10 @@ export function buildRenderGraph(
   const lines = graph.size > LINE_EDGE_LIMIT;
   graph.forEachEdge((_edge, attrs) => {
     attrs.size = edgeSize(attrs.value);
-    if (lines) attrs.type = 'line';
+    if (lines) {
+      attrs.type = 'line';
+      if (attrs.crossing) attrs.color = EDGE_CROSSING_COLOR;
+    }
   });
   let maxSupplied = 0;
   let maxDegree = 0;

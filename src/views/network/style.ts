@@ -6,9 +6,11 @@ export { ARC_IN, ARC_OUT, GAP_ROLE_COLORS, KIND_COLORS, RISK_COLORS };
 
 /** A supply link inside the region, or entirely outside it. */
 export const EDGE_COLOR = 'rgba(71, 85, 105, 0.45)';
+/** EDGE_COLOR without its transparency, for the legend's swatches. */
+export const EDGE_COLOR_SOLID = 'rgb(100, 116, 139)';
 /**
- * A link with one end in the home region and one outside. sigma 3 has no dashed edges, so the map's dashed
- * line becomes a distinct hue here, and the legend says so.
+ * A link with one end in the home region and one outside, where links are plain lines (big graphs): they
+ * cannot be dashed there (the arrows are, see programs/dashed-edge.ts), so they get a distinct hue.
  */
 export const EDGE_CROSSING_COLOR = 'rgba(219, 39, 119, 0.38)';
 export const CRITICAL_COLOR = '#dc2626';

@@ -96,6 +96,8 @@ export function useLabels(
       // Every drawn node on (or near) the pane, in priority order: the selection, what it highlights, the rest.
       const drawn: (LabelCandidate & { label: string })[] = [];
       const rank: number[] = [];
+      // Greyed-out nodes are context: a label may run over them.
+      const obstacles: LabelCandidate[] = [];
       if (view.getGraph() === graph) {
         for (const key of order) {
           const data = view.getNodeDisplayData(key) as (NodeDisplayData & NodeMarks) | undefined;
@@ -104,7 +106,9 @@ export function useLabels(
           const size = view.scaleSize(data.size);
           if (at.x + size < 0 || at.x - size > width || at.y + size < 0 || at.y - size > height) continue;
           const label = data.label ?? '';
-          drawn.push({ key, x: at.x, y: at.y, size, width: label === '' ? 0 : widthOf(label), label });
+          const node = { key, x: at.x, y: at.y, size, width: label === '' ? 0 : widthOf(label), label };
+          drawn.push(node);
+          if (data.dimmed !== true) obstacles.push(node);
           rank.push(data.selected === true ? 0 : data.labelFirst === true ? 1 : 2);
         }
       }
@@ -118,7 +122,7 @@ export function useLabels(
         height,
         lineHeight: settings.labelSize + 2,
         max: MAX_LABELS,
-        obstacles: drawn,
+        obstacles,
       });
       const texts = new Map<string, string>();
       const byKey = new Map(candidates.map((c) => [c.key, c]));

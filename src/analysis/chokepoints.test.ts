@@ -4,6 +4,7 @@ import {
   chokepointsOf,
   compareChokepoints,
   findChokepoints,
+  primeChokepoints,
   primeResilience,
   supplierRisks,
 } from './chokepoints.ts';
@@ -309,6 +310,11 @@ describe('findChokepoints against the brute force', () => {
     for (const id of graph.orgIds)
       expect(chokepointsOf(graph, id)).toEqual(expected.filter((c) => c.supplier === id));
     expect(primeResilience(graph)).toEqual(bruteResilience(graph, expected));
+    // One prime's chokepoints: the suppliers of its pairs.
+    for (const id of graph.orgIds)
+      expect(primeChokepoints(graph, id)).toEqual(
+        [...new Set(expected.filter((c) => c.prime === id).map((c) => c.supplier))].sort(compareText),
+      );
     // The ranking, summed here from the brute force's pairs.
     const bySupplier = new Map<string, Chokepoint[]>();
     for (const c of expected) bySupplier.set(c.supplier, [...(bySupplier.get(c.supplier) ?? []), c]);

@@ -423,6 +423,26 @@ export function chokepointsOf(
   return out.sort(compareChokepoints);
 }
 
+/**
+ * One prime's chokepoints (supplier ids, sorted): the immediate dominators of its non-trivial pairs (every
+ * supplier that cuts something off is the immediate dominator of the first organization below it) and the
+ * sole direct suppliers of a capability it buys.
+ */
+export function primeChokepoints(
+  graph: SupplyGraph,
+  primeId: string,
+  dominance = computeDominance(graph),
+): string[] {
+  const v = graph.orgIds.indexOf(primeId);
+  const p = v < 0 ? -1 : dominance.primeIndex[v]!;
+  if (p < 0) return [];
+  const found = new Set<number>();
+  for (let slot = 0; slot < dominance.count; slot++)
+    if (dominance.prime[slot] === p && dominance.idom[slot] !== v) found.add(dominance.idom[slot]!);
+  for (const s of directPurchases(graph, purchasesByPrime(graph, dominance), p).lost.keys()) found.add(s);
+  return [...found].map((s) => graph.orgIds[s]!).sort(compareText);
+}
+
 /** How one prime's supply rests on single points of failure. */
 export interface PrimeResilience {
   prime: string;

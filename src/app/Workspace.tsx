@@ -131,6 +131,7 @@ export function Workspace(props: WorkspaceProps) {
                 showCritical={route.critical}
                 camera={route.net}
                 removed={route.removed}
+                chokepoints={workspace.selectedChokepoints}
                 onLayoutChange={actions.setLayout}
                 onFocusChange={actions.setFocus}
                 onShowCriticalChange={actions.showCritical}

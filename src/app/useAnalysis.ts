@@ -27,6 +27,7 @@ export function useAnalysis(
   resilience: () => Promise<ResilienceOutcome>;
   /** One supplier's chokepoints, with what each cuts off (same graph as `resilience`). */
   supplierChokepoints: (supplier: string) => Promise<Chokepoint[]>;
+  primeChokepoints: (prime: string) => Promise<string[]>;
 } {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
@@ -118,8 +119,16 @@ export function useAnalysis(
     },
     [graphRequest],
   );
+  const primeChokepoints = useCallback(
+    (prime: string) => {
+      const client = clientRef.current;
+      if (client === null) return Promise.reject(new Error('The analysis is not running.'));
+      return client.primeChokepoints({ ...graphRequest, prime });
+    },
+    [graphRequest],
+  );
   return useMemo(
-    () => ({ state, cancel, rerun, compare, resilience, supplierChokepoints }),
-    [state, cancel, rerun, compare, resilience, supplierChokepoints],
+    () => ({ state, cancel, rerun, compare, resilience, supplierChokepoints, primeChokepoints }),
+    [state, cancel, rerun, compare, resilience, supplierChokepoints, primeChokepoints],
   );
 }

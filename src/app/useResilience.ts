@@ -43,18 +43,41 @@ export function useSupplierChokepoints(
   supplier: string | undefined,
   ready: boolean,
 ): readonly Chokepoint[] | null {
-  const [answer, setAnswer] = useState<{ supplier: string; list: Chokepoint[] } | null>(null);
+  return useAnswerFor(ask, supplier, ready, []);
+}
+
+/** The selected prime's chokepoints (supplier ids), for the network's list of its supply tree. */
+export function usePrimeChokepoints(
+  ask: (prime: string) => Promise<string[]>,
+  prime: string | undefined,
+  ready: boolean,
+): readonly string[] | null {
+  return useAnswerFor(ask, prime, ready, []);
+}
+
+/**
+ * The worker's answer about one organization, kept for that organization only; null while asked. A failure
+ * only means nothing to mark (the ranking reports the worker's errors), so it answers `none`.
+ */
+function useAnswerFor<T>(
+  ask: (id: string) => Promise<T>,
+  id: string | undefined,
+  ready: boolean,
+  none: T,
+): T | null {
+  const [answer, setAnswer] = useState<{ id: string; value: T } | null>(null);
   useEffect(() => {
-    if (!ready || supplier === undefined) return;
+    if (!ready || id === undefined) return;
     let live = true;
-    // A failure only means nothing to highlight: the ranking reports the worker's errors.
-    ask(supplier).then(
-      (list) => live && setAnswer({ supplier, list }),
-      () => live && setAnswer({ supplier, list: [] }),
+    ask(id).then(
+      (value) => live && setAnswer({ id, value }),
+      () => live && setAnswer({ id, value: none }),
     );
     return () => {
       live = false;
     };
-  }, [ask, supplier, ready]);
-  return ready && answer !== null && answer.supplier === supplier ? answer.list : null;
+    // `none` is a constant of each caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ask, id, ready]);
+  return ready && answer !== null && answer.id === id ? answer.value : null;
 }

@@ -16,7 +16,7 @@ import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
 import type { Comparison } from './useComparison.ts';
-import { useResilience, useSupplierChokepoints } from './useResilience.ts';
+import { usePrimeChokepoints, useResilience, useSupplierChokepoints } from './useResilience.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import type { Resilience } from './useResilience.ts';
 import type { DatasetState } from './useDataset.ts';
@@ -43,6 +43,8 @@ export interface WorkspaceData {
   resilience: Resilience;
   /** The selected organization's chokepoints (null while asked or without a selection). */
   selectedRisk: readonly Chokepoint[] | null;
+  /** The selection's own chokepoints when it is a prime (supplier ids; [] otherwise); null while asked. */
+  selectedChokepoints: readonly string[] | null;
 }
 
 export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceData {
@@ -80,6 +82,11 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   );
   const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
   const resilience = useResilience(analysis.resilience, outcome !== null);
+  const selectedChokepoints = usePrimeChokepoints(
+    analysis.primeChokepoints,
+    route.selected,
+    resilience.outcome !== null,
+  );
   const selectedRisk = useSupplierChokepoints(
     analysis.supplierChokepoints,
     route.selected,
@@ -130,6 +137,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     comparison,
     resilience,
     selectedRisk,
+    selectedChokepoints,
   };
 }
 

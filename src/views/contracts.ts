@@ -81,6 +81,8 @@ export interface NetworkViewProps extends SelectionProps {
   camera: NetworkCamera | undefined;
   /** Organizations taken out by the what-if (ids): the network says so when the selection is one. */
   removed?: readonly string[] | undefined;
+  /** The selected prime's chokepoints (supplier ids), null while asked: the tree list marks them. */
+  chokepoints?: readonly string[] | null | undefined;
   onLayoutChange: (layout: Layout) => void;
   onFocusChange: (hops: number) => void;
   onShowCriticalChange: (show: boolean) => void;

@@ -18,6 +18,7 @@ import type {
   CompareRequest,
   ResilienceOutcome,
   ResilienceRequest,
+  PrimeChokepointsRequest,
   SupplierChokepointsRequest,
 } from './protocol.ts';
 
@@ -39,6 +40,7 @@ export interface AnalysisApi extends Api {
   compare: Method<CompareRequest, PackedRegion[]>;
   resilience: Method<ResilienceRequest, ResilienceOutcome>;
   'supplier-chokepoints': Method<SupplierChokepointsRequest, Chokepoint[]>;
+  'prime-chokepoints': Method<PrimeChokepointsRequest, string[]>;
 }
 
 export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> {
@@ -81,6 +83,7 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
     },
     resilience: (request) => engine.resilience(request),
     'supplier-chokepoints': (request) => engine.supplierChokepoints(request),
+    'prime-chokepoints': (request) => engine.primeChokepoints(request),
   };
 }
 
@@ -109,5 +112,12 @@ export const analysisArgs: ArgSchemas<AnalysisApi> = {
     counties: ids,
     years,
     supplier: z.string(),
+  }),
+  'prime-chokepoints': z.object({
+    datasetKey,
+    regionId: z.string().nullable(),
+    counties: ids,
+    years,
+    prime: z.string(),
   }),
 };

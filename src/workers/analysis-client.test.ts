@@ -247,10 +247,14 @@ describe('analysis clients', () => {
       { prime: 'P', supplier: 'H', cutOff: ['S'], exposure: 100, capabilitiesLost: [] },
     ]);
     expect(await client.supplierChokepoints({ ...asked, supplier: 'S' })).toEqual([]);
-    expect(worker.current?.received.slice(-3)).toEqual([
-      'resilience',
+    // P depends alone on H (it cuts off S) and on X (machining, and it cuts off T); S and T on nobody.
+    expect(await client.primeChokepoints({ ...asked, prime: 'P' })).toEqual(['H', 'X']);
+    expect(await client.primeChokepoints({ ...asked, prime: 'S' })).toEqual([]);
+    expect(worker.current?.received.slice(-4)).toEqual([
       'supplier-chokepoints',
       'supplier-chokepoints',
+      'prime-chokepoints',
+      'prime-chokepoints',
     ]);
   });
 

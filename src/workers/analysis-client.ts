@@ -17,6 +17,7 @@ import type {
   RegionOutcome,
   ResilienceOutcome,
   ResilienceRequest,
+  PrimeChokepointsRequest,
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
@@ -42,6 +43,7 @@ export interface AnalysisClient {
   resilience(request: ResilienceRequest): Promise<ResilienceOutcome>;
   /** One supplier's chokepoints with what each cuts off (after `resilience`, from the same trees). */
   supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]>;
+  primeChokepoints(request: PrimeChokepointsRequest): Promise<string[]>;
   dispose(): void;
 }
 
@@ -164,6 +166,10 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
       await ready();
       return actor.call('supplier-chokepoints', request);
     },
+    primeChokepoints: async (request) => {
+      await ready();
+      return actor.call('prime-chokepoints', request);
+    },
     dispose: () => actor.dispose(),
   };
 }
@@ -172,7 +178,16 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 export function createInThreadClient(loaders: ReferenceLoaders): AnalysisClient {
   return clientOver(() =>
     inThreadLazy<AnalysisApi>(
-      ['load', 'load-part', 'load-links', 'analyze', 'compare', 'resilience', 'supplier-chokepoints'],
+      [
+        'load',
+        'load-part',
+        'load-links',
+        'analyze',
+        'compare',
+        'resilience',
+        'supplier-chokepoints',
+        'prime-chokepoints',
+      ],
       async () => analysisHandlers(new (await import('./analysis-engine.ts')).AnalysisEngine(loaders)),
       analysisArgs,
     ),

@@ -12,7 +12,7 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import { chokepointsOf, resilienceOf } from '../analysis/chokepoints.ts';
+import { chokepointsOf, primeChokepoints, resilienceOf } from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { computeDominance } from '../analysis/dominance.ts';
 import type { Dominance } from '../analysis/dominance.ts';
@@ -23,6 +23,7 @@ import type {
   RegionOutcome,
   ResilienceOutcome,
   ResilienceRequest,
+  PrimeChokepointsRequest,
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import { RESILIENCE_ROWS } from './protocol.ts';
@@ -164,6 +165,12 @@ export class AnalysisEngine {
   async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
     const { graph, dominance } = await this.dominanceFor(request);
     return chokepointsOf(graph, request.supplier, dominance);
+  }
+
+  /** One prime's chokepoints: the suppliers it depends on alone for something. */
+  async primeChokepoints(request: PrimeChokepointsRequest): Promise<string[]> {
+    const { graph, dominance } = await this.dominanceFor(request);
+    return primeChokepoints(graph, request.prime, dominance);
   }
 
   private async dominanceFor(

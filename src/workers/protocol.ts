@@ -59,6 +59,8 @@ export interface ResilienceOutcome {
 }
 
 export type SupplierChokepointsRequest = ResilienceRequest & { supplier: string };
+/** A prime's chokepoints (supplier ids): what the network's list of its supply tree marks. */
+export type PrimeChokepointsRequest = ResilienceRequest & { prime: string };
 
 /** Rows of the ranking sent to the page. */
 export const RESILIENCE_ROWS = 100;

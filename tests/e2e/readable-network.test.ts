@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { primeChokepoints } from '../../src/analysis/chokepoints.ts';
+import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
 import type { Bundle } from '../../src/domain/model.ts';
 import { launchBrowser } from './browser.ts';
 import { openApp } from './harness.ts';
@@ -298,5 +300,68 @@ describe('the selection in the network', () => {
     expect(await page.locator('[data-testid="network-legend"]').innerText()).not.toContain(
       'Bought by the selection',
     );
+  });
+});
+
+/** Organizations within `hops` links upstream of `root` (breadth-first over the sample's supply links). */
+function upstream(root: string, hops: number): Map<string, number> {
+  const reached = new Map([[root, 0]]);
+  let frontier = [root];
+  for (let h = 1; h <= hops; h++) {
+    const next: string[] = [];
+    for (const l of sample.links)
+      if (SUPPLY.has(l.kind) && frontier.includes(l.target) && !reached.has(l.source)) {
+        reached.set(l.source, h);
+        next.push(l.source);
+      }
+    frontier = next;
+  }
+  return reached;
+}
+
+describe('the list twin of the tree', () => {
+  it('lists the tree by tier with what each sells, flags the prime’s chokepoints, sorts, and selects', async () => {
+    const { page } = await open(`#/s:chicago/network?layout=tier&sel=${WIDE}&focus=2`);
+    await networkReady(page, 'tier');
+    const list = page.locator('[data-testid="network-tree-list"]');
+    await list.locator('summary').click();
+    const table = page.locator('[data-testid="network-tree-table"]');
+    const tree = upstream(WIDE, 2);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(tree.size - 1);
+    // By tier, the most valuable direct supplier first.
+    const direct = [...directSuppliers(WIDE)].sort((a, b) => b[1] - a[1]);
+    const name = (id: string) => sample.organizations.find((o) => o.id === id)!.name;
+    const first = table.locator('tbody tr').first();
+    expect(await first.locator('th').innerText()).toBe(name(direct[0]![0]));
+    expect(await first.locator('td').first().innerText()).toBe('1');
+    // The single-point column once the worker has answered: the prime's chokepoints, from the core.
+    const chokepoints = new Set(
+      primeChokepoints(buildSupplyGraph(sample, new Uint8Array(sample.organizations.length)), WIDE),
+    );
+    expect(chokepoints.size).toBeGreaterThan(0);
+    await expect.poll(() => table.innerText(), { timeout: 30_000 }).toContain('Chokepoint');
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')!.textContent!.trim(),
+          tr.lastElementChild!.textContent!.trim(),
+        ]),
+      );
+    const byName = new Map(sample.organizations.map((o) => [o.name, o.id]));
+    for (const [supplier, flags] of rows)
+      expect(flags!.includes('Chokepoint'), supplier).toBe(chokepoints.has(byName.get(supplier!)!));
+    // Sorted by dollars with a header click; keyboard moves between rows.
+    await page.locator('[data-testid="network-tree-table-sort-value"]').click();
+    const values = direct.map(([, v]) => v).sort((a, b) => b - a);
+    expect(await first.locator('th').innerText()).toBe(name(direct.find(([, v]) => v === values[0])![0]));
+    await first.locator('th').focus();
+    await page.keyboard.press('ArrowDown');
+    const second = table.locator('tbody tr').nth(1);
+    expect(await second.evaluate((tr) => tr.contains(document.activeElement))).toBe(true);
+    // A supplier's name selects it.
+    const pick = direct[0]![0];
+    await table.getByRole('button', { name: name(pick), exact: true }).click();
+    await expect.poll(() => page.url()).toContain(`sel=${pick}`);
   });
 });

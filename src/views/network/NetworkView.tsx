@@ -19,6 +19,7 @@ import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
 import type { RiskHighlight } from './highlight.ts';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
+import { TreeList } from './TreeList.tsx';
 import { nodeKey } from './node-key.ts';
 import { upstreamTreeInGraph } from './focus.ts';
 import { frameNodes } from './frame.ts';
@@ -250,6 +251,15 @@ export function NetworkView(props: NetworkViewProps) {
           risk={highlights.risk === null || gap !== undefined ? null : riskCounts(highlights.risk)}
         />
       </div>
+      {focus !== null && selected !== undefined && (
+        <TreeList
+          data={data}
+          tree={focus}
+          rootName={data.bundle.organizations[data.orgIndex.get(selected) ?? -1]?.name ?? selected}
+          chokepoints={props.chokepoints ?? null}
+          onSelect={props.onSelect}
+        />
+      )}
     </div>
   );
 }

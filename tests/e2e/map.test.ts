@@ -199,6 +199,46 @@ describe('map view', () => {
     await expect.poll(async () => (await pointsWindow(page)).zoom).toBeGreaterThan(8);
   });
 
+  it('lets no tooltip outlive a wheel zoom: it says what is under the pointer once the map settles', async () => {
+    const { page } = await app();
+    await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));
+    await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(8);
+    await settle(page);
+    const target = await page.evaluate(() => {
+      const m = window.__forgemapMap!;
+      const box = m.getCanvas().getBoundingClientRect();
+      const top = m
+        .queryRenderedFeatures({ layers: ['clusters'] })
+        .sort((a, b) => Number(b.properties['point_count']) - Number(a.properties['point_count']))[0];
+      if (top === undefined || top.geometry.type !== 'Point') return null;
+      const at = m.project(top.geometry.coordinates as [number, number]);
+      return { count: Number(top.properties['point_count']), x: box.left + at.x, y: box.top + at.y };
+    });
+    expect(target).not.toBeNull();
+    const tooltip = page.locator('.map-tooltip');
+    await page.mouse.move(target!.x, target!.y);
+    const before = `${target!.count.toLocaleString('en-US')} organizations`;
+    await expect.poll(() => tooltip.innerText()).toContain(before);
+    // Zoom in far with the wheel, the pointer still: the cluster falls apart under it.
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -600);
+    await expect.poll(() => page.evaluate(() => window.__forgemapMap!.getZoom())).toBeGreaterThan(10);
+    await settle(page);
+    await page.waitForTimeout(300);
+    // What is under the pointer now, as the map has it.
+    const under = await page.evaluate(
+      ({ x, y }) => {
+        const m = window.__forgemapMap!;
+        const box = m.getCanvas().getBoundingClientRect();
+        const f = m.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['clusters'] })[0];
+        return f === undefined ? null : Number(f.properties['point_count']);
+      },
+      { x: target!.x, y: target!.y },
+    );
+    const shown = (await tooltip.isVisible()) ? await tooltip.innerText() : '';
+    if (under === null) expect(shown).not.toContain(before);
+    else expect(shown).toContain(`${under.toLocaleString('en-US')} organizations`);
+  });
+
   it('sizes the points by employees when asked, and back', async () => {
     const { page } = await app();
     await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.75, 41.85], zoom: 12.5 }));

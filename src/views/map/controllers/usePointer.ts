@@ -157,14 +157,28 @@ export function usePointer(
       }
     };
 
+    // A wheel zoom or a pan moves the features under a still pointer: the tooltip goes at once, and once
+    // the map has settled it says what is under the pointer then (a cluster may have split or merged).
+    const onMapMove = () => {
+      setHover(null);
+      hideTooltip();
+    };
+    const onIdle = () => {
+      if (lastPoint !== null && frame === 0) frame = requestAnimationFrame(update);
+    };
+
     map.on('mousemove', onMove);
     map.on('mouseout', onLeave);
     map.on('click', onClick);
+    map.on('move', onMapMove);
+    map.on('idle', onIdle);
     return () => {
       if (frame !== 0) cancelAnimationFrame(frame);
       map.off('mousemove', onMove);
       map.off('mouseout', onLeave);
       map.off('click', onClick);
+      map.off('move', onMapMove);
+      map.off('idle', onIdle);
     };
   }, [map, tooltipRef, latest]);
 }

@@ -463,7 +463,6 @@ function RelationTable({
               {header('name', who)}
               {header('capability', 'Capability')}
               {header('value', 'USD/yr', true)}
-              <th scope="col">Region</th>
             </tr>
           </thead>
           <tbody>
@@ -479,12 +478,12 @@ function RelationTable({
                     {row.kind !== null && <span className={`kind-dot kind-${row.kind}`} aria-hidden="true" />}
                     {row.name}
                   </button>
+                  {row.inRegion === false && <span className="relation-where">outside the region</span>}
                 </th>
                 <td>{row.capabilityLabel ?? <span className="muted">—</span>}</td>
                 <td className="num" title={formatUsdFull(row.value)}>
                   {formatUsd(row.value)}
                 </td>
-                <td>{row.inRegion === null ? '—' : row.inRegion ? 'In' : 'Outside'}</td>
               </tr>
             ))}
           </tbody>

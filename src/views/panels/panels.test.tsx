@@ -170,7 +170,7 @@ describe('Inspector', () => {
     expect(html).toMatch(/aria-sort="descending"/);
     expect(html).toMatch(/<button[^>]*data-org-id="s"[^>]*>.*supplier<\/button>/);
     expect(html).toMatch(/<button[^>]*data-org-id="p"/);
-    expect(html).toContain('Outside');
+    expect(html).toContain('<span class="relation-where">outside the region</span>');
   });
   it('has a named close button', () => {
     expect(html).toMatch(/<button[^>]*aria-label="Close details"/);

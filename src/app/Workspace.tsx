@@ -205,6 +205,7 @@ export function Workspace(props: WorkspaceProps) {
                 selectedGap={route.gap}
                 onSelectGap={actions.selectGap}
                 regionName={region?.name}
+                compact
                 testId="side-imported-value"
               />
             )}

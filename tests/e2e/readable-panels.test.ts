@@ -73,3 +73,40 @@ describe('the inspector and the gap list', () => {
     expect(await brokenWords(page, '[data-testid="gap-table"] tbody')).toEqual([]);
   });
 });
+
+describe('the gap dashboard’s charts', () => {
+  it('draw no text under 11 px, and print the imported dollars at the end of the imported part', async () => {
+    const { page } = await open('#/s:chicago/gaps');
+    await page.locator('[data-testid="imported-bar"]').first().waitFor({ timeout: 60_000 });
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>('svg.gap-chart-svg')]
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => {
+          let least = Infinity;
+          for (const t of svg.querySelectorAll('text'))
+            least = Math.min(least, parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM()!.a);
+          return [svg.closest('[data-testid]')?.getAttribute('data-testid'), least] as const;
+        }),
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    for (const [chart, least] of sizes) expect(least, String(chart)).toBeGreaterThanOrEqual(11);
+    // Each imported label starts just right of its imported part (on screen), whatever the local part.
+    const bars = await page
+      .locator('[data-testid="chart-imported-value"] [data-testid="imported-bar"]')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const imported = row.querySelector('.bar-imported')!.getBoundingClientRect();
+          const local = row.querySelector('.bar-local')!.getBoundingClientRect();
+          const label = row.querySelector('.chart-value-imported')!.getBoundingClientRect();
+          return { importedEnd: imported.right, localEnd: local.right, labelStart: label.left };
+        }),
+      );
+    expect(bars.length).toBeGreaterThan(5);
+    for (const b of bars) {
+      expect(b.labelStart).toBeGreaterThanOrEqual(b.importedEnd);
+      expect(b.labelStart - b.importedEnd).toBeLessThan(12);
+    }
+    // At least one bar has a long local part the label sits over (so the test tells the two places apart).
+    expect(bars.some((b) => b.localEnd - b.importedEnd > 100)).toBe(true);
+  });
+});

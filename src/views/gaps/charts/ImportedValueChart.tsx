@@ -25,11 +25,15 @@ import { px, truncate } from './format.ts';
 export interface ImportedValueChartProps extends GapChartOptions {
   /** Bars shown (default 12). */
   limit?: number | undefined;
+  /** Drawn for a side panel (300 wide, shorter labels) instead of the dashboard (640 wide). */
+  compact?: boolean | undefined;
 }
 
-const WIDTH = 640;
 // The right margin leaves room for the value printed after the longest bar.
-const MARGIN = { top: 28, right: 60, bottom: 48, left: 210 };
+const LAYOUTS = {
+  wide: { width: 640, margin: { top: 28, right: 60, bottom: 48, left: 210 }, label: 32, local: 250 },
+  compact: { width: 300, margin: { top: 28, right: 16, bottom: 48, left: 112 }, label: 17, local: 90 },
+} as const;
 const ROW = 24;
 
 /** Most imported first; then demand, then id, as the gap list ranks them. */
@@ -57,8 +61,10 @@ export function ImportedValueChart({
   limit = 12,
   selectedGap,
   onSelectGap,
+  compact = false,
   ...options
 }: ImportedValueChartProps) {
+  const { width: WIDTH, margin: MARGIN, label: LABEL, local: LOCAL_AT } = LAYOUTS[compact ? 'compact' : 'wide'];
   const rows = rankByImported(gaps, limit);
   const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW;
   const box: PlotBox = { width: WIDTH, height, margin: MARGIN };
@@ -84,10 +90,10 @@ export function ImportedValueChart({
       <g className="chart-legend" transform={`translate(${MARGIN.left},10)`}>
         <rect className="bar-imported" width={12} height={12} y={-6} />
         <text x={16} dy="0.32em">
-          Imported (bought outside the region)
+          {compact ? 'Imported' : 'Imported (bought outside the region)'}
         </text>
-        <rect className="bar-local" x={250} width={12} height={12} y={-6} />
-        <text x={266} dy="0.32em">
+        <rect className="bar-local" x={LOCAL_AT} width={12} height={12} y={-6} />
+        <text x={LOCAL_AT + 16} dy="0.32em">
           Local
         </text>
       </g>
@@ -116,7 +122,7 @@ export function ImportedValueChart({
             </title>
             <RowLabel right={MARGIN.left - 8} top={top} band={band}>
               {selected ? '▶ ' : ''}
-              {truncate(gap.label, 32)}
+              {truncate(gap.label, LABEL)}
             </RowLabel>
             <rect
               className="bar-imported"
@@ -134,7 +140,8 @@ export function ImportedValueChart({
               height={px(band)}
               data-value={gap.localValue}
             />
-            <BarValue end={localEnd} top={top} band={band}>
+            {/* The dollars belong to the imported part: printed where it ends, over the local part if any. */}
+            <BarValue end={importedEnd} top={top} band={band} className="chart-value-imported">
               {formatUsd(gap.importedValue)}
             </BarValue>
           </g>

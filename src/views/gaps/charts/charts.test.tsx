@@ -119,6 +119,14 @@ describe('ImportedValueChart', () => {
     expect(Number(shops.width)).toBe(333);
   });
 
+  it('prints the imported dollars where the imported part ends, not after the whole bar', () => {
+    // Machine Shops: $1M imported ends at 247 px; the label starts 4 px on, over the local part (→ 580).
+    const row = html.slice(html.indexOf('data-capability="332710"'));
+    const label = /<text class="chart-value chart-value-imported" x="([\d.]+)"[^>]*>([^<]*)<\/text>/.exec(row)!;
+    expect(Number(label[1])).toBe(251);
+    expect(label[2]).toBe('$1M');
+  });
+
   it('labels the axis in dollars and marks the selected bar by text as well as style', () => {
     for (const tick of ['$0', '$2M', '$4M', '$6M', '$8M', '$10M']) expect(html).toContain(`>${tick}</text>`);
     expect(html).toContain('Annual demand (USD): imported, then local');

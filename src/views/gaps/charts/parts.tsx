@@ -23,6 +23,7 @@ export function ChartSvg({ label, width, height, children, ...rest }: ChartSvgPr
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
+      style={{ minWidth: width }}
       {...rest}
     >
       {children}
@@ -101,9 +102,20 @@ export function RowLabel({ right, top, band, children }: BarBand & { right: numb
 }
 
 /** The value written just after a horizontal bar that ends at `end`. */
-export function BarValue({ end, top, band, children }: BarBand & { end: number; children: ReactNode }) {
+export function BarValue({
+  end,
+  top,
+  band,
+  className,
+  children,
+}: BarBand & { end: number; className?: string | undefined; children: ReactNode }) {
   return (
-    <text className="chart-value" x={px(end + 4)} y={px(top + band / 2)} dy="0.32em">
+    <text
+      className={className === undefined ? 'chart-value' : `chart-value ${className}`}
+      x={px(end + 4)}
+      y={px(top + band / 2)}
+      dy="0.32em"
+    >
       {children}
     </text>
   );

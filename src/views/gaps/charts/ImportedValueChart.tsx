@@ -64,7 +64,12 @@ export function ImportedValueChart({
   compact = false,
   ...options
 }: ImportedValueChartProps) {
-  const { width: WIDTH, margin: MARGIN, label: LABEL, local: LOCAL_AT } = LAYOUTS[compact ? 'compact' : 'wide'];
+  const {
+    width: WIDTH,
+    margin: MARGIN,
+    label: LABEL,
+    local: LOCAL_AT,
+  } = LAYOUTS[compact ? 'compact' : 'wide'];
   const rows = rankByImported(gaps, limit);
   const height = MARGIN.top + MARGIN.bottom + Math.max(1, rows.length) * ROW;
   const box: PlotBox = { width: WIDTH, height, margin: MARGIN };

@@ -122,7 +122,9 @@ describe('ImportedValueChart', () => {
   it('prints the imported dollars where the imported part ends, not after the whole bar', () => {
     // Machine Shops: $1M imported ends at 247 px; the label starts 4 px on, over the local part (→ 580).
     const row = html.slice(html.indexOf('data-capability="332710"'));
-    const label = /<text class="chart-value chart-value-imported" x="([\d.]+)"[^>]*>([^<]*)<\/text>/.exec(row)!;
+    const label = /<text class="chart-value chart-value-imported" x="([\d.]+)"[^>]*>([^<]*)<\/text>/.exec(
+      row,
+    )!;
     expect(Number(label[1])).toBe(251);
     expect(label[2]).toBe('$1M');
   });

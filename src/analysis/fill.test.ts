@@ -94,6 +94,39 @@ describe('whoCouldFill: local candidates', () => {
     expect(result.local.map((c) => c.org)).toEqual(['N']);
   });
 
+  it('lists the local firms that already supply it as able to scale up, most sold first', () => {
+    const { bundle, inRegion, coords } = setup(
+      [
+        { id: 'P', kind: 'prime', naics: [HT] },
+        { id: 'L', naics: [COAT] },
+        { id: 'M', naics: [HT, MS] },
+        { id: 'K', naics: [MS], certifications: [] },
+        { id: 'O', naics: [HT], inRegion: false },
+      ],
+      [
+        ['L', 'P', HT, 10],
+        ['L', 'P', HT, 5],
+        ['M', 'P', undefined, 40],
+        ['M', 'M', HT, 1000],
+        ['O', 'P', HT, 99],
+      ],
+    );
+    bundle.organizations[3]!.capabilities = [HT] as never;
+    const result = whoCouldFill(bundle, inRegion, coords, HT);
+    // M sells $40 (its self-link is declared supply, not a sale), L $15, K only declares it: $0. O is
+    // outside, and the prime P buys.
+    expect(result.scaleUp).toEqual([
+      { org: 'M', name: 'M', supplied: 40 },
+      { org: 'L', name: 'L', supplied: 15 },
+      { org: 'K', name: 'K', supplied: 0 },
+    ]);
+    // Taken out by the what-if, M is no longer one.
+    expect(whoCouldFill(bundle, inRegion, coords, HT, { exclude: ['M'] }).scaleUp.map((c) => c.org)).toEqual([
+      'L',
+      'K',
+    ]);
+  });
+
   it('when the suppliers share no certification, nobody qualifies by certification', () => {
     const { bundle, inRegion, coords } = setup([
       { id: 'H1', naics: [HT], certifications: ['NADCAP-HT'] },

@@ -23,6 +23,14 @@ export interface LocalCandidate {
   certifications: string[];
 }
 
+/** A local firm that already supplies the capability: it could scale up. */
+export interface ScaleUpCandidate {
+  org: string;
+  name: string;
+  /** USD per year it sells of the capability on supply links (0 when it only declares it). */
+  supplied: number;
+}
+
 export interface OutsideSupplier {
   org: string;
   name: string;
@@ -46,6 +54,8 @@ export interface FillResult {
   centroid: { lon: number; lat: number } | null;
   /** Local firms that could fill the gap: most reasons first, then by name, then id. */
   local: LocalCandidate[];
+  /** Local firms that already supply it (any kind but primes, which buy): most sold first, then name, id. */
+  scaleUp: ScaleUpCandidate[];
   /** The nearest suppliers outside the region, nearest first (those without a position last), at most `limit`. */
   outside: OutsideSupplier[];
 }
@@ -98,6 +108,7 @@ export function whoCouldFill(
   const present = (i: number) => !excluded.has(orgs[i]!.id);
 
   const supplier = new Uint8Array(orgs.length);
+  const sold = new Float64Array(orgs.length);
   orgs.forEach((org, i) => {
     if (present(i) && ((org.capabilities as string[]).includes(capability) || org.naics.includes(capability)))
       supplier[i] = 1;
@@ -107,7 +118,9 @@ export function whoCouldFill(
     const s = index.get(link.source);
     const t = index.get(link.target);
     if (s === undefined || t === undefined || !present(s) || !present(t)) continue;
-    if ((link.capability ?? orgs[s]!.naics[0]) === capability) supplier[s] = 1;
+    if ((link.capability ?? orgs[s]!.naics[0]) !== capability) continue;
+    supplier[s] = 1;
+    if (s !== t) sold[s]! += link.value ?? 0;
   }
 
   let required = null as Set<string> | null;
@@ -148,6 +161,14 @@ export function whoCouldFill(
     (a, b) => b.reasons.length - a.reasons.length || compareText(a.name, b.name) || compareText(a.org, b.org),
   );
 
+  const scaleUp: ScaleUpCandidate[] = [];
+  for (let i = 0; i < orgs.length; i++) {
+    const org = orgs[i]!;
+    if (supplier[i] !== 1 || inRegion[i] !== 1 || org.kind === 'prime') continue;
+    scaleUp.push({ org: org.id, name: org.name, supplied: sold[i]! });
+  }
+  scaleUp.sort((a, b) => b.supplied - a.supplied || compareText(a.name, b.name) || compareText(a.org, b.org));
+
   const centroid = regionCentroid(inRegion, coords);
   const outside: OutsideSupplier[] = [];
   for (let i = 0; i < orgs.length; i++) {
@@ -176,6 +197,7 @@ export function whoCouldFill(
     outsideSuppliers,
     centroid,
     local,
+    scaleUp,
     outside: outside.slice(0, limit),
   };
 }

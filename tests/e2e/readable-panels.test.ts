@@ -110,3 +110,40 @@ describe('the gap dashboard’s charts', () => {
     expect(bars.some((b) => b.localEnd - b.importedEnd > 100)).toBe(true);
   });
 });
+
+describe('who could fill a gap', () => {
+  it('comes into view when a gap is clicked in a chart, and lists the local firms that could scale up', async () => {
+    const { page } = await open('#/s:chicago/gaps');
+    const bars = page.locator('[data-testid="chart-imported-value"] [data-testid="imported-bar"]');
+    await bars.first().waitFor({ timeout: 60_000 });
+    const panel = page.locator('[data-testid="fill-panel"]');
+    const inView = () =>
+      panel.evaluate((p) => {
+        const r = p.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
+    // The Machine Shops bar: a capability with local suppliers.
+    const bar = page.locator(
+      '[data-testid="chart-imported-value"] [data-testid="imported-bar"][data-capability="332710"]',
+    );
+    await bar.scrollIntoViewIfNeeded();
+    expect(await inView()).toBe(false);
+    await bar.locator('.bar-imported').click();
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+    // Local suppliers of machine shops in the sample: in the region, not primes, selling it or declaring it.
+    const table = page.locator('[data-testid="fill-scale-up-table"]');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    const first = await table.locator('tbody tr').first().locator('th').innerText();
+    const org = sample.organizations.find((o) => o.name === first)!;
+    expect(org.kind).not.toBe('prime');
+    const sells = sample.links.some(
+      (l) =>
+        l.source === org.id &&
+        (l.kind === 'supplies' || l.kind === 'subcontract') &&
+        (l.capability ?? org.naics[0]) === '332710',
+    );
+    expect(sells || org.naics.includes('332710') || (org.capabilities as string[]).includes('332710')).toBe(
+      true,
+    );
+  });
+});

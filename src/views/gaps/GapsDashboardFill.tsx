@@ -1,8 +1,9 @@
-// "Who could fill this gap?": for the selected capability, the local firms close to it (same industry
-// group, or the certifications its suppliers share) and the nearest suppliers outside the region.
-import { useMemo } from 'react';
+// "Who could fill this gap?": for the selected capability, the local firms that already supply it (they could
+// scale up), the local firms close to it (same industry group, or the certifications its suppliers share)
+// and the nearest suppliers outside the region. Choosing another gap brings the answer into view.
+import { useEffect, useMemo, useRef } from 'react';
 import { whoCouldFill } from '../../analysis/fill.ts';
-import type { FillReason, LocalCandidate, OutsideSupplier } from '../../analysis/fill.ts';
+import type { FillReason, LocalCandidate, OutsideSupplier, ScaleUpCandidate } from '../../analysis/fill.ts';
 import type { Gap } from '../../analysis/types.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
@@ -43,6 +44,15 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
     [bundle, inRegion, positions, capability, removedKey, limit],
   );
 
+  // A gap chosen after the panel is on screen (a click in a chart, the gap list): bring the answer into view.
+  const panelRef = useRef<HTMLElement>(null);
+  const shown = useRef(capability);
+  useEffect(() => {
+    if (capability === shown.current) return;
+    shown.current = capability;
+    if (capability !== undefined) panelRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  }, [capability]);
+
   const orgName = (org: string, name: string) =>
     onSelectOrg === undefined ? (
       name
@@ -74,6 +84,16 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
       accessor: (c) => c.certifications.join(', ') || null,
     },
   ];
+  const scaleUpColumns: DataColumn<ScaleUpCandidate>[] = [
+    nameColumn<ScaleUpCandidate>('Firm'),
+    {
+      id: 'supplied',
+      header: 'Sells of it today (USD/yr)',
+      accessor: (c) => c.supplied,
+      numeric: true,
+      format: (v) => (v === 0 ? 'declared, no sales on record' : formatUsd(typeof v === 'number' ? v : null)),
+    },
+  ];
   const outsideColumns: DataColumn<OutsideSupplier>[] = [
     nameColumn<OutsideSupplier>('Supplier'),
     {
@@ -93,7 +113,12 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
   ];
 
   return (
-    <section className="dashboard-panel fill-panel" data-testid="fill-panel" aria-labelledby="fill-title">
+    <section
+      ref={panelRef}
+      className="dashboard-panel fill-panel"
+      data-testid="fill-panel"
+      aria-labelledby="fill-title"
+    >
       <h3 id="fill-title">Who could fill this gap?</h3>
       {fill === null || capability === undefined ? (
         <p className="placeholder">Choose a gap in a chart or its table to see who could fill it.</p>
@@ -120,7 +145,17 @@ export function FillPanel({ data, capability, gap, removed, onSelectOrg, limit =
               : `Certifications all its suppliers hold: ${fill.requiredCertifications.join(', ')}.`}
           </p>
           <DataTable
-            caption={`Local firms that could supply ${data.label(capability)}`}
+            caption={`Could scale up: local firms that already supply ${data.label(capability)}`}
+            columns={scaleUpColumns}
+            rows={fill.scaleUp}
+            rowKey={(c) => c.org}
+            initialSort={{ column: 'supplied', direction: 'descending' }}
+            csvFileName={`could-scale-up-${safeName(capability)}.csv`}
+            testId="fill-scale-up-table"
+            emptyText="no local firm supplies it today."
+          />
+          <DataTable
+            caption={`Could start: local firms that could supply ${data.label(capability)}`}
             columns={localColumns}
             rows={fill.local}
             rowKey={(c) => c.org}

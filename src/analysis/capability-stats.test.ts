@@ -229,7 +229,7 @@ describe('capabilityStats', () => {
     expect(capabilityStats(graph).map((s) => s.capability)).toEqual([MS, HT]);
   });
 
-  it('does not count an organization removed by a what-if as a supplier', () => {
+  it('does not count an organization removed by a what-if as a supplier: what P bought from it is now imported', () => {
     const graph = graphOf(
       [prime, { id: 'A', naics: [HT] }, { id: 'B', naics: [HT] }, { id: 'O', inRegion: false }],
       [
@@ -237,8 +237,9 @@ describe('capabilityStats', () => {
         ['O', 'P', HT, 40],
       ],
     );
+    // P still needs the $60 it bought from A: demand stays 100, all of it bought outside, no local supplier.
     expect(statsOf(removeOrgs(graph, ['A', 'B']).graph, HT)).toEqual(
-      expected(HT, { demand: 40, demandLinks: 1, importedValue: 40, leakage: 1 }),
+      expected(HT, { demand: 100, demandLinks: 2, importedValue: 100, leakage: 1 }),
     );
   });
 

@@ -337,7 +337,29 @@ function randomCase(seed: number): { bundle: Bundle; inRegion: Set<string>; remo
   return { bundle, inRegion, remove };
 }
 
-/** The bundle without the given organizations and their links: what a what-if removal means. */
+/**
+ * What a what-if removal means for the gaps: the organizations neither buy, need nor count as region members,
+ * but what they sold is still needed, so their sales stay as demand bought from outside the region.
+ */
+function salesImported(
+  bundle: Bundle,
+  inRegion: ReadonlySet<string>,
+  ids: readonly string[],
+): { bundle: Bundle; inRegion: Set<string> } {
+  const gone = new Set(ids);
+  return {
+    bundle: {
+      ...bundle,
+      organizations: bundle.organizations.map((o) =>
+        gone.has(o.id) ? { ...o, needs: [], capabilities: [], naics: o.naics.slice(0, 1), trains: [] } : o,
+      ),
+      links: bundle.links.filter((l) => !gone.has(l.target)),
+    },
+    inRegion: new Set([...inRegion].filter((id) => !gone.has(id))),
+  };
+}
+
+/** The bundle without the given organizations and their links: what a what-if removal means for suppliers. */
 function withoutOrgs(bundle: Bundle, ids: readonly string[]): Bundle {
   const gone = new Set(ids);
   return {
@@ -355,8 +377,9 @@ describe('findGaps and dependencyMatrix against a brute-force implementation', (
       const mask = Uint8Array.from(bundle.organizations, (o) => (inRegion.has(o.id) ? 1 : 0));
       const graph = removeOrgs(buildSupplyGraph(bundle, mask), remove).graph;
       const reference = withoutOrgs(bundle, remove);
+      const imported = salesImported(bundle, inRegion, remove);
       const gaps = findGaps(graph, label);
-      const expected = bruteGaps(reference, inRegion);
+      const expected = bruteGaps(imported.bundle, imported.inRegion);
       listed += gaps.length;
       expect(
         gaps.map(({ label: _, ...stats }) => stats),

@@ -1,7 +1,7 @@
 // The prime dependency matrix of DESIGN.md §3: for each prime and each capability it buys, how many distinct
 // suppliers it has inside and outside the home region. One with a single supplier is a single-source dependency.
 import { compareText } from './compare-text.ts';
-import { KIND_CODE } from './supply-graph.ts';
+import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import type { MatrixCell } from './types.ts';
 
@@ -20,7 +20,13 @@ export function dependencyMatrix(graph: SupplyGraph): MatrixCell[] {
   const { orgCount, orgIds, kind, inRegion, capabilityIds, linkSource, linkTarget, linkCapability } = graph;
   const buys = (l: number): boolean => {
     const t = linkTarget[l]!;
-    return kind[t] === KIND_CODE.prime && linkSource[l] !== t && linkCapability[l]! >= 0;
+    // A supplier a what-if removed supplies nothing (its link stays only as demand, see what-if.ts).
+    return (
+      kind[t] === KIND_CODE.prime &&
+      linkSource[l] !== t &&
+      linkCapability[l]! >= 0 &&
+      kind[linkSource[l]!] !== REMOVED_KIND
+    );
   };
 
   // Capabilities by id, so that a prime's links sorted by (capability rank, supplier) come out in output order.

@@ -37,33 +37,25 @@ describe('whatIf', () => {
     expect(result.lostSupply).toEqual([
       { prime: 'P', capability: HT, label: `label ${HT}`, inRegionBefore: 1, outOfRegionBefore: 0 },
     ]);
-    // Before: single-source + workforce (T trains machining only). After: no supplier and no demand left,
-    // so heat treating leaves the gap list and its flags vanish.
+    // Before: single-source + workforce (T trains machining only), all $100 local. After: P still needs its
+    // $100 of heat treating, now bought outside the region: no local supplier, so missing instead of single
+    // source; nobody trains it either way.
     expect(result.changes.find((c) => c.capability === HT)).toMatchObject({
-      appeared: [],
-      vanished: ['single-source', 'workforce'],
+      appeared: ['missing'],
+      vanished: ['single-source'],
+      importedValueBefore: 0,
+      importedValueAfter: 100,
       localSuppliersBefore: 1,
       localSuppliersAfter: 0,
     });
+    expect(result.importedValueDelta).toBe(100);
   });
 
-  it('removing a non-critical supplier loses nothing for any prime', () => {
+  it('removing an outside supplier changes no dollars: what P bought from it is still bought outside', () => {
     const result = whatIf(graphOf(orgs, links), ['M2'], options);
     expect(result.lostSupply).toEqual([]);
-    // Machining was imported 40 of 100; without M2 the demand is 60, all local.
-    expect(result.importedValueDelta).toBe(-40);
-    expect(result.changes).toEqual([
-      {
-        capability: MS,
-        label: `label ${MS}`,
-        appeared: [],
-        vanished: [],
-        importedValueBefore: 40,
-        importedValueAfter: 0,
-        localSuppliersBefore: 1,
-        localSuppliersAfter: 1,
-      },
-    ]);
+    expect(result.importedValueDelta).toBe(0);
+    expect(result.changes).toEqual([]);
   });
 
   it('removing the only local machinist makes machining missing while the outside supplier remains', () => {
@@ -72,6 +64,8 @@ describe('whatIf', () => {
     const machining = result.changes.find((c) => c.capability === MS);
     expect(machining?.appeared).toEqual(['missing']);
     expect(machining?.vanished).toEqual(['single-source']);
+    // M1's $60 are now bought outside too: 40 → 100 imported.
+    expect([machining?.importedValueBefore, machining?.importedValueAfter]).toEqual([40, 100]);
   });
 
   it('removing the trainer makes a workforce flag appear', () => {
@@ -97,7 +91,7 @@ describe('whatIf', () => {
 });
 
 describe('removeOrgs', () => {
-  it('keeps indices, marks the removed org and drops its links, offers and needs', () => {
+  it('keeps indices, marks the removed org, drops its offers, needs and purchases, keeps its sales as demand', () => {
     const graph = graphOf(
       [{ id: 'P', kind: 'prime', needs: [{ capability: HT, annualValue: 5 }] }, ...orgs.slice(1)],
       links,
@@ -107,7 +101,12 @@ describe('removeOrgs', () => {
     expect(reduced.kind[0]).toBe(REMOVED_KIND);
     expect(reduced.kind[1]).toBe(REMOVED_KIND);
     expect(reduced.inRegion[1]).toBe(0);
+    // Every link here is a purchase of the removed prime P: none is left.
     expect(reduced.linkCount).toBe(0);
+    // Without P removed, H's sale to P stays (from a removed source); M1's and M2's too.
+    const onlyH = removeOrgs(graph, ['H']).graph;
+    expect(onlyH.linkCount).toBe(3);
+    expect(onlyH.kind[onlyH.linkSource[0]!]).toBe(REMOVED_KIND);
     expect(reduced.needCount).toBe(0);
     expect(reduced.offersStart[2]! - reduced.offersStart[1]!).toBe(0);
     // The original graph is untouched.

@@ -9,7 +9,10 @@ import type { AnalysisResult, GapFlag } from './types.ts';
 
 /**
  * A copy of the graph without the given organizations: they keep their index (so ids still line up) but
- * neither buy, supply, offer, train, need, nor count as primes or region members.
+ * neither buy, supply, offer, train, need, nor count as primes or region members. What their buyers bought
+ * from them is still needed: those links stay, from a removed source, so that the demand remains and counts
+ * as bought outside the region (a removed organization is no region member), while every count of
+ * suppliers, routes and chokepoints skips a removed source.
  */
 export function removeOrgs(
   graph: SupplyGraph,
@@ -36,9 +39,7 @@ export function removeOrgs(
   const keepNeed: number[] = [];
   for (let n = 0; n < graph.needCount; n++) if (removed[graph.needOrg[n]!] === 0) keepNeed.push(n);
   const keepLink: number[] = [];
-  for (let l = 0; l < graph.linkCount; l++) {
-    if (removed[graph.linkSource[l]!] === 0 && removed[graph.linkTarget[l]!] === 0) keepLink.push(l);
-  }
+  for (let l = 0; l < graph.linkCount; l++) if (removed[graph.linkTarget[l]!] === 0) keepLink.push(l);
   const pick = <A extends Int32Array | Float64Array>(array: A, keep: number[]): A => {
     const out = new (array.constructor as new (n: number) => A)(keep.length);
     keep.forEach((from, to) => (out[to] = array[from]!));

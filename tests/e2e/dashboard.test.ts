@@ -123,6 +123,19 @@ describe('gap dashboard', () => {
     await expect.poll(() => lost.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const lostText = await lost.allInnerTexts();
     const delta = await page.locator('[data-testid="whatif-delta"]').innerText();
+    // What the prime bought from its only supplier is still needed: bought outside now, imports rise.
+    expect(delta).toMatch(/changes by \+\$/);
+    // The single-source dependency that went with its supplier reads as a loss, never as one fewer.
+    const figure = (id: string) =>
+      page.locator(`[data-testid="whatif-figures"] tbody tr[data-testid="whatif-figures-row"]`).filter({
+        has: page.locator('th', { hasText: id }),
+      });
+    const singleRow = await figure('Single-source prime dependencies').locator('td').last().innerText();
+    expect(singleRow).toContain('lost entirely');
+    expect(singleRow.startsWith('−')).toBe(false);
+    expect(await figure('Prime dependencies lost entirely').locator('td').last().innerText()).toMatch(
+      /lost$/,
+    );
 
     await page.locator('[data-testid="share-button"]').click();
     const href = await page.locator('[data-testid="share-link"]').inputValue();

@@ -156,9 +156,9 @@ describe('GapsDashboard: what-if', () => {
     ]);
   });
 
-  it('reports the flags that appear and vanish and the unchanged imported value', () => {
-    // Heat treating: O's 300 stays imported, H's 110 disappears with H, so imports do not change.
-    expect(html).toContain('Imported value does not change');
+  it('reports the flags that appear and vanish, and the rise in imports', () => {
+    // Heat treating: O's 300 stays imported, and H's 110 (100 to P, 10 to Q) is now bought outside too.
+    expect(html).toMatch(/Imported value changes by <strong>\+\$110<\/strong>/);
     const changes = /data-testid="whatif-changes"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
     expect(changes).toMatch(
       /Metal Heat Treating<\/th><td[^>]*>Missing<\/td><td[^>]*>Single source, Leakage<\/td>/,
@@ -183,11 +183,23 @@ describe('GapsDashboard: what-if', () => {
     const figures = Object.fromEntries(
       whatIfFigures(baseline, scenario.scenario).map((f) => [f.id, [f.before, f.after]]),
     );
-    expect(figures.imported).toEqual([300, 300]);
+    expect(figures.imported).toEqual([300, 410]);
     expect(figures['flag-missing']).toEqual([0, 1]);
     expect(figures['flag-single-source']).toEqual([2, 1]);
     // Before: P–machining, Q–heat treating, Q–machining. After: P–heat treating (O only), P– and Q–machining.
     expect(figures['single-source-cells']).toEqual([3, 3]);
+  });
+
+  it('shows a single-source dependency lost with its supplier as a loss, never as one fewer', () => {
+    // Q–heat treating had H alone: it is lost, not "−1 single source". P–heat treating becomes single source
+    // (O only): +1 otherwise, so the bare count stays 3 → 3.
+    const figures = whatIfFigures(baseline, scenario.scenario, scenario.lostSupply);
+    const byId = (id: string) => figures.find((f) => f.id === id)!;
+    expect(byId('lost-cells')).toMatchObject({ before: 0, after: 1, change: '1 dependency lost' });
+    expect(byId('single-source-cells').change).toBe('1 dependency lost entirely; +1 otherwise');
+    const table = /data-testid="whatif-figures"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(table).toContain('1 dependency lost entirely; +1 otherwise');
+    expect(table).not.toMatch(/Single-source prime dependencies<\/th>(<td[^>]*>[^<]*<\/td>){2}<td[^>]*>−1</);
   });
 });
 

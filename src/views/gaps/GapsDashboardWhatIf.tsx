@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { isSingleSource } from '../../analysis/matrix.ts';
 import type { AnalysisResult, GapFlag } from '../../analysis/types.ts';
 import { GAP_FLAGS } from '../../analysis/types.ts';
-import type { CapabilityChange, WhatIfResult } from '../../analysis/what-if.ts';
+import type { CapabilityChange, LostSupply, WhatIfResult } from '../../analysis/what-if.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import type { DataColumn } from '../../ui/DataTable.tsx';
 import type { DatasetView } from '../contracts.ts';
@@ -47,15 +47,30 @@ interface Figure {
   before: number;
   after: number;
   money: boolean;
+  /** What the Change column says instead of the bare difference (a loss must not read as a gain). */
+  change?: string | undefined;
 }
 
-/** Side-by-side numbers of the baseline and the scenario. */
-export function whatIfFigures(baseline: AnalysisResult, scenario: AnalysisResult): Figure[] {
+/**
+ * Side-by-side numbers of the baseline and the scenario. `lost` (the what-if's lost supply) adds the
+ * dependencies lost entirely, and keeps a single-source dependency that is lost from reading as one fewer.
+ */
+export function whatIfFigures(
+  baseline: AnalysisResult,
+  scenario: AnalysisResult,
+  lost: readonly LostSupply[] = [],
+): Figure[] {
   const imported = (r: AnalysisResult) => r.gaps.reduce((sum, gap) => sum + gap.importedValue, 0);
   const flagged = (r: AnalysisResult) => r.gaps.filter((gap) => gap.flags.length > 0).length;
   const withFlag = (r: AnalysisResult, flag: GapFlag) =>
     r.gaps.filter((gap) => gap.flags.includes(flag)).length;
   const single = (r: AnalysisResult) => r.matrix.filter(isSingleSource).length;
+  // Single-source dependencies that are gone because their one supplier closed: losses, not improvements.
+  const lostSingle = lost.filter((l) => l.inRegionBefore + l.outOfRegionBefore === 1).length;
+  const singleBefore = single(baseline);
+  const singleAfter = single(scenario);
+  const rest = singleAfter - singleBefore + lostSingle;
+  const dependencies = (n: number) => `${formatCount(n)} ${n === 1 ? 'dependency' : 'dependencies'}`;
   return [
     {
       id: 'imported',
@@ -79,11 +94,23 @@ export function whatIfFigures(baseline: AnalysisResult, scenario: AnalysisResult
       money: false,
     })),
     {
+      id: 'lost-cells',
+      label: 'Prime dependencies lost entirely (no supplier left)',
+      before: 0,
+      after: lost.length,
+      money: false,
+      change: lost.length === 0 ? '0' : `${dependencies(lost.length)} lost`,
+    },
+    {
       id: 'single-source-cells',
       label: 'Single-source prime dependencies',
-      before: single(baseline),
-      after: single(scenario),
+      before: singleBefore,
+      after: singleAfter,
       money: false,
+      change:
+        lostSingle === 0
+          ? undefined
+          : `${dependencies(lostSingle)} lost entirely${rest === 0 ? '' : `; ${signed(rest, false)} otherwise`}`,
     },
     {
       id: 'critical',
@@ -109,7 +136,7 @@ export function WhatIfPanel({ data, removed, baseline, result, onReset, onSelect
     return index === undefined ? id : (data.bundle.organizations[index]?.name ?? id);
   };
   const figures = useMemo(
-    () => (result === null ? [] : whatIfFigures(result.baseline, result.scenario)),
+    () => (result === null ? [] : whatIfFigures(result.baseline, result.scenario, result.lostSupply)),
     [result],
   );
 
@@ -123,7 +150,7 @@ export function WhatIfPanel({ data, removed, baseline, result, onReset, onSelect
       accessor: (f) => f.after - f.before,
       numeric: true,
       sortable: false,
-      format: (v, f) => (typeof v === 'number' ? signed(v, f.money) : '—'),
+      format: (v, f) => f.change ?? (typeof v === 'number' ? signed(v, f.money) : '—'),
     },
   ];
   const changeColumns: DataColumn<CapabilityChange>[] = [

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   try {
     mkdirSync(out, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1600, height: 960 } });
-    await context.addInitScript(() => localStorage.setItem('forgemap:mapResolution', 'sharp'));
+    await context.addInitScript(() => {
+      localStorage.setItem('forgemap:mapResolution', 'sharp');
+      localStorage.setItem('forgemap:firstHint', 'dismissed');
+    });
     const page = await context.newPage();
     await shoot(
       page,

@@ -1,6 +1,7 @@
 // The workspace under the header once a dataset is placed: search and filters on the left, the map, the
 // network, both, or the gap dashboard in the middle (or the table of what they show), and the inspector or
 // the gap list on the right.
+import { FirstHint } from './FirstHint.tsx';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useState } from 'react';
 import type Sigma from 'sigma';
@@ -99,6 +100,7 @@ export function Workspace(props: WorkspaceProps) {
         </aside>
       )}
       <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
+        <FirstHint view={shownView} />
         {tableOpen && shownView !== 'gaps' && (
           <VisibleTable data={data} onSelect={actions.select} onClose={() => setTableOpen(false)} />
         )}

@@ -11,13 +11,21 @@ export interface Preferences {
   mapResolutionNote: 'shown' | 'dismissed';
   /** Whether the map's and the network's legends are open or collapsed (one choice for both). */
   legend: 'open' | 'collapsed';
+  /** The first-time hint of what to do: shown until dismissed once. */
+  firstHint: 'shown' | 'dismissed';
 }
 
-const DEFAULTS: Preferences = { mapResolution: 'fast', mapResolutionNote: 'shown', legend: 'open' };
+const DEFAULTS: Preferences = {
+  mapResolution: 'fast',
+  mapResolutionNote: 'shown',
+  legend: 'open',
+  firstHint: 'shown',
+};
 const ALLOWED: { [K in keyof Preferences]: readonly Preferences[K][] } = {
   mapResolution: ['fast', 'sharp'],
   mapResolutionNote: ['shown', 'dismissed'],
   legend: ['open', 'collapsed'],
+  firstHint: ['shown', 'dismissed'],
 };
 
 function storage(): Storage | null {

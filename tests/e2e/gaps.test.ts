@@ -21,6 +21,9 @@ describe('gap analysis in the app', () => {
     const { page } = await app();
     const summary = await page.locator('[data-testid="gap-summary"]').innerText();
     expect(summary).toMatch(/[\d,]+ organizations in the region/);
+    // Every capability in demand is listed (unflagged ones too): show them all to see every flag.
+    const all = page.locator('[data-testid="gap-panel"]').getByRole('button', { name: /^Show all/ });
+    if ((await all.count()) > 0) await all.click();
     const flags = await page.locator('[data-testid="gap-table"] tbody .flag').allInnerTexts();
     for (const flag of ['Missing', 'Single source', 'Leakage', 'Concentrated', 'Workforce']) {
       expect(flags).toContain(flag);

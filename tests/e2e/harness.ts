@@ -27,6 +27,8 @@ export function isSameOrigin(url: string, origin: string): boolean {
 export interface OpenOptions {
   /** 'sharp' (default) stores the full-resolution map setting first; 'as-user' leaves storage alone. */
   mapResolution?: 'sharp' | 'as-user';
+  /** True: a first visit, with the first-time hint; default: a returning user who dismissed it. */
+  firstVisit?: boolean;
   /** The window's size (CSS px); Playwright's 1280 × 720 when not given. */
   viewport?: { width: number; height: number };
 }
@@ -53,6 +55,8 @@ export async function openApp(
     // pictures and pixel checks are made at full resolution unless a test asks for the user's default.
     await context.addInitScript(() => localStorage.setItem('forgemap:mapResolution', 'sharp'));
   }
+  if (options.firstVisit !== true)
+    await context.addInitScript(() => localStorage.setItem('forgemap:firstHint', 'dismissed'));
   const requests: string[] = [];
   const failedRequests: string[] = [];
   const consoleErrors: string[] = [];

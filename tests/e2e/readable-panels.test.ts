@@ -24,8 +24,11 @@ afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});
   await browser?.close();
 });
-async function open(hash: string): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash, { viewport: { width: 1440, height: 900 } });
+async function open(hash: string, firstVisit = false): Promise<AppSession> {
+  const session = await openApp(browser, inject('baseUrl'), hash, {
+    viewport: { width: 1440, height: 900 },
+    firstVisit,
+  });
   sessions.push(session);
   return session;
 }
@@ -145,5 +148,44 @@ describe('who could fill a gap', () => {
     expect(sells || org.naics.includes('332710') || (org.capabilities as string[]).includes('332710')).toBe(
       true,
     );
+  });
+});
+
+describe('one ranking', () => {
+  it('the side panel ranks the capabilities as the dashboard’s chart does, unflagged ones included', async () => {
+    const { page } = await open('#/s:chicago/gaps');
+    const chart = page.locator('[data-testid="chart-imported-value"] [data-testid="imported-bar"]');
+    await chart.first().waitFor({ timeout: 60_000 });
+    const side = page.locator('[data-testid="gap-table"] tbody tr');
+    await expect.poll(() => side.count(), { timeout: 60_000 }).toBeGreaterThan(5);
+    const n = await side.count();
+    const chartOrder = (
+      await chart.evaluateAll((bars) => bars.map((b) => b.getAttribute('data-capability')))
+    ).slice(0, n);
+    const sideOrder = await side.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capability')));
+    const common = Math.min(sideOrder.length, chartOrder.length);
+    expect(common).toBeGreaterThan(5);
+    expect(sideOrder.slice(0, common)).toEqual(chartOrder.slice(0, common));
+    expect(await page.locator('[data-testid="gap-table-caption"]').innerText()).toContain('imported value');
+    // Machine Shops: millions imported and no flag, listed and said to have none.
+    const shops = page.locator('[data-testid="gap-table"] tbody tr[data-capability="332710"]');
+    expect(await shops.count()).toBe(1);
+    expect(await shops.locator('td').first().innerText()).toBe('no flag');
+  });
+});
+
+describe('the first-time hint', () => {
+  it('says what to do first in each view until dismissed, and stays dismissed after a reload', async () => {
+    const { page } = await open('#/s:chicago/map', true);
+    const hint = page.locator('[data-testid="first-hint"]');
+    await hint.waitFor({ timeout: 60_000 });
+    expect(await hint.innerText()).toContain('Pick a prime');
+    await page.getByRole('button', { name: 'Gaps', exact: true }).click();
+    await expect.poll(() => hint.innerText()).toContain('who could fill it');
+    await page.locator('[data-testid="first-hint-dismiss"]').click();
+    expect(await hint.count()).toBe(0);
+    await page.reload();
+    await page.locator('[data-testid="gap-table"]').waitFor({ timeout: 60_000 });
+    expect(await hint.count()).toBe(0);
   });
 });

@@ -119,8 +119,10 @@ function GapTable(props: TableProps) {
     flag,
     n: result.gaps.filter((gap) => gap.flags.includes(flag)).length,
   }));
-  const flagged = result.gaps.filter((gap) => gap.flags.length > 0);
-  const shown = showAll ? flagged : flagged.slice(0, limit);
+  // Every capability in demand, by imported value: the dashboard's chart ranks them the same way, and one
+  // with millions imported but no flag must not be left out.
+  const ranked = result.gaps;
+  const shown = showAll ? ranked : ranked.slice(0, limit);
   if (result.region === null) {
     return <p className="placeholder">Choose a home region to see its gaps.</p>;
   }
@@ -155,12 +157,14 @@ function GapTable(props: TableProps) {
           </li>
         ))}
       </ul>
-      {flagged.length === 0 ? (
-        <p className="placeholder">No gaps: every capability the region buys is well served.</p>
+      {ranked.length === 0 ? (
+        <p className="placeholder">The region buys no capability from suppliers on record.</p>
       ) : (
         <div className="table-scroll">
           <table className="gap-table" data-testid="gap-table">
-            <caption className="visually-hidden">Gaps ranked by imported value, then demand</caption>
+            <caption className="gap-table-caption" data-testid="gap-table-caption">
+              By imported value (bought outside the region), as the dashboard ranks them
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Capability</th>
@@ -197,6 +201,7 @@ function GapTable(props: TableProps) {
                     <span className="cap-id">{gap.capability}</span>
                   </th>
                   <td>
+                    {gap.flags.length === 0 && <span className="muted">no flag</span>}
                     {gap.flags.map((flag) => (
                       <span key={flag} className={`flag flag-${flag}`} title={FLAG_HELP[flag]}>
                         {FLAG_LABELS[flag]}
@@ -216,11 +221,11 @@ function GapTable(props: TableProps) {
           </table>
         </div>
       )}
-      {flagged.length > shown.length && (
+      {ranked.length > shown.length && (
         <p className="placeholder">
-          Showing the {shown.length} most severe of {flagged.length} flagged capabilities.{' '}
+          Showing the {shown.length} with the most imported value of {ranked.length} capabilities in demand.{' '}
           <button type="button" onClick={() => setShowAll(true)}>
-            Show all {flagged.length}
+            Show all {ranked.length}
           </button>
         </p>
       )}

@@ -199,6 +199,40 @@ describe('map view', () => {
     await expect.poll(async () => (await pointsWindow(page)).zoom).toBeGreaterThan(8);
   });
 
+  it('keeps every prime and training provider a point above the clusters at the opening zoom', async () => {
+    const { page } = await app();
+    await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));
+    await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(8);
+    await settle(page);
+    const drawn = await page.evaluate(() => {
+      const m = window.__forgemapMap!;
+      const b = m.getBounds();
+      const points = m
+        .queryRenderedFeatures({ layers: ['org-points'] })
+        .map((f) => Number(f.properties['i']));
+      const clusters = m.queryRenderedFeatures({ layers: ['clusters'] }).map((f) => f.properties);
+      return { points, clusters, box: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+    });
+    const [west, south, east, north] = drawn.box as [number, number, number, number];
+    const expected = sample.organizations
+      .map((o, i) => ({ o, i }))
+      .filter(
+        ({ o }) =>
+          (o.kind === 'prime' || o.kind === 'training') &&
+          o.lon !== undefined &&
+          o.lat !== undefined &&
+          o.lon >= west &&
+          o.lon <= east &&
+          o.lat >= south &&
+          o.lat <= north,
+      )
+      .map(({ i }) => i);
+    expect(expected.length).toBeGreaterThan(5);
+    for (const i of expected) expect(drawn.points, sample.organizations[i]!.name).toContain(i);
+    expect(drawn.clusters.length).toBeGreaterThan(5);
+    for (const c of drawn.clusters) expect([c['prime'], c['training']]).toEqual([0, 0]);
+  });
+
   it('lets no tooltip outlive a wheel zoom: it says what is under the pointer once the map settles', async () => {
     const { page } = await app();
     await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));

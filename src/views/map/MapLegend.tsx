@@ -64,7 +64,8 @@ export function MapLegend(props: MapLegendProps) {
           <span className="map-legend-cluster" aria-hidden="true">
             n
           </span>
-          Cluster of n (click to expand)
+          Cluster of n manufacturers (click to expand); a purple ring: support organizations among them.
+          Primes and training providers are never clustered
         </li>
       </ul>
       <ToggleGroup

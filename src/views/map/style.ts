@@ -260,8 +260,17 @@ export function buildStyle(fontUrl: string): StyleSpecification {
           'circle-color': ['case', hovered, '#1e293b', '#334155'],
           'circle-opacity': 0.82,
           'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 100, 21, 500, 27],
-          'circle-stroke-color': ['case', hovered, '#111827', '#ffffff'],
-          'circle-stroke-width': ['case', hovered, 2, 1.5],
+          // The ring says what a cluster holds (primes and training providers are never in one): the
+          // manufacturers' blue, or the support organizations' purple when some are among them.
+          'circle-stroke-color': [
+            'case',
+            hovered,
+            '#111827',
+            ['>', ['get', 'support'], 0],
+            KIND_COLORS.support,
+            KIND_COLORS.manufacturer,
+          ],
+          'circle-stroke-width': ['case', hovered, 2, ['>', ['get', 'support'], 0], 3, 2],
         },
       },
       {

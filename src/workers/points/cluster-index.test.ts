@@ -51,7 +51,7 @@ describe('OrgClusterIndex', () => {
         [-87.61, 41.81],
         [12, 41],
       ],
-      ['prime', 'manufacturer', 'training'],
+      ['support', 'manufacturer', 'training'],
       [5, 7, 9],
     );
     const index = new OrgClusterIndex(columns, Uint8Array.from([1, 1, 1]));
@@ -62,10 +62,10 @@ describe('OrgClusterIndex', () => {
       cluster: true,
       point_count: 2,
       point_count_abbreviated: 2,
-      prime: 1,
+      prime: 0,
       manufacturer: 1,
       training: 0,
-      support: 0,
+      support: 1,
     });
     // Cluster ids start past the organizations' indices, which points use as their ids.
     expect(cluster.id).toBe(3 + cluster.properties.cluster_id);
@@ -79,6 +79,48 @@ describe('OrgClusterIndex', () => {
     const close = index.features(WORLD, CLUSTER_MAX_ZOOM + 1);
     expect(close.map((f) => f.id).sort()).toEqual([0, 1, 2]);
     expect(index.expansionZoom(cluster.properties.cluster_id)).toBeGreaterThan(0);
+  });
+
+  it('never folds a prime or a training provider into a cluster, and keeps them in their window only', () => {
+    // Three manufacturers and a prime and a school on the same spot: at zoom 0 the manufacturers cluster,
+    // the prime and the school stay points.
+    const at: [number, number] = [-87.6, 41.8];
+    const columns = columnsOf(
+      [at, at, at, at, at, [170, 10]],
+      ['manufacturer', 'manufacturer', 'prime', 'training', 'manufacturer', 'prime'],
+    );
+    const index = new OrgClusterIndex(columns, Uint8Array.from([1, 1, 1, 1, 1, 1]));
+    expect(index.size).toBe(6);
+    const features = index.features(WORLD, 0);
+    const clusters = features.filter(isCluster);
+    expect(
+      clusters.map((c) => [c.properties.point_count, c.properties.prime, c.properties.training]),
+    ).toEqual([[3, 0, 0]]);
+    expect(
+      features
+        .filter((f) => !isCluster(f))
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([2, 3, 5]);
+    // A window around Chicago holds the one prime and school there; one past +180 holds the other prime.
+    expect(
+      index
+        .features([-90, 40, -85, 45], 0)
+        .filter((f) => !isCluster(f))
+        .map((f) => f.id),
+    ).toEqual([2, 3]);
+    expect(
+      index
+        .features([160, 0, 200, 20], 0)
+        .filter((f) => !isCluster(f))
+        .map((f) => f.id),
+    ).toEqual([5]);
+    expect(
+      index
+        .features([-200, 0, -180, 20], 0)
+        .filter((f) => !isCluster(f))
+        .map((f) => f.id),
+    ).toEqual([5]);
   });
 
   it('leaves out hidden and unpositioned organizations', () => {

@@ -44,12 +44,20 @@ export function isCluster(feature: MapPointFeature): feature is ClusterPointFeat
   return 'cluster_id' in feature.properties;
 }
 
+/**
+ * Kinds never folded into a cluster: primes and training providers are few and what a map is read from, so
+ * they stay points at every zoom, drawn above the clusters.
+ */
+export const UNCLUSTERED_KINDS: readonly OrgKind[] = ['prime', 'training'];
+
 export class OrgClusterIndex {
   private readonly index: Supercluster<{ i: number }, KindCounts>;
   /** Organizations in the index (visible and positioned). */
   readonly size: number;
   /** Cluster feature ids start here, past every organization's index, so the two never collide. */
   private readonly clusterIdBase: number;
+  /** The organizations of UNCLUSTERED_KINDS (visible and positioned), by index. */
+  private readonly standalone: number[] = [];
 
   /** Builds the index of the organizations whose `mask` entry is 1 and that have a position. */
   constructor(
@@ -58,18 +66,23 @@ export class OrgClusterIndex {
   ) {
     const { coords, kinds } = columns;
     const points: Feature<Point, { i: number }>[] = [];
+    const alone = new Set(UNCLUSTERED_KINDS.map((kind) => ORG_KINDS.indexOf(kind)));
     for (let i = 0; i < mask.length; i++) {
       if (mask[i] !== 1) continue;
       const lon = coords[2 * i]!;
       const lat = coords[2 * i + 1]!;
       if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
+      if (alone.has(kinds[i]!)) {
+        this.standalone.push(i);
+        continue;
+      }
       points.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [lon, lat] },
         properties: { i },
       });
     }
-    this.size = points.length;
+    this.size = points.length + this.standalone.length;
     this.clusterIdBase = kinds.length;
     this.index = new Supercluster<{ i: number }, KindCounts>({
       radius: CLUSTER_RADIUS,
@@ -98,6 +111,13 @@ export class OrgClusterIndex {
   features(bbox: BBox, zoom: number): MapPointFeature[] {
     const { coords, kinds, radii } = this.columns;
     const out: MapPointFeature[] = [];
+    const point = (i: number): OrgPointFeature => ({
+      type: 'Feature',
+      id: i,
+      // Its own position, not one through the index's projection and back (arcs start there).
+      geometry: { type: 'Point', coordinates: [coords[2 * i]!, coords[2 * i + 1]!] },
+      properties: { i, kind: ORG_KINDS[kinds[i]!] ?? 'manufacturer', r: radii[i]! },
+    });
     for (const found of this.index.getClusters(bbox, Math.floor(zoom))) {
       const properties = found.properties;
       if ('cluster_id' in properties) {
@@ -108,15 +128,17 @@ export class OrgClusterIndex {
           properties: properties as ClusterProps,
         });
       } else {
-        const i = properties.i;
-        out.push({
-          type: 'Feature',
-          id: i,
-          // Its own position, not one through the index's projection and back (arcs start there).
-          geometry: { type: 'Point', coordinates: [coords[2 * i]!, coords[2 * i + 1]!] },
-          properties: { i, kind: ORG_KINDS[kinds[i]!] ?? 'manufacturer', r: radii[i]! },
-        });
+        out.push(point(properties.i));
       }
+    }
+    const [west, south, east, north] = bbox as [number, number, number, number];
+    for (const i of this.standalone) {
+      const lon = coords[2 * i]!;
+      const lat = coords[2 * i + 1]!;
+      if (lat < south || lat > north) continue;
+      // The window's longitudes may run past ±180: the point counts once if any of its copies is inside.
+      if (east - west >= 360 || [lon - 360, lon, lon + 360].some((x) => x >= west && x <= east))
+        out.push(point(i));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 // The workspace under the header once a dataset is placed: search and filters on the left, the map, the
 // network, both, or the gap dashboard in the middle (or the table of what they show), and the inspector or
 // the gap list on the right.
+import { RegionSuggestions } from '../views/panels/RegionSuggestions.tsx';
 import { FirstHint } from './FirstHint.tsx';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useState } from 'react';
@@ -145,6 +146,13 @@ export function Workspace(props: WorkspaceProps) {
         )}
         {shownView === 'gaps' && (
           <div className="gaps-stage">
+            {region === undefined && (
+              <RegionSuggestions
+                organizations={data.bundle.organizations}
+                regions={regions}
+                onChoose={actions.chooseRegion}
+              />
+            )}
             <GapsDashboard
               data={data}
               homeRegion={region}
@@ -189,6 +197,13 @@ export function Workspace(props: WorkspaceProps) {
           />
         ) : (
           <>
+            {region === undefined && (
+              <RegionSuggestions
+                organizations={data.bundle.organizations}
+                regions={regions}
+                onChoose={actions.chooseRegion}
+              />
+            )}
             <GapList
               state={workspace.analysis.state}
               regionName={region?.name}

@@ -6,12 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { GeoJSONSource } from 'maplibre-gl';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeRoute } from '../../src/state/route.ts';
-import { launchBrowser } from './browser.ts';
-import { openApp } from './harness.ts';
-import type { AppSession, OpenOptions } from './harness.ts';
+import { useAppSessions } from './harness.ts';
 
 interface Sample {
   organizations: { id: string; kind: string; naics: string[] }[];
@@ -34,20 +32,7 @@ function cellSuppliers(prime: string, capability: string): string[] {
   return [...out].sort();
 }
 
-let browser: Browser;
-const sessions: AppSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-});
-async function open(hash: string, options: OpenOptions = {}): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash, options);
-  sessions.push(session);
-  return session;
-}
+const open = useAppSessions();
 
 const dashboardReady = (page: Page) =>
   page

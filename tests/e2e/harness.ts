@@ -129,3 +129,27 @@ export function useSharedApp(options: SharedAppOptions = {}): () => Promise<AppS
   });
   return () => opened ?? Promise.reject(new Error('useSharedApp() must be called inside a describe block.'));
 }
+
+/**
+ * One browser for the file and a fresh context per `open`: for tests that each need their own session (a
+ * permalink opened elsewhere, a first visit). Every session and the browser close after the file's tests.
+ */
+export function useAppSessions(
+  defaults: OpenOptions = {},
+): (hash?: string, options?: OpenOptions) => Promise<AppSession> {
+  let browser: Browser | undefined;
+  const sessions: AppSession[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const s of sessions) await s.close().catch(() => {});
+    await browser?.close();
+  });
+  return async (hash = '', options = {}) => {
+    if (browser === undefined) throw new Error('useAppSessions() must be called at the top of a test file.');
+    const session = await openApp(browser, inject('baseUrl'), hash, { ...defaults, ...options });
+    sessions.push(session);
+    return session;
+  };
+}

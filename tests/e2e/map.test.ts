@@ -104,6 +104,20 @@ async function orgsInWindow(page: Page, keep: (org: (typeof positioned)[number])
   ).length;
 }
 
+/** The largest cluster on screen: how many it holds and where it is (page px); null when none is drawn. */
+async function largestCluster(page: Page): Promise<{ count: number; x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const m = window.__forgemapMap!;
+    const box = m.getCanvas().getBoundingClientRect();
+    const top = m
+      .queryRenderedFeatures({ layers: ['clusters'] })
+      .sort((a, b) => Number(b.properties['point_count']) - Number(a.properties['point_count']))[0];
+    if (top === undefined || top.geometry.type !== 'Point') return null;
+    const at = m.project(top.geometry.coordinates as [number, number]);
+    return { count: Number(top.properties['point_count']), x: box.left + at.x, y: box.top + at.y };
+  });
+}
+
 /** Shows the whole country, so that the window around the view holds every organization of the sample. */
 async function showCountry(page: Page): Promise<void> {
   await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-96, 38], zoom: 2.5 }));
@@ -175,18 +189,7 @@ describe('map view', () => {
     await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));
     await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(8);
     await settle(page);
-    // The largest cluster on screen, and where it is.
-    const target = await page.evaluate(() => {
-      const m = window.__forgemapMap!;
-      const box = m.getCanvas().getBoundingClientRect();
-      const clusters = m
-        .queryRenderedFeatures({ layers: ['clusters'] })
-        .sort((a, b) => Number(b.properties['point_count']) - Number(a.properties['point_count']));
-      const top = clusters[0];
-      if (top === undefined || top.geometry.type !== 'Point') return null;
-      const at = m.project(top.geometry.coordinates as [number, number]);
-      return { count: Number(top.properties['point_count']), x: box.left + at.x, y: box.top + at.y };
-    });
+    const target = await largestCluster(page);
     expect(target).not.toBeNull();
     expect(target!.count).toBeGreaterThan(1);
     await page.mouse.move(target!.x, target!.y);
@@ -238,16 +241,7 @@ describe('map view', () => {
     await page.evaluate(() => window.__forgemapMap!.jumpTo({ center: [-87.9, 41.85], zoom: 8.2 }));
     await expect.poll(async () => (await pointsWindow(page)).zoom).toBe(8);
     await settle(page);
-    const target = await page.evaluate(() => {
-      const m = window.__forgemapMap!;
-      const box = m.getCanvas().getBoundingClientRect();
-      const top = m
-        .queryRenderedFeatures({ layers: ['clusters'] })
-        .sort((a, b) => Number(b.properties['point_count']) - Number(a.properties['point_count']))[0];
-      if (top === undefined || top.geometry.type !== 'Point') return null;
-      const at = m.project(top.geometry.coordinates as [number, number]);
-      return { count: Number(top.properties['point_count']), x: box.left + at.x, y: box.top + at.y };
-    });
+    const target = await largestCluster(page);
     expect(target).not.toBeNull();
     const tooltip = page.locator('.map-tooltip');
     await page.mouse.move(target!.x, target!.y);

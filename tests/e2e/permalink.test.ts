@@ -5,14 +5,12 @@
 // open the closest valid view with a notice; Back undoes a view switch.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bundleHash, exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { decodeRoute } from '../../src/state/route.ts';
-import { launchBrowser } from './browser.ts';
-import { openApp } from './harness.ts';
-import type { AppSession } from './harness.ts';
+import { useAppSessions } from './harness.ts';
 import { compareImages } from './image-compare.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,21 +29,7 @@ function smallBundle() {
   };
 }
 
-let browser: Browser;
-const sessions: AppSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open(hash = ''): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash);
-  sessions.push(session);
-  return session;
-}
+const open = useAppSessions();
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 

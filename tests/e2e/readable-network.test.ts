@@ -6,13 +6,12 @@
 // as drawn) and compares it with the sample file, not with the code's own intermediate results.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { primeChokepoints } from '../../src/analysis/chokepoints.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
 import type { Bundle } from '../../src/domain/model.ts';
-import { launchBrowser } from './browser.ts';
-import { openApp } from './harness.ts';
+import { useAppSessions } from './harness.ts';
 import type { AppSession } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,20 +76,7 @@ async function cameraSettled(page: Page): Promise<void> {
   await page.waitForTimeout(700);
 }
 
-let browser: Browser;
-const sessions: AppSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-});
-async function open(hash: string): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash, { viewport: VIEWPORT });
-  sessions.push(session);
-  return session;
-}
+const open = useAppSessions({ viewport: VIEWPORT });
 
 describe('a prime’s upstream tree in the tier layout', () => {
   let tree: Promise<AppSession> | undefined;

@@ -4,34 +4,17 @@
 // more than one line.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/domain/model.ts';
-import { launchBrowser } from './browser.ts';
-import { openApp } from './harness.ts';
-import type { AppSession } from './harness.ts';
+import { useAppSessions } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = JSON.parse(readFileSync(`${root}data/samples/chicago.json`, 'utf8')) as Bundle;
 const primes = sample.organizations.filter((o) => o.kind === 'prime').map((o) => o.id);
 
-let browser: Browser;
-const sessions: AppSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-});
-async function open(hash: string, firstVisit = false): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash, {
-    viewport: { width: 1440, height: 900 },
-    firstVisit,
-  });
-  sessions.push(session);
-  return session;
-}
+const openSession = useAppSessions({ viewport: { width: 1440, height: 900 } });
+const open = (hash: string, firstVisit = false) => openSession(hash, { firstVisit });
 
 /** Words (of the elements matched) whose letters are split over two lines, as "word (in text)". */
 async function brokenWords(page: Page, selector: string): Promise<string[]> {

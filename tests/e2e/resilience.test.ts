@@ -5,16 +5,14 @@
 // keeps its order in the link.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chokepointsOf, primeResilience, supplierRisks } from '../../src/analysis/chokepoints.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
 import type { Bundle } from '../../src/domain/model.ts';
 import { decodeRoute } from '../../src/state/route.ts';
 import { formatUsd } from '../../src/views/derive/format.ts';
-import { launchBrowser } from './browser.ts';
-import { openApp } from './harness.ts';
-import type { AppSession } from './harness.ts';
+import { useAppSessions } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = JSON.parse(readFileSync(`${root}data/samples/chicago.json`, 'utf8')) as Bundle;
@@ -23,20 +21,7 @@ const ranked = supplierRisks(graph);
 const primes = primeResilience(graph);
 const nameOf = (id: string) => sample.organizations.find((o) => o.id === id)?.name ?? id;
 
-let browser: Browser;
-const sessions: AppSession[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => {});
-  await browser?.close();
-});
-async function open(hash: string): Promise<AppSession> {
-  const session = await openApp(browser, inject('baseUrl'), hash);
-  sessions.push(session);
-  return session;
-}
+const open = useAppSessions();
 const rowsOf = (page: Page, table: string) =>
   page.locator(`[data-testid="${table}"] tbody tr th[scope="row"]`).allInnerTexts();
 

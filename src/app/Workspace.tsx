@@ -114,6 +114,7 @@ export function Workspace(props: WorkspaceProps) {
               camera={route.map}
               onSelectRegion={actions.chooseRegion}
               onCameraChange={actions.moveMap}
+              onShowNetwork={shownView === 'map' ? () => actions.setView('network') : undefined}
               onEngine={props.onMapEngine}
             />
           </div>

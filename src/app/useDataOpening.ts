@@ -1,6 +1,6 @@
 // Opening data: files picked, dropped or named by `?data=` go to the import dialog; an imported bundle is
 // kept on this device and shown under its `h:` link (restoring the view a permalink from another device
-// names). Also the datasets kept here, what is being opened, and the notices this flow has to give.
+// names; otherwise in the default view, with the network in the file's own layout when it brought one). Also the datasets kept here, what is being opened, and the notices this flow has to give.
 import { useCallback, useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import type { StoredDatasetInfo } from '../state/dataset-store.ts';
@@ -71,7 +71,14 @@ export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOp
       (r): Route =>
         waiting !== null
           ? { ...r, dataset: { kind: 'hash', id: result.hash }, file }
-          : { ...DEFAULT_ROUTE, view: r.view, dataset: { kind: 'hash', id: result.hash }, file },
+          : {
+              ...DEFAULT_ROUTE,
+              view: r.view,
+              dataset: { kind: 'hash', id: result.hash },
+              file,
+              // A network file's own layout (Gephi's, say) is how its author meant it to be seen.
+              layout: positions.length > 0 ? 'file' : DEFAULT_ROUTE.layout,
+            },
       { push: waiting === null },
     );
     refreshKept();

@@ -66,6 +66,8 @@ export interface MapViewProps extends SelectionProps {
   camera: MapCamera | undefined;
   onSelectRegion: (regionId: string) => void;
   onCameraChange: (camera: MapCamera) => void;
+  /** Shows the network view instead (offered when organizations have no location); absent in split view. */
+  onShowNetwork?: (() => void) | undefined;
   /** The MapLibre map once loaded, null when it goes (for the PNG export). */
   onEngine?: ((map: MaplibreMap | null) => void) | undefined;
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { bigBundle } from '../../src/io/export/test-bundles.ts';
-import { useSharedApp } from './harness.ts';
+import { useAppSessions, useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -179,8 +179,9 @@ describe('importing a GEXF file', () => {
     await drop(page, [{ name: 'network.gexf', text }]);
     await page.locator(byTestId('import-confirm')).click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:/);
-    await page.locator(byTestId('network-layout-file')).click();
+    // Opened in the file's own layout, without asking.
     await page.locator('[data-testid="network"][data-layout="file"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator(byTestId('network-layout-file')).getAttribute('aria-pressed')).toBe('true');
     const xy = () =>
       page.evaluate(() => {
         const out: Record<string, [number, number]> = {};
@@ -199,6 +200,112 @@ describe('importing a GEXF file', () => {
     await page.reload();
     await page.locator('[data-testid="network"][data-layout="file"]').waitFor({ timeout: 60_000 });
     check(await xy());
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * A network as Gephi saves one with no data of its own (the kind of file people try first): labelled
+ * nodes at layout positions, weighted edges, and an attribute "site" holding a ZIP code that nothing
+ * recognises by its name. Firm names are fictional.
+ */
+function bareNetwork(nodes: number): string {
+  const attributes = '<attributes class="node"><attribute id="0" title="site" type="string"/></attributes>';
+  const zips = ['60601', '60602', '60804'];
+  const nodeText = Array.from(
+    { length: nodes },
+    (_, i) =>
+      `<node id="n${i}" label="Lakeside Part ${String.fromCharCode(65 + i)}"><attvalues><attvalue for="0" value="${zips[i % 3]}"/></attvalues><viz:position x="${(i % 4) * 10}" y="${Math.floor(i / 4) * 10}"/></node>`,
+  ).join('');
+  const edges = Array.from(
+    { length: nodes - 1 },
+    (_, i) => `<edge id="e${i}" source="n${i + 1}" target="n${Math.floor(i / 3)}" weight="1"/>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">' +
+    `<graph defaultedgetype="directed">${attributes}<nodes>${nodeText}</nodes><edges>${edges}</edges></graph></gexf>`
+  );
+}
+
+describe('importing a network file without locations', () => {
+  // A fresh session per test: each starts on the sample's map, with nothing kept from the other.
+  const open = useAppSessions();
+  const app = async () => {
+    const session = await open('#/s:chicago/map');
+    await session.page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    return session;
+  };
+  const text = bareNetwork(12);
+
+  it("says what the file lacks and what was assumed; the map says why it is empty; the network opens in the file's layout", async () => {
+    const { page, pageErrors } = await app();
+    await drop(page, [{ name: 'bare.gexf', text }]);
+    const group = page.locator(byTestId('import-group-field-missing'));
+    await group.waitFor({ timeout: 60_000 });
+    // Open without a click: the assumptions are not hidden behind a disclosure.
+    expect(await group.locator('details').getAttribute('open')).not.toBeNull();
+    const said = await group.innerText();
+    expect(said).toContain('all 12 organizations were imported as manufacturers');
+    expect(said).toContain('the 12 organizations are not on the map');
+    expect(said).toContain('the 11 links carry no dollars');
+    // The nodes' attributes are offered for a mapping, like a CSV's columns.
+    const mapping = page.locator(byTestId('import-mapping-0'));
+    expect(await mapping.locator('legend').innerText()).toBe('Node attributes of bare.gexf');
+    expect(await page.locator(byTestId('import-mapping-0-name')).inputValue()).toBe('label');
+    expect(await page.locator(byTestId('import-mapping-target-0')).count()).toBe(0);
+
+    await page.locator(byTestId('import-confirm')).click();
+    const note = page.locator(byTestId('map-placement-note'));
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.innerText()).toContain('None of the 12 organizations has a location');
+    expect(await note.innerText()).toContain('ZIP code or its county FIPS code');
+    expect(await page.locator(byTestId('map')).getAttribute('data-visible-orgs')).toBe('0');
+    // The note is whole inside the map and clear of its legend, so its button can be pressed.
+    const [noteBox, mapBox, legendBox] = await Promise.all(
+      [note, page.locator(byTestId('map')), page.locator(byTestId('map-legend'))].map((l) => l.boundingBox()),
+    );
+    expect(noteBox!.x).toBeGreaterThanOrEqual(mapBox!.x);
+    expect(noteBox!.y).toBeGreaterThanOrEqual(mapBox!.y);
+    expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(mapBox!.x + mapBox!.width);
+    const apart =
+      noteBox!.y + noteBox!.height <= legendBox!.y ||
+      legendBox!.x + legendBox!.width <= noteBox!.x ||
+      noteBox!.x + noteBox!.width <= legendBox!.x;
+    expect(apart).toBe(true);
+    await page.locator(byTestId('map-placement-network')).click();
+    await page
+      .locator('[data-testid="network"][data-layout="file"][data-network-ready="true"]')
+      .waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).hash).toMatch(/\/network\b.*layout=file/);
+    const xy = await page.evaluate(() => {
+      const out: Record<string, [number, number]> = {};
+      window.__forgemapSigma!.getGraph().forEachNode((n, a) => (out[n] = [a.x, a.y]));
+      return out;
+    });
+    // The file's grid: n1 is 10 to the right of n0 on the same row; n4 starts the next row.
+    expect(xy['n1']![0]).toBeGreaterThan(xy['n0']![0]);
+    expect(xy['n1']![1]).toBeCloseTo(xy['n0']![1], 6);
+    expect(xy['n4']![0]).toBeCloseTo(xy['n0']![0], 6);
+    expect(xy['n4']![1]).not.toBeCloseTo(xy['n0']![1], 3);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('places the firms once a ZIP attribute is chosen in the mapping, and the map then has no note', async () => {
+    const { page, pageErrors } = await app();
+    await drop(page, [{ name: 'bare.gexf', text }]);
+    const group = page.locator(byTestId('import-group-field-missing'));
+    await group.waitFor({ timeout: 60_000 });
+    await page.locator(byTestId('import-mapping-0-zip')).selectOption('site');
+    await expect
+      .poll(async () => (await group.innerText().catch(() => '')).includes('not on the map'), {
+        timeout: 30_000,
+      })
+      .toBe(false);
+    await page.locator(byTestId('import-confirm')).click();
+    await expect
+      .poll(() => page.locator(byTestId('map')).getAttribute('data-visible-orgs'), { timeout: 60_000 })
+      .toBe('12');
+    expect(await page.locator(byTestId('map-placement-note')).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

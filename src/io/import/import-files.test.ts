@@ -68,9 +68,9 @@ describe('importFiles', () => {
     ]);
     expect(outcome.issues.map((i) => [i.reason, i.row])).toEqual([
       ['geocoded-from-zip', 2],
-      // Notes of equal count keep the order they were found in: the file-level note comes first.
-      ['no-kind-column', undefined],
+      // Notes of equal count keep the order they were found in: what the file lacks is said after its rows.
       ['zip-not-found', 3],
+      ['field-missing', undefined],
     ]);
   });
 

@@ -46,7 +46,7 @@ export interface ImportFile {
 export interface ImportOptions {
   /** Format per file (index-aligned), overriding detection; null or absent: detect. */
   formats?: readonly (ImportFormat | null | undefined)[] | undefined;
-  /** Column mapping per file (index-aligned) for CSV and GeoJSON; absent: auto-detected. */
+  /** Column mapping per file (index-aligned) for CSV, JSON, GeoJSON and a network's nodes; absent: auto-detected. */
   mappings?: readonly (ColumnMapping | null | undefined)[] | undefined;
   /** The dataset already open, onto which a links table alone is attached. */
   base?: Bundle | null | undefined;
@@ -67,9 +67,9 @@ export interface ImportedFile {
   format: ImportFormat | null;
   encoding: TextEncodingName | null;
   delimiter?: Delimiter | undefined;
-  /** Column names (CSV) or property names (GeoJSON) a mapping can choose from. */
+  /** Column names (CSV), property names (GeoJSON) or node attributes (GEXF, GraphML) a mapping can choose from. */
   headers?: string[] | undefined;
-  /** The mapping used, for CSV and GeoJSON: show it, let the user edit it, pass it back in `mappings`. */
+  /** The mapping used (for a network file, its nodes'): show it, let the user edit it, pass it back in `mappings`. */
   mapping?: ColumnMapping | undefined;
   /** True when part of the file's links were parsed by a helper worker on another core (big bundles). */
   twoCores?: boolean | undefined;
@@ -226,7 +226,18 @@ function readFile(item: Prepared, options: ImportOptions, ctx: ImportContext): v
   const maxRows = Math.min(options.limits?.rows ?? MAX_ROWS, MAX_ROWS);
   const format = info.format;
   if (format === 'gexf' || format === 'graphml') {
-    importGraphXml(item.text, format, log, ctx, maxRows);
+    const read = importGraphXml(
+      item.text,
+      format,
+      log,
+      ctx,
+      maxRows,
+      sanitizeMapping(options.mappings?.[item.index]),
+    );
+    if (read !== null) {
+      info.headers = read.headers;
+      info.mapping = read.mapping;
+    }
     return;
   }
   if (format === 'geojson') {

@@ -6,6 +6,7 @@ import { autoDetectMapping, unknownMappedColumns } from './column-mapping.ts';
 import { PROGRESS_EVERY } from './context.ts';
 import type { ImportContext } from './context.ts';
 import { MAX_ROWS } from './limits.ts';
+import { noteMissingOrganizationFields } from './missing-fields.ts';
 import { addOrganization, readOrganization } from './read-organization.ts';
 import type { RowSource } from './read-organization.ts';
 import type { FileLog } from './report.ts';
@@ -91,6 +92,7 @@ export function importGeoJson(
     column: (field) => chosen.columns[field] ?? undefined,
   };
   const kindMapped = chosen.columns.kind !== null;
+  let read = 0;
   log.size(shape.features.length);
   shape.features.forEach((feature, index) => {
     const row = index + 1;
@@ -123,8 +125,19 @@ export function importGeoJson(
       kindMapped,
       point,
     });
-    if (draft !== null) addOrganization(draft, row, log, ctx, source.column('zip'));
+    if (draft === null) return;
+    addOrganization(draft, row, log, ctx, source.column('zip'));
+    read++;
   });
+  // Each feature's point is its location; a feature without one is placed by its ZIP, or said to be unplaced.
+  const known = new Set(shape.headers);
+  noteMissingOrganizationFields(
+    log,
+    (field) => chosen.columns[field] !== null && known.has(chosen.columns[field]),
+    read,
+    { holder: 'property', mappable: true },
+    { located: true },
+  );
   ctx.progress(1);
 }
 

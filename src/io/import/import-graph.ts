@@ -6,11 +6,12 @@ import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import type { OrgId } from '../../domain/ids.ts';
-import type { LinkField, OrganizationField } from './column-mapping.ts';
-import { autoDetectMapping } from './column-mapping.ts';
+import type { ColumnMapping, LinkField, OrganizationField } from './column-mapping.ts';
+import { autoDetectMapping, unknownMappedColumns } from './column-mapping.ts';
 import { PROGRESS_EVERY } from './context.ts';
 import type { ImportContext } from './context.ts';
 import { MAX_ROWS } from './limits.ts';
+import { noteMissingLinkFields, noteMissingOrganizationFields } from './missing-fields.ts';
 import { readLink } from './read-link.ts';
 import { addOrganization, readOrganization } from './read-organization.ts';
 import type { RowSource } from './read-organization.ts';
@@ -39,7 +40,8 @@ export function importGraphXml(
   log: FileLog,
   ctx: ImportContext,
   maxRows: number = MAX_ROWS,
-): void {
+  given: ColumnMapping | null = null,
+): { headers: string[]; mapping: ColumnMapping } | null {
   const label = format === 'gexf' ? 'GEXF' : 'GraphML';
   const problems: string[] = [];
   let doc: Document;
@@ -61,7 +63,7 @@ export function importGraphXml(
     log.issue('file-not-read', {
       message: `The file is not valid ${label}${problems[0] === undefined ? ` (no <${format}> element)` : `: ${firstLine(problems[0])}`}.`,
     });
-    return;
+    return null;
   }
 
   if (format === 'graphml') noteGraphmlChanges(normalizeGraphml(doc), log);
@@ -73,7 +75,7 @@ export function importGraphXml(
     log.issue('too-many-rows', {
       message: `The file has more than ${maxRows.toLocaleString('en-US')} nodes and edges; Forgemap imports at most that many per file.`,
     });
-    return;
+    return null;
   }
   // Items are numbered in document order: nodes first, then edges after the last node element.
   const declared = new Map<string, number>();
@@ -99,7 +101,7 @@ export function importGraphXml(
         : (graphml.parse(Graph, doc, options) as Graph);
   } catch (error) {
     log.issue('file-not-read', { message: readerFailure(error, label) });
-    return;
+    return null;
   }
 
   // Gephi writes <meta lastmodifieddate="…">: the best "as of" date such a file has.
@@ -110,9 +112,20 @@ export function importGraphXml(
   graph.forEachNode((_key, attributes: Attributes) => {
     for (const key of Object.keys(attributes)) nodeKeys.add(key);
   });
-  const mapping = autoDetectMapping([...nodeKeys], 'organizations', { geographicXY: false });
-  const nodeColumns = mapping.target === 'organizations' ? mapping.columns : null;
-  if (nodeColumns === null) return;
+  const headers = [...nodeKeys];
+  // x and y are layout positions here, not longitude and latitude.
+  const mapping =
+    given?.target === 'organizations'
+      ? given
+      : autoDetectMapping(headers, 'organizations', { geographicXY: false });
+  if (mapping.target !== 'organizations') return null;
+  const nodeColumns = mapping.columns;
+  const unknownColumns = unknownMappedColumns(mapping, headers);
+  if (unknownColumns.length > 0) {
+    log.issue('mapping-unknown-column', {
+      message: `The mapping names ${unknownColumns.map((m) => `"${m}"`).join(', ')}, which no node has as an attribute; left empty.`,
+    });
+  }
   let nodeKey = '';
   let nodeAttributes: Attributes = {};
   const nodeSource: RowSource<OrganizationField> = {
@@ -126,6 +139,7 @@ export function importGraphXml(
   const total = nodeElements.length + graph.size;
   log.size(total);
   let positions = 0;
+  let read = 0;
   const unknown = new Set<string>();
   graph.forEachNode((key, attributes: Attributes) => {
     const row = declared.get(key);
@@ -143,6 +157,7 @@ export function importGraphXml(
     });
     if (draft === null) return;
     addOrganization(draft, row, log, ctx, nodeSource.column('zip'));
+    read++;
     const id = ctx.orgs.resolveLocal(log.name, key) ?? null;
     const x = own(attributes, 'x');
     const y = own(attributes, 'y');
@@ -163,13 +178,25 @@ export function importGraphXml(
     });
   }
 
+  const mapped = (field: OrganizationField) =>
+    nodeColumns[field] !== null && headers.includes(nodeColumns[field]);
+  noteMissingOrganizationFields(
+    log,
+    mapped,
+    read,
+    { holder: 'node attribute', mappable: true },
+    {
+      namedById: true,
+    },
+  );
+
   const edgeKeys = new Set<string>();
   graph.forEachEdge((_key, attributes: Attributes) => {
     for (const key of Object.keys(attributes)) edgeKeys.add(key);
   });
   const edgeMapping = autoDetectMapping([...edgeKeys], 'links');
-  const edgeColumns = edgeMapping.target === 'links' ? edgeMapping.columns : null;
-  if (edgeColumns === null) return;
+  if (edgeMapping.target !== 'links') return { headers, mapping };
+  const edgeColumns = edgeMapping.columns;
   let ends: [OrgId, OrgId] | null = null;
   let edgeAttributes: Attributes = {};
   const edgeSource: RowSource<LinkField> = {
@@ -181,6 +208,7 @@ export function importGraphXml(
     column: (field) => (field === 'source' || field === 'target' ? field : (edgeColumns[field] ?? undefined)),
   };
   let undirected = 0;
+  let links = 0;
   let row = nodeElements.length;
   graph.forEachEdge((_key, attributes: Attributes, source, target, _s, _t, isUndirected) => {
     // graphology names edges without an id itself ("geid_…"), so the path counts edges instead.
@@ -212,7 +240,13 @@ export function importGraphXml(
     ends = [from, to];
     edgeAttributes = attributes;
     const link = readLink(edgeSource, row, log, ctx, false);
-    if (link !== null) ctx.links.push(link);
+    if (link === null) return;
+    ctx.links.push(link);
+    links++;
+  });
+  noteMissingLinkFields(log, (field) => edgeColumns[field] !== null, links, {
+    holder: 'edge attribute',
+    mappable: false,
   });
   if (undirected > 0) {
     log.issue('graph-undirected', {
@@ -220,6 +254,7 @@ export function importGraphXml(
     });
   }
   ctx.progress(1);
+  return { headers, mapping };
 }
 
 /**

@@ -82,7 +82,9 @@ export function importJsonTables(
   if (links.length > 0) {
     const linkTable = recordsTable(links, organizations.length + 1);
     const linkMapping = autoDetectMapping(linkTable.headers, 'links');
-    if (linkMapping.target === 'links') importLinkTable(linkTable, linkMapping, log, ctx);
+    // The dialog maps the organizations only: the links' fields are found by name.
+    if (linkMapping.target === 'links')
+      importLinkTable(linkTable, linkMapping, log, ctx, { holder: 'link field', mappable: false });
   }
   return { headers: [...orgTable.headers], mapping };
 }

@@ -4,6 +4,8 @@ import type { LinkField, OrganizationField, ColumnMapping } from './column-mappi
 import { unknownMappedColumns } from './column-mapping.ts';
 import { PROGRESS_EVERY } from './context.ts';
 import type { ImportContext } from './context.ts';
+import { noteMissingLinkFields, noteMissingOrganizationFields } from './missing-fields.ts';
+import type { FieldSource } from './missing-fields.ts';
 import { readLink } from './read-link.ts';
 import { addOrganization, readOrganization } from './read-organization.ts';
 import type { RowSource } from './read-organization.ts';
@@ -78,17 +80,18 @@ export function importOrganizationTable(
     return;
   }
   const kindMapped = columns.has('kind');
-  if (!kindMapped) {
-    log.issue('no-kind-column', {
-      message: 'No column holds the kind of organization, so every firm was imported as a manufacturer.',
-    });
-  }
   const { source, setRow } = rowSource(columns);
+  let read = 0;
   eachRow(table, log, ctx, setRow, (row) => {
     const draft = readOrganization(source, row, log, ctx, { decimalComma: table.decimalComma, kindMapped });
-    if (draft !== null) addOrganization(draft, row, log, ctx, source.column('zip'));
+    if (draft === null) return;
+    addOrganization(draft, row, log, ctx, source.column('zip'));
+    read++;
   });
+  noteMissingOrganizationFields(log, (field) => columns.has(field), read, TABLE_FIELDS);
 }
+
+const TABLE_FIELDS: FieldSource = { holder: 'column', mappable: true };
 
 /**
  * Reads every non-empty row of `table` with `read(row)` after `setRow` points the row source at its cells:
@@ -123,6 +126,7 @@ export function importLinkTable(
   mapping: ColumnMapping & { target: 'links' },
   log: FileLog,
   ctx: ImportContext,
+  fields: FieldSource = TABLE_FIELDS,
 ): void {
   const columns = columnIndexes<LinkField>(mapping, table.headers, log);
   if (!columns.has('source') || !columns.has('target')) {
@@ -141,8 +145,12 @@ export function importLinkTable(
     return;
   }
   const { source, setRow } = rowSource(columns);
+  let read = 0;
   eachRow(table, log, ctx, setRow, (row) => {
     const link = readLink(source, row, log, ctx, table.decimalComma);
-    if (link !== null) ctx.links.push(link);
+    if (link === null) return;
+    ctx.links.push(link);
+    read++;
   });
+  noteMissingLinkFields(log, (field) => columns.has(field), read, fields);
 }

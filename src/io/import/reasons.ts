@@ -30,7 +30,7 @@ export const REASONS = {
   'mapping-unknown-column': reason('Mapping names a column the file does not have', 'warning', 'note'),
   'no-name-column': reason('No name column', 'error', 'rejected'),
   'no-link-columns': reason('No supplier or buyer column', 'error', 'rejected'),
-  'no-kind-column': reason('No kind column', 'info', 'note'),
+  'field-missing': reason('Fields the file does not have, and what was assumed', 'info', 'note'),
   'csv-quotes': reason('Broken quotes', 'warning', 'note'),
   'csv-unclosed-quote': reason(
     'A quoted cell never closed: the rest of the file not imported',

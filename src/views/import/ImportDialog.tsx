@@ -1,6 +1,6 @@
 // The import dialog: reads the dropped or picked files, runs the import off the main thread with a progress
-// bar and Cancel, lets the user fix the column mapping of CSV and GeoJSON files (each change re-runs the
-// import), shows the report, and hands the bundle over only when the user presses Import.
+// bar and Cancel, lets the user fix the column mapping of each file (a network file's node attributes
+// too; each change re-runs the import), shows the report, and hands the bundle over only when the user presses Import.
 //
 // Test ids: import-dialog (the dialog), import-status (reading/progress text), import-progress (<progress>),
 // import-stop (Cancel while running), import-error, import-mapping-<file> (fieldset per file),
@@ -182,7 +182,7 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
           file={file}
           index={index}
           mapping={mappings[index] ?? mapping}
-          canSwitchTarget={file.format !== 'geojson' && file.format !== 'json-tables'}
+          canSwitchTarget={file.format === 'organizations' || file.format === 'links'}
           disabled={busy}
           onChange={(next) => changeMapping(index, next)}
         />

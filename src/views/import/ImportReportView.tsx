@@ -39,7 +39,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             className={`import-group import-group-${group.effect}`}
             data-testid={`import-group-${group.reason}`}
           >
-            <details open={group.effect === 'rejected'}>
+            <details open={group.effect === 'rejected' || group.reason === 'field-missing'}>
               <summary>
                 <span className="import-effect">{EFFECT_LABELS[group.effect]}</span> {group.title}{' '}
                 <span className="import-count">({group.count.toLocaleString('en-US')})</span>

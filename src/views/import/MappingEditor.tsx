@@ -1,5 +1,6 @@
-// The column-mapping step of an import: for each CSV or GeoJSON file, whether it holds organizations or
-// links and which column fills each field, as labelled selects. Every change re-runs the import.
+// The column-mapping step of an import: for each CSV, JSON, GeoJSON or network file, which column (property,
+// node attribute) fills each field, and for a CSV whether it holds organizations or links, as labelled
+// selects. Every change re-runs the import.
 import { useId } from 'react';
 import type { ColumnMapping, MappingTarget } from '../../io/import/column-mapping.ts';
 import {
@@ -21,6 +22,12 @@ interface MappingEditorProps {
 }
 
 const NOT_USED = '';
+/** What a field is taken from, by format: a network file maps its nodes' attributes. */
+const HOLDERS: Partial<Record<NonNullable<ImportedFile['format']>, string>> = {
+  gexf: 'Node attributes',
+  graphml: 'Node attributes',
+  geojson: 'Properties',
+};
 
 export function MappingEditor({
   file,
@@ -42,7 +49,9 @@ export function MappingEditor({
 
   return (
     <fieldset className="import-mapping" data-testid={`import-mapping-${index}`} disabled={disabled}>
-      <legend>Columns of {file.name}</legend>
+      <legend>
+        {HOLDERS[file.format ?? 'organizations'] ?? 'Columns'} of {file.name}
+      </legend>
       {canSwitchTarget && (
         <div className="import-mapping-row">
           <label htmlFor={`${id}-target`}>This file holds</label>

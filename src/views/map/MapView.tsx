@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapViewProps } from '../contracts.ts';
 import { countMaskKinds, countVisible, createFilterIndex } from '../derive/filter.ts';
 import { MapLegend } from './MapLegend.tsx';
+import { MapPlacementNote } from './MapPlacementNote.tsx';
 import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
 import { mapPixelRatio } from './render-scale.ts';
 import type { MapResolution } from './render-scale.ts';
@@ -16,7 +17,7 @@ import { readPreference, writePreference } from '../../state/preferences.ts';
 import { buildStyle } from './style.ts';
 import { parkMap, takeParkedMap } from './map-pool.ts';
 import type { ParkedMap } from './map-pool.ts';
-import { drawableMask } from './sources.ts';
+import { countUnplaced, drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
 import { useBasemap } from './controllers/useBasemap.ts';
 import { useCamera } from './controllers/useCamera.ts';
@@ -184,6 +185,8 @@ export function MapView(props: MapViewProps) {
     [data.bundle, drawable],
   );
 
+  const unplaced = useMemo(() => countUnplaced(data.positions), [data.positions]);
+
   const onSelectGap = props.onSelectGap;
   return (
     <div className="map-view">
@@ -197,24 +200,31 @@ export function MapView(props: MapViewProps) {
         data-pixel-ratio={pixelRatio ?? undefined}
         data-points-window={orgSource.window}
       />
-      {reduced && noteShown && pixelRatio !== null && (
-        <div className="map-render-note" role="note" data-testid="map-render-note">
-          No GPU here: the map is drawn at {Math.round((pixelRatio / deviceRatio) * 100)}% resolution to stay
-          responsive (the legend's Drawing switches it).{' '}
-          <button type="button" onClick={() => chooseResolution('sharp')}>
-            Draw sharp
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setNoteShown(false);
-              writePreference('mapResolutionNote', 'dismissed');
-            }}
-          >
-            Hide note
-          </button>
-        </div>
-      )}
+      <div className="map-notes">
+        <MapPlacementNote
+          total={data.bundle.organizations.length}
+          unplaced={unplaced}
+          onShowNetwork={props.onShowNetwork}
+        />
+        {reduced && noteShown && pixelRatio !== null && (
+          <div className="map-render-note" role="note" data-testid="map-render-note">
+            No GPU here: the map is drawn at {Math.round((pixelRatio / deviceRatio) * 100)}% resolution to
+            stay responsive (the legend's Drawing switches it).{' '}
+            <button type="button" onClick={() => chooseResolution('sharp')}>
+              Draw sharp
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setNoteShown(false);
+                writePreference('mapResolutionNote', 'dismissed');
+              }}
+            >
+              Hide note
+            </button>
+          </div>
+        )}
+      </div>
       <div ref={tooltipRef} className="map-tooltip" role="tooltip" hidden />
       <MapLegend
         kindCounts={kindCounts}

@@ -4,6 +4,7 @@ import type { Bundle } from '../../domain/model.ts';
 import type { Positions } from '../../geo/positions.ts';
 import {
   countDrawn,
+  countUnplaced,
   drawableMask,
   gapFeatures,
   gapSelection,
@@ -38,6 +39,12 @@ describe('drawableMask', () => {
   it('marks the organizations that are visible and positioned', () => {
     const at = positions([[-87, 41], null, [-89, 43], [-90, 44]]);
     expect([...drawableMask(at, Uint8Array.from([1, 1, 0, 1]))]).toEqual([1, 0, 0, 1]);
+  });
+
+  it('counts the organizations no position places, whatever the filters show', () => {
+    expect(countUnplaced(positions([[-87, 41], null, [-89, 43], null]))).toBe(2);
+    expect(countUnplaced(positions([null, null]))).toBe(2);
+    expect(countUnplaced(positions([[-87, 41]]))).toBe(0);
   });
 });
 

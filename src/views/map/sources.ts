@@ -75,6 +75,14 @@ export function drawableMask(positions: Positions, visible: Uint8Array): Uint8Ar
   return out;
 }
 
+/** Number of organizations without a position, visible or not: what the map can never draw. */
+export function countUnplaced(positions: Positions): number {
+  let n = 0;
+  for (let i = 0; i < positions.coords.length; i += 2)
+    if (Number.isNaN(positions.coords[i]!) || Number.isNaN(positions.coords[i + 1]!)) n++;
+  return n;
+}
+
 /** Number of organizations that are both visible and positioned: what the map draws. */
 export function countDrawn(positions: Positions, visible: Uint8Array): number {
   let n = 0;

@@ -216,7 +216,8 @@ export function Workspace(props: WorkspaceProps) {
               resilience={workspace.resilience.outcome}
               onShowResilience={() => actions.setView('gaps')}
             />
-            {data.analysis !== null && (
+            {/* Without a home region the gap list above says what to do; an empty chart would add nothing. */}
+            {data.analysis !== null && region !== undefined && (
               <ImportedValueChart
                 gaps={data.analysis.gaps}
                 limit={8}

@@ -260,6 +260,8 @@ describe('importing a network file without locations', () => {
     expect(await note.innerText()).toContain('None of the 12 organizations has a location');
     expect(await note.innerText()).toContain('ZIP code or its county FIPS code');
     expect(await page.locator(byTestId('map')).getAttribute('data-visible-orgs')).toBe('0');
+    // No home region: the side panel says to choose one, and draws no chart of empty axes beside it.
+    expect(await page.locator(byTestId('side-imported-value')).count()).toBe(0);
     // The note is whole inside the map and clear of its legend, so its button can be pressed.
     const [noteBox, mapBox, legendBox] = await Promise.all(
       [note, page.locator(byTestId('map')), page.locator(byTestId('map-legend'))].map((l) => l.boundingBox()),

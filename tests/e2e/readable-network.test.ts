@@ -23,6 +23,8 @@ const WIDE = primes[1]!;
 /** A manufacturer whose suppliers all sit near it: at the opening fit its tree spans a few % of the pane. */
 const COMPACT = 'chicago-mfr-1087';
 const VIEWPORT = { width: 1440, height: 900 };
+const HOME_COUNTIES = new Set<string>(sample.regions.find((r) => r.id === sample.meta.homeRegion)!.counties);
+const countyOf = (id: string) => sample.organizations.find((o) => o.id === id)?.county ?? '';
 
 /** Value each direct supplier sells to `prime` (USD/yr), summed over its links. */
 function directSuppliers(prime: string): Map<string, number> {
@@ -148,8 +150,13 @@ describe('the zoom buttons', () => {
       const b = box(scene.nodes);
       return Math.max((b.right - b.left) / scene.width, (b.bottom - b.top) / scene.height);
     };
-    // The opening view fits the whole network, where this tree is a speck.
-    expect(spread(await drawn(page))).toBeLessThan(0.2);
+    // Looking elsewhere: the camera moved away from the tree, most of it off screen.
+    await page.evaluate(() => window.__forgemapSigma!.getCamera().setState({ x: 0.05, y: 0.95, ratio: 0.3 }));
+    await page.waitForTimeout(300);
+    const away = await drawn(page);
+    const inside = (n: { x: number; y: number }, s: Drawn) =>
+      n.x >= 0 && n.x <= s.width && n.y >= 0 && n.y <= s.height;
+    expect(away.nodes.filter((n) => inside(n, away)).length).toBeLessThan(away.nodes.length / 2);
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await cameraSettled(page);
     const scene = await drawn(page);
@@ -214,6 +221,26 @@ describe('the network’s pane', () => {
     expect(after.equals(before)).toBe(true);
   });
 
+  it('in the split view’s geographic layout, frames the home region’s firms, not the far-away suppliers', async () => {
+    const { page } = await open('#/s:chicago/split');
+    await networkReady(page, 'geo');
+    const inside = new Set(
+      sample.organizations.filter((o) => HOME_COUNTIES.has(o.county ?? '')).map((o): string => o.id),
+    );
+    expect(inside.size).toBeGreaterThan(1000);
+    const scene = await drawn(page);
+    const ours = scene.nodes.filter((n) => inside.has(n.key));
+    expect(ours.length).toBe(inside.size);
+    // The region's firms span at least half of the pane (they were a blob of a fifth of it beside suppliers
+    // hundreds of miles away), and almost all of them are on screen.
+    const b = box(ours);
+    expect(
+      Math.max((b.right - b.left) / scene.width, (b.bottom - b.top) / scene.height),
+    ).toBeGreaterThanOrEqual(0.5);
+    const onScreen = ours.filter((n) => n.x >= 0 && n.x <= scene.width && n.y >= 0 && n.y <= scene.height);
+    expect(onScreen.length / ours.length).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('docks the legend beside the graph, and a collapsed legend stays collapsed in the map and after a reload', async () => {
     const { page } = await open(`#/s:chicago/network?sel=${WIDE}`);
     await networkReady(page, 'geo');
@@ -270,7 +297,8 @@ describe('the selection in the network', () => {
   });
 
   it('names a selection taken out by the what-if as removed, and leaves no label of it behind', async () => {
-    const supplier = [...directSuppliers(WIDE).keys()][0]!;
+    // One in the home region: the opening view frames the region.
+    const supplier = [...directSuppliers(WIDE).keys()].find((id) => HOME_COUNTIES.has(countyOf(id)))!;
     const { page } = await open(`#/s:chicago/network?sel=${supplier}`);
     await networkReady(page, 'geo');
     expect((await drawn(page)).labels.map((l) => l.key)).toContain(supplier);

@@ -56,8 +56,15 @@ describe('placeLabels', () => {
         pane,
       ),
     );
-    // right: 360 + 4 + 3 + 50 = 417 > 400; top: 3 − 6 < 0; left: its text starts at 5, on the pane.
+    // right: its text would start at 367, leaving 33 px to the edge, under the 50 it needs (less than the
+    // 56 px minimum); top: 3 − 6 < 0; left: its text starts at 5, on the pane.
     expect(taken).toEqual(['left']);
+  });
+
+  it('shortens a label that reaches the right edge to the room left, when that room is enough', () => {
+    // Text from 300 + 4 + 3 = 307 to the edge at 400: 93 px of its 150.
+    expect(placeLabels([node('long', 300, 50, 150)], pane)).toEqual([{ key: 'long', width: 93 }]);
+    expect(placeLabels([node('long', 300, 50, 150)], { ...pane, minWidth: 100 })).toEqual([]);
   });
 
   it('keeps the margin free around each label', () => {

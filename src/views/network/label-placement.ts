@@ -1,7 +1,7 @@
 // Which node labels to draw so that none overlaps another or runs over a node: candidates come in priority
 // order (the selection and what it highlights, then the most valuable), each takes the rectangle of its disc
 // and its label (sigma writes a label right of its node, centred on it). A label stops short of the first
-// node disc in its way (the caller shortens its text to the width given, with an ellipsis) or is left out
+// node disc in its way or of the pane's edge (the caller shortens its text to the width given, with an ellipsis) or is left out
 // when too little of it would remain, as is one that would touch a rectangle already taken. Uniform grids
 // over the pane keep each test to what is nearby. Pure.
 
@@ -112,7 +112,8 @@ export function placeLabels(candidates: Iterable<LabelCandidate>, options: Place
       top: c.y - lineHeight / 2,
       bottom: c.y + lineHeight / 2,
     };
-    let end = band.right;
+    // The pane's right edge stops a label like a disc does: shortened, it is still the node's name.
+    let end = Math.min(band.right, width);
     discs.each(band, (cell) => {
       for (const d of cell)
         if (d.key !== c.key && d.right > start && overlaps(band, d)) end = Math.min(end, d.left - margin);
@@ -120,7 +121,7 @@ export function placeLabels(candidates: Iterable<LabelCandidate>, options: Place
     const room = end - start;
     if (room < Math.min(c.width, minWidth)) continue;
     const f = footprint({ ...c, width: Math.min(c.width, room) }, lineHeight, gap);
-    // The text must be on the pane whole; the disc may be cut by the edge.
+    // The text must be on the pane whole (its height, and its start); the disc may be cut by the edge.
     if (c.x + c.size < 0 || f.right > width || f.top < 0 || f.bottom > height) continue;
     const padded = {
       left: f.left - margin,

@@ -1,5 +1,6 @@
 // The frame every gap chart sits in: a titled figure, the SVG, and its table twin (a DataTable) behind a
-// "Show table" button (WAI-ARIA disclosure), so the numbers are readable without the picture.
+// "Show table" button (WAI-ARIA disclosure), so the numbers are readable without the picture; or, with nothing
+// to draw, a sentence saying why instead of an empty axis.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { DataTable } from '../../../ui/DataTable.tsx';
@@ -31,9 +32,11 @@ export interface ChartFrameProps<Row> {
   options: ChartOptions;
   chart: ReactNode;
   table: ChartTable<Row>;
+  /** Said instead of the chart and its table when the table has no row: why there is nothing to draw. */
+  empty?: string | undefined;
 }
 
-export function ChartFrame<Row>({ text, options, chart, table }: ChartFrameProps<Row>) {
+export function ChartFrame<Row>({ text, options, chart, table, empty }: ChartFrameProps<Row>) {
   const { title, description, name } = text;
   const { regionName, tableOpen = false, testId = `chart-${name}` } = options;
   const [open, setOpen] = useState(tableOpen);
@@ -46,28 +49,38 @@ export function ChartFrame<Row>({ text, options, chart, table }: ChartFrameProps
         </h3>
         <p className="gap-chart-description">{description}</p>
       </figcaption>
-      {chart}
-      <button
-        type="button"
-        className="gap-chart-toggle"
-        aria-expanded={open}
-        aria-controls={`${id}-table`}
-        data-testid={`${testId}-toggle`}
-        onClick={() => setOpen((o) => !o)}
-      >
-        {open ? 'Hide table' : 'Show table'}
-      </button>
-      <div id={`${id}-table`} className="gap-chart-table" hidden={!open} data-testid={`${testId}-table`}>
-        <DataTable
-          columns={table.columns}
-          rows={table.rows}
-          rowKey={table.rowKey}
-          initialSort={table.sort === undefined ? null : { column: table.sort[0], direction: table.sort[1] }}
-          caption={text.caption}
-          csvFileName={`${name}.csv`}
-          testId={`${testId}-data`}
-        />
-      </div>
+      {empty !== undefined && table.rows.length === 0 ? (
+        <p className="gap-chart-empty" data-testid={`${testId}-empty`}>
+          {empty}
+        </p>
+      ) : (
+        <>
+          {chart}
+          <button
+            type="button"
+            className="gap-chart-toggle"
+            aria-expanded={open}
+            aria-controls={`${id}-table`}
+            data-testid={`${testId}-toggle`}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? 'Hide table' : 'Show table'}
+          </button>
+          <div id={`${id}-table`} className="gap-chart-table" hidden={!open} data-testid={`${testId}-table`}>
+            <DataTable
+              columns={table.columns}
+              rows={table.rows}
+              rowKey={table.rowKey}
+              initialSort={
+                table.sort === undefined ? null : { column: table.sort[0], direction: table.sort[1] }
+              }
+              caption={text.caption}
+              csvFileName={`${name}.csv`}
+              testId={`${testId}-data`}
+            />
+          </div>
+        </>
+      )}
     </figure>
   );
 }

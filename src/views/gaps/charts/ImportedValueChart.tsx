@@ -165,5 +165,7 @@ export function ImportedValueChart({
   ];
 
   const table: ChartTable<Gap> = { columns, rows, rowKey: gapKey, sort: ['imported', 'descending'] };
-  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} />;
+  // Callers show the chart only for a home region (without one, they say to choose one).
+  const empty = `Nothing to rank: no buyer in ${options.regionName ?? 'the region'} buys a capability from a supplier on record.`;
+  return <ChartFrame text={TEXT} options={options} chart={chart} table={table} empty={empty} />;
 }

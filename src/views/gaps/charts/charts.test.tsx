@@ -102,6 +102,16 @@ describe('ImportedValueChart', () => {
     expect(html).toMatch(/aria-expanded="false"/);
   });
 
+  it('says why there is nothing to draw instead of an empty axis, and draws the chart otherwise', () => {
+    const empty = renderToStaticMarkup(<ImportedValueChart gaps={[]} regionName="Lakeside" />);
+    expect(empty).toContain(
+      'Nothing to rank: no buyer in Lakeside buys a capability from a supplier on record.',
+    );
+    expect(empty).not.toContain('<svg');
+    expect(empty).not.toContain('chart-imported-value-toggle');
+    expect(html).not.toContain('chart-imported-value-empty');
+  });
+
   it('ranks bars by imported value, the largest import the longest imported bar', () => {
     expect(byTestId(html, 'imported-bar').map((g) => g['data-capability'])).toEqual([
       'nadcap-ndt',

@@ -6,6 +6,7 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import type { Layout } from '../../../state/route.ts';
 import type { DatasetView } from '../../contracts.ts';
+import { frameAround } from '../layouts/box.ts';
 import type { Frame, LayoutPositions } from '../layouts/box.ts';
 import { upstreamTreeInGraph } from '../focus.ts';
 import type { SupplyTree } from '../focus.ts';
@@ -17,7 +18,7 @@ import type { EdgeAttributes, NodeAttributes, RenderGraph } from '../render-grap
 
 export const LAYOUT_ANIMATION_MS = 600;
 
-/** Where the nodes go, and for the tier layout the frame sigma fits (see tier.ts). */
+/** Where the nodes go, and the frame sigma fits: the tier layout's pane (see tier.ts), the geo layout's region. */
 export interface LayoutTargets {
   positions: LayoutPositions;
   frame: Frame | null;
@@ -51,7 +52,10 @@ export function layoutPositions(
       graph.mapNodes((id, attrs) => ({ id, org: attrs.org })),
       data.positions,
     );
-    return { positions, frame: null };
+    // The home region's firms fill the pane; suppliers far away lie beyond its edges (Zoom to fit shows all).
+    const region = graph.filterNodes((_node, attrs) => attrs.inRegion);
+    const frame = region.length > 0 && region.length < graph.order ? frameAround(positions, region) : null;
+    return { positions, frame };
   }
   const { focus, selected, viewport } = context;
   if (focus != null) return treeLayout(graph, focus, viewport);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitToBox, LAYOUT_BOX } from './box.ts';
+import { fitToBox, frameAround, LAYOUT_BOX } from './box.ts';
 import type { LayoutPositions } from './box.ts';
 
 describe('fitToBox', () => {
@@ -44,5 +44,20 @@ describe('fitToBox', () => {
 
   it('has a 1000 box by default', () => {
     expect(LAYOUT_BOX).toBe(1000);
+  });
+});
+
+describe('frameAround', () => {
+  const at: LayoutPositions = { a: { x: 0, y: 0 }, b: { x: 100, y: 40 }, far: { x: 900, y: -500 } };
+
+  it('frames the keys given, padded by a tenth of their size each way, whatever else lies around', () => {
+    // Width 100 → 10 each side; height 40 → 4 each side.
+    expect(frameAround(at, ['a', 'b'])).toEqual({ x: [-10, 110], y: [-4, 44] });
+  });
+
+  it('gives a lone point or a street-wide cluster a minimum span, and nothing for keys without a place', () => {
+    expect(frameAround(at, ['a'], 0.1, 20)).toEqual({ x: [-10, 10], y: [-10, 10] });
+    expect(frameAround(at, ['nowhere'])).toBeNull();
+    expect(frameAround(at, [])).toBeNull();
   });
 });

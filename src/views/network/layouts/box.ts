@@ -53,6 +53,35 @@ export interface Frame {
 }
 
 /**
+ * The rectangle around the positions of `keys`, widened by `pad` of its size on each side and to at least
+ * `minSpan` each way (two firms a street apart are not a whole pane): what sigma frames to show a part of a
+ * layout, e.g. the home region's firms of the geo layout. Null when no key has a position.
+ */
+export function frameAround(
+  positions: LayoutPositions,
+  keys: Iterable<string>,
+  pad = 0.1,
+  minSpan = LAYOUT_BOX / 50,
+): Frame | null {
+  const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const key of keys) {
+    const p = positions[key];
+    if (p === undefined) continue;
+    b.minX = Math.min(b.minX, p.x);
+    b.maxX = Math.max(b.maxX, p.x);
+    b.minY = Math.min(b.minY, p.y);
+    b.maxY = Math.max(b.maxY, p.y);
+  }
+  if (b.minX > b.maxX) return null;
+  const widen = (lo: number, hi: number): [number, number] => {
+    const half = Math.max((hi - lo) * (0.5 + pad), minSpan / 2);
+    const mid = (lo + hi) / 2;
+    return [mid - half, mid + half];
+  };
+  return { x: widen(b.minX, b.maxX), y: widen(b.minY, b.maxY) };
+}
+
+/**
  * fitToBox for positions inside a frame (a rectangle around them, e.g. the pane's shape with room for
  * labels): the frame is what gets the longer side LAYOUT_BOX; returns both transformed.
  */

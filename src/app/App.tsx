@@ -1,6 +1,7 @@
 // The app shell, as an outline: the route (the URL hash is the source of truth for what is shown; every
 // change goes through a pure route action), the dataset it names, what the views are shown of it, and the
 // page: header, notices, the import dialog, and the workspace.
+import { useState } from 'react';
 import type { Route, ViewName } from '../state/route.ts';
 import { useRoute } from '../state/url.ts';
 import type { DatasetView } from '../views/contracts.ts';
@@ -8,7 +9,7 @@ import { ExportMenu } from '../views/export/ExportMenu.tsx';
 import { ImportDialog } from '../views/import/ImportDialog.tsx';
 import { MissingDataset } from './MissingDataset.tsx';
 import { NoticeList } from './NoticeList.tsx';
-import { OpenDataButton } from './OpenData.tsx';
+import { addressOpensFile, OpenDataButton } from './OpenData.tsx';
 import { RecordsButton, useRecordsBuild } from './RecordsBuild.tsx';
 import { RecordsDialog } from '../views/import/RecordsDialog.tsx';
 import { ShareControl } from './ShareControl.tsx';
@@ -23,11 +24,13 @@ import { Workspace } from './Workspace.tsx';
 
 export function App() {
   const { route, notices: routeNotices, setRoute } = useRoute();
-  const loaded = useDataset(route.dataset);
+  // A link that opens a file (`?data=`) goes straight to it: the default sample is not loaded on the way.
+  const [fileFirst, setFileFirst] = useState(addressOpensFile);
+  const loaded = useDataset(fileFirst ? null : route.dataset);
   const workspace = useWorkspaceData(route, loaded);
   const { bundle, data, region } = workspace;
   const actions = useRouteActions(setRoute, bundle);
-  const opening = useDataOpening(loaded, setRoute);
+  const opening = useDataOpening(loaded, setRoute, () => setFileFirst(false));
   const { shownView, selected, notices } = whatIsShown(route, data, routeNotices);
   const png = usePngExports(bundle, region?.name, {
     map: data !== null && (shownView === 'map' || shownView === 'split'),
@@ -109,6 +112,11 @@ export function App() {
       )}
       <main className="main-area" data-testid="main-area" aria-busy={loaded.status === 'loading'}>
         {loaded.status === 'loading' && <p className="placeholder">Loading the dataset…</p>}
+        {loaded.status === 'waiting' && (
+          <p className="placeholder" role="status" data-testid="waiting-for-file">
+            Opening the file the address names…
+          </p>
+        )}
         {loaded.status === 'missing' && (
           <MissingDataset
             hash={loaded.hash}

@@ -23,6 +23,7 @@ const TITLE_WHILE: Record<DatasetState['status'], string> = {
   failed: 'No dataset',
   missing: 'Data file needed',
   loading: 'Loading…',
+  waiting: 'Opening the linked file…',
   ready: '',
 };
 

@@ -32,7 +32,15 @@ export interface DataOpening {
   notices: string[];
 }
 
-export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOpening {
+/**
+ * `onSettled`: the file the address named (`?data=`) was imported, cancelled or could not be fetched; the
+ * app then shows what the route names.
+ */
+export function useDataOpening(
+  loaded: DatasetState,
+  setRoute: SetRoute,
+  onSettled: () => void = () => {},
+): DataOpening {
   const [files, setFiles] = useState<readonly File[] | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
@@ -49,7 +57,10 @@ export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOp
   useDataParam(
     loaded.status === 'missing' || (initialHash === '' && loaded.status !== 'loading'),
     openFiles,
-    (message) => setNotices((n) => [...n, message]),
+    (message) => {
+      setNotices((n) => [...n, message]);
+      onSettled();
+    },
   );
 
   const waiting = loaded.status === 'missing' ? loaded.hash : null;
@@ -81,6 +92,7 @@ export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOp
             },
       { push: waiting === null },
     );
+    onSettled();
     refreshKept();
   };
 
@@ -88,7 +100,10 @@ export function useDataOpening(loaded: DatasetState, setRoute: SetRoute): DataOp
     files,
     client,
     openFiles,
-    closeDialog: () => setFiles(null),
+    closeDialog: () => {
+      setFiles(null);
+      onSettled();
+    },
     openBundle,
     opening,
     kept,

@@ -29,7 +29,9 @@ export type DatasetState =
       filePositions?: ReadonlyMap<string, { x: number; y: number }> | undefined;
     }
   | { status: 'missing'; key: string; hash: string }
-  | { status: 'failed'; key: string; issues: Issue[] };
+  | { status: 'failed'; key: string; issues: Issue[] }
+  /** No dataset asked for yet: the address names a file (`?data=`) that is being fetched and imported. */
+  | { status: 'waiting'; key: string };
 
 export function datasetKey(ref: DatasetRef): string {
   // Embedded payloads are long: their key is a cheap digest of the text, enough to tell links apart.
@@ -200,12 +202,17 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
   }
 }
 
-/** The dataset the route names, reloaded whenever the route names another. */
-export function useDataset(ref: DatasetRef): DatasetState {
-  const key = datasetKey(ref);
+const WAITING = 'waiting';
+
+/**
+ * The dataset the route names, reloaded whenever the route names another; with `null`, none (the app is
+ * waiting for the file the address names, and loads nothing meanwhile).
+ */
+export function useDataset(ref: DatasetRef | null): DatasetState {
+  const key = ref === null ? WAITING : datasetKey(ref);
   const [state, setState] = useState<DatasetState>({ status: 'loading', key });
   const [revision, setRevision] = useState(0);
-  const waitingFor = ref.kind === 'hash' ? ref.id : null;
+  const waitingFor = ref?.kind === 'hash' ? ref.id : null;
   useEffect(() => {
     if (waitingFor === null) return;
     const listener = (hash: string) => {
@@ -217,6 +224,7 @@ export function useDataset(ref: DatasetRef): DatasetState {
     };
   }, [waitingFor]);
   useEffect(() => {
+    if (ref === null) return;
     const controller = new AbortController();
     setState({ status: 'loading', key });
     resolve(ref, controller.signal).then(
@@ -237,5 +245,6 @@ export function useDataset(ref: DatasetRef): DatasetState {
     // The key describes ref fully; a revision means the bundle for it was just opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, revision]);
+  if (ref === null) return { status: 'waiting', key };
   return state.key === key ? state : { status: 'loading', key };
 }

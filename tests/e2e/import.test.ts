@@ -328,10 +328,24 @@ describe('?data= addresses', () => {
     const relative = new URL(sampleUrl).pathname.replace(/^\//, '');
     await page.goto(`${new URL(page.url()).origin}/?data=${relative}`);
     await page.locator(byTestId('import-report')).waitFor({ timeout: 30_000 });
+    // Straight to the file: no sample was loaded, analysed or drawn behind the dialog.
+    expect(await page.locator(byTestId('dataset-title')).innerText()).toBe('Opening the linked file…');
+    expect(await page.locator(byTestId('waiting-for-file')).count()).toBe(1);
+    expect(await page.locator(byTestId('map')).count()).toBe(0);
+    expect(await page.locator(byTestId('gap-panel')).count()).toBe(0);
     await page.locator(byTestId('import-confirm')).click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Chicago/);
     expect(new URL(page.url()).search).toBe(`?data=${relative}`);
+  });
+
+  it("shows the sample when the linked file's import is cancelled", async () => {
+    const { page } = await app();
+    await page.goto(`${new URL(page.url()).origin}/?data=${encodeURIComponent('index.html')}`);
+    await page.locator(byTestId('import-dialog')).waitFor({ timeout: 30_000 });
+    expect(await page.locator(byTestId('map')).count()).toBe(0);
+    await page.locator(byTestId('import-cancel')).click();
+    await page.locator(byTestId('dataset-title')).filter({ hasText: 'Chicago' }).waitFor({ timeout: 30_000 });
   });
 
   it('refuses a file from another origin and says why', async () => {
@@ -340,5 +354,7 @@ describe('?data= addresses', () => {
     await expect
       .poll(() => page.locator(byTestId('notices')).innerText(), { timeout: 30_000 })
       .toMatch(/only loads data from its own origin/);
+    // Nothing to wait for: the sample is shown under the notice.
+    await page.locator(byTestId('dataset-title')).filter({ hasText: 'Chicago' }).waitFor({ timeout: 30_000 });
   });
 });

@@ -14,6 +14,7 @@ import type { DatasetRef } from '../state/route.ts';
 import { createImportClient } from '../workers/import-client.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
+import { markOnce } from '../ui/perf-marks.ts';
 import { fetchBundle } from './load-dataset.ts';
 import { referenceRegionIds } from './reference-regions.ts';
 import { findSample, SAMPLES } from './samples.ts';
@@ -229,7 +230,9 @@ export function useDataset(ref: DatasetRef | null): DatasetState {
     setState({ status: 'loading', key });
     resolve(ref, controller.signal).then(
       (next) => {
-        if (!controller.signal.aborted) setState(next);
+        if (controller.signal.aborted) return;
+        if (next.status === 'ready') markOnce('dataset');
+        setState(next);
       },
       (error: unknown) => {
         if (!controller.signal.aborted)

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import { loadCountyTopology, referenceFile } from '../workers/reference-files.ts';
 import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
+import { markOnce } from '../ui/perf-marks.ts';
 import type { PositionSources, Positions } from '../geo/positions.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
@@ -52,7 +53,9 @@ export function usePositions(bundle: Bundle | undefined): Positions | null {
     if (bundle === undefined) return;
     let live = true;
     void loadPositionSources(bundle).then((sources) => {
-      if (live) setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
+      if (!live) return;
+      setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
+      markOnce('positions');
     });
     return () => {
       live = false;

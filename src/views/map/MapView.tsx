@@ -14,6 +14,7 @@ import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
 import { mapPixelRatio } from './render-scale.ts';
 import type { MapResolution } from './render-scale.ts';
 import { readPreference, writePreference } from '../../state/preferences.ts';
+import { markOnce } from '../../ui/perf-marks.ts';
 import { buildStyle } from './style.ts';
 import { parkMap, takeParkedMap } from './map-pool.ts';
 import type { ParkedMap } from './map-pool.ts';
@@ -112,11 +113,13 @@ export function MapView(props: MapViewProps) {
       entry = { map: instance, host, softwareGl, layers: style.layers };
     }
     const instance = entry.map;
+    markOnce('map-created');
     let loaded = reused !== null;
     window.__forgemapMap = instance;
     if (loaded) setMap(instance);
     else
       instance.on('load', () => {
+        markOnce('map-loaded');
         loaded = true;
         setMap(instance);
       });
@@ -170,7 +173,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (!loaded || map === null || ready) return;
     let live = true;
-    map.once('idle', () => live && setReady(true));
+    markOnce('map-filled');
+    map.once('idle', () => {
+      if (!live) return;
+      markOnce('map-ready');
+      setReady(true);
+    });
     map.triggerRepaint();
     return () => {
       live = false;

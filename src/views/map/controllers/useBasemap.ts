@@ -8,6 +8,7 @@ import { runSliced } from '../../../workers/sliced.ts';
 import type { Basemap } from '../basemap.ts';
 import { SOURCE } from '../style.ts';
 import { setSourceData } from './geojson.ts';
+import { markOnce } from '../../../ui/perf-marks.ts';
 
 /** Built once per topology (the map view mounts again on every switch back from another view). */
 const built = new WeakMap<Topology, Promise<Basemap>>();
@@ -31,6 +32,7 @@ export function useBasemap(map: MapLibreMap | null): Basemap | null {
     void loadCountyTopology()
       .then(basemapOf)
       .then((built) => {
+        markOnce('basemap');
         if (live) setBasemap(built);
       });
     return () => {

@@ -12,7 +12,8 @@ import { drawableMask, orgRadii, suppliedValues } from '../sources.ts';
 import type { SizeBy } from '../sources.ts';
 import { SOURCE } from '../style.ts';
 import type { MapPointFeature } from '../../../workers/points/cluster-index.ts';
-import { createPointsClient } from '../../../workers/points/points-client.ts';
+import { createInThreadPointsClient, createPointsClient } from '../../../workers/points/points-client.ts';
+import { markOnce } from '../../../ui/perf-marks.ts';
 import type { PointsClient } from '../../../workers/points/points-client.ts';
 import { windowCovers, windowFor } from '../../../workers/points/view-window.ts';
 import type { PointWindow, ViewBounds } from '../../../workers/points/view-window.ts';
@@ -122,6 +123,9 @@ class OrgPointsSync {
   }
 }
 
+/** Up to this many organizations, the map's points are clustered on the main thread (no worker start). */
+export const IN_THREAD_POINTS = 10_000;
+
 export interface OrgSource {
   /** Goes up each time the source has caught up with new data (0: not yet). */
   version: number;
@@ -156,18 +160,24 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
     sync.current?.want(wanted);
   }, [wanted]);
 
+  // A few thousand points cluster in a few milliseconds here; a worker would first have to start (half a
+  // second to the first picture on two cores). Larger datasets go to the worker, off the main thread.
+  const inThread = bundle.organizations.length <= IN_THREAD_POINTS;
   useEffect(() => {
     if (map === null) return;
     const source = map.getSource<GeoJSONSource>(SOURCE.orgs);
     if (source === undefined) return;
-    const points = createPointsClient();
+    const points = inThread ? createInThreadPointsClient() : createPointsClient();
     client.current = points;
     const current = new OrgPointsSync(
       map,
       source,
       points,
       latest.current,
-      () => setVersion((v) => v + 1),
+      () => {
+        markOnce('points');
+        setVersion((v) => v + 1);
+      },
       (window) => setShownWindow([...window.bbox, window.zoom].join(',')),
     );
     sync.current = current;
@@ -182,7 +192,7 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
       if (sync.current === current) sync.current = null;
       if (client.current === points) client.current = null;
     };
-  }, [map]);
+  }, [map, inThread]);
 
   const expansionZoom = useCallback(async (clusterId: number) => {
     if (client.current === null) throw new Error('The map’s points are not ready.');

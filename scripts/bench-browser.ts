@@ -6,7 +6,8 @@
 // network on 100k organizations, which aggregates; and a zipped USAspending download (generated, ~1 GB
 // unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of
 // Chromium's pipelines (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes
-// them as JSON.
+// them as JSON. With `--gephi <Gephi Lite build>`, also Forgemap against Gephi Lite on the same GEXF files
+// (scripts/bench/gephi-compare.ts; `--parts none` runs that alone).
 import {
   closeSync,
   createReadStream,
@@ -29,6 +30,7 @@ import type Sigma from 'sigma';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { startStaticServer } from '../tests/e2e/static-server.ts';
+import { compareWithGephi } from './bench/gephi-compare.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
 import { generateRecords } from './records/generate.ts';
 import { Zip, ZipDeflate } from 'fflate';
@@ -42,6 +44,14 @@ const { values: args } = parseArgs({
     /** Contract prime transactions : subawards of the generated download the records part zips and builds. */
     records: { type: 'string', default: '6500000:300000' },
     pipelines: { type: 'string', default: 'gpu,software' },
+    /**
+     * Gephi Lite's production build (packages/gephi-lite/build of gephi/gephi-lite, built outside the
+     * project): times both apps opening the same generated GEXF files (scripts/bench/gephi-compare.ts).
+     */
+    gephi: { type: 'string' },
+    'gephi-sizes': { type: 'string', default: '1000:4000,10000:40000,50000:200000' },
+    'gephi-runs': { type: 'string', default: '3' },
+    'gephi-runs-big': { type: 'string', default: '1' },
   },
 });
 const size = (spec: string) => {
@@ -295,7 +305,7 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
       resilienceTasks,
     };
     console.log(
-      `big ${args.big}: import report ${reportMs} ms, map drawn ${mapMs} ms, single points of failure shown ${resilienceMs} ms; long tasks while the app starts (sample map): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, finding the single points of failure: ${JSON.stringify(resilienceTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
+      `big ${args.big}: import report ${reportMs} ms, map drawn ${mapMs} ms, single points of failure shown ${resilienceMs} ms; long tasks while the app starts (to the import dialog): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, finding the single points of failure: ${JSON.stringify(resilienceTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
     );
     // 2b. The same bundle in the network view: aggregated.
     await page.getByRole('button', { name: 'Network', exact: true }).click();
@@ -404,9 +414,15 @@ async function main(): Promise<void> {
   else process.env['NODE_ENV'] = nodeEnv;
   const big = size(args.big);
   const net = size(args.network);
-  console.log(`generating ${big.orgs} / ${big.links} and ${net.orgs} / ${net.links} bundles…`);
-  writeFileSync(join(dir, 'bench-big.json'), generateLargeBundle({ ...big, seed: 20240101 }));
-  writeFileSync(join(dir, 'bench-net.json'), generateLargeBundle({ ...net, seed: 20240102 }));
+  const wanted = new Set(args.parts.split(','));
+  if (wanted.has('big')) {
+    console.log(`generating the ${big.orgs} / ${big.links} bundle…`);
+    writeFileSync(join(dir, 'bench-big.json'), generateLargeBundle({ ...big, seed: 20240101 }));
+  }
+  if (wanted.has('network')) {
+    console.log(`generating the ${net.orgs} / ${net.links} bundle…`);
+    writeFileSync(join(dir, 'bench-net.json'), generateLargeBundle({ ...net, seed: 20240102 }));
+  }
   if (args.parts.split(',').includes('records')) {
     console.log(`generating and zipping the records download (${args.records})…`);
     await writeRecordsZip(dir);
@@ -425,6 +441,22 @@ async function main(): Promise<void> {
       } finally {
         await browser.close();
       }
+    }
+    if (args.gephi !== undefined) {
+      console.log('\nForgemap and Gephi Lite on the same GEXF files (software WebGL):');
+      results['gephi'] = await compareWithGephi({
+        forgemapDir: dir,
+        gephiDir: args.gephi,
+        sizes: args['gephi-sizes'].split(',').map((spec) => {
+          const { orgs, links } = size(spec);
+          return { nodes: orgs, edges: links };
+        }),
+        runs: Number(args['gephi-runs']),
+        runsBig: Number(args['gephi-runs-big']),
+        chromiumPath: findChromium(),
+        chromiumArgs: CHROMIUM_ARGS,
+        serve: startStaticServer,
+      });
     }
   } finally {
     await server.close();

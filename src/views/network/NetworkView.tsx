@@ -109,7 +109,7 @@ export function NetworkView(props: NetworkViewProps) {
   useEffect(() => {
     if (sigma === null || size === null) return;
     sigma.resize();
-    sigma.refresh();
+    sigma.scheduleRefresh();
   }, [sigma, size]);
   const selectedKey = selected === undefined ? undefined : nodeKey(selected);
   const focus = useMemo(
@@ -140,8 +140,9 @@ export function NetworkView(props: NetworkViewProps) {
   useLabels(sigma, graph, sizeBy, worth);
   useCamera(sigma, camera, props.onCameraChange);
 
-  // Ready once the first real graph has been drawn: sigma renders synchronously, so the next animation
-  // frame is the first one on screen (reference/toolchain.md). The label font comes first.
+  // Ready once the first real graph has been drawn with the label font: after sigma's scheduled render (an
+  // animation frame callback registered before ours), the next animation frame is the first one on screen
+  // (reference/toolchain.md).
   const placed = shownLayout !== undefined || firstFrameMs !== null;
   useEffect(() => {
     if (sigma === null || !placed || firstFrameMs !== null) return;
@@ -149,8 +150,10 @@ export function NetworkView(props: NetworkViewProps) {
     let frame = 0;
     void loadLabelFont().then(() => {
       if (!live) return;
-      sigma.refresh();
-      frame = requestAnimationFrame(() => live && setFirstFrameMs(performance.now() - mountedAt));
+      sigma.scheduleRender();
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => live && setFirstFrameMs(performance.now() - mountedAt));
+      });
     });
     return () => {
       live = false;

@@ -31,6 +31,11 @@ declare global {
 
 /** Labels drawn at most per frame (a bound on the work; a pane holds far fewer). */
 const MAX_LABELS = 600;
+/**
+ * Nodes on the pane tried for a label per frame, in priority order: past the first 1,500 of a dense pane
+ * hardly any label still fits, and trying each of 10,000 cost a second per frame on two cores.
+ */
+const MAX_CANDIDATES = 1_500;
 
 /**
  * The nodes in label priority order: by the worth given (a focused tree's, see treeWeights), else by the
@@ -106,7 +111,8 @@ export function useLabels(
           const size = view.scaleSize(data.size);
           if (at.x + size < 0 || at.x - size > width || at.y + size < 0 || at.y - size > height) continue;
           const label = data.label ?? '';
-          const node = { key, x: at.x, y: at.y, size, width: label === '' ? 0 : widthOf(label), label };
+          // Widths are measured for the candidates only (below): measuring 10,000 labels costs 0.3 s.
+          const node = { key, x: at.x, y: at.y, size, width: 0, label };
           drawn.push(node);
           if (data.dimmed !== true) obstacles.push(node);
           rank.push(data.selected === true ? 0 : data.labelFirst === true ? 1 : 2);
@@ -116,7 +122,8 @@ export function useLabels(
         .map((c, i) => ({ c, r: rank[i]! }))
         .filter(({ c }) => c.label !== '')
         .sort((a, b) => a.r - b.r) // stable: value order within each rank
-        .map(({ c }) => c);
+        .slice(0, MAX_CANDIDATES)
+        .map(({ c }) => ({ ...c, width: widthOf(c.label) }));
       const placed = placeLabels(candidates, {
         width,
         height,
@@ -155,13 +162,15 @@ export function useLabels(
         height: settings.labelSize,
       });
     });
-    sigma.refresh();
-    // Widths measured before the label font arrived are the fallback font's: measure again.
+    // setSetting has scheduled a refresh: one frame for all the changes made now (a full refresh of 10,000
+    // nodes costs ~0.5 s on two cores without a GPU).
+    // Widths measured before the label font arrived are the fallback font's: measure again, and draw again
+    // (the labels only: nothing else changed).
     let live = true;
     void loadLabelFont().then(() => {
       if (!live) return;
       widths.clear();
-      view.refresh();
+      view.scheduleRender();
     });
     return () => {
       live = false;

@@ -199,7 +199,7 @@ export function useLayout(
     if (from?.graph === graph && from.layout === layout && layout === shown && sameInputs(from.what, what)) {
       // Same layout, only the pane changed size: move without ceremony.
       assign(graph, targets.positions);
-      sigma.refresh();
+      sigma.scheduleRefresh();
       return;
     }
     setShown(undefined);

@@ -124,7 +124,7 @@ class OrgPointsSync {
 }
 
 /** Up to this many organizations, the map's points are clustered on the main thread (no worker start). */
-export const IN_THREAD_POINTS = 10_000;
+const IN_THREAD_POINTS = 10_000;
 
 export interface OrgSource {
   /** Goes up each time the source has caught up with new data (0: not yet). */

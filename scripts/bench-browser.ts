@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     big: { type: 'string', default: '100000:1000000' },
     network: { type: 'string', default: '10000:100000' },
-    parts: { type: 'string', default: 'chicago,big,network,records' },
+    parts: { type: 'string', default: 'chicago,big,reopen,network,records' },
     /** Contract prime transactions : subawards of the generated download the records part zips and builds. */
     records: { type: 'string', default: '6500000:300000' },
     pipelines: { type: 'string', default: 'gpu,software' },
@@ -318,6 +318,53 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
     console.log(`big network: ${JSON.stringify(aggregated)} frames ${JSON.stringify(frames)}`);
     await page.context().close();
   }
+  // 2c. Reopening the kept national bundle: a new tab on its `h:` link, read from this device's store.
+  if (parts.has('reopen')) {
+    const first = await newPage(browser);
+    await importThroughAddress(first, base, 'bench-big.json');
+    await first.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
+    const link = first.url();
+    const hash = /\/h:([0-9a-f]+)/.exec(link)?.[1];
+    if (hash === undefined) throw new Error(`reopen: no h: link in ${link}`);
+    // Kept once the store has its row (the write finishes after the map may already be drawn).
+    await first.waitForFunction(
+      (wanted) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('forgemap');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('info')) return resolve(false);
+            const get = db.transaction('info').objectStore('info').get(wanted);
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result !== undefined);
+            };
+            get.onerror = () => resolve(false);
+          };
+        }),
+      hash,
+      { timeout: 600_000, polling: 500 },
+    );
+    await first.close();
+    const page = await first.context().newPage();
+    await page.goto(link);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
+    const seen = await page.evaluate(() => {
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('forgemap:'))
+        .map((m) => [m.name.slice('forgemap:'.length), Math.round(m.startTime)] as const);
+      const at = (window as unknown as { __seen: Record<string, number> }).__seen;
+      return { mapMs: Math.round(at['map'] ?? NaN), marks };
+    });
+    const longTasks = await takeLongTasks(page);
+    results['reopen'] = { ...size(args.big), mapMs: seen.mapMs, marks: Object.fromEntries(seen.marks), longTasks };
+    console.log(
+      `reopen ${args.big}: map drawn ${seen.mapMs} ms after navigation (${seen.marks.map(([name, ms]) => `${name} ${ms}`).join(', ')}); long tasks ${JSON.stringify(longTasks)}`,
+    );
+    await page.context().close();
+  }
   // 3. The network view at sigma's comfortable size.
   if (parts.has('network')) {
     const page = await newPage(browser);
@@ -415,7 +462,7 @@ async function main(): Promise<void> {
   const big = size(args.big);
   const net = size(args.network);
   const wanted = new Set(args.parts.split(','));
-  if (wanted.has('big')) {
+  if (wanted.has('big') || wanted.has('reopen')) {
     console.log(`generating the ${big.orgs} / ${big.links} bundle…`);
     writeFileSync(join(dir, 'bench-big.json'), generateLargeBundle({ ...big, seed: 20240101 }));
   }

@@ -2,14 +2,17 @@
 // on this device (IndexedDB, by content hash), or one embedded in the link. A hash this device does not have
 // comes back as `missing`, with what the link says about the file, so the app can ask for it.
 import { useEffect, useState } from 'react';
-import type { Bundle } from '../domain/model.ts';
+import type { Bundle, Organization } from '../domain/model.ts';
+import { readColumnar } from '../io/columnar.ts';
+import { assembleBundle } from '../workers/import-parts.ts';
+import { keptForm } from '../workers/kept-form.ts';
+import { eachSliced } from '../workers/sliced.ts';
 import { decodeEmbedded } from '../io/embed.ts';
-import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
 import type { Issue, Result } from '../domain/issues.ts';
 import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
 import { openDatasetStore } from '../state/dataset-store.ts';
-import type { DatasetStore, StoredDatasetInfo } from '../state/dataset-store.ts';
+import type { DatasetStore, StoredContent, StoredDatasetInfo } from '../state/dataset-store.ts';
 import type { DatasetRef } from '../state/route.ts';
 import { createImportClient } from '../workers/import-client.ts';
 import type { ImportClient } from '../workers/import-client.ts';
@@ -75,17 +78,15 @@ export interface KeptDataset {
 
 /**
  * Keeps an imported bundle on this device under its content hash; the `h:` link then finds it. The import
- * worker hands over the canonical bytes and hash ready made; without them they are computed here.
+ * worker hands over its kept form (hash, size, columns) ready made; without it, it is made here.
  */
 export async function keepDataset(
   bundle: Bundle,
   canonical: CanonicalBundle | null | Promise<CanonicalBundle | null> = null,
   positions: readonly FilePosition[] = [],
 ): Promise<KeptDataset> {
-  const made = (await canonical) ?? (await canonicalHere(bundle));
-  const { hash } = made;
-  const text = made.bytes;
-  const bytes = text instanceof Uint8Array ? text.byteLength : text.size;
+  const made = (await canonical) ?? (await keptForm(bundle));
+  const { hash, size: bytes } = made;
   const filePositions = positionMap(positions);
   opened.set(hash, filePositions === undefined ? { bundle } : { bundle, filePositions });
   for (const listener of openListeners) listener(hash);
@@ -97,7 +98,7 @@ export async function keepDataset(
       organizations: bundle.organizations.length,
       synthetic: bundle.meta.synthetic,
       savedAt: new Date().toISOString(),
-      text,
+      content: { form: 'columns', bytes: made.columns },
       positions: positions.map((p): [string, number, number] => [p.id, p.x, p.y]),
     });
     return { hash, bytes, storeError: null };
@@ -119,11 +120,6 @@ export async function forgetDataset(hash: string): Promise<void> {
   await datasetStore().delete(hash);
 }
 
-async function canonicalHere(bundle: Bundle): Promise<CanonicalBundle> {
-  const bytes = new TextEncoder().encode(canonicalBundleText(bundle));
-  return { hash: await contentHash(bytes), bytes };
-}
-
 /** Stored bundles above this size are read in the import worker, so a reload does not freeze the tab. */
 const IN_THREAD_BYTES = 2 * 1024 * 1024;
 
@@ -134,7 +130,22 @@ export function sharedImportClient(): ImportClient {
   return workerClient;
 }
 
-async function fromStored(text: string | Uint8Array, label: string): Promise<Result<Bundle>> {
+/**
+ * A kept bundle: from its columns, read on this thread a slice at a time (no parse, no second thread); a copy
+ * an earlier version kept as JSON text is parsed like a file.
+ */
+async function fromStored(content: StoredContent, label: string): Promise<Result<Bundle>> {
+  if (content.form === 'json') return fromStoredText(content.text, label);
+  const read = readColumnar(content.bytes, label);
+  if (read.value === null) return { value: null, issues: read.issues };
+  const reader = read.value;
+  const organizations = new Array<Organization>(reader.organizationCount);
+  await eachSliced(reader.organizationCount, (i) => (organizations[i] = reader.organization(i)));
+  const light: Bundle = { ...reader.bundle, organizations: [], links: [] };
+  return { value: await assembleBundle(light, organizations, reader.links), issues: [] };
+}
+
+async function fromStoredText(text: string | Uint8Array, label: string): Promise<Result<Bundle>> {
   const size = typeof text === 'string' ? text.length : text.byteLength;
   if (size <= IN_THREAD_BYTES)
     return fromText(typeof text === 'string' ? text : new TextDecoder().decode(text), label);
@@ -187,7 +198,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
         stored = undefined;
       }
       if (stored === undefined) return { status: 'missing', key, hash: ref.id };
-      const result = await fromStored(stored.text, stored.title);
+      const result = await fromStored(stored.content, stored.title);
       if (result.value === null) return done(result);
       const filePositions = positionMap((stored.positions ?? []).map(([id, x, y]) => ({ id, x, y })));
       const entry =

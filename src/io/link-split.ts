@@ -157,6 +157,32 @@ export function linkColumnsBuilder(links: readonly Link[]): {
   };
 }
 
+const knownColumns = new WeakMap<readonly Link[], LinkColumns>();
+
+/**
+ * Remembers that `links` were decoded from `columns` (left unchanged from now on), so that they can be sent to
+ * another thread again without encoding them (`copyOfLinkColumns`).
+ */
+export function rememberLinkColumns(links: readonly Link[], columns: LinkColumns): void {
+  knownColumns.set(links, columns);
+}
+
+/** A fresh copy of the columns `links` were decoded from (to be moved to another thread), or null. */
+export function copyOfLinkColumns(links: readonly Link[]): LinkColumns | null {
+  const known = knownColumns.get(links);
+  if (known === undefined || known.count !== links.length) return null;
+  return {
+    count: known.count,
+    strings: known.strings.slice(),
+    source: known.source.slice(),
+    target: known.target.slice(),
+    kind: known.kind.slice(),
+    capability: known.capability.slice(),
+    value: known.value.slice(),
+    year: known.year.slice(),
+  };
+}
+
 /** The links of `columns` as objects, with ids taken from `ownIds` where it has them (see below). */
 export function decodeLinks(columns: LinkColumns, ownIds?: ReadonlyMap<string, string>): Link[] {
   // The organizations' own id strings: the columns' copies are equal but separate strings, which would make

@@ -10,8 +10,14 @@ const record = (hash: string, savedAt: string, text = '{"format":"forgemap.bundl
   organizations: 3,
   synthetic: false,
   savedAt,
-  text,
+  content: { form: 'json', text },
 });
+
+/** The stored JSON text of a dataset read back (a copy an earlier version kept). */
+const jsonOf = (back: StoredDataset | undefined): string | Uint8Array => {
+  if (back?.content.form !== 'json') throw new Error(`expected a JSON copy, got ${back?.content.form}`);
+  return back.content.text;
+};
 
 describe('openDatasetStore', () => {
   it('keeps a dataset and gives it back by hash', async () => {
@@ -26,10 +32,13 @@ describe('openDatasetStore', () => {
   it('keeps the canonical text as UTF-8 bytes too', async () => {
     const store = openDatasetStore(new IDBFactory());
     const bytes = new TextEncoder().encode('{"name":"Fähr"}');
-    await store.put({ ...record('00000000000000cc', '2026-12-01T10:00:00.000Z'), text: bytes });
-    const back = await store.get('00000000000000cc');
-    expect(back?.text).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(back!.text as Uint8Array)).toBe('{"name":"Fähr"}');
+    await store.put({
+      ...record('00000000000000cc', '2026-12-01T10:00:00.000Z'),
+      content: { form: 'json', text: bytes },
+    });
+    const back = jsonOf(await store.get('00000000000000cc'));
+    expect(back).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(back as Uint8Array)).toBe('{"name":"Fähr"}');
   });
 
   it('keeps a big text as a Blob and gives the same bytes back', async () => {
@@ -37,7 +46,10 @@ describe('openDatasetStore', () => {
     const store = openDatasetStore(factory);
     // 2 MB of varied bytes (over the 1 MB threshold), so a truncated or reordered copy would show.
     const bytes = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 31 + (i >> 11)) & 0xff);
-    await store.put({ ...record('00000000000000dd', '2026-12-01T10:00:00.000Z'), text: bytes });
+    await store.put({
+      ...record('00000000000000dd', '2026-12-01T10:00:00.000Z'),
+      content: { form: 'json', text: bytes },
+    });
     const raw = await new Promise<unknown>((resolve, reject) => {
       const open = factory.open('forgemap');
       open.onsuccess = () => {
@@ -48,18 +60,40 @@ describe('openDatasetStore', () => {
       open.onerror = () => reject(open.error);
     });
     expect((raw as { text: unknown }).text).toBeInstanceOf(Blob);
-    const back = await store.get('00000000000000dd');
-    expect(back?.text).toBeInstanceOf(Uint8Array);
-    expect(Buffer.from(back!.text as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+    const back = jsonOf(await store.get('00000000000000dd'));
+    expect(back).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(back as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('keeps a Blob made elsewhere (the import worker) as it is, and gives its bytes back', async () => {
     const store = openDatasetStore(new IDBFactory());
     const bytes = new TextEncoder().encode('{"name":"Fähr","from":"the worker"}');
-    await store.put({ ...record('00000000000000ee', '2026-12-01T10:00:00.000Z'), text: new Blob([bytes]) });
-    const back = await store.get('00000000000000ee');
-    expect(back?.text).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(back!.text as Uint8Array)).toBe('{"name":"Fähr","from":"the worker"}');
+    await store.put({
+      ...record('00000000000000ee', '2026-12-01T10:00:00.000Z'),
+      content: { form: 'json', text: new Blob([bytes]) },
+    });
+    const back = jsonOf(await store.get('00000000000000ee'));
+    expect(back).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(back as Uint8Array)).toBe('{"name":"Fähr","from":"the worker"}');
+  });
+
+  it('keeps a bundle in columns, small as bytes and big as a Blob, and gives the bytes back as columns', async () => {
+    const factory = new IDBFactory();
+    const store = openDatasetStore(factory);
+    for (const [hash, size] of [
+      ['00000000000000f1', 64],
+      ['00000000000000f2', 2 * 1024 * 1024],
+    ] as const) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 7 + (i >> 9)) & 0xff);
+      await store.put({
+        ...record(hash, '2026-12-01T10:00:00.000Z'),
+        content: { form: 'columns', bytes: size > 1024 ? new Blob([bytes]) : bytes },
+      });
+      const back = await store.get(hash);
+      expect(back?.content.form).toBe('columns');
+      const got = back?.content.form === 'columns' ? back.content.bytes : new Uint8Array(0);
+      expect(Buffer.from(got).equals(Buffer.from(bytes))).toBe(true);
+    }
   });
 
   it('lists datasets newest first, without their texts', async () => {
@@ -68,7 +102,7 @@ describe('openDatasetStore', () => {
     await store.put(record('2222222222222222', '2026-12-01T00:00:00.000Z'));
     const list = await store.list();
     expect(list.map((d) => d.hash)).toEqual(['2222222222222222', '1111111111111111']);
-    expect(list.every((d) => !('text' in d))).toBe(true);
+    expect(list.every((d) => !('content' in d) && !('text' in d))).toBe(true);
   });
 
   it('replaces a dataset saved again under the same hash, and deletes it', async () => {

@@ -1,6 +1,8 @@
 // Imported datasets kept on this device (IndexedDB), under the content hash their `h:` permalinks name, so
-// that a reload or a link opened later finds them. Stores the canonical bundle text (what is hashed) and a
-// few facts to list them without parsing. Every failure comes back as a rejected promise with a plain message.
+// that a reload or a link opened later finds them. Stores the bundle in columns (io/columnar.ts: typed arrays,
+// read back without a JSON parse; copies kept by earlier versions hold the canonical JSON text instead) and a
+// few facts to list them without reading it. Every failure comes back as a rejected promise with a plain
+// message.
 
 export interface StoredDatasetInfo {
   /** First 16 hex digits of the SHA-256 of `text`. */
@@ -14,15 +16,25 @@ export interface StoredDatasetInfo {
   savedAt: string;
 }
 
+/**
+ * The kept bundle: its columns (io/columnar.ts), or, in a copy an earlier version kept, the canonical bundle
+ * JSON (io/export/bundle-json.ts) as text or as its UTF-8 bytes.
+ */
+export type StoredContent =
+  { form: 'columns'; bytes: Uint8Array<ArrayBuffer> } | { form: 'json'; text: string | Uint8Array };
+
 export interface StoredDataset extends StoredDatasetInfo {
-  /** The canonical bundle JSON (io/export/bundle-json.ts), as text or as its UTF-8 bytes. */
-  text: string | Uint8Array;
+  content: StoredContent;
   /** Node positions a GEXF or GraphML file brought, as [organization id, x, y]; they are not bundle data. */
   positions?: [string, number, number][] | undefined;
 }
 
-/** What put takes: the text may also be a Blob of its UTF-8 bytes (made off the main thread). */
-export type DatasetToKeep = Omit<StoredDataset, 'text'> & { text: string | Uint8Array | Blob };
+/** What put takes: the bytes may also be a Blob (made off the main thread). */
+export type DatasetToKeep = Omit<StoredDataset, 'content'> & {
+  content:
+    | { form: 'columns'; bytes: Uint8Array<ArrayBuffer> | Blob }
+    | { form: 'json'; text: string | Uint8Array | Blob };
+};
 
 export interface DatasetStore {
   put(record: DatasetToKeep): Promise<void>;
@@ -95,9 +107,12 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
         synthetic: record.synthetic,
         savedAt: record.savedAt,
       };
+      const { content } = record;
       tx.objectStore(DATASETS).put({
         hash: record.hash,
-        text: storable(record.text),
+        ...(content.form === 'columns'
+          ? { columns: storable(content.bytes) }
+          : { text: storable(content.text) }),
         positions: record.positions ?? [],
       });
       tx.objectStore(INFO).put(info);
@@ -109,18 +124,12 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
         promised<unknown>(tx.objectStore(DATASETS).get(hash), 'read the dataset'),
         promised<unknown>(tx.objectStore(INFO).get(hash), 'read the dataset'),
       ]);
-      const stored = isRecord(data) ? data['text'] : undefined;
       // Read after the transaction's requests: a Blob stays readable once its transaction is done.
-      const text =
-        typeof stored === 'string' || stored instanceof Uint8Array
-          ? stored
-          : stored instanceof Blob
-            ? new Uint8Array(await stored.arrayBuffer())
-            : undefined;
+      const content = isRecord(data) ? await readContent(data) : undefined;
       const facts = readInfo(info);
-      if (text === undefined || facts === undefined) return undefined;
+      if (content === undefined || facts === undefined) return undefined;
       const positions = isRecord(data) ? readPositions(data['positions']) : [];
-      return { ...facts, text, ...(positions.length > 0 ? { positions } : {}) };
+      return { ...facts, content, ...(positions.length > 0 ? { positions } : {}) };
     },
     async list() {
       const tx = (await db()).transaction(INFO, 'readonly');
@@ -145,10 +154,28 @@ export function openDatasetStore(factory: IDBFactory | undefined = globalThis.in
  * without blocking. Small ones stay as they are.
  */
 const BLOB_BYTES = 1024 * 1024;
-function storable(text: string | Uint8Array | Blob): string | Uint8Array | Blob {
+function storable<T extends string | Uint8Array | Blob>(text: T): T | Blob {
   if (typeof Blob === 'undefined' || typeof text === 'string' || text instanceof Blob) return text;
   if (text.byteLength < BLOB_BYTES) return text;
   return new Blob([text as Uint8Array<ArrayBuffer>]);
+}
+
+/** The stored bytes as bytes (a Blob read back), or undefined when the row holds neither form. */
+async function readContent(data: Record<string, unknown>): Promise<StoredContent | undefined> {
+  const bytesOf = async (value: unknown): Promise<Uint8Array<ArrayBuffer> | undefined> =>
+    value instanceof Uint8Array
+      ? (value as Uint8Array<ArrayBuffer>)
+      : value instanceof Blob
+        ? new Uint8Array(await value.arrayBuffer())
+        : undefined;
+  if ('columns' in data) {
+    const bytes = await bytesOf(data['columns']);
+    return bytes === undefined ? undefined : { form: 'columns', bytes };
+  }
+  const text = data['text'];
+  if (typeof text === 'string') return { form: 'json', text };
+  const bytes = await bytesOf(text);
+  return bytes === undefined ? undefined : { form: 'json', text: bytes };
 }
 
 function readPositions(value: unknown): [string, number, number][] {

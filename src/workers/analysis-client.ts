@@ -2,7 +2,7 @@
 // methods in this thread where workers are unavailable (and in unit tests). Cancelling stops the worker; the
 // next request starts a fresh one and sends the dataset again.
 import type { Bundle } from '../domain/model.ts';
-import { columnBuffers, linkColumnsBuilder } from '../io/link-split.ts';
+import { columnBuffers, copyOfLinkColumns, linkColumnsBuilder } from '../io/link-split.ts';
 import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { Actor, WorkerLike } from './actor.ts';
 import { analysisArgs, analysisHandlers } from './analysis-api.ts';
@@ -87,18 +87,19 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
         });
       }
       if (bundle.links.length > 0) {
-        // Encoded a slice per task, then moved in one message: link objects cost seconds to clone.
-        const builder = linkColumnsBuilder(bundle.links);
-        for (let i = 0; i < bundle.links.length; i += LINKS_PER_SLICE) {
-          await nextTask();
-          if (stale()) return;
-          builder.add(i, Math.min(bundle.links.length, i + LINKS_PER_SLICE));
+        // Encoded a slice per task, then moved in one message: link objects cost seconds to clone. Links
+        // decoded from columns (a kept dataset) send a copy of those instead.
+        let columns = copyOfLinkColumns(bundle.links);
+        if (columns === null) {
+          const builder = linkColumnsBuilder(bundle.links);
+          for (let i = 0; i < bundle.links.length; i += LINKS_PER_SLICE) {
+            await nextTask();
+            if (stale()) return;
+            builder.add(i, Math.min(bundle.links.length, i + LINKS_PER_SLICE));
+          }
+          columns = builder.columns;
         }
-        actor.send(
-          'load-links',
-          { datasetKey: key, columns: builder.columns },
-          columnBuffers(builder.columns),
-        );
+        actor.send('load-links', { datasetKey: key, columns }, columnBuffers(columns));
       }
       actor.send('load', {
         datasetKey: key,

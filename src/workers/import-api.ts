@@ -4,12 +4,12 @@
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { PartParser } from '../io/link-split.ts';
 import { z } from 'zod';
-import { Moved } from './actor.ts';
 import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
 import { canonicalOf, runImport } from './import-engine.ts';
+import { movable } from './kept-form.ts';
 import { splitOutcome, transferOf } from './import-parts.ts';
 import type { ImportPart } from './import-parts.ts';
-import { CANONICAL_BLOB_BYTES, importRequestSchema } from './import-protocol.ts';
+import { importRequestSchema } from './import-protocol.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 import { nextTask } from './sliced.ts';
 import type { RecordsHost } from '../io/records/subaward-read.ts';
@@ -60,12 +60,7 @@ export function importHandlers(
     },
     async canonical() {
       const made = await canonical;
-      if (made === null) return null;
-      // A big one goes as a Blob: it crosses threads by reference and IndexedDB writes it without blocking,
-      // while making one from bytes on the main thread copies them (~150 ms for 136 MB).
-      if (made.bytes instanceof Uint8Array && made.bytes.byteLength >= CANONICAL_BLOB_BYTES)
-        return { hash: made.hash, bytes: new Blob([made.bytes]) };
-      return made.bytes instanceof Uint8Array ? new Moved(made, [made.bytes.buffer]) : made;
+      return made === null ? null : movable(made);
     },
   };
 }

@@ -73,7 +73,8 @@ describe('import clients', () => {
     const result = await client.run(request);
     const expected = await canonicalOf(await runImport(request));
     expect((await result.canonical)?.hash).toBe(expected?.hash);
-    expect((await result.canonical)?.bytes).toEqual(expected?.bytes);
+    expect((await result.canonical)?.size).toBe(expected?.size);
+    expect((await result.canonical)?.columns).toEqual(expected?.columns);
 
     // The canonical form is asked before the result is put together, and may come first: it still reaches the run.
     const bursting = createImportWorkerClient(() => {

@@ -6,7 +6,7 @@ import { importFiles } from '../io/import/import-files.ts';
 import { readOnEngine } from '../io/import/engine-files.ts';
 import type { RecordsHost } from '../io/records/subaward-read.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
-import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
+import { keptForm } from './kept-form.ts';
 import type { ImportFile } from '../io/import/import-files.ts';
 import { decodeText } from '../io/import/decode-text.ts';
 import { MAX_FILE_BYTES } from '../io/import/limits.ts';
@@ -28,11 +28,9 @@ export function loadZipGeocoder(): Promise<ZipGeocoder | null> {
 
 export type ImportProgress = (phase: ImportPhase, fraction: number) => void;
 
-/** The canonical text and content hash of an imported bundle, for keeping it on the device. */
+/** What keeping an imported bundle on the device takes (its hash, size and columns). */
 export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBundle | null> {
-  if (outcome.value === null) return null;
-  const bytes = new TextEncoder().encode(canonicalBundleText(outcome.value.bundle));
-  return { hash: await contentHash(bytes), bytes };
+  return outcome.value === null ? null : keptForm(outcome.value.bundle);
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Bundle, Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
-import { columnBuffers, encodeLinks, linkAt } from '../io/link-split.ts';
+import { columnBuffers, encodeLinks, linkAt, rememberLinkColumns } from '../io/link-split.ts';
 import { eachSliced } from './sliced.ts';
 
 /**
@@ -72,26 +72,37 @@ export class OutcomeAssembler {
   }
 
   /** The whole bundle, from the one sent without its records and the parts that carried them. */
-  async bundle(light: Bundle): Promise<Bundle> {
-    const organizations = this.organizations.flat() as Organization[];
-    const links: Link[] = [];
-    const columns = this.columns;
-    if (columns !== null) {
-      // Links take the organizations' own id strings (as decodeLinks does), built in slices of about
-      // 30 ms (eachSliced): a fixed count per task took 100-270 ms on a slow machine, garbage collection included.
-      const ownIds = new Map<string, string>();
-      await eachSliced(organizations.length, (i) => {
-        const id = organizations[i]!.id;
-        ownIds.set(id, id);
-      });
-      const strings = columns.strings;
-      await eachSliced(strings.length, (i) => {
-        strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
-      });
-      await eachSliced(columns.count, (i) => {
-        links.push(linkAt(columns, i));
-      });
-    }
-    return { ...light, organizations, links };
+  bundle(light: Bundle): Promise<Bundle> {
+    return assembleBundle(light, this.organizations.flat() as Organization[], this.columns);
   }
+}
+
+/**
+ * A bundle from its records sent apart (the organizations, the links as columns), on a thread that must not
+ * block. Links take the organizations' own id strings (as decodeLinks does), built in slices of about 30 ms
+ * (eachSliced): a fixed count per task took 100-270 ms on a slow machine, garbage collection included. The
+ * columns are remembered with the links (rememberLinkColumns), so that sending them on costs no encoding.
+ */
+export async function assembleBundle(
+  light: Bundle,
+  organizations: Organization[],
+  columns: LinkColumns | null,
+): Promise<Bundle> {
+  const links: Link[] = [];
+  if (columns !== null) {
+    const ownIds = new Map<string, string>();
+    await eachSliced(organizations.length, (i) => {
+      const id = organizations[i]!.id;
+      ownIds.set(id, id);
+    });
+    const strings = columns.strings;
+    await eachSliced(strings.length, (i) => {
+      strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
+    });
+    await eachSliced(columns.count, (i) => {
+      links.push(linkAt(columns, i));
+    });
+    rememberLinkColumns(links, columns);
+  }
+  return { ...light, organizations, links };
 }

@@ -36,13 +36,16 @@ export const importRequestSchema = z.custom<ImportRequest>(
 export type ImportPhase = 'reference' | 'reading';
 
 /**
- * The canonical bundle text (UTF-8) and its content hash, made where the bundle is (the worker). A big one
- * comes as a Blob made in the worker: a Blob crosses threads by reference and IndexedDB writes it without
- * blocking, while making one from bytes copies them (~150 ms for 136 MB, on the main thread otherwise).
+ * What keeping an imported bundle on the device takes, made where the bundle is (a worker): the content hash
+ * of its canonical text (its `h:` id), that text's size in bytes, and the bundle in columns (io/columnar.ts),
+ * the form it is kept in. Big columns come as a Blob made in the worker: a Blob crosses threads by reference
+ * and IndexedDB writes it without blocking, while making one from bytes copies them on the main thread.
  */
 export interface CanonicalBundle {
   hash: string;
-  bytes: Uint8Array<ArrayBuffer> | Blob;
+  /** UTF-8 bytes of the canonical text (what the hash is of). */
+  size: number;
+  columns: Uint8Array<ArrayBuffer> | Blob;
 }
 
 /** Canonical forms at least this big come as a Blob. */

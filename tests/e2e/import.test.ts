@@ -127,12 +127,41 @@ describe('importing a big bundle', () => {
     await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toMatch(/Big test bundle/);
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^2,000 of 2,000 organizations/);
-    // Kept on this device: its canonical form (~20 MB, a Blob made in the import worker) comes back on reload.
+    // Kept on this device in columns (a Blob made in the import worker, not the JSON text), read back on reload.
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    const hash = /h:([0-9a-f]{16})/.exec(page.url())![1]!;
+    const kept = () =>
+      page.evaluate(
+        (key) =>
+          new Promise<string>((resolve) => {
+            const open = indexedDB.open('forgemap');
+            open.onsuccess = () => {
+              const get = open.result.transaction('datasets').objectStore('datasets').get(key);
+              get.onsuccess = () => {
+                const row = get.result as Record<string, unknown> | undefined;
+                open.result.close();
+                resolve(
+                  row === undefined
+                    ? 'none'
+                    : `${Object.keys(row).sort().join(',')} ${row['columns'] instanceof Blob ? 'blob' : typeof row['columns']}`,
+                );
+              };
+            };
+          }),
+        hash,
+      );
+    await expect.poll(kept, { timeout: 30_000 }).toBe('columns,hash,positions blob');
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Big test bundle/);
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^2,000 of 2,000 organizations/);
+    // The links came back too: the network draws them, with the supply tiers the analysis worker found.
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    const network = page.locator('[data-testid="network"][data-network-ready="true"]');
+    await network.waitFor({ timeout: 60_000 });
+    expect(Number(await network.getAttribute('data-edge-count'))).toBeGreaterThan(500);
+    await page.locator(byTestId('network-layout-tier')).click();
+    await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 60_000 });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegionCommand } from '../../../scripts/cli/build-region.ts';
 import type { Bundle } from '../../domain/model.ts';
+import { readColumnar } from '../../io/columnar.ts';
+import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
 import type { RecordsEvent, RecordsOutcome, RecordsRequest } from './records-api.ts';
 import { MAX_BROWSER_FILE_BYTES, recordsHandlers } from './records-api.ts';
 import type { BrowserDuck } from './duckdb-browser.ts';
@@ -90,11 +92,18 @@ describe('the records worker', () => {
     const fractions = events.map((e) => e.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(events.map((e) => e.doing)).toContain('Linking subawardees to primes');
-    // The canonical form the app keeps is the bundle's own text, hashed.
-    expect(JSON.parse(new TextDecoder().decode(outcome.canonical.bytes as Uint8Array))).toEqual(
-      JSON.parse(JSON.stringify(outcome.bundle)),
-    );
-    expect(outcome.canonical.hash).toMatch(/^[0-9a-f]{16,}$/);
+    // The form the app keeps: the bundle in columns, and the hash and size of its canonical text.
+    const text = new TextEncoder().encode(canonicalBundleText(outcome.bundle));
+    expect(outcome.canonical.hash).toBe(await contentHash(text));
+    expect(outcome.canonical.size).toBe(text.byteLength);
+    const columns = outcome.canonical.columns;
+    const kept = readColumnar(
+      columns instanceof Blob ? new Uint8Array(await columns.arrayBuffer()) : columns,
+      'built',
+    ).value!;
+    expect(kept.organizationCount).toBe(outcome.bundle.organizations.length);
+    expect(kept.organization(0)).toEqual(outcome.bundle.organizations[0]);
+    expect(kept.links.count).toBe(outcome.bundle.links.length);
   }, 60_000);
 
   it('ranks the industries from a County Business Patterns file given with the downloads', async () => {

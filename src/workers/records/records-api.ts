@@ -3,7 +3,7 @@
 // they stream in; the engine then reads every file in pieces, so no download is parsed on the main thread.
 import { z } from 'zod';
 import type { Bundle } from '../../domain/model.ts';
-import { canonicalBundleText, contentHash } from '../../io/export/bundle-json.ts';
+import { keptForm } from '../kept-form.ts';
 import { PRIME_TRANSACTION_COLUMNS, SUBAWARD_COLUMNS } from '../../io/records/columns.ts';
 import type { RecordKind } from '../../io/records/columns.ts';
 import { classifyDownload, HEADER_BYTES, NO_PRIME_FILE, NO_RECORD_ENTRY } from '../../io/records/files.ts';
@@ -257,15 +257,14 @@ async function buildWith(
     onStep: (step, i) => progress(0.35 + (0.6 * i) / STEPS.length, STEP_DOING[step]),
   });
   progress(0.97, 'Writing the bundle');
-  const bytes = new TextEncoder().encode(canonicalBundleText(built.bundle));
-  const canonical = { hash: await contentHash(bytes), bytes };
+  const canonical = await keptForm(built.bundle);
   // The records go ahead in parts of bounded cost (links as moved columns), so that no message takes the
-  // main thread long to read; the answer carries the bundle without them, and the canonical bytes moved.
+  // main thread long to read; the answer carries the bundle without them, and its kept form (columns moved).
   const { parts, light } = splitBundle(0, built.bundle);
   for (const part of parts) emit(part, transferOf(part));
   return new Moved<RecordsOutcome>(
     { ok: true, bundle: light, headline: built.headline, canonical, files: inputs.map((i) => i.label) },
-    [bytes.buffer],
+    canonical.columns instanceof Blob ? [] : [canonical.columns.buffer],
   );
 }
 

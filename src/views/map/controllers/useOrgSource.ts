@@ -43,7 +43,11 @@ function viewOf(map: MapLibreMap): ViewBounds {
   };
 }
 
-/** Brings the worker and the map's source, one request at a time, to the latest wanted state and view. */
+/**
+ * Brings the worker and the map's source, one request at a time, to the latest wanted state and view. It starts
+ * before the map exists: the worker loads the dataset and builds its index while the map is being created,
+ * and the first window is asked once a map is attached.
+ */
 class OrgPointsSync {
   private wanted: Wanted;
   /** What the worker holds, once it said so. */
@@ -52,10 +56,9 @@ class OrgPointsSync {
   private shown: { state: Wanted; window: PointWindow } | null = null;
   private busy = false;
   private disposed = false;
+  private target: { map: MapLibreMap; source: GeoJSONSource } | null = null;
 
   constructor(
-    private readonly map: MapLibreMap,
-    private readonly source: GeoJSONSource,
     private readonly client: PointsClient,
     wanted: Wanted,
     private readonly onSynced: () => void,
@@ -69,10 +72,22 @@ class OrgPointsSync {
     void this.pump();
   }
 
+  /** The map whose source shows the points (a new map shows nothing yet). */
+  attach(map: MapLibreMap, source: GeoJSONSource): void {
+    this.target = { map, source };
+    this.shown = null;
+    void this.pump();
+  }
+
+  detach(): void {
+    this.target = null;
+  }
+
   /** The camera moved: a new window if the view left the one shown. */
   readonly onMove = (): void => {
-    if (this.shown === null || this.busy) return;
-    if (!windowCovers(this.shown.window, viewOf(this.map), this.map.getZoom())) void this.pump();
+    const target = this.target;
+    if (this.shown === null || this.busy || target === null) return;
+    if (!windowCovers(this.shown.window, viewOf(target.map), target.map.getZoom())) void this.pump();
   };
 
   dispose(): void {
@@ -96,8 +111,11 @@ class OrgPointsSync {
         if (this.disposed) return;
         this.held = wanted;
         if (this.wanted !== wanted) continue;
-        const zoom = this.map.getZoom();
-        const view = viewOf(this.map);
+        // Without a map yet, the worker is ready: the window waits for attach.
+        const target = this.target;
+        if (target === null) break;
+        const zoom = target.map.getZoom();
+        const view = viewOf(target.map);
         if (
           this.shown !== null &&
           sameState(this.shown.state, wanted) &&
@@ -107,9 +125,10 @@ class OrgPointsSync {
         const window = windowFor(view, zoom);
         const features: MapPointFeature[] = await this.client.features(window);
         if (this.disposed) return;
-        // A newer dataset or filter came meanwhile: these features are already out of date.
+        // A newer dataset or filter came meanwhile, or another map: these features are out of date.
         if (this.wanted !== wanted) continue;
-        await this.source.setData({ type: 'FeatureCollection', features });
+        if (this.target !== target) continue;
+        await target.source.setData({ type: 'FeatureCollection', features });
         if (this.disposed) return;
         this.shown = { state: wanted, window };
         this.onShown(window);
@@ -161,17 +180,13 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
   }, [wanted]);
 
   // A few thousand points cluster in a few milliseconds here; a worker would first have to start (half a
-  // second to the first picture on two cores). Larger datasets go to the worker, off the main thread.
+  // second to the first picture on two cores). Larger datasets go to the worker, off the main thread, which
+  // starts on them at once, while the map is still being made.
   const inThread = bundle.organizations.length <= IN_THREAD_POINTS;
   useEffect(() => {
-    if (map === null) return;
-    const source = map.getSource<GeoJSONSource>(SOURCE.orgs);
-    if (source === undefined) return;
     const points = inThread ? createInThreadPointsClient() : createPointsClient();
     client.current = points;
     const current = new OrgPointsSync(
-      map,
-      source,
       points,
       latest.current,
       () => {
@@ -181,16 +196,28 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
       (window) => setShownWindow([...window.bbox, window.zoom].join(',')),
     );
     sync.current = current;
-    map.on('move', current.onMove);
-    map.on('resize', current.onMove);
     current.want(latest.current);
     return () => {
-      map.off('move', current.onMove);
-      map.off('resize', current.onMove);
       current.dispose();
       points.dispose();
       if (sync.current === current) sync.current = null;
       if (client.current === points) client.current = null;
+    };
+  }, [inThread]);
+
+  // Declared after the one above: when both re-run, this one attaches the new sync.
+  useEffect(() => {
+    const current = sync.current;
+    if (map === null || current === null) return;
+    const source = map.getSource<GeoJSONSource>(SOURCE.orgs);
+    if (source === undefined) return;
+    current.attach(map, source);
+    map.on('move', current.onMove);
+    map.on('resize', current.onMove);
+    return () => {
+      map.off('move', current.onMove);
+      map.off('resize', current.onMove);
+      current.detach();
     };
   }, [map, inThread]);
 

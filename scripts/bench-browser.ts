@@ -359,7 +359,12 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
       return { mapMs: Math.round(at['map'] ?? NaN), marks };
     });
     const longTasks = await takeLongTasks(page);
-    results['reopen'] = { ...size(args.big), mapMs: seen.mapMs, marks: Object.fromEntries(seen.marks), longTasks };
+    results['reopen'] = {
+      ...size(args.big),
+      mapMs: seen.mapMs,
+      marks: Object.fromEntries(seen.marks),
+      longTasks,
+    };
     console.log(
       `reopen ${args.big}: map drawn ${seen.mapMs} ms after navigation (${seen.marks.map(([name, ms]) => `${name} ${ms}`).join(', ')}); long tasks ${JSON.stringify(longTasks)}`,
     );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../domain/model.ts';
-import { columnBuffers, decodeLinks, encodeLinks, linkColumnsBuilder, ownIdsOf } from './link-split.ts';
+import {
+  columnBuffers,
+  copyOfLinkColumns,
+  decodeLinks,
+  encodeLinks,
+  linkColumnsBuilder,
+  ownIdsOf,
+  rememberLinkColumns,
+} from './link-split.ts';
 
 const links = [
   { source: 'a', target: 'b', kind: 'supplies', capability: '332710', value: 1.25, year: 2020 },
@@ -27,5 +35,34 @@ describe('link columns', () => {
     builder.add(0, 2);
     builder.add(2, 5);
     expect(builder.columns).toEqual(encodeLinks(links));
+  });
+});
+
+describe('remembered link columns', () => {
+  const links: Link[] = [
+    { source: 'a', target: 'b', kind: 'supplies', capability: 'c', value: 5, year: 2024 },
+    { source: 'b', target: 'a', kind: 'partners' },
+  ] as Link[];
+
+  it('copies the columns links were decoded from, as separate buffers that can be moved', () => {
+    const columns = encodeLinks(links);
+    const decoded = decodeLinks(columns);
+    rememberLinkColumns(decoded, columns);
+    const copy = copyOfLinkColumns(decoded)!;
+    expect(decodeLinks(copy)).toEqual(links);
+    for (const [i, buffer] of columnBuffers(copy).entries())
+      expect(buffer).not.toBe(columnBuffers(columns)[i]);
+    // Moving the copy away leaves the remembered columns whole for the next copy.
+    structuredClone(copy, { transfer: columnBuffers(copy) });
+    expect(decodeLinks(copyOfLinkColumns(decoded)!)).toEqual(links);
+  });
+
+  it('knows nothing of other link arrays, nor of one whose length changed', () => {
+    const columns = encodeLinks(links);
+    const decoded = decodeLinks(columns);
+    rememberLinkColumns(decoded, columns);
+    expect(copyOfLinkColumns([...decoded])).toBeNull();
+    decoded.pop();
+    expect(copyOfLinkColumns(decoded)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { analyzeCommand } from './cli/analyze.ts';
 import { buildRegionCommand } from './cli/build-region.ts';
+import { EXPORT_FORMATS, exportCommand, isExportFormat, isRedactionProfile } from './cli/export.ts';
+import { REDACTION_PROFILES } from '../src/domain/model.ts';
 import { importCommand, parseFormats } from './cli/import.ts';
 import type { CommandOutput } from './cli/output.ts';
 import { validateCommand } from './cli/validate.ts';
@@ -32,6 +34,15 @@ Commands:
       --region <id>                  a region of data/reference/regions.json (e.g. imcp-chicago-metro-metal)
       --counties <fips,fips,…>       or the region's 5-digit county FIPS codes
       --limit <n>                    rows per list in the headline (default 10)
+  export <bundle.json> -o <file> [options]
+                                     the bundle as shared: redacted to a profile, marked, in a format
+      --profile full|partner         full: everything; partner: names kept, dollar values only as
+                                     bands, UEI, CAGE, addresses, websites and notes removed
+                                     (default full)
+      --format <name>                bundle, csv (organizations), geojson, gexf, graphml
+                                     (default bundle)
+      --marking <text>               a line printed on the export, e.g. "Internal - do not distribute"
+      -o, --output <file>            where to write it (required)
   help                               show this text`;
 
 export async function run(argv: string[]): Promise<CommandOutput> {
@@ -109,6 +120,30 @@ export async function run(argv: string[]): Promise<CommandOutput> {
           .map((c) => c.trim())
           .filter((c) => c !== ''),
         limit,
+      });
+    }
+    case 'export': {
+      const parsed = parseOptions(rest, {
+        output: { type: 'string', short: 'o' },
+        profile: { type: 'string', default: 'full' },
+        format: { type: 'string', default: 'bundle' },
+        marking: { type: 'string' },
+      });
+      if ('exitCode' in parsed) return parsed;
+      const { positionals, values } = parsed;
+      const [file, ...extra] = positionals;
+      if (file === undefined || extra.length > 0) return usage('export takes exactly one bundle file');
+      if (values.output === undefined) return usage('export needs -o <file>');
+      if (!isRedactionProfile(values.profile))
+        return usage(`--profile "${values.profile}" is not one of ${REDACTION_PROFILES.join(', ')}`);
+      if (!isExportFormat(values.format))
+        return usage(`--format "${values.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
+      return exportCommand({
+        file,
+        profile: values.profile,
+        format: values.format,
+        output: values.output,
+        marking: values.marking,
       });
     }
     case 'help':

@@ -113,6 +113,21 @@ export interface Region {
   source?: string | undefined;
 }
 
+/**
+ * How much of a dataset a shared view carries (io/redact.ts): `full` everything; `partner` firm names kept,
+ * dollar values only as bands, identifiers, contacts and free-text notes removed. (The `public` profile of
+ * issue 21, with firms made unidentifiable and links aggregated county to county, is not built yet.)
+ */
+export const REDACTION_PROFILES = ['full', 'partner'] as const;
+export type RedactionProfile = (typeof REDACTION_PROFILES)[number];
+
+/** What a redacted (or marked) copy says about itself: its profile and the sender's marking line. */
+export interface Sharing {
+  profile: RedactionProfile;
+  /** Printed on every export and shown as a banner, e.g. "Internal — do not distribute". */
+  marking?: string | undefined;
+}
+
 export interface BundleMeta {
   id: string;
   title: string;
@@ -132,6 +147,8 @@ export interface BundleMeta {
    * already USD per year.
    */
   linksByFiscalYear?: boolean | undefined;
+  /** Set on a copy made for sharing (io/redact.ts): its redaction profile and marking line. */
+  sharing?: Sharing | undefined;
 }
 
 /** One fiscal year of DoD contract obligations (USD), as `build-region` counted them. */

@@ -2,7 +2,7 @@
 // `loadBundle`, so one bad organization is reported and rejected without losing the rest.
 import { z } from 'zod';
 import type { Capability, Link, Organization, Region, BundleMeta } from '../domain/model.ts';
-import { LINK_KINDS, ORG_KINDS } from '../domain/model.ts';
+import { LINK_KINDS, ORG_KINDS, REDACTION_PROFILES } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../domain/ids.ts';
 
 /** Shown in messages instead of raw `JSON.stringify`, which can be huge. */
@@ -116,6 +116,15 @@ export const metaSchema = z.object({
   homeRegion: branded<RegionId>(requiredText('home region', 200)).optional(),
   dod: dodSchema.optional(),
   linksByFiscalYear: z.boolean({ error: typeError('linksByFiscalYear', 'true or false') }).optional(),
+  sharing: z
+    .object({
+      profile: z.enum(REDACTION_PROFILES, {
+        error: (iss) =>
+          `sharing profile ${describeValue(iss.input)} is not one of ${REDACTION_PROFILES.join(', ')}`,
+      }),
+      marking: text('marking', 200).optional(),
+    })
+    .optional(),
 });
 
 const orgKindSchema = z.enum(ORG_KINDS, {

@@ -18,6 +18,7 @@ const META_KEYS = [
   'homeRegion',
   'dod',
   'linksByFiscalYear',
+  'sharing',
 ] as const satisfies KeyList<BundleMeta>;
 const ORGANIZATION_KEYS = ORGANIZATION_FIELDS satisfies KeyList<Organization>;
 const NEED_KEYS = ['capability', 'annualValue'] as const satisfies KeyList<Need>;

@@ -30,8 +30,8 @@ export function exportOrganizationsGeoJson(bundle: Bundle, positions?: Float64Ar
     };
     features.push(JSON.stringify(feature));
   });
-  const { id, title, source, license, asOf, synthetic } = bundle.meta;
-  const dataset = JSON.stringify({ id, title, source, license, asOf, synthetic });
+  const { id, title, source, license, asOf, synthetic, sharing } = bundle.meta;
+  const dataset = JSON.stringify({ id, title, source, license, asOf, synthetic, sharing });
   return (
     `{"type":"FeatureCollection",\n"forgemap:dataset":${dataset},\n` +
     `"features":[${features.length === 0 ? '' : `\n${features.join(',\n')}\n`}],\n` +

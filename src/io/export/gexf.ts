@@ -1,6 +1,7 @@
 // The network as GEXF 1.3 for Gephi: organizations are nodes (label = name, viz position = lon/lat), links
 // are directed edges in supply direction. Written by hand, with attribute types fixed by the column list.
 import type { Bundle, BundleMeta } from '../../domain/model.ts';
+import { sharingNotice } from '../redact.ts';
 import type { AttributeSpec, AttributeType } from './network-attributes.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues, eachNodeAndEdge } from './network-attributes.ts';
 import { XML_CHAR, encodeXmlId, escapeXmlAttribute, escapeXmlText } from './xml-text.ts';
@@ -18,6 +19,7 @@ const GEXF_TYPE: Record<AttributeType, string> = { string: 'string', double: 'do
 /** The `<description>` text: what the data is, when it describes, and that it is synthetic when it is. */
 export function gexfDescription(meta: BundleMeta): string {
   return [
+    sharingNotice(meta.sharing) ?? '',
     meta.synthetic ? 'Synthetic sample data, not real firms.' : '',
     `Dataset ${meta.id}, data as of ${meta.asOf}.`,
     meta.description,

@@ -1,6 +1,7 @@
 // The network as GraphML for yEd, Cytoscape, NetworkX and Gephi: organizations are nodes, links directed
 // edges in supply direction. Hand-written: graphology-graphml 0.5 can only parse, it has no writer.
 import type { Bundle, BundleMeta } from '../../domain/model.ts';
+import { sharingNotice } from '../redact.ts';
 import type { AttributeSpec, AttributeType } from './network-attributes.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, attributeValues, eachNodeAndEdge } from './network-attributes.ts';
 import { NAME_CHAR, encodeXmlId, escapeXmlAttribute, escapeXmlText } from './xml-text.ts';
@@ -57,7 +58,8 @@ function dataLines(indent: string, domain: 'n' | 'e', values: Record<string, str
 
 /** The document's `<desc>`, for readers that show it: what the data is, its date, and whether it is synthetic. */
 export function graphmlDescription(meta: BundleMeta): string {
-  return `Forgemap supply network of "${meta.title}" (dataset ${meta.id}), data as of ${meta.asOf}${
+  const notice = sharingNotice(meta.sharing);
+  return `${notice === null ? '' : `${notice}. `}Forgemap supply network of "${meta.title}" (dataset ${meta.id}), data as of ${meta.asOf}${
     meta.synthetic ? ', synthetic sample data, not real firms' : ''
   }. Source: ${meta.source}. License: ${meta.license}.`;
 }

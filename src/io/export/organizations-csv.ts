@@ -24,6 +24,9 @@ export function exportOrganizationsCsv(bundle: Bundle, options: OrganizationsCsv
   if (inRegion !== undefined) header.push('in_home_region');
   if (tiers !== undefined) header.push('tier');
   if (critical !== undefined) header.push('critical');
+  // A shared copy's marking line, on every row, so no row travels without it.
+  const marking = bundle.meta.sharing?.marking;
+  if (marking !== undefined) header.push('marking');
 
   const rows = bundle.organizations.map((o, i) => {
     const row: CsvValue[] = [
@@ -50,6 +53,7 @@ export function exportOrganizationsCsv(bundle: Bundle, options: OrganizationsCsv
     // Object.hasOwn: an id such as "constructor" must not find Object.prototype's member.
     if (tiers !== undefined) row.push(Object.hasOwn(tiers, o.id) ? tiers[o.id] : undefined);
     if (critical !== undefined) row.push(yesNo(critical.has(o.id)));
+    if (marking !== undefined) row.push(marking);
     return row;
   });
   return csvText(header, rows, options);

@@ -165,3 +165,79 @@ export function bigBundle(links = 220_000): Bundle {
     regions: [],
   };
 }
+
+/** A bundle whose every identifier, contact, note and dollar value is a string found nowhere else. */
+export function secretive(): Bundle {
+  return {
+    format: 'forgemap.bundle',
+    version: 1,
+    meta: {
+      id: 'secretive',
+      title: 'Secretive sample',
+      description: 'NOTE-QZ7 the prime is renegotiating',
+      source: 'hand-made',
+      license: 'CC0-1.0',
+      asOf: '2026-11-30',
+      synthetic: true,
+      dod: {
+        rule: 'hand-made',
+        firms: 2,
+        years: [{ fiscalYear: 2024, region: 98_765_432.5, state: 876_543_219, firms: 2 }],
+      },
+    },
+    organizations: [
+      testOrganization({
+        id: 'p1' as OrgId,
+        name: 'Quillfeather Defense Systems',
+        kind: 'prime',
+        lat: 41.5,
+        lon: -87.5,
+        address: '4417 Zephyrquarry Road',
+        city: 'Chicago',
+        state: 'IL',
+        zip: '60601',
+        county: '17031' as CountyFips,
+        naics: ['336411'],
+        uei: 'UEIQX7Z9K2L4',
+        cage: 'C4G3Z',
+        website: 'https://zephyrsecret.example/contact',
+        needs: [{ capability: '332710' as CapabilityId, annualValue: 8_765_431 }],
+      }),
+      testOrganization({
+        id: 's1' as OrgId,
+        name: 'Marrowbend Machining',
+        naics: ['332710'],
+        uei: 'UEIMM4488JJQ',
+        cage: 'Q9Z8X',
+        website: 'https://marrowbend.example',
+        address: '12 Vexhollow Lane',
+      }),
+    ],
+    links: [
+      { source: 's1' as OrgId, target: 'p1' as OrgId, kind: 'supplies', value: 7_654_321, year: 2024 },
+      { source: 's1' as OrgId, target: 'p1' as OrgId, kind: 'subcontract', value: 345_678.5 },
+      { source: 's1' as OrgId, target: 'p1' as OrgId, kind: 'supplies', value: 123_456_789 },
+    ],
+    capabilities: [],
+    regions: [],
+  };
+}
+
+/** What the partner profile removes from `secretive()`: no output of it may hold one. */
+export const REMOVED_TEXT = [
+  'NOTE-QZ7',
+  'Zephyrquarry',
+  'UEIQX7Z9K2L4',
+  'C4G3Z',
+  'zephyrsecret',
+  'UEIMM4488JJQ',
+  'Q9Z8X',
+  'marrowbend.example',
+  'Vexhollow',
+];
+export const REMOVED_VALUES = [7_654_321, 345_678.5, 123_456_789, 8_765_431, 98_765_432.5, 876_543_219];
+
+/** Every way an output could spell a value: as JSON writes it, with US separators, and as bare digits. */
+export function spellings(value: number): string[] {
+  return [String(value), value.toLocaleString('en-US'), String(value).replace('.', '')];
+}

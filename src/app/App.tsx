@@ -1,7 +1,8 @@
 // The app shell, as an outline: the route (the URL hash is the source of truth for what is shown; every
 // change goes through a pure route action), the dataset it names, what the views are shown of it, and the
 // page: header, notices, the import dialog, and the workspace.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { redactBundle, sharingNotice } from '../io/redact.ts';
 import type { Route, ViewName } from '../state/route.ts';
 import { useRoute } from '../state/url.ts';
 import type { DatasetView } from '../views/contracts.ts';
@@ -13,12 +14,13 @@ import { addressOpensFile, OpenDataButton } from './OpenData.tsx';
 import { RecordsButton, useRecordsBuild } from './RecordsBuild.tsx';
 import { RecordsDialog } from '../views/import/RecordsDialog.tsx';
 import { ShareControl } from './ShareControl.tsx';
+import type { SharingChoice } from './ShareControl.tsx';
 import { AVAILABLE_VIEWS, routeForDataset, ShellHeader } from './ShellHeader.tsx';
 import { useDataOpening } from './useDataOpening.ts';
 import { useDataset } from './useDataset.ts';
 import { usePngExports } from './usePngExports.ts';
 import { useRouteActions } from './useRouteActions.ts';
-import { useShareLink } from './useShareLink.ts';
+import { isRedacting, useShareLink } from './useShareLink.ts';
 import { useWorkspaceData } from './useWorkspaceData.ts';
 import { Workspace } from './Workspace.tsx';
 
@@ -32,7 +34,14 @@ export function App() {
   const actions = useRouteActions(setRoute, bundle);
   const opening = useDataOpening(loaded, setRoute, () => setFileFirst(false));
   const { shownView, selected, notices } = whatIsShown(route, data, routeNotices);
-  const png = usePngExports(bundle, region?.name, {
+  // How much shared links and exports carry; exports are made from the shared copy.
+  const [sharing, setSharing] = useState<SharingChoice>({ profile: 'full', marking: '' });
+  const exported = useMemo(
+    () => (data === null || !isRedacting(sharing) ? data?.bundle : redactBundle(data.bundle, sharing)),
+    [data, sharing],
+  );
+  const notice = sharingNotice(bundle?.meta.sharing);
+  const png = usePngExports(exported ?? bundle, region?.name, {
     map: data !== null && (shownView === 'map' || shownView === 'split'),
     network: data !== null && (shownView === 'network' || shownView === 'split'),
   });
@@ -56,7 +65,7 @@ export function App() {
         <RecordsButton onOpen={records.open} />
         {data !== null && (
           <ExportMenu
-            bundle={data.bundle}
+            bundle={exported ?? data.bundle}
             analysis={data.analysis}
             analysisStatus={
               workspace.analysis.state.status === 'failed'
@@ -74,8 +83,16 @@ export function App() {
         <ShareControl
           buildLink={buildLink}
           canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
+          choice={sharing}
+          onChoice={setSharing}
+          partnerOnly={bundle?.meta.sharing?.profile === 'partner'}
         />
       </ShellHeader>
+      {notice !== null && (
+        <p className="sharing-banner" role="note" data-testid="sharing-banner">
+          {notice}
+        </p>
+      )}
       <NoticeList
         notices={[...notices, ...opening.notices]}
         issues={loaded.status === 'failed' ? loaded.issues : []}

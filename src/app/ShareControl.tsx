@@ -1,7 +1,18 @@
 // "Copy link": shows the permalink of exactly what is on screen, copies it, and for imported datasets offers
 // to embed the data in the link itself (small bundles only) so the receiver needs no file.
-// Test ids: share-button, share-panel, share-link (the text field), share-copy, share-status, share-embed.
+// It also sets how much a shared view carries (a redaction profile and a marking line), which the Export menu
+// uses too.
+// Test ids: share-button, share-panel, share-link (the text field), share-copy, share-status, share-embed,
+// share-profile-full, share-profile-partner, share-marking, share-shown (what the link carries).
 import { useEffect, useId, useRef, useState } from 'react';
+import type { RedactionProfile } from '../domain/model.ts';
+import { isRedacting } from './useShareLink.ts';
+
+/** How much a shared link or export carries: a redaction profile and the sender's marking line. */
+export interface SharingChoice {
+  profile: RedactionProfile;
+  marking: string;
+}
 
 export interface ShareLink {
   href: string;
@@ -11,12 +22,25 @@ export interface ShareLink {
 
 interface ShareControlProps {
   /** Builds the link of the current view; `embed` asks for the data to be carried in the link. */
-  buildLink: (embed: boolean) => Promise<ShareLink>;
+  buildLink: (embed: boolean, choice: SharingChoice) => Promise<ShareLink>;
   /** Whether embedding makes sense (an imported dataset; samples are already named by their id). */
   canEmbed: boolean;
+  choice: SharingChoice;
+  onChoice: (choice: SharingChoice) => void;
+  /** The dataset is itself a partner copy: it cannot be shared as more. */
+  partnerOnly: boolean;
 }
 
-export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
+const PROFILES: { id: RedactionProfile; label: string; hint: string }[] = [
+  { id: 'full', label: 'Full data', hint: 'everything you see' },
+  {
+    id: 'partner',
+    label: 'Partner view',
+    hint: 'firm names kept; dollar values only as bands; UEI, CAGE, addresses, websites and notes removed',
+  },
+];
+
+export function ShareControl({ buildLink, canEmbed, choice, onChoice, partnerOnly }: ShareControlProps) {
   const [open, setOpen] = useState(false);
   /** Opens towards the right when the button sits too far left for the panel to fit on its left. */
   const [alignLeft, setAlignLeft] = useState(false);
@@ -31,7 +55,7 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
     if (!open) return;
     let live = true;
     setStatus('');
-    void buildLink(embed && canEmbed).then((made) => {
+    void buildLink(embed && canEmbed, choice).then((made) => {
       if (!live) return;
       setLink(made);
       fieldRef.current?.focus();
@@ -40,10 +64,11 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
     return () => {
       live = false;
     };
-  }, [open, embed, canEmbed, buildLink]);
+  }, [open, embed, canEmbed, buildLink, choice]);
+  const redacting = isRedacting(choice);
 
   const copy = async () => {
-    if (link === null) return;
+    if (link === null || link.href === '') return;
     try {
       await navigator.clipboard.writeText(link.href);
       setStatus(`Copied (${link.href.length.toLocaleString('en-US')} characters).`);
@@ -87,17 +112,53 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
             if (event.key === 'Escape') close();
           }}
         >
+          <fieldset className="share-profile">
+            <legend>Share as</legend>
+            {PROFILES.map((profile) => (
+              <label key={profile.id} title={profile.hint}>
+                <input
+                  type="radio"
+                  name={`${panelId}-profile`}
+                  value={profile.id}
+                  checked={choice.profile === profile.id || (partnerOnly && profile.id === 'partner')}
+                  disabled={partnerOnly && profile.id === 'full'}
+                  data-testid={`share-profile-${profile.id}`}
+                  onChange={() => onChoice({ ...choice, profile: profile.id })}
+                />
+                {profile.label} <span className="share-profile-hint">({profile.hint})</span>
+              </label>
+            ))}
+            <label className="share-marking">
+              <span>Marking line, printed on exports and shown to the receiver</span>
+              <input
+                type="text"
+                maxLength={200}
+                placeholder="e.g. Internal — do not distribute"
+                value={choice.marking}
+                data-testid="share-marking"
+                onChange={(event) => onChoice({ ...choice, marking: event.target.value })}
+              />
+            </label>
+          </fieldset>
+          <p className="share-shown" data-testid="share-shown">
+            {choice.profile === 'partner' || partnerOnly
+              ? 'This link and the exports carry the partner view.'
+              : 'This link and the exports carry the full data.'}
+            {redacting && ' The link carries the data itself, redacted and marked.'}
+          </p>
           <label className="share-field">
             <span>Link to exactly this view</span>
             <input
               ref={fieldRef}
               readOnly
-              value={link?.href ?? 'Making the link…'}
+              value={
+                link === null ? 'Making the link…' : link.href === '' ? 'No link (see below)' : link.href
+              }
               data-testid="share-link"
               onFocus={(event) => event.currentTarget.select()}
             />
           </label>
-          {canEmbed && (
+          {canEmbed && !redacting && (
             <label className="share-embed">
               <input
                 type="checkbox"
@@ -117,7 +178,7 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
             <button
               type="button"
               onClick={() => void copy()}
-              disabled={link === null}
+              disabled={link === null || link.href === ''}
               data-testid="share-copy"
             >
               Copy
@@ -129,7 +190,7 @@ export function ShareControl({ buildLink, canEmbed }: ShareControlProps) {
               {status}
             </span>
           </div>
-          {canEmbed && !embed && (
+          {canEmbed && !embed && !redacting && (
             <p className="share-hint">
               The receiver needs the same data file; if their device does not have it, the link names it and
               restores this view once they open it.

@@ -1,29 +1,42 @@
 // The link the Share control copies: the current address, or with "embed the data" the dataset itself
-// compressed into the link (when it fits; otherwise the plain link, and why).
+// compressed into the link (when it fits; otherwise the plain link, and why). A partner or marked link always
+// carries its data, redacted (io/redact.ts): a plain link would open the receiver's own full copy. When the
+// redacted data does not fit, there is no link, only why.
 import { useCallback } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
 import { canonicalBundleText } from '../io/export/bundle-json.ts';
 import { formatBytes } from '../io/import/limits.ts';
+import { cleanMarking, redactBundle } from '../io/redact.ts';
 import { encodeRoute } from '../state/route.ts';
 import type { Route } from '../state/route.ts';
 import { currentHref } from '../state/url.ts';
-import type { ShareLink } from './ShareControl.tsx';
+import type { ShareLink, SharingChoice } from './ShareControl.tsx';
+
+/** Whether a choice makes a shared copy rather than the data as it is. */
+export const isRedacting = (choice: SharingChoice): boolean =>
+  choice.profile !== 'full' || cleanMarking(choice.marking) !== undefined;
 
 export function useShareLink(
   bundle: Bundle | undefined,
   route: Route,
-): (embed: boolean) => Promise<ShareLink> {
+): (embed: boolean, choice: SharingChoice) => Promise<ShareLink> {
   return useCallback(
-    async (embed: boolean): Promise<ShareLink> => {
+    async (embed: boolean, choice: SharingChoice): Promise<ShareLink> => {
       const href = currentHref();
-      if (!embed || bundle === undefined) return { href, problem: null };
-      const { payload, bytes } = await encodeEmbedded(canonicalBundleText(bundle));
-      if (bytes > MAX_EMBEDDED_BYTES)
-        return {
-          href,
-          problem: `This dataset is ${formatBytes(bytes)} compressed, more than the ${formatBytes(MAX_EMBEDDED_BYTES)} a link can carry; the link names the file instead.`,
-        };
+      const redacting = isRedacting(choice);
+      if ((!embed && !redacting) || bundle === undefined) return { href, problem: null };
+      const shared = redacting ? redactBundle(bundle, choice) : bundle;
+      const { payload, bytes } = await encodeEmbedded(canonicalBundleText(shared));
+      if (bytes > MAX_EMBEDDED_BYTES) {
+        const size = `${formatBytes(bytes)} compressed, more than the ${formatBytes(MAX_EMBEDDED_BYTES)} a link can carry`;
+        return redacting
+          ? {
+              href: '',
+              problem: `A partner or marked link must carry its data, and this dataset is ${size}: export it from the Export menu with this profile and send the file instead.`,
+            }
+          : { href, problem: `This dataset is ${size}; the link names the file instead.` };
+      }
       const base = href.slice(0, href.length - window.location.hash.length);
       const embedded = encodeRoute({ ...route, dataset: { kind: 'embedded', id: payload }, file: undefined });
       return { href: `${base}${embedded}`, problem: null };

@@ -19,6 +19,8 @@ export interface ExportMenuProps extends ExportSources {
 export function ExportMenu(props: ExportMenuProps) {
   const { className, ...sources } = props;
   const items = exportItems(sources);
+  // The shared copy's profile (chosen under Copy link), shown on the button.
+  const partner = sources.bundle.meta.sharing?.profile === 'partner';
   const [open, setOpen] = useState(false);
   /** Which entry gets focus when the menu opens or the arrow keys move. */
   const [active, setActive] = useState(0);
@@ -121,7 +123,7 @@ export function ExportMenu(props: ExportMenuProps) {
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
       >
-        Export <span aria-hidden="true">▾</span>
+        {partner ? 'Export partner view' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       <ul
         id={`${id}-list`}

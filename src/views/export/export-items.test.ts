@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import { loadBundle } from '../../io/load-bundle.ts';
 import { edgeCaseBundle } from '../../io/export/test-bundles.ts';
+import { redactBundle } from '../../io/redact.ts';
 import type { ExportId, ExportSources } from './export-items.ts';
 import { EXPORT_IDS, exportItems } from './export-items.ts';
 
@@ -95,6 +96,16 @@ describe('exportItems', () => {
     const { value, issues } = loadBundle(JSON.parse(file.text));
     expect(issues).toEqual([]);
     expect(value).toStrictEqual(edgeCaseBundle());
+  });
+
+  it('names a partner copy\'s files "partner", and holds back the gaps CSV (its totals are exact)', async () => {
+    const partner = redactBundle(edgeCaseBundle(), { profile: 'partner', marking: 'Internal' });
+    const file = await item({ analysis, bundle: partner }, 'bundle-json').run();
+    expect(file?.filename).toBe('edge-cases-2026-01-31-synthetic-bundle-partner.json');
+    expect(await file?.blob.text()).not.toContain('ABCDEF123456');
+    expect(item({ analysis, bundle: partner }, 'gaps-csv').disabledReason).toBe(
+      'not in the partner profile (its dollar totals are exact)',
+    );
   });
 
   it('exports gaps as CSV with a byte order mark, named by dataset and region', async () => {

@@ -26,6 +26,7 @@ export type ExportId = (typeof EXPORT_IDS)[number];
 export type AnalysisStatus = 'running' | 'no-region' | 'failed';
 
 export interface ExportSources {
+  /** The bundle as exported: a shared copy (io/redact.ts) when a profile or marking was chosen. */
   bundle: Bundle;
   /** The finished analysis of the home region; null while it runs, without a region, or after a failure. */
   analysis: AnalysisResult | null;
@@ -83,10 +84,13 @@ async function picture(render: () => Promise<Blob | null>, filename: string): Pr
 export function exportItems(sources: ExportSources): ExportItem[] {
   const { bundle, analysis } = sources;
   const { meta } = bundle;
+  // A partner copy says so in its file names.
+  const partner = meta.sharing?.profile === 'partner';
   const name = (what: string, extension: string, qualifier?: string) =>
-    exportFileName(meta, what, extension, qualifier);
-  const analysisReason =
-    analysis === null
+    exportFileName(meta, what, extension, partner ? 'partner' : qualifier);
+  const analysisReason = partner
+    ? 'not in the partner profile (its dollar totals are exact)'
+    : analysis === null
       ? ANALYSIS_REASONS[sources.analysisStatus ?? 'running']
       : analysis.region === null
         ? ANALYSIS_REASONS['no-region']

@@ -164,6 +164,16 @@ describe('pngCaption', () => {
     );
   });
 
+  it("leads with the shared copy's profile and marking line", () => {
+    const caption = pngCaption({
+      meta: { ...meta, synthetic: false, sharing: { profile: 'partner', marking: 'Internal only' } },
+      view: 'Map',
+    });
+    expect(caption).toMatch(
+      /^Partner view: dollar values are shown as the lower bound of their band .* · Internal only\. Forgemap map:/,
+    );
+  });
+
   it('says nothing about synthetic data for real data, and adds an attribution', () => {
     expect(
       pngCaption({

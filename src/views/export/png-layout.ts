@@ -1,5 +1,6 @@
 // Where the parts of an exported PNG go: the view's image on top, a legend box below it, then a caption
 // strip. Pure (text widths come from a measure function), so the layout is tested without a canvas.
+import { sharingNotice } from '../../io/redact.ts';
 import type { BundleMeta } from '../../domain/model.ts';
 
 export interface LegendEntry {
@@ -192,7 +193,7 @@ export function layoutPng(input: PngLayoutInput): PngLayout {
 }
 
 export interface CaptionInput {
-  meta: Pick<BundleMeta, 'title' | 'asOf' | 'synthetic' | 'source'>;
+  meta: Pick<BundleMeta, 'title' | 'asOf' | 'synthetic' | 'source' | 'sharing'>;
   /** "Map" or "Network". */
   view: string;
   /** The home region's name, when one is chosen. */
@@ -207,7 +208,9 @@ export interface CaptionInput {
  */
 export function pngCaption({ meta, view, region, attribution }: CaptionInput): string {
   const what = region === undefined || region === '' ? meta.title : `${meta.title}, ${region}`;
+  const notice = sharingNotice(meta.sharing);
   return [
+    notice === null ? '' : sentence(notice),
     `Forgemap ${view.toLowerCase()}: ${what}. Data as of ${meta.asOf}.`,
     meta.synthetic ? 'Synthetic sample data, not real firms.' : '',
     sentence(`Source: ${meta.source}`),

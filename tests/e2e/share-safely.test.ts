@@ -1,0 +1,87 @@
+// Sharing a partner view in headless Chromium: the sender chooses the partner profile and a marking line;
+// the link carries the redacted data; the receiver sees the banner, and nothing the profile removes reaches
+// the receiver's page or anything the sender or receiver exports.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
+import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from '../../src/io/export/test-bundles.ts';
+import { useAppSessions } from './harness.ts';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+const open = useAppSessions();
+const MARKING = 'Internal — do not distribute';
+
+/** Fails naming the first removed identifier or exact value found in `text`. */
+function expectNothingRemoved(text: string, where: string): void {
+  for (const secret of REMOVED_TEXT) expect(text.includes(secret), `${where} holds ${secret}`).toBe(false);
+  for (const value of REMOVED_VALUES)
+    for (const spelled of spellings(value))
+      expect(text.includes(spelled), `${where} holds ${spelled}`).toBe(false);
+}
+
+async function exportText(page: Page, id: string): Promise<{ name: string; text: string }> {
+  await page.locator(byTestId('export-button')).click();
+  const item = page.locator(byTestId(`export-item-${id}`));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), item.click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+describe('sharing a partner view', () => {
+  it('sends a marked partner link and exports; the receiver sees the banner and no removed field', async () => {
+    const { page, pageErrors } = await open('#/s:chicago/map');
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator(byTestId('open-data-input')).setInputFiles({
+      name: 'secretive.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportBundleJson(secretive())),
+    });
+    await page.locator(byTestId('import-confirm')).click();
+    await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toBe('Secretive sample');
+
+    await page.locator(byTestId('share-button')).click();
+    await page.locator(byTestId('share-profile-partner')).check();
+    await page.locator(byTestId('share-marking')).fill(MARKING);
+    expect(await page.locator(byTestId('share-shown')).innerText()).toContain('partner view');
+    // The embed choice is not offered: a partner link always carries its (redacted) data.
+    expect(await page.locator(byTestId('share-embed')).count()).toBe(0);
+    const field = page.locator(byTestId('share-link'));
+    await expect.poll(() => field.inputValue()).toMatch(/#\/z:/);
+    const href = await field.inputValue();
+    await page.keyboard.press('Escape');
+
+    // The sender's exports follow the choice, and say so in their names and contents.
+    for (const id of [
+      'bundle-json',
+      'organizations-csv',
+      'organizations-geojson',
+      'network-gexf',
+      'network-graphml',
+    ]) {
+      const { name, text } = await exportText(page, id);
+      expect(name, id).toContain('partner');
+      expect(text, id).toContain(MARKING);
+      expect(text, id).toContain('Quillfeather Defense Systems');
+      expectNothingRemoved(text, id);
+    }
+
+    const receiver = await open(new URL(href).hash);
+    await expect
+      .poll(() => receiver.page.locator(byTestId('dataset-title')).innerText())
+      .toBe('Secretive sample');
+    const banner = await receiver.page.locator(byTestId('sharing-banner')).innerText();
+    expect(banner).toContain('Partner view');
+    expect(banner).toContain(MARKING);
+    await receiver.page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expectNothingRemoved(await receiver.page.content(), 'the receiver page');
+    // The receiver cannot share it as more than it is.
+    await receiver.page.locator(byTestId('share-button')).click();
+    expect(await receiver.page.locator(byTestId('share-profile-full')).isDisabled()).toBe(true);
+    await receiver.page.keyboard.press('Escape');
+    const { text } = await exportText(receiver.page, 'bundle-json');
+    expectNothingRemoved(text, 'the receiver export');
+    expect(text).toContain('"profile":"partner"');
+    expect(pageErrors).toEqual([]);
+    expect(receiver.pageErrors).toEqual([]);
+  });
+});

@@ -14,13 +14,14 @@ import { addressOpensFile, OpenDataButton } from './OpenData.tsx';
 import { RecordsButton, useRecordsBuild } from './RecordsBuild.tsx';
 import { RecordsDialog } from '../views/import/RecordsDialog.tsx';
 import { ShareControl } from './ShareControl.tsx';
-import type { SharingChoice } from './ShareControl.tsx';
+import { isRedacting } from './sharing.ts';
+import type { SharingChoice } from './sharing.ts';
 import { AVAILABLE_VIEWS, routeForDataset, ShellHeader } from './ShellHeader.tsx';
 import { useDataOpening } from './useDataOpening.ts';
 import { useDataset } from './useDataset.ts';
 import { usePngExports } from './usePngExports.ts';
 import { useRouteActions } from './useRouteActions.ts';
-import { isRedacting, useShareLink } from './useShareLink.ts';
+import { useShareLink } from './useShareLink.ts';
 import { useWorkspaceData } from './useWorkspaceData.ts';
 import { Workspace } from './Workspace.tsx';
 

@@ -6,13 +6,8 @@
 // share-profile-full, share-profile-partner, share-marking, share-shown (what the link carries).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RedactionProfile } from '../domain/model.ts';
-import { isRedacting } from './useShareLink.ts';
-
-/** How much a shared link or export carries: a redaction profile and the sender's marking line. */
-export interface SharingChoice {
-  profile: RedactionProfile;
-  marking: string;
-}
+import { isRedacting } from './sharing.ts';
+import type { SharingChoice } from './sharing.ts';
 
 export interface ShareLink {
   href: string;

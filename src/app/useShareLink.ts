@@ -7,15 +7,13 @@ import type { Bundle } from '../domain/model.ts';
 import { encodeEmbedded, MAX_EMBEDDED_BYTES } from '../io/embed.ts';
 import { canonicalBundleText } from '../io/export/bundle-json.ts';
 import { formatBytes } from '../io/import/limits.ts';
-import { cleanMarking, redactBundle } from '../io/redact.ts';
+import { redactBundle } from '../io/redact.ts';
 import { encodeRoute } from '../state/route.ts';
 import type { Route } from '../state/route.ts';
 import { currentHref } from '../state/url.ts';
-import type { ShareLink, SharingChoice } from './ShareControl.tsx';
-
-/** Whether a choice makes a shared copy rather than the data as it is. */
-export const isRedacting = (choice: SharingChoice): boolean =>
-  choice.profile !== 'full' || cleanMarking(choice.marking) !== undefined;
+import type { ShareLink } from './ShareControl.tsx';
+import { isRedacting } from './sharing.ts';
+import type { SharingChoice } from './sharing.ts';
 
 export function useShareLink(
   bundle: Bundle | undefined,

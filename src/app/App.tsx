@@ -21,6 +21,7 @@ import { useDataOpening } from './useDataOpening.ts';
 import { useDataset } from './useDataset.ts';
 import { usePngExports } from './usePngExports.ts';
 import { useRouteActions } from './useRouteActions.ts';
+import { useBriefing } from './useBriefing.ts';
 import { useShareLink } from './useShareLink.ts';
 import { useWorkspaceData } from './useWorkspaceData.ts';
 import { Workspace } from './Workspace.tsx';
@@ -47,6 +48,15 @@ export function App() {
     network: data !== null && (shownView === 'network' || shownView === 'split'),
   });
   const buildLink = useShareLink(bundle, route);
+  const getBriefing = useBriefing({
+    data,
+    shared: exported ?? bundle,
+    regionName: region?.name,
+    mapEngine: png.mapEngine,
+    sigmaEngine: png.sigmaEngine,
+    choice: sharing,
+    buildLink,
+  });
   const records = useRecordsBuild();
 
   return (
@@ -79,6 +89,7 @@ export function App() {
             inRegion={data.inRegion}
             getMapPng={png.getMapPng}
             getNetworkPng={png.getNetworkPng}
+            getBriefing={getBriefing}
           />
         )}
         <ShareControl

@@ -16,6 +16,9 @@ export interface PngExports {
   /** Undefined while the map (or network) is not shown. */
   getMapPng: (() => Promise<Blob | null>) | undefined;
   getNetworkPng: (() => Promise<Blob | null>) | undefined;
+  /** The engines while their views are shown (the briefing reads them). */
+  mapEngine: MaplibreMap | null;
+  sigmaEngine: Sigma | null;
 }
 
 export function usePngExports(
@@ -32,6 +35,8 @@ export function usePngExports(
   const caption = (view: string, attribution?: string) =>
     bundle === undefined ? '' : pngCaption({ meta: bundle.meta, view, region: regionName, attribution });
   return {
+    mapEngine: shows.map ? mapEngine : null,
+    sigmaEngine: shows.network ? sigmaEngine : null,
     onMapEngine: setMapEngine,
     onSigmaEngine: setSigmaEngine,
     getMapPng:

@@ -2,6 +2,8 @@
 // sample computed here), the gap list as CSV, the network as GEXF, and PNGs of the map and network views
 // with legend and caption below the picture.
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { unzipSync, strFromU8 } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +87,38 @@ describe('exports', () => {
     expect(foreignRequests()).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('makes the briefing: a vector PDF with selectable text, and an SVG of the poster and of each figure', async () => {
+    const { page } = await app();
+    const { download, bytes } = await exportFile(page, 'briefing-pdf');
+    expect(download.suggestedFilename()).toMatch(/briefing\.pdf$/);
+    const pdf = bytes.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    // Text in the content streams (Flate): the title, the date, the link; and no picture anywhere.
+    const streams = [...pdf.matchAll(/stream\r?\n([\s\S]*?)endstream/g)].map((m) => {
+      try {
+        return inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      } catch {
+        return m[1]!;
+      }
+    });
+    const content = streams.join('\n');
+    expect(content).toMatch(/\(Chicago metal & defense/);
+    expect(content).toContain('data as of 2026-01-01');
+    expect(content).toContain('s:chicago/split');
+    expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
+    // The map and network figures are drawn as paths: many path operators, not one image.
+    expect(content.match(/ re\b| l\n| c\n/g)?.length ?? 0).toBeGreaterThan(1000);
+
+    const zip = await exportFile(page, 'briefing-svg');
+    const files = unzipSync(new Uint8Array(zip.bytes));
+    expect(Object.keys(files).sort()).toEqual(
+      ['briefing.svg', 'gaps.svg', 'legend.svg', 'map.svg', 'matrix.svg', 'network.svg'].sort(),
+    );
+    const network = strFromU8(files['network.svg']!);
+    expect(network.match(/<circle /g)?.length).toBeGreaterThan(100);
+    const poster = strFromU8(files['briefing.svg']!);
+    expect(poster).toContain('Scan for this view');
   });
 });

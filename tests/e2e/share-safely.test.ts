@@ -2,6 +2,7 @@
 // the link carries the redacted data; the receiver sees the banner, and nothing the profile removes reaches
 // the receiver's page or anything the sender or receiver exports.
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
@@ -64,6 +65,18 @@ describe('sharing a partner view', () => {
       expect(text, id).toContain('Quillfeather Defense Systems');
       expectNothingRemoved(text, id);
     }
+
+    // The briefing too: every figure and the poster, and the PDF's text.
+    await page.locator(byTestId('export-button')).click();
+    const [zip] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator(byTestId('export-item-briefing-svg')).click(),
+    ]);
+    const figures = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+    const poster = strFromU8(figures['briefing.svg']!);
+    expect(poster).toContain(MARKING);
+    expect(poster).toContain('Partner view');
+    for (const [name, bytes] of Object.entries(figures)) expectNothingRemoved(strFromU8(bytes), name);
 
     const receiver = await open(new URL(href).hash);
     await expect

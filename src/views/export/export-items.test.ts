@@ -52,7 +52,7 @@ async function text(sources: Omit<ExportSources, 'bundle'>, id: ExportId) {
 }
 
 describe('exportItems', () => {
-  it('lists the eight exports in menu order', () => {
+  it('lists the ten exports in menu order', () => {
     expect(exportItems({ bundle: edgeCaseBundle(), analysis: null }).map((i) => [i.id, i.label])).toEqual([
       ['bundle-json', 'Bundle (JSON)'],
       ['organizations-csv', 'Organizations (CSV)'],
@@ -62,8 +62,10 @@ describe('exportItems', () => {
       ['network-graphml', 'Network (GraphML)'],
       ['map-png', 'Map (PNG)'],
       ['network-png', 'Network (PNG)'],
+      ['briefing-pdf', 'Briefing (PDF)'],
+      ['briefing-svg', 'Briefing figures (SVG, zip)'],
     ]);
-    expect(EXPORT_IDS).toHaveLength(8);
+    expect(EXPORT_IDS).toHaveLength(10);
   });
 
   it('says why gaps and pictures cannot be exported yet', () => {
@@ -77,6 +79,8 @@ describe('exportItems', () => {
       'gaps-csv': 'analysis still running',
       'map-png': 'open the map view first',
       'network-png': 'open the network view first',
+      'briefing-pdf': 'open a dataset first',
+      'briefing-svg': 'open a dataset first',
     });
     expect(reasons({ analysis: null, analysisStatus: 'no-region' })['gaps-csv']).toBe(
       'choose a home region first',
@@ -86,7 +90,8 @@ describe('exportItems', () => {
       'choose a home region first',
     );
     const png = () => Promise.resolve(new Blob(['png'], { type: 'image/png' }));
-    expect(reasons({ analysis, getMapPng: png, getNetworkPng: png })).toEqual({});
+    const briefing = () => Promise.resolve({ pdf: new Blob(['%PDF']), figures: {} });
+    expect(reasons({ analysis, getMapPng: png, getNetworkPng: png, getBriefing: briefing })).toEqual({});
   });
 
   it('exports the bundle losslessly under the dataset id, date and "synthetic"', async () => {

@@ -1,5 +1,6 @@
 // The entries of the Export menu: what each one exports, its file name, and, when it cannot run yet, why.
 // No DOM here (only Blob), so the menu's behaviour is tested under Node.
+import { strToU8, zipSync } from 'fflate';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import type { Bundle } from '../../domain/model.ts';
 import { exportBundleJson } from '../../io/export/bundle-json.ts';
@@ -19,6 +20,8 @@ export const EXPORT_IDS = [
   'network-graphml',
   'map-png',
   'network-png',
+  'briefing-pdf',
+  'briefing-svg',
 ] as const;
 export type ExportId = (typeof EXPORT_IDS)[number];
 
@@ -43,6 +46,14 @@ export interface ExportSources {
   getMapPng?: (() => Promise<Blob | null>) | undefined;
   /** Renders the network view to PNG; absent while the network view is not shown. */
   getNetworkPng?: (() => Promise<Blob | null>) | undefined;
+  /** Makes the briefing of the current view (vector); absent without a dataset. */
+  getBriefing?: (() => Promise<Briefing>) | undefined;
+}
+
+/** The briefing of the current view: the poster as PDF, and SVGs of it and of each figure, by file name. */
+export interface Briefing {
+  pdf: Blob;
+  figures: Record<string, string>;
 }
 
 export interface ExportFile {
@@ -95,7 +106,7 @@ export function exportItems(sources: ExportSources): ExportItem[] {
       : analysis.region === null
         ? ANALYSIS_REASONS['no-region']
         : null;
-  const { getMapPng, getNetworkPng } = sources;
+  const { getMapPng, getNetworkPng, getBriefing } = sources;
 
   return [
     {
@@ -171,6 +182,31 @@ export function exportItems(sources: ExportSources): ExportItem[] {
       disabledReason: getNetworkPng === undefined ? 'open the network view first' : null,
       run: () =>
         getNetworkPng === undefined ? Promise.resolve(null) : picture(getNetworkPng, name('network', 'png')),
+    },
+    {
+      id: 'briefing-pdf',
+      label: 'Briefing (PDF)',
+      disabledReason: getBriefing === undefined ? 'open a dataset first' : null,
+      run: async () =>
+        getBriefing === undefined
+          ? null
+          : { blob: (await getBriefing()).pdf, filename: name('briefing', 'pdf') },
+    },
+    {
+      id: 'briefing-svg',
+      label: 'Briefing figures (SVG, zip)',
+      disabledReason: getBriefing === undefined ? 'open a dataset first' : null,
+      run: async () => {
+        if (getBriefing === undefined) return null;
+        const { figures } = await getBriefing();
+        const files = Object.fromEntries(
+          Object.entries(figures).map(([file, svg]) => [file, strToU8(svg)] as const),
+        );
+        return {
+          blob: new Blob([zipSync(files)], { type: 'application/zip' }),
+          filename: name('briefing-svg', 'zip'),
+        };
+      },
     },
   ];
 }

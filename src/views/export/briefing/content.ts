@@ -1,0 +1,89 @@
+// The briefing's tables from the analysis: the gap list and the prime × capability dependency matrix. Dollar
+// totals of a partner copy are given as bands only (io/redact.ts): the analysis adds exact values.
+import type { AnalysisResult } from '../../../analysis/types.ts';
+import type { Sharing } from '../../../domain/model.ts';
+import { valueBand } from '../../../io/redact.ts';
+import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
+import { FLAG_LABELS } from '../../labels.ts';
+import type { Figure } from './figures.ts';
+import { tableFigure } from './figures.ts';
+
+/** Dollars as the profile allows: compact, or the band's label in a partner copy. */
+export function dollars(value: number, sharing: Sharing | undefined): string {
+  return sharing?.profile === 'partner' ? valueBand(value).label : formatUsd(value);
+}
+
+/** The gap list, most severe first, as many rows as `maxRows`. */
+export function gapsFigure(
+  analysis: AnalysisResult,
+  sharing: Sharing | undefined,
+  width: number,
+  maxRows: number,
+): Figure {
+  const rows = analysis.gaps.map((gap) => [
+    `${gap.label} (${gap.capability})`,
+    gap.flags.map((flag) => FLAG_LABELS[flag]).join(', '),
+    dollars(gap.importedValue, sharing),
+    formatPercent(gap.leakage),
+    formatCount(gap.localSuppliers),
+  ]);
+  return tableFigure(
+    'Gaps: capabilities in demand, most severe first',
+    width,
+    [
+      { header: 'Capability', width: 0.46 },
+      { header: 'Flags', width: 0.22 },
+      { header: 'Imported $/yr', width: 0.12, align: 'end' },
+      { header: 'Leakage', width: 0.09, align: 'end' },
+      { header: 'Local suppliers', width: 0.11, align: 'end' },
+    ],
+    rows,
+    maxRows,
+  );
+}
+
+/**
+ * The dependency matrix: primes down, the capabilities most primes buy across (at most `maxColumns`), each
+ * cell "in-region / outside" supplier counts, "1 / 0 !" where one supplier is all there is.
+ */
+export function matrixFigure(
+  analysis: AnalysisResult,
+  nameOf: (orgId: string) => string,
+  label: (capabilityId: string) => string,
+  width: number,
+  maxRows: number,
+  maxColumns = 5,
+): Figure | null {
+  if (analysis.matrix.length === 0) return null;
+  const byCapability = new Map<string, number>();
+  for (const cell of analysis.matrix)
+    byCapability.set(cell.capability, (byCapability.get(cell.capability) ?? 0) + 1);
+  const capabilities = [...byCapability]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxColumns)
+    .map(([id]) => id);
+  const primes = [...new Set(analysis.matrix.map((cell) => cell.prime))].sort((a, b) =>
+    nameOf(a).localeCompare(nameOf(b)),
+  );
+  const cells = new Map(analysis.matrix.map((cell) => [`${cell.prime}\u0000${cell.capability}`, cell]));
+  const rows = primes.map((prime) => [
+    nameOf(prime),
+    ...capabilities.map((capability) => {
+      const cell = cells.get(`${prime}\u0000${capability}`);
+      if (cell === undefined) return '';
+      const single = cell.inRegion + cell.outOfRegion === 1 ? ' !' : '';
+      return `${cell.inRegion} / ${cell.outOfRegion}${single}`;
+    }),
+  ]);
+  const share = 0.6 / Math.max(1, capabilities.length);
+  return tableFigure(
+    'Dependency matrix: suppliers in the region / outside ("!" a single source)',
+    width,
+    [
+      { header: 'Prime', width: 0.4 },
+      ...capabilities.map((id) => ({ header: label(id), width: share, align: 'end' as const })),
+    ],
+    rows,
+    maxRows,
+  );
+}

@@ -7,7 +7,14 @@ import type Sigma from 'sigma';
 import type { Bundle } from '../domain/model.ts';
 import { countKinds } from '../domain/model.ts';
 import type { DatasetView } from '../views/contracts.ts';
-import { gapsFigure, matrixFigure } from '../views/export/briefing/content.ts';
+import {
+  GAP_COLUMNS,
+  gapRows,
+  gapsFigure,
+  matrixFigure,
+  matrixTable,
+} from '../views/export/briefing/content.ts';
+import { standaloneHtml } from '../views/export/briefing/standalone.ts';
 import type { Figure, MapPoint, NetworkNode } from '../views/export/briefing/figures.ts';
 import { figureSvg, legendFigure, mapFigure, networkFigure } from '../views/export/briefing/figures.ts';
 import { briefingPdf } from '../views/export/briefing/pdf.ts';
@@ -148,12 +155,33 @@ export async function makeBriefing(sources: BriefingSources): Promise<Briefing> 
   const figures: Record<string, string> = { 'briefing.svg': poster };
   for (const [name, figure] of Object.entries({ map, network, gaps, matrix, legend }))
     if (figure !== null) figures[`${name}.svg`] = figureSvg(figure);
-  const pdf = await briefingPdf(poster, {
-    title: `Forgemap briefing: ${meta.title}`,
-    subject: [regionName, `data as of ${meta.asOf}`, meta.synthetic ? 'synthetic sample data' : '']
-      .filter((part) => part !== undefined && part !== '')
-      .join(', '),
-    keywords: link.href,
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const standalone = standaloneHtml({
+    title: meta.title,
+    region: regionName,
+    asOf: meta.asOf,
+    source: meta.source,
+    synthetic: meta.synthetic,
+    sharing,
+    map,
+    network,
+    legend,
+    gaps:
+      analysis === null
+        ? null
+        : { headers: GAP_COLUMNS.map((c) => c.header), rows: gapRows(analysis, sharing) },
+    matrix: analysis === null ? null : matrixTable(analysis, nameOf, data.label, 12),
+    permalink: link.href === '' ? null : link.href,
+    permalinkNote: link.problem ?? undefined,
+    madeOn: today,
   });
-  return { pdf, figures };
+  const pdf = () =>
+    briefingPdf(poster, {
+      title: `Forgemap briefing: ${meta.title}`,
+      subject: [regionName, `data as of ${meta.asOf}`, meta.synthetic ? 'synthetic sample data' : '']
+        .filter((part) => part !== undefined && part !== '')
+        .join(', '),
+      keywords: link.href,
+    });
+  return { pdf, figures, standalone };
 }

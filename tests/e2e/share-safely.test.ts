@@ -1,7 +1,9 @@
 // Sharing a partner view in headless Chromium: the sender chooses the partner profile and a marking line;
 // the link carries the redacted data; the receiver sees the banner, and nothing the profile removes reaches
 // the receiver's page or anything the sender or receiver exports.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +32,8 @@ async function exportText(page: Page, id: string): Promise<{ name: string; text:
 
 describe('sharing a partner view', () => {
   it('sends a marked partner link and exports; the receiver sees the banner and no removed field', async () => {
-    const { page, pageErrors } = await open('#/s:chicago/map');
+    const sender = await open('#/s:chicago/map');
+    const { page, pageErrors } = sender;
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     await page.locator(byTestId('open-data-input')).setInputFiles({
       name: 'secretive.json',
@@ -77,6 +80,29 @@ describe('sharing a partner view', () => {
     expect(poster).toContain(MARKING);
     expect(poster).toContain('Partner view');
     for (const [name, bytes] of Object.entries(figures)) expectNothingRemoved(strFromU8(bytes), name);
+
+    // The standalone view: one file, opened from disk with the network off, asking nothing of anyone.
+    await page.locator(byTestId('export-button')).click();
+    const [standalone] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator(byTestId('export-item-standalone-html')).click(),
+    ]);
+    expect(standalone.suggestedFilename()).toMatch(/view-partner\.html$/);
+    const html = readFileSync(await standalone.path(), 'utf8');
+    expectNothingRemoved(html, 'the standalone view');
+    // A context of its own (no app, no routing), offline, recording every request the file makes.
+    const path = join(mkdtempSync(join(tmpdir(), 'forgemap-standalone-')), 'view.html');
+    writeFileSync(path, html);
+    const offline = await sender.context.browser()!.newContext({ offline: true });
+    const requests: string[] = [];
+    offline.on('request', (request) => requests.push(request.url()));
+    const file = await offline.newPage();
+    await file.goto(`file://${path}`);
+    expect(await file.locator('.banner').innerText()).toContain(MARKING);
+    expect(await file.locator('h1').innerText()).toBe('Secretive sample');
+    expect(await file.locator('figure svg circle').count()).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    await offline.close();
 
     const receiver = await open(new URL(href).hash);
     await expect

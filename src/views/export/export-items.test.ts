@@ -52,7 +52,7 @@ async function text(sources: Omit<ExportSources, 'bundle'>, id: ExportId) {
 }
 
 describe('exportItems', () => {
-  it('lists the ten exports in menu order', () => {
+  it('lists the eleven exports in menu order', () => {
     expect(exportItems({ bundle: edgeCaseBundle(), analysis: null }).map((i) => [i.id, i.label])).toEqual([
       ['bundle-json', 'Bundle (JSON)'],
       ['organizations-csv', 'Organizations (CSV)'],
@@ -64,8 +64,9 @@ describe('exportItems', () => {
       ['network-png', 'Network (PNG)'],
       ['briefing-pdf', 'Briefing (PDF)'],
       ['briefing-svg', 'Briefing figures (SVG, zip)'],
+      ['standalone-html', 'Standalone view (HTML, opens offline)'],
     ]);
-    expect(EXPORT_IDS).toHaveLength(10);
+    expect(EXPORT_IDS).toHaveLength(11);
   });
 
   it('says why gaps and pictures cannot be exported yet', () => {
@@ -81,6 +82,7 @@ describe('exportItems', () => {
       'network-png': 'open the network view first',
       'briefing-pdf': 'open a dataset first',
       'briefing-svg': 'open a dataset first',
+      'standalone-html': 'open a dataset first',
     });
     expect(reasons({ analysis: null, analysisStatus: 'no-region' })['gaps-csv']).toBe(
       'choose a home region first',
@@ -90,7 +92,8 @@ describe('exportItems', () => {
       'choose a home region first',
     );
     const png = () => Promise.resolve(new Blob(['png'], { type: 'image/png' }));
-    const briefing = () => Promise.resolve({ pdf: new Blob(['%PDF']), figures: {} });
+    const briefing = () =>
+      Promise.resolve({ pdf: () => Promise.resolve(new Blob(['%PDF'])), figures: {}, standalone: '' });
     expect(reasons({ analysis, getMapPng: png, getNetworkPng: png, getBriefing: briefing })).toEqual({});
   });
 

@@ -22,6 +22,7 @@ export const EXPORT_IDS = [
   'network-png',
   'briefing-pdf',
   'briefing-svg',
+  'standalone-html',
 ] as const;
 export type ExportId = (typeof EXPORT_IDS)[number];
 
@@ -50,10 +51,14 @@ export interface ExportSources {
   getBriefing?: (() => Promise<Briefing>) | undefined;
 }
 
-/** The briefing of the current view: the poster as PDF, and SVGs of it and of each figure, by file name. */
+/**
+ * The briefing of the current view: the poster as PDF (made when asked), SVGs of it and of each figure by file
+ * name, and the standalone one-file view (HTML).
+ */
 export interface Briefing {
-  pdf: Blob;
+  pdf: () => Promise<Blob>;
   figures: Record<string, string>;
+  standalone: string;
 }
 
 export interface ExportFile {
@@ -190,7 +195,7 @@ export function exportItems(sources: ExportSources): ExportItem[] {
       run: async () =>
         getBriefing === undefined
           ? null
-          : { blob: (await getBriefing()).pdf, filename: name('briefing', 'pdf') },
+          : { blob: await (await getBriefing()).pdf(), filename: name('briefing', 'pdf') },
     },
     {
       id: 'briefing-svg',
@@ -207,6 +212,18 @@ export function exportItems(sources: ExportSources): ExportItem[] {
           filename: name('briefing-svg', 'zip'),
         };
       },
+    },
+    {
+      id: 'standalone-html',
+      label: 'Standalone view (HTML, opens offline)',
+      disabledReason: getBriefing === undefined ? 'open a dataset first' : null,
+      run: async () =>
+        getBriefing === undefined
+          ? null
+          : {
+              blob: new Blob([(await getBriefing()).standalone], { type: 'text/html;charset=utf-8' }),
+              filename: name('view', 'html'),
+            },
     },
   ];
 }

@@ -4,6 +4,8 @@ import { gapsFigure, matrixFigure } from './content.ts';
 import { legendFigure, mapFigure, networkFigure, qrFigure, tableFigure } from './figures.ts';
 import { MAX_QR_CHARS, briefingSvg } from './poster.ts';
 import type { BriefingInput } from './poster.ts';
+import { STANDALONE_POLICY, standaloneHtml } from './standalone.ts';
+import type { StandaloneInput } from './standalone.ts';
 
 const count = (svg: string, pattern: RegExp) => svg.match(pattern)?.length ?? 0;
 
@@ -221,5 +223,49 @@ describe('briefingSvg', () => {
     expect(svg).not.toContain('Synthetic sample data');
     const none = briefingSvg(input({ permalink: null, permalinkNote: 'Too large to travel in a link.' }));
     expect(none).toContain('Too large to travel in a link.');
+  });
+});
+
+describe('standaloneHtml', () => {
+  const page = (overrides: Partial<StandaloneInput> = {}) =>
+    standaloneHtml({
+      title: 'Acme <script>alert(1)</script>',
+      asOf: '2026-01-01',
+      source: 'hand-made',
+      synthetic: false,
+      map: mapFigure({
+        width: 100,
+        height: 100,
+        bounds: [-90, 40, -86, 42],
+        points: [{ lon: -88, lat: 41, color: '#f00' }],
+      }),
+      network: null,
+      legend: legendFigure([{ color: '#000', label: 'Primes' }], 300),
+      gaps: {
+        headers: ['Capability', 'Imported'],
+        rows: Array.from({ length: 40 }, (_, i) => [`Cap ${i}`, '$1M']),
+      },
+      matrix: null,
+      permalink: 'http://localhost/#/s:chicago/map',
+      madeOn: '2026-12-05',
+      ...overrides,
+    });
+
+  it('is one page that fetches nothing: its policy forbids requests, and it names no resource', () => {
+    const text = page();
+    expect(text).toContain(`content="${STANDALONE_POLICY}"`);
+    expect(text).not.toMatch(/<script|\bsrc=|<link |url\(|@import/i);
+    expect(text).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('holds the figures, the whole gap list, the link and its QR code, and the banner of a shared copy', () => {
+    const text = page({ sharing: { profile: 'partner', marking: 'Internal only' } });
+    expect(text.match(/<tr>/g)?.length).toBe(41);
+    expect(text).toContain('<figcaption>Map</figcaption><svg');
+    expect(text).toContain('The network was not shown when this copy was made.');
+    expect(text).toContain('http://localhost/#/s:chicago/map');
+    expect(text).toContain('aria-label="QR code of the link"');
+    expect(text).toMatch(/class="banner" role="note">Partner view: .* · Internal only</);
+    expect(page()).not.toContain('class="banner"');
   });
 });

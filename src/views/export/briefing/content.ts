@@ -13,6 +13,25 @@ export function dollars(value: number, sharing: Sharing | undefined): string {
   return sharing?.profile === 'partner' ? valueBand(value).label : formatUsd(value);
 }
 
+export const GAP_COLUMNS = [
+  { header: 'Capability', width: 0.46 },
+  { header: 'Flags', width: 0.22 },
+  { header: 'Imported $/yr', width: 0.12, align: 'end' as const },
+  { header: 'Leakage', width: 0.09, align: 'end' as const },
+  { header: 'Local suppliers', width: 0.11, align: 'end' as const },
+];
+
+/** The gap list's rows, as text, most severe first. */
+export function gapRows(analysis: AnalysisResult, sharing: Sharing | undefined): string[][] {
+  return analysis.gaps.map((gap) => [
+    `${gap.label} (${gap.capability})`,
+    gap.flags.map((flag) => FLAG_LABELS[flag]).join(', '),
+    dollars(gap.importedValue, sharing),
+    formatPercent(gap.leakage),
+    formatCount(gap.localSuppliers),
+  ]);
+}
+
 /** The gap list, most severe first, as many rows as `maxRows`. */
 export function gapsFigure(
   analysis: AnalysisResult,
@@ -20,24 +39,11 @@ export function gapsFigure(
   width: number,
   maxRows: number,
 ): Figure {
-  const rows = analysis.gaps.map((gap) => [
-    `${gap.label} (${gap.capability})`,
-    gap.flags.map((flag) => FLAG_LABELS[flag]).join(', '),
-    dollars(gap.importedValue, sharing),
-    formatPercent(gap.leakage),
-    formatCount(gap.localSuppliers),
-  ]);
   return tableFigure(
     'Gaps: capabilities in demand, most severe first',
     width,
-    [
-      { header: 'Capability', width: 0.46 },
-      { header: 'Flags', width: 0.22 },
-      { header: 'Imported $/yr', width: 0.12, align: 'end' },
-      { header: 'Leakage', width: 0.09, align: 'end' },
-      { header: 'Local suppliers', width: 0.11, align: 'end' },
-    ],
-    rows,
+    GAP_COLUMNS,
+    gapRows(analysis, sharing),
     maxRows,
   );
 }
@@ -54,6 +60,27 @@ export function matrixFigure(
   maxRows: number,
   maxColumns = 5,
 ): Figure | null {
+  const table = matrixTable(analysis, nameOf, label, maxColumns);
+  if (table === null) return null;
+  const share = 0.6 / Math.max(1, table.headers.length - 1);
+  return tableFigure(
+    'Dependency matrix: suppliers in the region / outside ("!" a single source)',
+    width,
+    table.headers.map((header, i) =>
+      i === 0 ? { header, width: 0.4 } : { header, width: share, align: 'end' as const },
+    ),
+    table.rows,
+    maxRows,
+  );
+}
+
+/** The dependency matrix as text: its headers (Prime, then capabilities) and a row per prime; null when empty. */
+export function matrixTable(
+  analysis: AnalysisResult,
+  nameOf: (orgId: string) => string,
+  label: (capabilityId: string) => string,
+  maxColumns: number,
+): { headers: string[]; rows: string[][] } | null {
   if (analysis.matrix.length === 0) return null;
   const byCapability = new Map<string, number>();
   for (const cell of analysis.matrix)
@@ -75,15 +102,5 @@ export function matrixFigure(
       return `${cell.inRegion} / ${cell.outOfRegion}${single}`;
     }),
   ]);
-  const share = 0.6 / Math.max(1, capabilities.length);
-  return tableFigure(
-    'Dependency matrix: suppliers in the region / outside ("!" a single source)',
-    width,
-    [
-      { header: 'Prime', width: 0.4 },
-      ...capabilities.map((id) => ({ header: label(id), width: share, align: 'end' as const })),
-    ],
-    rows,
-    maxRows,
-  );
+  return { headers: ['Prime', ...capabilities.map(label)], rows };
 }

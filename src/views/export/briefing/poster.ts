@@ -79,7 +79,12 @@ export function briefingSvg(input: BriefingInput): string {
     .filter((part): part is string => part !== undefined && part !== '')
     .join(' · ');
   const room = 200;
-  parts.push(text(MARGIN, 55, facts.length > room ? `${facts.slice(0, room - 1)}…` : facts, { size: 9, fill: '#374151' }));
+  parts.push(
+    text(MARGIN, 55, facts.length > room ? `${facts.slice(0, room - 1)}…` : facts, {
+      size: 9,
+      fill: '#374151',
+    }),
+  );
   if (input.synthetic) {
     const label = 'Synthetic sample data, not real firms';
     const w = label.length * 5 + 16;

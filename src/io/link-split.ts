@@ -167,6 +167,12 @@ export function rememberLinkColumns(links: readonly Link[], columns: LinkColumns
   knownColumns.set(links, columns);
 }
 
+/** The columns `links` were decoded from, to read (never to change or move), or undefined. */
+export function knownLinkColumns(links: readonly Link[]): Readonly<LinkColumns> | undefined {
+  const known = knownColumns.get(links);
+  return known !== undefined && known.count === links.length ? known : undefined;
+}
+
 /** A fresh copy of the columns `links` were decoded from (to be moved to another thread), or null. */
 export function copyOfLinkColumns(links: readonly Link[]): LinkColumns | null {
   const known = knownColumns.get(links);

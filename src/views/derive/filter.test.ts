@@ -7,12 +7,14 @@ import {
   countMaskKinds,
   countVisible,
   createFilterIndex,
+  linkArraysOf,
   linkPasses,
   prepareFilterIndex,
   visibleLinkMask,
   visibleMask,
 } from './filter.ts';
 import { bundleWith } from './test-data.ts';
+import { decodeLinks, encodeLinks, rememberLinkColumns } from '../../io/link-split.ts';
 
 const filters = (f: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...f });
 const shown = (bundle: Bundle, f: Partial<Filters>, removed: string[] = []) => {
@@ -153,3 +155,25 @@ describe('countMaskKinds', () => {
 });
 
 /** A synthetic national-scale bundle: 100k organizations, 1M supply links. */
+
+describe('an index of links read from kept columns', () => {
+  it('is the same index as from the link objects: capabilities, link ends and values', () => {
+    const links = [
+      ...bundle.links,
+      { source: 'm2', target: 'p', kind: 'subcontract', capability: 'nadcap-heat-treat', value: 7 },
+      { source: 't', target: 'm1', kind: 'trains', capability: '332710' },
+      { source: 'ghost', target: 'p', kind: 'supplies', capability: '336411' },
+    ] as Bundle['links'];
+    const columns = encodeLinks(links);
+    const fromColumns = decodeLinks(columns);
+    rememberLinkColumns(fromColumns, columns);
+    const plain = createFilterIndex({ ...bundle, links: decodeLinks(encodeLinks(links)) });
+    const kept = createFilterIndex({ ...bundle, links: fromColumns });
+    expect(kept.capabilities).toEqual(plain.capabilities);
+    expect(kept.certifications).toEqual(plain.certifications);
+    expect(linkArraysOf(kept)).toEqual(linkArraysOf(plain));
+    // The ghost supplier is no organization: −1, as from the objects.
+    expect(linkArraysOf(kept).source.at(-1)).toBe(-1);
+    expect(shown({ ...bundle, links: fromColumns }, { capabilities: ['nadcap-heat-treat'] })).toEqual(['m2']);
+  });
+});

@@ -1,7 +1,9 @@
 // Which organizations and links pass the filters (kinds, capabilities, certifications, minimum link value)
 // and are not removed by a what-if. A per-bundle index is built once; each filter change is then a few
 // passes over typed arrays (100k orgs / 1M links in milliseconds).
-import { ORG_KINDS, noKinds } from '../../domain/model.ts';
+import { LINK_KINDS, ORG_KINDS, noKinds } from '../../domain/model.ts';
+import { knownLinkColumns } from '../../io/link-split.ts';
+import type { LinkColumns } from '../../io/link-split.ts';
 import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
 import { runSliced, runToEnd } from '../../workers/sliced.ts';
@@ -115,11 +117,23 @@ function* buildSteps(bundle: Bundle): Generator<void, FilterIndex, void> {
   }
 
   const links = bundle.links;
+  // Links read from kept columns (a dataset reopened on this device): the ids are looked up once per
+  // distinct id instead of once per link.
+  const columns = knownLinkColumns(links);
+  const orgOf = columns === undefined ? null : columnOrgs(columns, orgIndex);
+  const supplyKind = LINK_KINDS.map((kind) => SUPPLY_KINDS.has(kind));
   for (let l = 0; l < links.length; l++) {
-    const link = links[l]!;
     if (l % STEP === STEP - 1) yield;
     // A link without its own capability carries the supplier's primary NAICS, which the supplier already
     // offers through `naics`: only an explicit capability adds anything.
+    if (columns !== undefined && orgOf !== null) {
+      const c = columns.capability[l]!;
+      if (c < 0 || !supplyKind[columns.kind[l]!]) continue;
+      const s = orgOf[columns.source[l]!]!;
+      if (s >= 0) capabilities.add(columns.strings[c]!, s);
+      continue;
+    }
+    const link = links[l]!;
     if (link.capability === undefined || !SUPPLY_KINDS.has(link.kind)) continue;
     const s = orgIndex.get(link.source);
     if (s !== undefined) capabilities.add(link.capability, s);
@@ -135,6 +149,13 @@ function* buildSteps(bundle: Bundle): Generator<void, FilterIndex, void> {
     capabilities: capabilityPostings,
     certifications: certifications.build(orgCount),
   };
+}
+
+/** For each id of the link columns' string table, its organization's index, or −1. */
+function columnOrgs(columns: Readonly<LinkColumns>, orgIndex: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(columns.strings.length);
+  columns.strings.forEach((id, k) => (out[k] = orgIndex.get(id) ?? -1));
+  return out;
 }
 
 const linkArrays = new WeakMap<FilterIndex, LinkArrays>();
@@ -158,6 +179,18 @@ function* linkSteps(index: FilterIndex): Generator<void, LinkArrays, void> {
   const source = new Int32Array(links.length);
   const target = new Int32Array(links.length);
   const value = new Float64Array(links.length);
+  const columns = knownLinkColumns(links);
+  if (columns !== undefined) {
+    // From kept columns: one lookup per distinct id, then typed arrays only.
+    const orgOf = columnOrgs(columns, index.orgIndex);
+    for (let l = 0; l < links.length; l++) {
+      source[l] = orgOf[columns.source[l]!]!;
+      target[l] = orgOf[columns.target[l]!]!;
+      value[l] = columns.value[l]!;
+      if (l % (STEP * 16) === STEP * 16 - 1) yield;
+    }
+    return { source, target, value };
+  }
   for (let l = 0; l < links.length; l++) {
     const link = links[l]!;
     source[l] = index.orgIndex.get(link.source) ?? -1;

@@ -12,12 +12,25 @@ const HINTS: Record<ViewName, string> = {
   gaps: 'Click a gap in a chart or in the list to see who could fill it; the single points of failure at the top are the suppliers some prime depends on alone.',
 };
 
-export function FirstHint({ view }: { view: ViewName }) {
+/** In a dataset without primes (a supplier list, a training network) the hint starts from any organization. */
+const WITHOUT_PRIMES: Record<ViewName, string> = {
+  map: 'Pick an organization (a dot, or a name in “Find an organization”) to see its suppliers and customers; choose a home region to see its gaps.',
+  network:
+    'Pick an organization to see its suppliers and customers; “Upstream tree of the selection” shows what it buys, tier by tier.',
+  split: 'Pick an organization on the map or in the network to see its suppliers and customers in both.',
+  gaps: 'Click a gap in a chart or in the list to see who could fill it; choose a home region first if none is shown.',
+};
+
+export function firstHintText(view: ViewName, hasPrimes: boolean): string {
+  return (hasPrimes ? HINTS : WITHOUT_PRIMES)[view];
+}
+
+export function FirstHint({ view, hasPrimes }: { view: ViewName; hasPrimes: boolean }) {
   const [state, setState] = usePreference('firstHint');
   if (state === 'dismissed') return null;
   return (
     <div className="first-hint" role="note" data-testid="first-hint">
-      <p>{HINTS[view]}</p>
+      <p>{firstHintText(view, hasPrimes)}</p>
       <button type="button" onClick={() => setState('dismissed')} data-testid="first-hint-dismiss">
         Got it
       </button>

@@ -4,7 +4,7 @@
 import { RegionSuggestions } from '../views/panels/RegionSuggestions.tsx';
 import { FirstHint } from './FirstHint.tsx';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type Sigma from 'sigma';
 import type { Issue } from '../domain/issues.ts';
 import { Select } from '../ui/Select.tsx';
@@ -62,6 +62,7 @@ export function Workspace(props: WorkspaceProps) {
   const [tableOpen, setTableOpen] = useState(false);
   const showsMap = shownView === 'map' || shownView === 'split';
   const showsNetwork = shownView === 'network' || shownView === 'split';
+  const hasPrimes = useMemo(() => data.bundle.organizations.some((o) => o.kind === 'prime'), [data.bundle]);
   /** What the map and the network are both told: the data, the home region, the filters and the selection. */
   const picture = {
     data,
@@ -101,7 +102,7 @@ export function Workspace(props: WorkspaceProps) {
         </aside>
       )}
       <section className={`stage stage-${shownView}`} aria-label={STAGE_LABELS[shownView]}>
-        <FirstHint view={shownView} />
+        <FirstHint view={shownView} hasPrimes={hasPrimes} />
         {tableOpen && shownView !== 'gaps' && (
           <VisibleTable data={data} onSelect={actions.select} onClose={() => setTableOpen(false)} />
         )}

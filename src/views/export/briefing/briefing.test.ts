@@ -4,6 +4,7 @@ import { gapsFigure, matrixFigure } from './content.ts';
 import { legendFigure, mapFigure, networkFigure, qrFigure, tableFigure } from './figures.ts';
 import { MAX_QR_CHARS, briefingSvg } from './poster.ts';
 import type { BriefingInput } from './poster.ts';
+import { winAnsiSafe } from './pdf.ts';
 import { STANDALONE_POLICY, standaloneHtml } from './standalone.ts';
 import type { StandaloneInput } from './standalone.ts';
 
@@ -267,5 +268,13 @@ describe('standaloneHtml', () => {
     expect(text).toContain('aria-label="QR code of the link"');
     expect(text).toMatch(/class="banner" role="note">Partner view: .* · Internal only</);
     expect(page()).not.toContain('class="banner"');
+  });
+});
+
+describe('winAnsiSafe', () => {
+  it('keeps what the PDF font can draw and puts "?" for the rest, one per character', () => {
+    expect(winAnsiSafe('Müller Präzision — “Nadcap” €5')).toBe('Müller Präzision — “Nadcap” €5');
+    expect(winAnsiSafe('工厂 🏭 Ōsaka')).toBe('?? ? ?saka');
+    expect(winAnsiSafe('tab\there')).toBe('tab?here');
   });
 });

@@ -14,6 +14,8 @@ import {
   matrixFigure,
   matrixTable,
 } from '../views/export/briefing/content.ts';
+import { factsLine } from '../views/export/briefing/facts.ts';
+import type { ViewFacts } from '../views/export/briefing/facts.ts';
 import { standaloneHtml } from '../views/export/briefing/standalone.ts';
 import type { Figure, MapPoint, NetworkNode } from '../views/export/briefing/figures.ts';
 import { figureSvg, legendFigure, mapFigure, networkFigure } from '../views/export/briefing/figures.ts';
@@ -125,44 +127,32 @@ export async function makeBriefing(sources: BriefingSources): Promise<Briefing> 
   const { meta } = shared;
   const sharing = meta.sharing;
   const names = new Map<string, string>(shared.organizations.map((o) => [o.id, o.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const analysis = data.analysis?.region != null ? data.analysis : null;
   const map = mapEngine === null ? null : await mapOf(mapEngine, data);
   const network = sigmaEngine === null ? null : networkOf(sigmaEngine);
   const gaps = analysis === null ? null : gapsFigure(analysis, sharing, BRIEFING_BOXES.gaps.width, 14);
   const matrix =
-    analysis === null
-      ? null
-      : matrixFigure(analysis, (id) => names.get(id) ?? id, data.label, BRIEFING_BOXES.matrix.width, 14);
+    analysis === null ? null : matrixFigure(analysis, nameOf, data.label, BRIEFING_BOXES.matrix.width, 14);
   const legend = legendFigure(kindLegend(countKinds(shared.organizations)), BRIEFING_BOXES.legend.width);
   const link = await buildLink(isRedacting(choice), choice);
-  const today = new Date().toISOString().slice(0, 10);
-  const poster = briefingSvg({
+  const facts: ViewFacts = {
     title: meta.title,
     region: regionName,
     asOf: meta.asOf,
     source: meta.source,
     synthetic: meta.synthetic,
     sharing,
-    map,
-    network,
-    gaps,
-    matrix,
-    legend,
     permalink: link.href === '' ? null : link.href,
     permalinkNote: link.problem ?? undefined,
-    madeOn: today,
-  });
+    madeOn: new Date().toISOString().slice(0, 10),
+  };
+  const poster = briefingSvg({ ...facts, map, network, gaps, matrix, legend });
   const figures: Record<string, string> = { 'briefing.svg': poster };
   for (const [name, figure] of Object.entries({ map, network, gaps, matrix, legend }))
     if (figure !== null) figures[`${name}.svg`] = figureSvg(figure);
-  const nameOf = (id: string) => names.get(id) ?? id;
   const standalone = standaloneHtml({
-    title: meta.title,
-    region: regionName,
-    asOf: meta.asOf,
-    source: meta.source,
-    synthetic: meta.synthetic,
-    sharing,
+    ...facts,
     map,
     network,
     legend,
@@ -171,16 +161,11 @@ export async function makeBriefing(sources: BriefingSources): Promise<Briefing> 
         ? null
         : { headers: GAP_COLUMNS.map((c) => c.header), rows: gapRows(analysis, sharing) },
     matrix: analysis === null ? null : matrixTable(analysis, nameOf, data.label, 12),
-    permalink: link.href === '' ? null : link.href,
-    permalinkNote: link.problem ?? undefined,
-    madeOn: today,
   });
   const pdf = () =>
     briefingPdf(poster, {
       title: `Forgemap briefing: ${meta.title}`,
-      subject: [regionName, `data as of ${meta.asOf}`, meta.synthetic ? 'synthetic sample data' : '']
-        .filter((part) => part !== undefined && part !== '')
-        .join(', '),
+      subject: `${factsLine(facts)}${meta.synthetic ? ' · synthetic sample data' : ''}`,
       keywords: link.href,
     });
   return { pdf, figures, standalone };

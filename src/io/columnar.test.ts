@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Bundle, Organization } from '../domain/model.ts';
 import { ORGANIZATION_FIELDS } from '../domain/model.ts';
+import { testOrganization } from '../domain/test-organization.ts';
 import { COLUMNAR_VERSION, readColumnar, writeColumnar } from './columnar.ts';
 import { canonicalBundleText } from './export/bundle-json.ts';
 import { linkAt } from './link-split.ts';
@@ -17,17 +18,8 @@ function readBack(bytes: Uint8Array<ArrayBuffer>): Bundle {
   return { ...reader.bundle, organizations, links };
 }
 
-const org = (id: string, extra: Partial<Organization> = {}): Organization => ({
-  id: id as Organization['id'],
-  name: `Firm ${id}`,
-  kind: 'manufacturer',
-  naics: [],
-  capabilities: [],
-  certifications: [],
-  trains: [],
-  needs: [],
-  ...extra,
-});
+const org = (id: string, extra: Partial<Organization> = {}): Organization =>
+  testOrganization({ id: id as Organization['id'], name: `Firm ${id}`, ...extra });
 
 /** Every field present somewhere and absent somewhere, text beyond ASCII (an emoji is two UTF-16 units). */
 function varied(): Bundle {

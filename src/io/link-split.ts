@@ -175,8 +175,8 @@ export function knownLinkColumns(links: readonly Link[]): Readonly<LinkColumns> 
 
 /** A fresh copy of the columns `links` were decoded from (to be moved to another thread), or null. */
 export function copyOfLinkColumns(links: readonly Link[]): LinkColumns | null {
-  const known = knownColumns.get(links);
-  if (known === undefined || known.count !== links.length) return null;
+  const known = knownLinkColumns(links);
+  if (known === undefined) return null;
   return {
     count: known.count,
     strings: known.strings.slice(),

@@ -1,7 +1,9 @@
 // Helpers for the e2e tests: open the built app in a fresh browser context that records every request and
 // error and blocks anything leaving the origin (the browser itself comes from ./browser.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { Bundle } from '../../src/domain/model.ts';
+import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface AppSession {
@@ -152,4 +154,18 @@ export function useAppSessions(
     sessions.push(session);
     return session;
   };
+}
+
+/**
+ * Opens `bundle` through *Open data…* as a user would (the file input, then Import) and waits until the app
+ * shows it by its title.
+ */
+export async function openBundleFile(page: Page, bundle: Bundle, fileName: string): Promise<void> {
+  await page.locator('[data-testid="open-data-input"]').setInputFiles({
+    name: fileName,
+    mimeType: 'application/json',
+    buffer: Buffer.from(exportBundleJson(bundle)),
+  });
+  await page.locator('[data-testid="import-confirm"]').click();
+  await expect.poll(() => page.locator('[data-testid="dataset-title"]').innerText()).toBe(bundle.meta.title);
 }

@@ -1,9 +1,8 @@
 // Offline after one visit: the service worker (vite.config.ts, src/app/offline.ts) precaches the app, and a
 // reload with the network off still draws the map, opens a sample not seen before, and a kept dataset.
 import { describe, expect, it } from 'vitest';
-import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { secretive } from '../../src/io/export/test-bundles.ts';
-import { useAppSessions } from './harness.ts';
+import { openBundleFile, useAppSessions } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const open = useAppSessions();
@@ -13,13 +12,7 @@ describe('offline', () => {
     const { page, context, pageErrors } = await open('#/s:chicago/map');
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     // A dataset kept on this device, to reopen offline.
-    await page.locator(byTestId('open-data-input')).setInputFiles({
-      name: 'secretive.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(exportBundleJson(secretive())),
-    });
-    await page.locator(byTestId('import-confirm')).click();
-    await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toBe('Secretive sample');
+    await openBundleFile(page, secretive(), 'secretive.json');
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
     const kept = new URL(page.url()).hash;
     // Everything cached: the service worker says it is ready.

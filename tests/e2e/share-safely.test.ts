@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from '../../src/io/export/test-bundles.ts';
-import { useAppSessions } from './harness.ts';
+import { openBundleFile, useAppSessions } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const open = useAppSessions();
@@ -35,13 +34,7 @@ describe('sharing a partner view', () => {
     const sender = await open('#/s:chicago/map');
     const { page, pageErrors } = sender;
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
-    await page.locator(byTestId('open-data-input')).setInputFiles({
-      name: 'secretive.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(exportBundleJson(secretive())),
-    });
-    await page.locator(byTestId('import-confirm')).click();
-    await expect.poll(() => page.locator(byTestId('dataset-title')).innerText()).toBe('Secretive sample');
+    await openBundleFile(page, secretive(), 'secretive.json');
 
     await page.locator(byTestId('share-button')).click();
     await page.locator(byTestId('share-profile-partner')).check();

@@ -60,6 +60,10 @@ export function figureSvg(figure: Figure): string {
   ].join('\n');
 }
 
+/** The thin border around a figure. */
+const frameRect = (width: number, height: number) =>
+  `<rect width="${n(width)}" height="${n(height)}" fill="none" stroke="#9ca3af" stroke-width="0.6"/>`;
+
 export interface MapPoint {
   lon: number;
   lat: number;
@@ -136,9 +140,7 @@ export function mapFigure(input: MapFigureInput): Figure {
       `<circle cx="${n(x)}" cy="${n(y)}" r="2.2" fill="${escapeXmlAttribute(point.color)}" stroke="#ffffff" stroke-width="0.4"/>`,
     );
   }
-  parts.push(
-    `<rect width="${n(width)}" height="${n(height)}" fill="none" stroke="#9ca3af" stroke-width="0.6"/>`,
-  );
+  parts.push(frameRect(width, height));
   return { title: 'Map', width, height, body: parts.join('\n') };
 }
 
@@ -222,9 +224,7 @@ export function networkFigure(input: NetworkFigureInput): Figure {
     taken.push(box);
     parts.push(text(left, y + 2.5, node.label!, { size: 6.5 }));
   }
-  parts.push(
-    `<rect width="${n(width)}" height="${n(height)}" fill="none" stroke="#9ca3af" stroke-width="0.6"/>`,
-  );
+  parts.push(frameRect(width, height));
   return { title: 'Network', width, height, body: parts.join('\n') };
 }
 

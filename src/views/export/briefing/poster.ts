@@ -2,9 +2,10 @@
 // network, the gap table and the dependency matrix of the current view, the legend, what the data is (title,
 // region, source, as-of date, synthetic badge), the redaction profile and marking, and the permalink as text
 // and as a QR code. Pure: runs under Node in tests.
-import type { Sharing } from '../../../domain/model.ts';
 import { escapeXmlText } from '../../../io/export/xml-text.ts';
 import { sharingNotice } from '../../../io/redact.ts';
+import { factsLine } from './facts.ts';
+import type { ViewFacts } from './facts.ts';
 import type { Figure } from './figures.ts';
 import { FONT, n, qrFigure, text } from './figures.ts';
 
@@ -15,24 +16,13 @@ const MARGIN = 24;
 /** Longest link given a QR code (byte mode, error correction M, version 40 holds 2,331 bytes). */
 export const MAX_QR_CHARS = 2_000;
 
-export interface BriefingInput {
-  title: string;
-  region?: string | undefined;
-  asOf: string;
-  source: string;
-  synthetic: boolean;
-  sharing?: Sharing | undefined;
+export interface BriefingInput extends ViewFacts {
   /** Figures fitted to the poster's boxes (see BRIEFING_BOXES); null where the view is not available. */
   map: Figure | null;
   network: Figure | null;
   gaps: Figure | null;
   matrix: Figure | null;
   legend: Figure;
-  /** The view's link, or null with `permalinkNote` saying why there is none. */
-  permalink: string | null;
-  permalinkNote?: string | undefined;
-  /** YYYY-MM-DD the briefing was made. */
-  madeOn: string;
 }
 
 /** Where each figure goes, so that the caller can make it that size. */
@@ -75,9 +65,7 @@ export function briefingSvg(input: BriefingInput): string {
     parts.push(text(MARGIN, 11.5, notice, { size: 8.5, weight: 'bold', fill: '#f9fafb' }));
   }
   parts.push(text(MARGIN, 38, input.title, { size: 18, weight: 'bold' }));
-  const facts = [input.region, `data as of ${input.asOf}`, `source: ${input.source}`]
-    .filter((part): part is string => part !== undefined && part !== '')
-    .join(' · ');
+  const facts = factsLine(input);
   const room = 200;
   parts.push(
     text(MARGIN, 55, facts.length > room ? `${facts.slice(0, room - 1)}…` : facts, {

@@ -3,28 +3,20 @@
 // dependency matrix as tables, the data's facts, the sharing profile and marking, and the link. Made from the
 // shared copy only (the redaction is already applied to everything it holds). Its own Content-Security-Policy
 // forbids every request, so even a hand-edited copy cannot reach the network. Pure: runs under Node in tests.
-import type { Sharing } from '../../../domain/model.ts';
 import { escapeXmlAttribute, escapeXmlText } from '../../../io/export/xml-text.ts';
 import { sharingNotice } from '../../../io/redact.ts';
+import { factsLine } from './facts.ts';
+import type { ViewFacts } from './facts.ts';
 import type { Figure } from './figures.ts';
 import { n, qrFigure } from './figures.ts';
 import { MAX_QR_CHARS } from './poster.ts';
 
-export interface StandaloneInput {
-  title: string;
-  region?: string | undefined;
-  asOf: string;
-  source: string;
-  synthetic: boolean;
-  sharing?: Sharing | undefined;
+export interface StandaloneInput extends ViewFacts {
   map: Figure | null;
   network: Figure | null;
   legend: Figure;
   gaps: { headers: readonly string[]; rows: readonly (readonly string[])[] } | null;
   matrix: { headers: readonly string[]; rows: readonly (readonly string[])[] } | null;
-  permalink: string | null;
-  permalinkNote?: string | undefined;
-  madeOn: string;
 }
 
 /** Nothing may be fetched: no script, no font, no image from anywhere; inline styles and data: images only. */
@@ -68,9 +60,7 @@ td{text-align:right}
 
 export function standaloneHtml(input: StandaloneInput): string {
   const notice = sharingNotice(input.sharing);
-  const facts = [input.region, `data as of ${input.asOf}`, `source: ${input.source}`]
-    .filter((part): part is string => part !== undefined && part !== '')
-    .join(' · ');
+  const facts = factsLine(input);
   const figure = (f: Figure | null, caption: string, missing: string) =>
     f === null
       ? `<figure><figcaption>${html(caption)}</figcaption><p class="note">${html(missing)}</p></figure>`

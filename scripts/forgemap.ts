@@ -36,9 +36,11 @@ Commands:
       --limit <n>                    rows per list in the headline (default 10)
   export <bundle.json> -o <file> [options]
                                      the bundle as shared: redacted to a profile, marked, in a format
-      --profile full|partner         full: everything; partner: names kept, dollar values only as
-                                     bands, UEI, CAGE, addresses, websites and notes removed
-                                     (default full)
+      --profile full|partner|public  full: everything; partner: names kept, dollar values only as
+                                     bands, UEI, CAGE, addresses, websites and notes removed;
+                                     public: no firm named (numbered at their county), links as
+                                     county-to-county flows in bands, the home region's gap list,
+                                     cells of fewer than 3 firms suppressed (default full)
       --format <name>                bundle, csv (organizations), geojson, gexf, graphml
                                      (default bundle)
       --marking <text>               a line printed on the export, e.g. "Internal - do not distribute"

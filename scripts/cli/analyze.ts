@@ -11,14 +11,13 @@ import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
 import type { AnalysisResult } from '../../src/analysis/types.ts';
 import { whatIf } from '../../src/analysis/what-if.ts';
 import type { WhatIfResult } from '../../src/analysis/what-if.ts';
-import type { CountyLocator } from '../../src/domain/membership.ts';
-import { needsLocator, regionMembership } from '../../src/domain/membership.ts';
+import { regionMembership } from '../../src/domain/membership.ts';
 import type { Bundle } from '../../src/domain/model.ts';
 import { formatIssue, hasErrors } from '../../src/domain/issues.ts';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { parseJson } from '../../src/io/parse-json.ts';
 import { referenceLoaders } from '../../src/workers/reference-loaders.ts';
-import { referenceRegions } from './reference.ts';
+import { locatorFor, referenceRegions } from './reference.ts';
 import type { CommandOutput } from './output.ts';
 import { formatTable, pct, usd } from './table.ts';
 import { plural } from '../../src/io/import/report-text.ts';
@@ -123,14 +122,6 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
     ],
     exitCode: 0,
     errors: warnings,
-  };
-}
-
-async function locatorFor(bundle: Bundle): Promise<CountyLocator> {
-  const needed = needsLocator(bundle.organizations);
-  return {
-    countyAt: needed.points ? await referenceLoaders.countyAt() : undefined,
-    countyOfZip: needed.points || needed.zips ? await referenceLoaders.countyOfZip() : undefined,
   };
 }
 

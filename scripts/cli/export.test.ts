@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
-import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from '../../src/io/export/test-bundles.ts';
+import type { Bundle } from '../../src/domain/model.ts';
+import {
+  PUBLIC_REMOVED_TEXT,
+  PUBLIC_REMOVED_VALUES,
+  REMOVED_TEXT,
+  REMOVED_VALUES,
+  publicCase,
+  secretive,
+  spellings,
+} from '../../src/io/export/test-bundles.ts';
 import { run } from '../forgemap.ts';
 import { EXPORT_FORMATS } from './export.ts';
 
@@ -47,6 +56,35 @@ describe('forgemap export', () => {
     }
   });
 
+  it('writes every format of a public copy without a name, id, identifier, point or exact value', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'forgemap-export-'));
+    const file = join(dir, 'public-case.json');
+    await writeFile(file, exportBundleJson(publicCase()));
+    for (const format of EXPORT_FORMATS) {
+      const out = join(dir, `public.${format}`);
+      const result = await run(['export', file, '--profile', 'public', '--format', format, '-o', out]);
+      expect(result.exitCode, format).toBe(0);
+      expect(result.lines[0]).toBe(
+        `${format} written to ${out}: profile public; 8 organizations, 2 county-to-county flows, the gap list of chicago`,
+      );
+      expect(result.lines[1]).toMatch(/^Public view: .*left out: 1 organizations of counties/);
+      const text = await readFile(out, 'utf8');
+      for (const secret of PUBLIC_REMOVED_TEXT)
+        expect(text.includes(secret), `${format} holds ${secret}`).toBe(false);
+      for (const value of PUBLIC_REMOVED_VALUES)
+        for (const spelled of spellings(value))
+          expect(text.includes(spelled), `${format} holds ${spelled}`).toBe(false);
+      for (const org of publicCase().organizations)
+        expect(text.includes(org.id), `${format} holds ${org.id}`).toBe(false);
+      // Counties named and placed from the shipped shapes.
+      expect(text, format).toContain('Manufacturer 4 (33 · DuPage County, IL)');
+    }
+    // The gap list of the home region travels, with the one college's count suppressed.
+    const copy = JSON.parse(await readFile(join(dir, 'public.bundle'), 'utf8')) as Bundle;
+    const machining = copy.meta.sharing?.public?.gaps?.find((gap) => gap.capability === '332710');
+    expect(machining).toMatchObject({ localSuppliers: 4, trainers: null });
+  });
+
   it('writes the full bundle by default, identifiers included', async () => {
     const { dir, file } = await bundleFile();
     const out = join(dir, 'full.json');
@@ -59,9 +97,9 @@ describe('forgemap export', () => {
   it('refuses an unknown profile or format, and a bad bundle, writing nothing', async () => {
     const { dir, file } = await bundleFile();
     const out = join(dir, 'never.json');
-    const profile = await run(['export', file, '--profile', 'public', '-o', out]);
+    const profile = await run(['export', file, '--profile', 'secret', '-o', out]);
     expect(profile.exitCode).toBe(2);
-    expect(profile.errors?.[0]).toBe('forgemap: --profile "public" is not one of full, partner');
+    expect(profile.errors?.[0]).toBe('forgemap: --profile "secret" is not one of full, partner, public');
     const format = await run(['export', file, '--format', 'pdf', '-o', out]);
     expect(format.errors?.[0]).toBe(
       'forgemap: --format "pdf" is not one of bundle, csv, geojson, gexf, graphml',

@@ -1,8 +1,8 @@
 // The app shell, as an outline: the route (the URL hash is the source of truth for what is shown; every
 // change goes through a pure route action), the dataset it names, what the views are shown of it, and the
 // page: header, notices, the import dialog, and the workspace.
-import { useMemo, useState } from 'react';
-import { redactBundle, sharingNotice } from '../io/redact.ts';
+import { useState } from 'react';
+import { sharingNotice } from '../io/redact.ts';
 import type { Route, ViewName } from '../state/route.ts';
 import { useRoute } from '../state/url.ts';
 import type { DatasetView } from '../views/contracts.ts';
@@ -14,7 +14,6 @@ import { addressOpensFile, OpenDataButton } from './OpenData.tsx';
 import { RecordsButton, useRecordsBuild } from './RecordsBuild.tsx';
 import { RecordsDialog } from '../views/import/RecordsDialog.tsx';
 import { ShareControl } from './ShareControl.tsx';
-import { isRedacting } from './sharing.ts';
 import type { SharingChoice } from './sharing.ts';
 import { AVAILABLE_VIEWS, routeForDataset, ShellHeader } from './ShellHeader.tsx';
 import { useDataOpening } from './useDataOpening.ts';
@@ -23,6 +22,7 @@ import { usePngExports } from './usePngExports.ts';
 import { useRouteActions } from './useRouteActions.ts';
 import { useBriefing } from './useBriefing.ts';
 import { useShareLink } from './useShareLink.ts';
+import { useSharedCopy } from './useSharedCopy.ts';
 import { useWorkspaceData } from './useWorkspaceData.ts';
 import { Workspace } from './Workspace.tsx';
 
@@ -38,19 +38,18 @@ export function App() {
   const { shownView, selected, notices } = whatIsShown(route, data, routeNotices);
   // How much shared links and exports carry; exports are made from the shared copy.
   const [sharing, setSharing] = useState<SharingChoice>({ profile: 'full', marking: '' });
-  const exported = useMemo(
-    () => (data === null || !isRedacting(sharing) ? data?.bundle : redactBundle(data.bundle, sharing)),
-    [data, sharing],
-  );
+  const shared = useSharedCopy(data, sharing);
+  // Never the data as it is while a redacted copy is being prepared: then nothing can be exported.
+  const exported = shared.copy;
   const notice = sharingNotice(bundle?.meta.sharing);
-  const png = usePngExports(exported ?? bundle, region?.name, {
+  const png = usePngExports(exported, region?.name, {
     map: data !== null && (shownView === 'map' || shownView === 'split'),
     network: data !== null && (shownView === 'network' || shownView === 'split'),
   });
-  const buildLink = useShareLink(bundle, route);
+  const buildLink = useShareLink(bundle, shared, route);
   const getBriefing = useBriefing({
     data,
-    shared: exported ?? bundle,
+    shared: exported,
     regionName: region?.name,
     mapEngine: png.mapEngine,
     sigmaEngine: png.sigmaEngine,
@@ -74,9 +73,9 @@ export function App() {
       >
         <OpenDataButton onFiles={opening.openFiles} />
         <RecordsButton onOpen={records.open} />
-        {data !== null && (
+        {data !== null && exported !== undefined && (
           <ExportMenu
-            bundle={exported ?? data.bundle}
+            bundle={exported}
             analysis={data.analysis}
             analysisStatus={
               workspace.analysis.state.status === 'failed'
@@ -97,7 +96,7 @@ export function App() {
           canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
           choice={sharing}
           onChoice={setSharing}
-          partnerOnly={bundle?.meta.sharing?.profile === 'partner'}
+          least={bundle?.meta.sharing?.profile ?? 'full'}
         />
       </ShellHeader>
       {notice !== null && (

@@ -3,9 +3,10 @@
 // It also sets how much a shared view carries (a redaction profile and a marking line), which the Export menu
 // uses too.
 // Test ids: share-button, share-panel, share-link (the text field), share-copy, share-status, share-embed,
-// share-profile-full, share-profile-partner, share-marking, share-shown (what the link carries).
+// share-profile-full, share-profile-partner, share-profile-public, share-marking, share-shown (what the link carries).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RedactionProfile } from '../domain/model.ts';
+import { stricterProfile } from '../io/redact.ts';
 import { isRedacting } from './sharing.ts';
 import type { SharingChoice } from './sharing.ts';
 
@@ -22,8 +23,8 @@ interface ShareControlProps {
   canEmbed: boolean;
   choice: SharingChoice;
   onChoice: (choice: SharingChoice) => void;
-  /** The dataset is itself a partner copy: it cannot be shared as more. */
-  partnerOnly: boolean;
+  /** The profile of the dataset itself ('full' unless it is a shared copy): it cannot be shared as more. */
+  least: RedactionProfile;
 }
 
 const PROFILES: { id: RedactionProfile; label: string; hint: string }[] = [
@@ -33,9 +34,21 @@ const PROFILES: { id: RedactionProfile; label: string; hint: string }[] = [
     label: 'Partner view',
     hint: 'firm names kept; dollar values only as bands; UEI, CAGE, addresses, websites and notes removed',
   },
+  {
+    id: 'public',
+    label: 'Public view',
+    hint: 'no firm named: organizations numbered at their county, links as county-to-county flows, dollar values as bands, counts under 3 suppressed',
+  },
 ];
 
-export function ShareControl({ buildLink, canEmbed, choice, onChoice, partnerOnly }: ShareControlProps) {
+const SHOWN: Record<RedactionProfile, string> = {
+  full: 'This link and the exports carry the full data.',
+  partner: 'This link and the exports carry the partner view.',
+  public: 'This link and the exports carry the public view.',
+};
+
+export function ShareControl({ buildLink, canEmbed, choice, onChoice, least }: ShareControlProps) {
+  const profile = stricterProfile(choice.profile, least);
   const [open, setOpen] = useState(false);
   /** Opens towards the right when the button sits too far left for the panel to fit on its left. */
   const [alignLeft, setAlignLeft] = useState(false);
@@ -109,18 +122,18 @@ export function ShareControl({ buildLink, canEmbed, choice, onChoice, partnerOnl
         >
           <fieldset className="share-profile">
             <legend>Share as</legend>
-            {PROFILES.map((profile) => (
-              <label key={profile.id} title={profile.hint}>
+            {PROFILES.map((option) => (
+              <label key={option.id} title={option.hint}>
                 <input
                   type="radio"
                   name={`${panelId}-profile`}
-                  value={profile.id}
-                  checked={choice.profile === profile.id || (partnerOnly && profile.id === 'partner')}
-                  disabled={partnerOnly && profile.id === 'full'}
-                  data-testid={`share-profile-${profile.id}`}
-                  onChange={() => onChoice({ ...choice, profile: profile.id })}
+                  value={option.id}
+                  checked={profile === option.id}
+                  disabled={stricterProfile(option.id, least) !== option.id}
+                  data-testid={`share-profile-${option.id}`}
+                  onChange={() => onChoice({ ...choice, profile: option.id })}
                 />
-                {profile.label} <span className="share-profile-hint">({profile.hint})</span>
+                {option.label} <span className="share-profile-hint">({option.hint})</span>
               </label>
             ))}
             <label className="share-marking">
@@ -136,9 +149,7 @@ export function ShareControl({ buildLink, canEmbed, choice, onChoice, partnerOnl
             </label>
           </fieldset>
           <p className="share-shown" data-testid="share-shown">
-            {choice.profile === 'partner' || partnerOnly
-              ? 'This link and the exports carry the partner view.'
-              : 'This link and the exports carry the full data.'}
+            {SHOWN[profile]}
             {redacting && ' The link carries the data itself, redacted and marked.'}
           </p>
           <label className="share-field">

@@ -216,6 +216,7 @@ export function Workspace(props: WorkspaceProps) {
               compact
               resilience={workspace.resilience.outcome}
               onShowResilience={() => actions.setView('gaps')}
+              profile={data.bundle.meta.sharing?.profile}
             />
             {/* Without a home region the gap list above says what to do; an empty chart would add nothing. */}
             {data.analysis !== null && region !== undefined && (

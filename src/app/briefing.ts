@@ -4,7 +4,8 @@
 import type { Feature, GeoJSON, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type Sigma from 'sigma';
-import type { Bundle } from '../domain/model.ts';
+import type { Bundle, Organization } from '../domain/model.ts';
+import { carriedAnalysis } from '../io/public/redact-public.ts';
 import { countKinds } from '../domain/model.ts';
 import type { DatasetView } from '../views/contracts.ts';
 import {
@@ -39,7 +40,23 @@ async function sourceData(map: MaplibreMap, id: string): Promise<GeoJSON | undef
 const geometryOf = (data: GeoJSON | undefined): MultiLineString | undefined =>
   data?.type === 'Feature' && data.geometry.type === 'MultiLineString' ? data.geometry : undefined;
 
-async function mapOf(map: MaplibreMap, data: DatasetView): Promise<Figure> {
+/** The organizations a map figure draws: positions (lon, lat interleaved), who is shown, and their kinds. */
+interface MapOrgs {
+  coords: ArrayLike<number>;
+  visible: ArrayLike<number>;
+  organizations: readonly Organization[];
+}
+
+/** A public copy's organizations where the copy places them (their county), all of them. */
+function copyOrgs(copy: Bundle): MapOrgs {
+  return {
+    coords: copy.organizations.flatMap((org) => [org.lon ?? Number.NaN, org.lat ?? Number.NaN]),
+    visible: copy.organizations.map(() => 1),
+    organizations: copy.organizations,
+  };
+}
+
+async function mapOf(map: MaplibreMap, orgs: MapOrgs): Promise<Figure> {
   const box = BRIEFING_BOXES.map;
   const b = map.getBounds();
   const bounds: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
@@ -51,12 +68,12 @@ async function mapOf(map: MaplibreMap, data: DatasetView): Promise<Figure> {
   ]);
   const land =
     states?.type === 'FeatureCollection' ? (states.features as Feature<Polygon | MultiPolygon>[]) : undefined;
-  const { coords } = data.positions;
+  const { coords } = orgs;
   const inView: number[] = [];
-  data.bundle.organizations.forEach((_, i) => {
+  orgs.organizations.forEach((_, i) => {
     const lon = coords[2 * i]!;
     const lat = coords[2 * i + 1]!;
-    if (data.visible[i] === 1 && lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3])
+    if (orgs.visible[i] === 1 && lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3])
       inView.push(i);
   });
   const step = Math.max(1, Math.ceil(inView.length / MAX_MAP_POINTS));
@@ -66,7 +83,7 @@ async function mapOf(map: MaplibreMap, data: DatasetView): Promise<Figure> {
     points.push({
       lon: coords[2 * i]!,
       lat: coords[2 * i + 1]!,
-      color: KIND_COLORS[data.bundle.organizations[i]!.kind],
+      color: KIND_COLORS[orgs.organizations[i]!.kind],
     });
   }
   return mapFigure({
@@ -128,12 +145,21 @@ export async function makeBriefing(sources: BriefingSources): Promise<Briefing> 
   const sharing = meta.sharing;
   const names = new Map<string, string>(shared.organizations.map((o) => [o.id, o.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const analysis = data.analysis?.region != null ? data.analysis : null;
-  const map = mapEngine === null ? null : await mapOf(mapEngine, data);
-  const network = sigmaEngine === null ? null : networkOf(sigmaEngine);
+  // A public copy's briefing is drawn from the copy alone: its county-placed organizations and its carried
+  // gap list; the screen's network and matrix name the firms, so they are left out.
+  const isPublic = sharing?.profile === 'public';
+  const shown = isPublic ? carriedAnalysis(shared, sharing.public?.region ?? null, null) : data.analysis;
+  const analysis = shown?.region != null ? shown : null;
+  const orgs = isPublic
+    ? copyOrgs(shared)
+    : { coords: data.positions.coords, visible: data.visible, organizations: data.bundle.organizations };
+  const map = mapEngine === null ? null : await mapOf(mapEngine, orgs);
+  const network = sigmaEngine === null || isPublic ? null : networkOf(sigmaEngine);
   const gaps = analysis === null ? null : gapsFigure(analysis, sharing, BRIEFING_BOXES.gaps.width, 14);
   const matrix =
-    analysis === null ? null : matrixFigure(analysis, nameOf, data.label, BRIEFING_BOXES.matrix.width, 14);
+    analysis === null || isPublic
+      ? null
+      : matrixFigure(analysis, nameOf, data.label, BRIEFING_BOXES.matrix.width, 14);
   const legend = legendFigure(kindLegend(countKinds(shared.organizations)), BRIEFING_BOXES.legend.width);
   const link = await buildLink(isRedacting(choice), choice);
   const facts: ViewFacts = {
@@ -160,7 +186,7 @@ export async function makeBriefing(sources: BriefingSources): Promise<Briefing> 
       analysis === null
         ? null
         : { headers: GAP_COLUMNS.map((c) => c.header), rows: gapRows(analysis, sharing) },
-    matrix: analysis === null ? null : matrixTable(analysis, nameOf, data.label, 12),
+    matrix: analysis === null || isPublic ? null : matrixTable(analysis, nameOf, data.label, 12),
   });
   const pdf = () =>
     briefingPdf(poster, {

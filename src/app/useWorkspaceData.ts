@@ -12,6 +12,7 @@ import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
 import type { FilterIndex } from '../views/derive/filter.ts';
 import { sameFilters, sameStrings, useStable } from '../views/derive/stable.ts';
 import type { AnalysisOutcome } from '../workers/protocol.ts';
+import { carriedAnalysis } from '../io/public/redact-public.ts';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
@@ -56,7 +57,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   const regionId = route.region ?? bundle?.meta.homeRegion;
   const regions = useMemo(() => regionOptions(bundle), [bundle]);
   const region = regions.find((r) => r.id === regionId);
-  const analysis = useAnalysis(
+  const ownAnalysis = useAnalysis(
     loaded.key,
     bundle,
     regionId ?? null,
@@ -64,6 +65,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     removed,
     filters.years,
   );
+  const analysis = useCarriedGaps(ownAnalysis, bundle, regionId ?? null);
   const [comparePicks, setComparePicks] = useState<readonly string[]>([]);
   const comparison = useComparison(analysis.compare, bundle !== undefined, regions, comparePicks);
 
@@ -177,4 +179,21 @@ function regionOptions(bundle: Bundle | undefined): RegionOption[] {
       lead: r.lead,
     })),
   ];
+}
+
+/**
+ * A public copy has no links to analyse: its gap list is the sender's, carried in the copy
+ * (io/public/redact-public.ts), shown when the home region is the one it was made for.
+ */
+function useCarriedGaps(
+  analysis: ReturnType<typeof useAnalysis>,
+  bundle: Bundle | undefined,
+  regionId: string | null,
+): ReturnType<typeof useAnalysis> {
+  return useMemo(() => {
+    const { state } = analysis;
+    if (bundle?.meta.sharing?.public === undefined || state.status !== 'done') return analysis;
+    const result = carriedAnalysis(bundle, regionId, state.outcome.result)!;
+    return { ...analysis, state: { ...state, outcome: { ...state.outcome, result } } };
+  }, [analysis, bundle, regionId]);
 }

@@ -115,17 +115,69 @@ export interface Region {
 
 /**
  * How much of a dataset a shared view carries (io/redact.ts): `full` everything; `partner` firm names kept,
- * dollar values only as bands, identifiers, contacts and free-text notes removed. (The `public` profile of
- * issue 21, with firms made unidentifiable and links aggregated county to county, is not built yet.)
+ * dollar values only as bands, identifiers, contacts and free-text notes removed; `public` no firm
+ * identifiable: organizations under made-up names at their county, links only as county-to-county flows,
+ * values in bands, and cells of fewer than 3 firms suppressed.
  */
-export const REDACTION_PROFILES = ['full', 'partner'] as const;
+export const REDACTION_PROFILES = ['full', 'partner', 'public'] as const;
 export type RedactionProfile = (typeof REDACTION_PROFILES)[number];
+
+/** Cells of fewer firms than this are suppressed in a public copy (counts, flows, counties). */
+export const SMALL_CELL = 3;
 
 /** What a redacted (or marked) copy says about itself: its profile and the sender's marking line. */
 export interface Sharing {
   profile: RedactionProfile;
   /** Printed on every export and shown as a banner, e.g. "Internal — do not distribute". */
   marking?: string | undefined;
+  /** A public copy's aggregates, which stand in for its links and its analysis. */
+  public?: PublicAggregates | undefined;
+}
+
+/** A county named in a public copy: its label ("Cook County, IL") and where it is drawn. */
+export interface PublicPlace {
+  county: CountyFips;
+  name: string;
+  lon?: number | undefined;
+  lat?: number | undefined;
+}
+
+/** The links from the firms of one county to those of another (or the same), of one kind, summed. */
+export interface CountyFlow {
+  from: CountyFips;
+  to: CountyFips;
+  kind: LinkKind;
+  /** Distinct firms at either end; never fewer than SMALL_CELL. */
+  firms: number;
+  /** The lower bound of the band of the summed USD per year; absent when no link had a value. */
+  value?: number | undefined;
+}
+
+/**
+ * One capability of the sender's gap list, as a public copy carries it: dollar values as band lower bounds,
+ * leakage to the nearest 10%, and counts of 1 or 2 firms suppressed (null); with 1 or 2 local suppliers, the
+ * values their sales are part of (demand, local value, leakage) are suppressed too.
+ */
+export interface PublicGap {
+  capability: CapabilityId;
+  label: string;
+  flags: string[];
+  demand: number | null;
+  localValue: number | null;
+  importedValue: number;
+  leakage: number | null;
+  localSuppliers: number | null;
+  trainers: number | null;
+}
+
+export interface PublicAggregates {
+  places: PublicPlace[];
+  flows: CountyFlow[];
+  /** The sender's gap list for `region`; absent when the sender had none (no home region). */
+  gaps?: PublicGap[] | undefined;
+  region?: RegionId | undefined;
+  /** What was left out: organizations of counties with fewer than SMALL_CELL firms or without a county, flows of fewer firms. */
+  suppressed: { organizations: number; unplaced: number; flows: number };
 }
 
 export interface BundleMeta {

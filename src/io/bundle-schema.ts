@@ -2,7 +2,7 @@
 // `loadBundle`, so one bad organization is reported and rejected without losing the rest.
 import { z } from 'zod';
 import type { Capability, Link, Organization, Region, BundleMeta } from '../domain/model.ts';
-import { LINK_KINDS, ORG_KINDS, REDACTION_PROFILES } from '../domain/model.ts';
+import { LINK_KINDS, ORG_KINDS, REDACTION_PROFILES, SMALL_CELL } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../domain/ids.ts';
 
 /** Shown in messages instead of raw `JSON.stringify`, which can be huge. */
@@ -101,6 +101,60 @@ export const dodSchema = z.object({
     .max(200),
 });
 
+const dollars = (what: string) => range(what, -1e15, 1e15);
+const smallCellCount = (what: string) => countSchema(what).nullable();
+
+/** A public copy's aggregates (domain/model.ts PublicAggregates): what stands in for its links and analysis. */
+const publicSchema = z.object({
+  places: z
+    .array(
+      z.object({
+        county: countySchema,
+        name: requiredText('county name', 200),
+        lon: range('longitude', -180, 180).optional(),
+        lat: range('latitude', -90, 90).optional(),
+      }),
+    )
+    .max(5000),
+  flows: z
+    .array(
+      z.object({
+        from: countySchema,
+        to: countySchema,
+        kind: z.enum(LINK_KINDS, {
+          error: (iss) => `flow kind ${describeValue(iss.input)} is not one of ${LINK_KINDS.join(', ')}`,
+        }),
+        firms: countSchema('flow firms').refine((n) => n >= SMALL_CELL, {
+          error: `a flow of fewer than ${SMALL_CELL} firms is not allowed in a public copy`,
+        }),
+        value: dollars('flow value').optional(),
+      }),
+    )
+    .max(200_000),
+  gaps: z
+    .array(
+      z.object({
+        capability: capabilityIdSchema,
+        label: requiredText('gap label', 300),
+        flags: z.array(text('gap flag', 40)).max(10),
+        demand: dollars('demand').nullable(),
+        localValue: dollars('local value').nullable(),
+        importedValue: dollars('imported value'),
+        leakage: range('leakage', 0, 1).nullable(),
+        localSuppliers: smallCellCount('local suppliers'),
+        trainers: smallCellCount('trainers'),
+      }),
+    )
+    .max(100_000)
+    .optional(),
+  region: branded<RegionId>(requiredText('region', 200)).optional(),
+  suppressed: z.object({
+    organizations: countSchema('suppressed organizations'),
+    unplaced: countSchema('unplaced organizations'),
+    flows: countSchema('suppressed flows'),
+  }),
+});
+
 export const metaSchema = z.object({
   id: pattern(
     'dataset id',
@@ -123,6 +177,10 @@ export const metaSchema = z.object({
           `sharing profile ${describeValue(iss.input)} is not one of ${REDACTION_PROFILES.join(', ')}`,
       }),
       marking: text('marking', 200).optional(),
+      public: publicSchema.optional(),
+    })
+    .refine((sharing) => (sharing.profile === 'public') === (sharing.public !== undefined), {
+      error: 'a public copy must carry its county aggregates, and only a public copy may',
     })
     .optional(),
 });

@@ -10,7 +10,8 @@ import { exportOrganizationsCsv } from './export/organizations-csv.ts';
 import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from './export/test-bundles.ts';
 import { loadBundle } from './load-bundle.ts';
 import { parseJson } from './parse-json.ts';
-import { cleanMarking, redactBundle, sharingNotice, valueBand } from './redact.ts';
+import { cleanMarking, redactBundle, sharingNotice } from './redact.ts';
+import { valueBand } from './value-bands.ts';
 
 /** Every output of a bundle as text: the exports, and the embedded link's payload decoded back. */
 async function outputs(bundle: Bundle): Promise<Record<string, string>> {

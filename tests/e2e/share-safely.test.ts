@@ -1,4 +1,4 @@
-// Sharing a partner view in headless Chromium: the sender chooses the partner profile and a marking line;
+// Sharing a partner view and a public view in headless Chromium: the sender chooses the partner profile and a marking line;
 // the link carries the redacted data; the receiver sees the banner, and nothing the profile removes reaches
 // the receiver's page or anything the sender or receiver exports.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from '../../src/io/export/test-bundles.ts';
+import {
+  PUBLIC_REMOVED_TEXT,
+  PUBLIC_REMOVED_VALUES,
+  REMOVED_TEXT,
+  REMOVED_VALUES,
+  publicCase,
+  secretive,
+  spellings,
+} from '../../src/io/export/test-bundles.ts';
 import { openBundleFile, useAppSessions } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -113,6 +121,102 @@ describe('sharing a partner view', () => {
     const { text } = await exportText(receiver.page, 'bundle-json');
     expectNothingRemoved(text, 'the receiver export');
     expect(text).toContain('"profile":"partner"');
+    expect(pageErrors).toEqual([]);
+    expect(receiver.pageErrors).toEqual([]);
+  });
+});
+
+/** Fails naming the first name, id, identifier, point or exact value of `publicCase()` found in `text`. */
+function expectNoFirm(text: string, where: string): void {
+  for (const secret of PUBLIC_REMOVED_TEXT)
+    expect(text.includes(secret), `${where} holds ${secret}`).toBe(false);
+  for (const value of PUBLIC_REMOVED_VALUES)
+    for (const spelled of spellings(value))
+      expect(text.includes(spelled), `${where} holds ${spelled}`).toBe(false);
+  for (const org of publicCase().organizations)
+    expect(text.includes(org.id), `${where} holds ${org.id}`).toBe(false);
+}
+
+describe('sharing a public view', () => {
+  it('sends a public link and exports that name no firm; the receiver sees county flows and the suppressed gap list', async () => {
+    const sender = await open('#/s:chicago/map');
+    const { page, pageErrors } = sender;
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await openBundleFile(page, publicCase(), 'public-case.json');
+    // The sender's gap list is done, so the copy carries it.
+    await page.locator(byTestId('gap-table')).waitFor({ timeout: 60_000 });
+
+    await page.locator(byTestId('share-button')).click();
+    await page.locator(byTestId('share-profile-public')).check();
+    await page.locator(byTestId('share-marking')).fill('Cleared for release');
+    expect(await page.locator(byTestId('share-shown')).innerText()).toContain('public view');
+    const field = page.locator(byTestId('share-link'));
+    await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toMatch(/#\/z:/);
+    const href = await field.inputValue();
+    await page.keyboard.press('Escape');
+
+    for (const id of [
+      'bundle-json',
+      'organizations-csv',
+      'organizations-geojson',
+      'network-gexf',
+      'network-graphml',
+    ]) {
+      const { name, text } = await exportText(page, id);
+      expect(name, id).toContain('public');
+      expect(text, id).toContain('Cleared for release');
+      expect(text, id).toContain('Manufacturer 4 (33 · DuPage County, IL)');
+      expectNoFirm(text, id);
+    }
+    // No picture of the screen, which shows the firms.
+    await page.locator(byTestId('export-button')).click();
+    expect(await page.locator(byTestId('export-item-map-png')).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+
+    const [zip] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      (async () => {
+        await page.locator(byTestId('export-button')).click();
+        await page.locator(byTestId('export-item-briefing-svg')).click();
+      })(),
+    ]);
+    const figures = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+    const poster = strFromU8(figures['briefing.svg']!);
+    expect(poster).toContain('Public view');
+    expect(poster).toContain('Machine Shops');
+    expect(figures['network.svg']).toBeUndefined();
+    for (const [name, bytes] of Object.entries(figures)) expectNoFirm(strFromU8(bytes), name);
+    const [standalone] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      (async () => {
+        await page.locator(byTestId('export-button')).click();
+        await page.locator(byTestId('export-item-standalone-html')).click();
+      })(),
+    ]);
+    expect(standalone.suggestedFilename()).toMatch(/view-public\.html$/);
+    expectNoFirm(readFileSync(await standalone.path(), 'utf8'), 'the standalone view');
+
+    const receiver = await open(new URL(href).hash);
+    const { page: other } = receiver;
+    await expect.poll(() => other.locator(byTestId('dataset-title')).innerText()).toBe('Public case');
+    const banner = await other.locator(byTestId('sharing-banner')).innerText();
+    expect(banner).toMatch(/^Public view: no firm is named/);
+    expect(banner).toContain('Cleared for release');
+    await other.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    // DuPage → Cook is drawn; Cook → Cook has no length.
+    await expect.poll(() => other.locator('[data-flows]').getAttribute('data-flows')).toBe('1');
+    expect(await other.locator(byTestId('map-flows-note')).innerText()).toContain('1 county-to-county');
+    await other.getByRole('button', { name: 'Gaps', exact: true }).click();
+    const dashboard = other.locator(byTestId('gaps-dashboard'));
+    await dashboard.locator(byTestId('public-dashboard-note')).waitFor({ timeout: 30_000 });
+    const table = await dashboard.locator(byTestId('gap-table')).innerText();
+    expect(table).toContain('Machine Shops');
+    expect(table).toContain('fewer than 3');
+    expect(table).toContain('suppressed');
+    expectNoFirm(await other.content(), 'the receiver page');
+    await other.locator(byTestId('share-button')).click();
+    expect(await other.locator(byTestId('share-profile-partner')).isDisabled()).toBe(true);
+    expect(await other.locator(byTestId('share-profile-public')).isChecked()).toBe(true);
     expect(pageErrors).toEqual([]);
     expect(receiver.pageErrors).toEqual([]);
   });

@@ -241,3 +241,145 @@ export const REMOVED_VALUES = [7_654_321, 345_678.5, 123_456_789, 8_765_431, 98_
 export function spellings(value: number): string[] {
   return [String(value), value.toLocaleString('en-US'), String(value).replace('.', '')];
 }
+
+/**
+ * Eleven firms for the public profile: Cook County (17031) has a prime, three machine shops and a college;
+ * DuPage (17043) three shops; Kane (17089) one shop, a cell too small to show; one shop has no county at all.
+ * Every name, id, identifier, street and dollar value is a string found nowhere else.
+ */
+export function publicCase(): Bundle {
+  const cook = '17031' as CountyFips;
+  const dupage = '17043' as CountyFips;
+  const shop = (
+    id: string,
+    name: string,
+    county: CountyFips | undefined,
+    naics: string,
+    more: Partial<Organization> = {},
+  ) =>
+    testOrganization({
+      id: id as OrgId,
+      name,
+      kind: 'manufacturer',
+      ...(county === undefined ? {} : { county }),
+      naics: [naics],
+      uei: `UEIX${id.slice(4).toUpperCase()}QQQQQQQQ`.slice(0, 12),
+      address: `${id} Quiverleaf Street`,
+      ...more,
+    });
+  const link = (source: string, target: string, value: number, kind: Link['kind'] = 'supplies'): Link => ({
+    source: source as OrgId,
+    target: target as OrgId,
+    kind,
+    value,
+  });
+  return {
+    format: 'forgemap.bundle',
+    version: 1,
+    meta: {
+      id: 'public-case',
+      title: 'Public case',
+      description: 'NOTE-PX4 renegotiation',
+      source: 'hand-made',
+      license: 'CC0-1.0',
+      asOf: '2026-11-30',
+      synthetic: true,
+      homeRegion: 'chicago' as RegionId,
+      dod: {
+        rule: 'hand-made',
+        firms: 2,
+        years: [{ fiscalYear: 2024, region: 98_765_432.5, state: 876_543_219, firms: 2 }],
+      },
+    },
+    organizations: [
+      testOrganization({
+        id: 'org-quillfeather' as OrgId,
+        name: 'Quillfeather Defense Systems',
+        kind: 'prime',
+        lat: 41.8712,
+        lon: -87.6543,
+        zip: '60607',
+        city: 'Chicago',
+        county: cook,
+        naics: ['336411'],
+        cage: 'C4G3Z',
+        employees: 4321,
+        needs: [{ capability: '332710' as CapabilityId, annualValue: 8_765_431 }],
+      }),
+      shop('org-marrowbend', 'Marrowbend Machining', cook, '332710', {
+        capabilities: ['precision-machining' as CapabilityId, 'cryo-lapping' as CapabilityId],
+        certifications: ['AS9100'],
+      }),
+      shop('org-tessellate', 'Tessellate Tooling', cook, '332710', {
+        capabilities: ['precision-machining' as CapabilityId],
+      }),
+      shop('org-gantrywise', 'Gantrywise Forming', cook, '332720', {
+        capabilities: ['precision-machining' as CapabilityId],
+      }),
+      testOrganization({
+        id: 'org-brinkhollow' as OrgId,
+        name: 'Brinkhollow Technical College',
+        kind: 'training',
+        county: cook,
+        naics: ['611519'],
+        trains: ['332710' as CapabilityId],
+      }),
+      shop('org-ferrowick', 'Ferrowick Metals', dupage, '332710'),
+      shop('org-lumenstrake', 'Lumenstrake Parts', dupage, '332710'),
+      shop('org-oxbowry', 'Oxbowry Gearworks', dupage, '333111'),
+      shop('org-solitarn', 'Solitarn Castings', '17089' as CountyFips, '331511'),
+      shop('org-nowhereton', 'Nowhereton Fabrication', undefined, '332312'),
+    ],
+    links: [
+      link('org-marrowbend', 'org-quillfeather', 7_654_321),
+      link('org-tessellate', 'org-quillfeather', 345_678.5),
+      link('org-gantrywise', 'org-quillfeather', 123_456_789, 'subcontract'),
+      link('org-ferrowick', 'org-quillfeather', 1_234_567),
+      link('org-lumenstrake', 'org-quillfeather', 2_345_679),
+      link('org-oxbowry', 'org-ferrowick', 56_789),
+      link('org-solitarn', 'org-quillfeather', 999_123),
+      link('org-nowhereton', 'org-quillfeather', 4_567_891),
+    ],
+    capabilities: [
+      { id: 'precision-machining' as CapabilityId, label: 'Precision machining' },
+      { id: 'cryo-lapping' as CapabilityId, label: 'Cryogenic lapping' },
+    ],
+    regions: [
+      {
+        id: 'chicago' as RegionId,
+        name: 'Cook and DuPage',
+        program: 'IMCP',
+        counties: ['17031' as CountyFips, '17043' as CountyFips],
+      },
+    ],
+  };
+}
+
+/** What the public profile removes from `publicCase()`: no output of it may hold one (nor the ids, nor names). */
+export const PUBLIC_REMOVED_TEXT = [
+  'Quillfeather',
+  'Marrowbend',
+  'Tessellate',
+  'Gantrywise',
+  'Brinkhollow',
+  'Ferrowick',
+  'Lumenstrake',
+  'Oxbowry',
+  'Solitarn',
+  'Nowhereton',
+  'Quiverleaf',
+  'UEIX',
+  'C4G3Z',
+  'NOTE-PX4',
+  'Cryogenic lapping',
+  'cryo-lapping',
+  'AS9100',
+  '60607',
+  '41.8712',
+  '87.6543',
+  '4321',
+];
+export const PUBLIC_REMOVED_VALUES = [
+  7_654_321, 345_678.5, 123_456_789, 1_234_567, 2_345_679, 56_789, 999_123, 4_567_891, 8_765_431,
+  98_765_432.5, 876_543_219, 7_999_999.5, 3_580_246,
+];

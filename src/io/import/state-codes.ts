@@ -19,3 +19,14 @@ export function stateCode(text: string): string | null {
   const key = text.trim().replace(/\s+/g, ' ').toLowerCase();
   return table().get(key) ?? null;
 }
+
+let byFips: Map<string, string> | null = null;
+
+/** "17" → "IL"; null for a state FIPS code the table does not have. */
+export function stateOfFips(fips: string): string | null {
+  if (byFips === null) {
+    byFips = new Map();
+    for (const row of parseStatesTable(statesJson).value?.rows ?? []) byFips.set(row.fips, row.abbr);
+  }
+  return byFips.get(fips) ?? null;
+}

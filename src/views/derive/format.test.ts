@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatUsd, formatUsdFull, parseMoney } from './format.ts';
+import { formatCount, formatDollars, formatUsd, formatUsdFull, parseMoney } from './format.ts';
 
 describe('parseMoney', () => {
   it.each([
@@ -28,5 +28,14 @@ describe('formatting', () => {
     expect(formatUsdFull(1_234_567)).toBe('$1,234,567');
     expect(formatUsdFull(undefined)).toBe('no value');
     expect(formatCount(12345)).toBe('12,345');
+  });
+
+  it('writes what a redacted copy holds: bands for its dollars, and what a public copy suppressed', () => {
+    expect(formatCount(Number.NaN)).toBe('fewer than 3');
+    expect(formatDollars(10_000_000, 'partner')).toBe('$10M–$100M');
+    expect(formatDollars(0, 'public')).toBe('under $1M');
+    expect(formatDollars(Number.NaN, 'public')).toBe('suppressed');
+    expect(formatDollars(10_000_000, 'full')).toBe('$10M');
+    expect(formatDollars(10_000_000, undefined)).toBe('$10M');
   });
 });

@@ -2,6 +2,9 @@
 // snapshots do not depend on the ICU version), full dollars, percentages, counts; and the minimum-value
 // presets.
 import { format, formatPrefix } from 'd3-format';
+import { SMALL_CELL } from '../../domain/model.ts';
+import type { RedactionProfile } from '../../domain/model.ts';
+import { valueBand } from '../../io/value-bands.ts';
 
 const percent = format('.0%');
 const usdFull = new Intl.NumberFormat('en-US', {
@@ -29,8 +32,19 @@ export function formatUsdFull(value: number | null | undefined): string {
   return value == null || !Number.isFinite(value) ? 'no value' : usdFull.format(value);
 }
 
+/** "1,234"; NaN is a count a public copy suppressed (1 or 2 firms: io/public/redact-public.ts). */
 export function formatCount(value: number): string {
-  return integer.format(value);
+  return Number.isNaN(value) ? `fewer than ${SMALL_CELL}` : integer.format(value);
+}
+
+/**
+ * Dollars as a copy's profile allows: compact, or in a partner or public copy the label of the band whose
+ * lower bound the copy holds ("$1M–$10M"), since the exact value is not in it; NaN is a value a public copy
+ * suppressed.
+ */
+export function formatDollars(value: number, profile: RedactionProfile | undefined): string {
+  if (Number.isNaN(value)) return 'suppressed';
+  return profile === 'partner' || profile === 'public' ? valueBand(value).label : formatUsd(value);
 }
 
 /** Minimum link value presets, USD per year. */

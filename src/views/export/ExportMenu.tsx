@@ -20,7 +20,8 @@ export function ExportMenu(props: ExportMenuProps) {
   const { className, ...sources } = props;
   const items = exportItems(sources);
   // The shared copy's profile (chosen under Copy link), shown on the button.
-  const partner = sources.bundle.meta.sharing?.profile === 'partner';
+  const profile = sources.bundle.meta.sharing?.profile;
+  const redacted = profile === 'partner' || profile === 'public' ? profile : null;
   const [open, setOpen] = useState(false);
   /** Which entry gets focus when the menu opens or the arrow keys move. */
   const [active, setActive] = useState(0);
@@ -123,7 +124,7 @@ export function ExportMenu(props: ExportMenuProps) {
         onClick={() => (open ? close(false) : openAt(0))}
         onKeyDown={onButtonKeyDown}
       >
-        {partner ? 'Export partner view' : 'Export'} <span aria-hidden="true">▾</span>
+        {redacted === null ? 'Export' : `Export ${redacted} view`} <span aria-hidden="true">▾</span>
       </button>
       <ul
         id={`${id}-list`}

@@ -97,20 +97,37 @@ async function picture(render: () => Promise<Blob | null>, filename: string): Pr
  * "Müller Präzision" as UTF-8. The organizations CSV gains `tier` and `critical` columns once the analysis
  * is done. Exports run on the main thread: a 100k-organization bundle takes a few hundred milliseconds.
  */
-export function exportItems(sources: ExportSources): ExportItem[] {
+export function exportItems(given: ExportSources): ExportItem[] {
+  const { meta } = given.bundle;
+  const profile = meta.sharing?.profile;
+  // A public copy has its own organizations, in its own order: nothing index-aligned with the data on screen
+  // (positions, region membership), no analysis of it, and no picture of the screen, which shows the firms.
+  const sources: ExportSources =
+    profile === 'public'
+      ? {
+          ...given,
+          analysis: null,
+          positions: undefined,
+          inRegion: undefined,
+          getMapPng: undefined,
+          getNetworkPng: undefined,
+        }
+      : given;
   const { bundle, analysis } = sources;
-  const { meta } = bundle;
-  // A partner copy says so in its file names.
-  const partner = meta.sharing?.profile === 'partner';
+  // A partner or public copy says so in its file names.
+  const redacted = profile === 'partner' || profile === 'public' ? profile : null;
   const name = (what: string, extension: string, qualifier?: string) =>
-    exportFileName(meta, what, extension, partner ? 'partner' : qualifier);
-  const analysisReason = partner
-    ? 'not in the partner profile (its dollar totals are exact)'
-    : analysis === null
-      ? ANALYSIS_REASONS[sources.analysisStatus ?? 'running']
-      : analysis.region === null
-        ? ANALYSIS_REASONS['no-region']
-        : null;
+    exportFileName(meta, what, extension, redacted ?? qualifier);
+  const pictureReason =
+    profile === 'public' ? 'not in the public profile (the screen shows the firms)' : null;
+  const analysisReason =
+    redacted !== null
+      ? `not in the ${redacted} profile (its dollar totals are exact)`
+      : analysis === null
+        ? ANALYSIS_REASONS[sources.analysisStatus ?? 'running']
+        : analysis.region === null
+          ? ANALYSIS_REASONS['no-region']
+          : null;
   const { getMapPng, getNetworkPng, getBriefing } = sources;
 
   return [
@@ -178,13 +195,13 @@ export function exportItems(sources: ExportSources): ExportItem[] {
     {
       id: 'map-png',
       label: 'Map (PNG)',
-      disabledReason: getMapPng === undefined ? 'open the map view first' : null,
+      disabledReason: pictureReason ?? (getMapPng === undefined ? 'open the map view first' : null),
       run: () => (getMapPng === undefined ? Promise.resolve(null) : picture(getMapPng, name('map', 'png'))),
     },
     {
       id: 'network-png',
       label: 'Network (PNG)',
-      disabledReason: getNetworkPng === undefined ? 'open the network view first' : null,
+      disabledReason: pictureReason ?? (getNetworkPng === undefined ? 'open the network view first' : null),
       run: () =>
         getNetworkPng === undefined ? Promise.resolve(null) : picture(getNetworkPng, name('network', 'png')),
     },

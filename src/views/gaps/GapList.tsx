@@ -4,6 +4,8 @@ import { GAP_FLAGS } from '../../analysis/types.ts';
 import type { AnalysisState } from '../contracts.ts';
 import type { ResilienceOutcome } from '../../workers/protocol.ts';
 import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
+import type { RedactionProfile } from '../../domain/model.ts';
+import { formatCount, formatDollars } from '../derive/format.ts';
 
 const PHASE_LABELS: Record<string, string> = {
   reference: 'Loading reference data',
@@ -22,7 +24,6 @@ const usd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
-const count = new Intl.NumberFormat('en-US');
 
 interface Props {
   state: AnalysisState;
@@ -40,6 +41,8 @@ interface Props {
   resilience?: ResilienceOutcome | null | undefined;
   /** Opens the gap dashboard, where they are listed. */
   onShowResilience?: (() => void) | undefined;
+  /** The shown copy's redaction profile: a partner or public copy's dollars are bands. */
+  profile?: RedactionProfile | undefined;
 }
 
 export function GapList({
@@ -53,6 +56,7 @@ export function GapList({
   compact = false,
   resilience,
   onShowResilience,
+  profile,
 }: Props) {
   const rows = limit ?? (compact ? 15 : 40);
   return (
@@ -95,6 +99,7 @@ export function GapList({
           onSelectGap={onSelectGap}
           resilience={resilience ?? null}
           onShowResilience={onShowResilience}
+          profile={profile}
         />
       )}
     </section>
@@ -109,10 +114,12 @@ interface TableProps {
   onSelectGap: ((capability: string | undefined) => void) | undefined;
   resilience: ResilienceOutcome | null;
   onShowResilience: (() => void) | undefined;
+  profile: RedactionProfile | undefined;
 }
 
 function GapTable(props: TableProps) {
-  const { outcome, limit, compact, selectedGap, onSelectGap, resilience, onShowResilience } = props;
+  const { outcome, limit, compact, selectedGap, onSelectGap, resilience, onShowResilience, profile } = props;
+  const isPublic = profile === 'public';
   const { result } = outcome;
   const [showAll, setShowAll] = useState(false);
   const flagCounts = GAP_FLAGS.map((flag) => ({
@@ -131,7 +138,7 @@ function GapTable(props: TableProps) {
       {resilience !== null && (
         <p className="gap-lead" data-testid="gap-lead">
           <strong>
-            {count.format(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
+            {formatCount(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
           </strong>
           : suppliers some prime depends on alone, with {usd.format(resilience.atRisk)} a year of the
           primes&rsquo; purchases.{' '}
@@ -143,12 +150,19 @@ function GapTable(props: TableProps) {
         </p>
       )}
       <p className="gap-summary" data-testid="gap-summary">
-        {count.format(result.regionOrganizations)} organizations in the region ·{' '}
-        {count.format(result.gaps.length)} capabilities in demand ·{' '}
-        <span title="Articulation points and bridges of the undirected supply graph: structural facts, not directional dependence">
-          {count.format(result.criticalSuppliers.length)} critical suppliers ·{' '}
-          {count.format(result.criticalLinks.length)} critical links
-        </span>
+        {formatCount(result.regionOrganizations)} organizations in the region ·{' '}
+        {formatCount(result.gaps.length)} capabilities in demand
+        {isPublic ? (
+          '. The sender’s gap list: dollars as bands, counts of 1 or 2 firms suppressed.'
+        ) : (
+          <>
+            {' · '}
+            <span title="Articulation points and bridges of the undirected supply graph: structural facts, not directional dependence">
+              {formatCount(result.criticalSuppliers.length)} critical suppliers ·{' '}
+              {formatCount(result.criticalLinks.length)} critical links
+            </span>
+          </>
+        )}
       </p>
       <ul className="flag-counts" aria-label="Capabilities per flag">
         {flagCounts.map(({ flag, n }) => (
@@ -158,7 +172,11 @@ function GapTable(props: TableProps) {
         ))}
       </ul>
       {ranked.length === 0 ? (
-        <p className="placeholder">The region buys no capability from suppliers on record.</p>
+        <p className="placeholder">
+          {isPublic
+            ? 'This public view carries the gap list of the region it was shared for only.'
+            : 'The region buys no capability from suppliers on record.'}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="gap-table" data-testid="gap-table">
@@ -208,13 +226,13 @@ function GapTable(props: TableProps) {
                       </span>
                     ))}
                   </td>
-                  {!compact && <td className="num">{usd.format(gap.demand)}</td>}
+                  {!compact && <td className="num">{formatDollars(gap.demand, profile)}</td>}
                   <td className="num">
-                    {usd.format(gap.importedValue)}
+                    {formatDollars(gap.importedValue, profile)}
                     <span className="sub">{percent.format(gap.leakage)}</span>
                   </td>
-                  {!compact && <td className="num">{gap.localSuppliers}</td>}
-                  {!compact && <td className="num">{gap.trainers}</td>}
+                  {!compact && <td className="num">{formatCount(gap.localSuppliers)}</td>}
+                  {!compact && <td className="num">{formatCount(gap.trainers)}</td>}
                 </tr>
               ))}
             </tbody>

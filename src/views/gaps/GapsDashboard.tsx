@@ -170,6 +170,8 @@ export function GapsDashboard({
   }
 
   const imported = scenario.gaps.reduce((sum, g) => sum + g.importedValue, 0);
+  // A public copy has no firm-level links: only its carried gap list and the charts of it are shown.
+  const isPublic = data.bundle.meta.sharing?.profile === 'public';
   const flagged = scenario.gaps.filter((g) => g.flags.length > 0).length;
 
   return (
@@ -206,7 +208,7 @@ export function GapsDashboard({
         )}
         {formatCount(scenario.regionOrganizations)} organizations in the region ·{' '}
         {formatCount(scenario.gaps.length)} capabilities in demand · {formatCount(flagged)} flagged ·{' '}
-        {formatUsd(imported)} a year bought outside the region
+        {isPublic ? `at least ${formatUsd(imported)}` : formatUsd(imported)} a year bought outside the region
         {filters !== undefined && filters.years !== null && ` (${formatYearRange(filters.years)})`}
       </p>
       {filters !== undefined && onFiltersChange !== undefined && (
@@ -223,7 +225,14 @@ export function GapsDashboard({
           see them.
         </p>
       )}
-      {resilience !== undefined && (
+      {isPublic && (
+        <p className="placeholder" data-testid="public-dashboard-note">
+          A public view: this is the sender&rsquo;s gap list, with dollar values as the lower bounds of their
+          bands and counts of 1 or 2 firms suppressed. Firm-level analyses (resilience, the dependency matrix,
+          what-if, comparisons) are not part of it.
+        </p>
+      )}
+      {resilience !== undefined && !isPublic && (
         <ResiliencePanel
           data={data}
           outcome={resilience.outcome}
@@ -240,37 +249,49 @@ export function GapsDashboard({
       <div className="dashboard-charts">
         {dodHere !== undefined && <DodYearsChart dod={dodHere} years={filters?.years} />}
         <ImportedValueChart gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
-        <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
+        {!isPublic && (
+          <LeakageScatter gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />
+        )}
         <FlagSummary gaps={scenario.gaps} />
-        <TierChart tierCounts={scenario.tierCounts} />
+        {!isPublic && <TierChart tierCounts={scenario.tierCounts} />}
       </div>
-      <FillPanel data={data} capability={selectedGap} gap={gap} removed={removed} onSelectOrg={onSelectOrg} />
-      <DependencyMatrix
-        data={data}
-        cells={scenario.matrix}
-        baselineCells={removed.length > 0 ? baseline?.matrix : undefined}
-        removed={removed}
-        onSelectCell={onSelectCell}
-        onRemove={(id) => onRemove([id])}
-        onSelectOrg={onSelectOrg}
-      />
-      <WhatIfPanel
-        data={data}
-        removed={removed}
-        baseline={baseline}
-        result={whatIf}
-        onReset={onReset}
-        onSelectOrg={onSelectOrg}
-      />
-      <ComparePanel
-        homeRegion={homeRegion}
-        regions={regions}
-        picked={picked}
-        onPickedChange={pick}
-        compared={compared}
-        pending={comparing}
-        error={compareError}
-      />
+      {!isPublic && (
+        <>
+          <FillPanel
+            data={data}
+            capability={selectedGap}
+            gap={gap}
+            removed={removed}
+            onSelectOrg={onSelectOrg}
+          />
+          <DependencyMatrix
+            data={data}
+            cells={scenario.matrix}
+            baselineCells={removed.length > 0 ? baseline?.matrix : undefined}
+            removed={removed}
+            onSelectCell={onSelectCell}
+            onRemove={(id) => onRemove([id])}
+            onSelectOrg={onSelectOrg}
+          />
+          <WhatIfPanel
+            data={data}
+            removed={removed}
+            baseline={baseline}
+            result={whatIf}
+            onReset={onReset}
+            onSelectOrg={onSelectOrg}
+          />
+          <ComparePanel
+            homeRegion={homeRegion}
+            regions={regions}
+            picked={picked}
+            onPickedChange={pick}
+            compared={compared}
+            pending={comparing}
+            error={compareError}
+          />
+        </>
+      )}
       {/* Portalled to <body> so that print CSS can show it alone, outside the app's scrolling layout. */}
       {typeof document !== 'undefined' &&
         createPortal(

@@ -23,6 +23,7 @@ import type { SizeBy } from './sources.ts';
 import { useBasemap } from './controllers/useBasemap.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useDimmed, useGapHighlight, useRiskHighlight } from './controllers/useGapHighlight.ts';
+import { useCountyFlows } from './controllers/useCountyFlows.ts';
 import { useOrgSource } from './controllers/useOrgSource.ts';
 import { usePointer } from './controllers/usePointer.ts';
 import { useRegions } from './controllers/useRegions.ts';
@@ -151,6 +152,8 @@ export function MapView(props: MapViewProps) {
   const gapSelection = useGapHighlight(map, data, gap, filters.minValue, props.gapBuyer);
   const riskShown = useRiskHighlight(map, data, props.risk, gapSelection !== null);
   useDimmed(map, gapSelection !== null || riskShown > 0);
+  const flowsDrawn = useCountyFlows(map, data.bundle);
+  const aggregates = data.bundle.meta.sharing?.public;
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
   useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(
@@ -205,10 +208,17 @@ export function MapView(props: MapViewProps) {
         data-map-ready={ready ? 'true' : 'false'}
         data-risk-count={riskShown}
         data-visible-orgs={drawn}
+        data-flows={flowsDrawn}
         data-pixel-ratio={pixelRatio ?? undefined}
         data-points-window={orgSource.window}
       />
       <div className="map-notes">
+        {aggregates !== undefined && (
+          <div className="map-render-note" role="note" data-testid="map-flows-note">
+            Public view: each firm is drawn at its county; the purple lines are {flowsDrawn} county-to-county
+            flows of at least 3 firms each ({aggregates.flows.length - flowsDrawn} more within one county).
+          </div>
+        )}
         <MapPlacementNote
           total={data.bundle.organizations.length}
           unplaced={unplaced}

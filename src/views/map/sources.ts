@@ -4,10 +4,10 @@
 import type { Chokepoint } from '../../analysis/chokepoints.ts';
 import type { RiskRole } from './style.ts';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { Bundle, Link, OrgKind } from '../../domain/model.ts';
+import type { Bundle, Link, OrgKind, PublicAggregates } from '../../domain/model.ts';
 import type { Positions } from '../../geo/positions.ts';
 import { SUPPLY_LINK_KINDS } from '../../analysis/supply-graph.ts';
-import { arcFeature, arcWidth, crossesBoundary } from './arcs.ts';
+import { arcFeature, arcPoints, arcWidth, crossesBoundary } from './arcs.ts';
 import type { ArcProps, LonLat } from './arcs.ts';
 
 export const SIZE_BY = ['none', 'employees', 'value'] as const;
@@ -275,6 +275,38 @@ export function riskFeatures(
       id: i,
       geometry: { type: 'Point', coordinates: [at[0], at[1]] },
       properties: { i, kind: org.kind, role },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export interface FlowProps {
+  from: string;
+  to: string;
+  firms: number;
+  /** The band's lower bound, 0 when no link had a value. */
+  value: number;
+  width: number;
+}
+
+/**
+ * A public copy's flows between two different counties as arcs between the counties' centroids (a flow
+ * within one county has no length to draw); flows of counties the copy does not place are skipped.
+ */
+export function flowFeatures(aggregates: PublicAggregates): FeatureCollection<LineString, FlowProps> {
+  const at = new Map<string, LonLat>();
+  for (const place of aggregates.places)
+    if (place.lon !== undefined && place.lat !== undefined) at.set(place.county, [place.lon, place.lat]);
+  const features: Feature<LineString, FlowProps>[] = [];
+  for (const flow of aggregates.flows) {
+    const from = at.get(flow.from);
+    const to = at.get(flow.to);
+    if (flow.from === flow.to || from === undefined || to === undefined) continue;
+    const value = flow.value ?? 0;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: arcPoints(from, to) },
+      properties: { from: flow.from, to: flow.to, firms: flow.firms, value, width: arcWidth(value) + 1 },
     });
   }
   return { type: 'FeatureCollection', features };

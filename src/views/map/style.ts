@@ -41,6 +41,7 @@ export const SOURCE = {
   home: 'home-region',
   orgs: 'orgs',
   arcs: 'arcs',
+  flows: 'county-flows',
   gapArcs: 'gap-arcs',
   gapOrgs: 'gap-orgs',
   riskOrgs: 'risk-orgs',
@@ -69,6 +70,7 @@ export const LAYER = {
   stateLabels: 'state-labels',
   countyLabels: 'county-labels',
   regionLabels: 'region-labels',
+  flows: 'county-flows',
   arcs: 'arcs',
   arcsCrossing: 'arcs-crossing',
   gapArcs: 'gap-arcs',
@@ -137,6 +139,9 @@ function textLayer(
 }
 
 /** Links as arcs: solid inside the region or entirely outside it, dashed when crossing its boundary. */
+/** County-to-county flows of a public copy. */
+export const FLOW_COLOR = '#7c3aed';
+
 function arcLayers(solidId: string, dashedId: string, source: string): LayerSpecification[] {
   const paint = {
     'line-color': ['match', ['get', 'direction'], 'in', ARC_IN, ARC_OUT] as ExpressionSpecification,
@@ -181,6 +186,7 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       // Clusters and points of the area around the view, clustered by the points worker (views/map/points).
       [SOURCE.orgs]: empty(),
       [SOURCE.arcs]: empty(),
+      [SOURCE.flows]: empty(),
       [SOURCE.gapArcs]: empty(),
       [SOURCE.gapOrgs]: empty(),
       [SOURCE.riskOrgs]: empty(),
@@ -246,6 +252,14 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       textLayer(LAYER.stateLabels, SOURCE.stateLabels, 13, '#4b5563', { maxzoom: 9 }),
       textLayer(LAYER.countyLabels, SOURCE.countyLabels, 11, '#6b7280', { minzoom: 7.5 }),
       textLayer(LAYER.regionLabels, SOURCE.regionLabels, 12, '#5b21b6', {}, 'none'),
+      // A public copy's county-to-county flows (its only links), under every other line.
+      {
+        id: LAYER.flows,
+        type: 'line',
+        source: SOURCE.flows,
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': FLOW_COLOR, 'line-width': ['get', 'width'], 'line-opacity': 0.7 },
+      },
       ...arcLayers(LAYER.gapArcs, LAYER.gapArcsCrossing, SOURCE.gapArcs),
       ...arcLayers(LAYER.arcs, LAYER.arcsCrossing, SOURCE.arcs),
       {

@@ -204,6 +204,11 @@ export function NetworkView(props: NetworkViewProps) {
           geographic layout.
         </p>
       )}
+      {data.bundle.meta.sharing?.profile === 'public' && (
+        <p className="network-notice" role="status" data-testid="network-public">
+          A public view has no firm-to-firm links: its links are county-to-county flows, drawn on the map.
+        </p>
+      )}
       {aggregation.aggregated && (
         <p className="network-notice" role="status" data-testid="network-aggregated">
           Showing {aggregation.shown.toLocaleString('en-US')} of {aggregation.total.toLocaleString('en-US')}{' '}

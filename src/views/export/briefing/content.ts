@@ -2,16 +2,10 @@
 // totals of a partner copy are given as bands only (io/redact.ts): the analysis adds exact values.
 import type { AnalysisResult } from '../../../analysis/types.ts';
 import type { Sharing } from '../../../domain/model.ts';
-import { valueBand } from '../../../io/redact.ts';
-import { formatCount, formatPercent, formatUsd } from '../../derive/format.ts';
+import { formatCount, formatDollars, formatPercent } from '../../derive/format.ts';
 import { FLAG_LABELS } from '../../labels.ts';
 import type { Figure } from './figures.ts';
 import { tableFigure } from './figures.ts';
-
-/** Dollars as the profile allows: compact, or the band's label in a partner copy. */
-export function dollars(value: number, sharing: Sharing | undefined): string {
-  return sharing?.profile === 'partner' ? valueBand(value).label : formatUsd(value);
-}
 
 export const GAP_COLUMNS = [
   { header: 'Capability', width: 0.46 },
@@ -26,7 +20,7 @@ export function gapRows(analysis: AnalysisResult, sharing: Sharing | undefined):
   return analysis.gaps.map((gap) => [
     `${gap.label} (${gap.capability})`,
     gap.flags.map((flag) => FLAG_LABELS[flag]).join(', '),
-    dollars(gap.importedValue, sharing),
+    formatDollars(gap.importedValue, sharing?.profile),
     formatPercent(gap.leakage),
     formatCount(gap.localSuppliers),
   ]);

@@ -205,11 +205,13 @@ describe('sharing a public view', () => {
     await other.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     // DuPage → Cook is drawn; Cook → Cook has no length.
     await expect.poll(() => other.locator('[data-flows]').getAttribute('data-flows')).toBe('1');
-    expect(await other.locator(byTestId('map-flows-note')).innerText()).toContain('1 county-to-county');
+    expect(await other.locator(byTestId('map-flows-note')).innerText()).toContain(
+      'the 1 county-to-county flow',
+    );
     await other.getByRole('button', { name: 'Gaps', exact: true }).click();
     const dashboard = other.locator(byTestId('gaps-dashboard'));
     await dashboard.locator(byTestId('public-dashboard-note')).waitFor({ timeout: 30_000 });
-    const table = await dashboard.locator(byTestId('gap-table')).innerText();
+    const table = await dashboard.locator(byTestId('public-gap-table')).innerText();
     expect(table).toContain('Machine Shops');
     expect(table).toContain('fewer than 3');
     expect(table).toContain('suppressed');

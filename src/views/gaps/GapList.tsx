@@ -5,7 +5,7 @@ import type { AnalysisState } from '../contracts.ts';
 import type { ResilienceOutcome } from '../../workers/protocol.ts';
 import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
 import type { RedactionProfile } from '../../domain/model.ts';
-import { formatCount, formatDollars } from '../derive/format.ts';
+import { formatCount, formatDollars, formatPercent } from '../derive/format.ts';
 
 const PHASE_LABELS: Record<string, string> = {
   reference: 'Loading reference data',
@@ -23,7 +23,6 @@ const usd = new Intl.NumberFormat('en-US', {
   notation: 'compact',
   maximumFractionDigits: 1,
 });
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
 interface Props {
   state: AnalysisState;
@@ -135,7 +134,7 @@ function GapTable(props: TableProps) {
   }
   return (
     <>
-      {resilience !== null && (
+      {resilience !== null && !isPublic && (
         <p className="gap-lead" data-testid="gap-lead">
           <strong>
             {formatCount(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
@@ -229,7 +228,9 @@ function GapTable(props: TableProps) {
                   {!compact && <td className="num">{formatDollars(gap.demand, profile)}</td>}
                   <td className="num">
                     {formatDollars(gap.importedValue, profile)}
-                    <span className="sub">{percent.format(gap.leakage)}</span>
+                    <span className="sub">
+                      {Number.isNaN(gap.leakage) ? 'suppressed' : formatPercent(gap.leakage)}
+                    </span>
                   </td>
                   {!compact && <td className="num">{formatCount(gap.localSuppliers)}</td>}
                   {!compact && <td className="num">{formatCount(gap.trainers)}</td>}

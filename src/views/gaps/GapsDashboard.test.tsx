@@ -4,6 +4,8 @@ import { analyzeGraph } from '../../analysis/analyze.ts';
 import { analyzeRegion, regionFigures } from '../../analysis/compare.ts';
 import { buildSupplyGraph } from '../../analysis/supply-graph.ts';
 import { whatIf } from '../../analysis/what-if.ts';
+import { carriedAnalysis } from '../../io/public/redact-public.ts';
+import { redactBundle } from '../../io/redact.ts';
 import { NO_FILTERS } from '../../state/route.ts';
 import type { RegionOption } from '../contracts.ts';
 import { analysedView, bundleWith, testLabel } from '../derive/test-data.ts';
@@ -105,6 +107,48 @@ describe('GapsDashboard', () => {
     expect(html).toContain('Choose a gap in a chart or its table');
     expect(html).toContain('data-testid="whatif-empty"');
     expect(html).toContain('data-testid="compare-hint"');
+  });
+
+  it('of a public copy, shows the carried gap list with suppressed cells, and no firm-level panel', () => {
+    const { bundle, data, baseline } = fixture();
+    const copy = redactBundle(bundle, {
+      profile: 'public',
+      publicContext: {
+        countyOf: (org) => org.county ?? null,
+        gaps: { region: 'R', list: baseline.gaps },
+      },
+    });
+    const shown = carriedAnalysis(copy, 'R', baseline)!;
+    const html = renderToStaticMarkup(
+      <GapsDashboard
+        data={{ ...data, bundle: copy, analysis: shown }}
+        homeRegion={HOME}
+        selectedGap={undefined}
+        onSelectGap={() => {}}
+        removed={[]}
+        baseline={shown}
+        current={shown}
+        onRemove={() => {}}
+        onReset={() => {}}
+        regions={[HOME, OTHER]}
+      />,
+    );
+    for (const id of ['public-dashboard-note', 'public-gap-table', 'chart-imported-value', 'chart-gap-flags'])
+      expect(html).toContain(`data-testid="${id}"`);
+    for (const id of [
+      'chart-leakage',
+      'chart-tiers',
+      'dependency-matrix',
+      'fill-panel',
+      'whatif-panel',
+      'compare-panel',
+    ])
+      expect(html).not.toContain(`data-testid="${id}"`);
+    // Heat treating has one local supplier (H), machining one (M1): both counts and their local values go.
+    expect(html.match(/fewer than 3/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('suppressed');
+    expect(html).toContain('at least $0 a year bought outside the region');
+    for (const name of ['Big Prime', 'Heat Co', 'Mach One', 'Outer Heat']) expect(html).not.toContain(name);
   });
 
   it('without a region asks for one', () => {

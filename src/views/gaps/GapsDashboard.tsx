@@ -48,6 +48,7 @@ import { PrintBriefing } from './GapsDashboardBriefing.tsx';
 import { ComparePanel, useComparedRegions } from './GapsDashboardCompare.tsx';
 import { FillPanel } from './GapsDashboardFill.tsx';
 import { resolveWhatIf, WhatIfPanel } from './GapsDashboardWhatIf.tsx';
+import { PublicGapTable } from './PublicGapTable.tsx';
 import { ResiliencePanel } from './ResiliencePanel.tsx';
 import type { ResilienceColumn, TableOrder } from '../../state/route.ts';
 import './dashboard.css';
@@ -196,7 +197,7 @@ export function GapsDashboard({
         </button>
       </header>
       <p className="gap-summary" data-testid="gaps-dashboard-summary">
-        {resilience?.outcome != null && (
+        {resilience?.outcome != null && !isPublic && (
           <>
             <strong data-testid="gaps-dashboard-lead">
               {formatCount(resilience.outcome.total)} single{' '}
@@ -232,6 +233,7 @@ export function GapsDashboard({
           what-if, comparisons) are not part of it.
         </p>
       )}
+      {isPublic && <PublicGapTable gaps={scenario.gaps} selectedGap={selectedGap} onSelectGap={selectGap} />}
       {resilience !== undefined && !isPublic && (
         <ResiliencePanel
           data={data}

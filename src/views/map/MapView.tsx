@@ -215,8 +215,9 @@ export function MapView(props: MapViewProps) {
       <div className="map-notes">
         {aggregates !== undefined && (
           <div className="map-render-note" role="note" data-testid="map-flows-note">
-            Public view: each firm is drawn at its county; the purple lines are {flowsDrawn} county-to-county
-            flows of at least 3 firms each ({aggregates.flows.length - flowsDrawn} more within one county).
+            Public view: each firm is drawn at its county; the purple lines are{' '}
+            {flowsDrawn === 1 ? 'the 1 county-to-county flow' : `${flowsDrawn} county-to-county flows`} of at
+            least 3 firms each ({aggregates.flows.length - flowsDrawn} more within one county).
           </div>
         )}
         <MapPlacementNote

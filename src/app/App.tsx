@@ -89,6 +89,7 @@ export function App() {
             getMapPng={png.getMapPng}
             getNetworkPng={png.getNetworkPng}
             getBriefing={getBriefing}
+            screenIsPublic={data.bundle.meta.sharing?.profile === 'public'}
           />
         )}
         <ShareControl

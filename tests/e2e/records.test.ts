@@ -125,10 +125,10 @@ describe('building a region from public records', () => {
     // Heat treating bought outside: Lima $100k (FY2023) + $300k (FY2024), Oscar $60k (FY2024); a year's
     // average over both years is $230K, FY2024 alone $360K.
     const heatTreating = page.locator(`${byTestId('gap-table')} tr[data-capability="332811"]`);
-    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$230K');
+    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$230k');
     await page.locator(byTestId('year-from')).first().selectOption('2024');
     await expect.poll(() => new URL(page.url()).hash).toMatch(/[?&]fy=2024(&|$)/);
-    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$360K');
+    await expect.poll(() => heatTreating.innerText(), { timeout: 30_000 }).toContain('$360k');
     expect(await page.locator(byTestId('gaps-dashboard-summary')).innerText()).toContain('(FY2024)');
     await page.locator('.view-tabs button', { hasText: 'Map' }).click();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });

@@ -2,7 +2,7 @@ import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../analysis/types.ts';
 import { loadBundle } from '../../io/load-bundle.ts';
-import { edgeCaseBundle } from '../../io/export/test-bundles.ts';
+import { publicCase, edgeCaseBundle } from '../../io/export/test-bundles.ts';
 import { redactBundle } from '../../io/redact.ts';
 import type { ExportId, ExportSources } from './export-items.ts';
 import { EXPORT_IDS, exportItems } from './export-items.ts';
@@ -114,6 +114,34 @@ describe('exportItems', () => {
     expect(item({ analysis, bundle: partner }, 'gaps-csv').disabledReason).toBe(
       'not in the partner profile (its dollar totals are exact)',
     );
+  });
+
+  it('a public copy: files named "public", nothing index-aligned with the screen, pictures only of a public screen', async () => {
+    const copy = redactBundle(publicCase(), { profile: 'public' });
+    const png = () => Promise.resolve(new Blob(['png']));
+    const sources = {
+      analysis,
+      bundle: copy,
+      // The sender's positions, index-aligned with the sender's organizations, not the copy's.
+      positions: Float64Array.from([-87.6543, 41.8712]),
+      inRegion: Uint8Array.from([1]),
+      getMapPng: png,
+      getNetworkPng: png,
+    };
+    const geojson = await item(sources, 'organizations-geojson').run();
+    expect(geojson?.filename).toBe('public-case-2026-11-30-synthetic-organizations-public.geojson');
+    expect(await geojson?.blob.text()).not.toContain('87.6543');
+    expect(await (await item(sources, 'organizations-csv').run())?.blob.text()).not.toContain(
+      'in_home_region',
+    );
+    expect(item(sources, 'gaps-csv').disabledReason).toBe(
+      'not in the public profile (its dollar totals are exact)',
+    );
+    expect(item(sources, 'map-png').disabledReason).toBe(
+      'not in the public profile (the screen shows the firms)',
+    );
+    expect(item({ ...sources, screenIsPublic: true }, 'map-png').disabledReason).toBeNull();
+    expect(item({ ...sources, screenIsPublic: true }, 'network-png').disabledReason).toBeNull();
   });
 
   it('exports gaps as CSV with a byte order mark, named by dataset and region', async () => {

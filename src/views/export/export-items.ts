@@ -49,6 +49,8 @@ export interface ExportSources {
   getNetworkPng?: (() => Promise<Blob | null>) | undefined;
   /** Makes the briefing of the current view (vector); absent without a dataset. */
   getBriefing?: (() => Promise<Briefing>) | undefined;
+  /** True when the screen itself shows a public copy (a receiver's): its pictures name no firm either. */
+  screenIsPublic?: boolean | undefined;
 }
 
 /**
@@ -101,7 +103,9 @@ export function exportItems(given: ExportSources): ExportItem[] {
   const { meta } = given.bundle;
   const profile = meta.sharing?.profile;
   // A public copy has its own organizations, in its own order: nothing index-aligned with the data on screen
-  // (positions, region membership), no analysis of it, and no picture of the screen, which shows the firms.
+  // (positions, region membership), no analysis of it, and no picture of the screen, unless the screen shows
+  // the public copy itself.
+  const screenShowsFirms = profile === 'public' && given.screenIsPublic !== true;
   const sources: ExportSources =
     profile === 'public'
       ? {
@@ -109,8 +113,7 @@ export function exportItems(given: ExportSources): ExportItem[] {
           analysis: null,
           positions: undefined,
           inRegion: undefined,
-          getMapPng: undefined,
-          getNetworkPng: undefined,
+          ...(screenShowsFirms ? { getMapPng: undefined, getNetworkPng: undefined } : {}),
         }
       : given;
   const { bundle, analysis } = sources;
@@ -118,8 +121,7 @@ export function exportItems(given: ExportSources): ExportItem[] {
   const redacted = profile === 'partner' || profile === 'public' ? profile : null;
   const name = (what: string, extension: string, qualifier?: string) =>
     exportFileName(meta, what, extension, redacted ?? qualifier);
-  const pictureReason =
-    profile === 'public' ? 'not in the public profile (the screen shows the firms)' : null;
+  const pictureReason = screenShowsFirms ? 'not in the public profile (the screen shows the firms)' : null;
   const analysisReason =
     redacted !== null
       ? `not in the ${redacted} profile (its dollar totals are exact)`

@@ -5,7 +5,7 @@ import type { AnalysisState } from '../contracts.ts';
 import type { ResilienceOutcome } from '../../workers/protocol.ts';
 import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
 import type { RedactionProfile } from '../../domain/model.ts';
-import { formatCount, formatDollars, formatPercent } from '../derive/format.ts';
+import { formatCount, formatDollars, formatPercent, formatUsd } from '../derive/format.ts';
 
 const PHASE_LABELS: Record<string, string> = {
   reference: 'Loading reference data',
@@ -16,13 +16,6 @@ const PHASE_LABELS: Record<string, string> = {
   critical: 'Finding critical suppliers',
   matrix: 'Building the dependency matrix',
 };
-
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
 
 interface Props {
   state: AnalysisState;
@@ -139,7 +132,7 @@ function GapTable(props: TableProps) {
           <strong>
             {formatCount(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
           </strong>
-          : suppliers some prime depends on alone, with {usd.format(resilience.atRisk)} a year of the
+          : suppliers some prime depends on alone, with {formatUsd(resilience.atRisk)} a year of the
           primes&rsquo; purchases.{' '}
           {onShowResilience !== undefined && resilience.total > 0 && (
             <button type="button" className="link-button" onClick={onShowResilience}>

@@ -93,6 +93,15 @@ export function exportGexf(bundle: Bundle): string {
         lines.push(`        <viz:position x="${String(org.lon)}" y="${String(org.lat)}"/>`);
       lines.push('      </node>');
     },
+    county: (id, label, values) => {
+      lines.push(
+        `      <node id="${escapeXmlAttribute(id)}" label="${escapeXmlAttribute(label)}">`,
+        ...attvalues(values),
+      );
+      if (typeof values['lat'] === 'number' && typeof values['lon'] === 'number')
+        lines.push(`        <viz:position x="${String(values['lon'])}" y="${String(values['lat'])}"/>`);
+      lines.push('      </node>');
+    },
     afterNodes: () => lines.push('    </nodes>', '    <edges>'),
     edge: (link, i, source, target) =>
       lines.push(

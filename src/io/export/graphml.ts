@@ -102,6 +102,13 @@ export function exportGraphml(bundle: Bundle): string {
         ...dataLines('      ', 'n', attributeValues(NODE_ATTRIBUTES, org)),
         '    </node>',
       ),
+    county: (id, label, values) =>
+      lines.push(
+        `    <node id="${escapeXmlAttribute(id)}">`,
+        data('      ', LABEL_KEY.id, label),
+        ...dataLines('      ', 'n', values),
+        '    </node>',
+      ),
     edge: (link, i, source, target) =>
       lines.push(
         `    <edge id="e${i}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">`,

@@ -1,5 +1,6 @@
 // The node and edge attributes of the network exports (GEXF, GraphML): one list, so both formats carry the
 // same columns with the same types. Lists are joined with ";" because neither format has a portable list type.
+import type { OrgId } from '../../domain/ids.ts';
 import type { Bundle, Link, Organization } from '../../domain/model.ts';
 
 export type AttributeType = 'string' | 'double' | 'integer';
@@ -66,6 +67,8 @@ export function eachNodeAndEdge(
   nodeId: (id: string) => string,
   write: {
     node: (org: Organization, id: string) => void;
+    /** A county of a public copy: its label, its attributes (kind "county", county, lat, lon). */
+    county: (id: string, label: string, values: Record<string, string | number>) => void;
     /** Called once, between the last node and the first edge. */
     afterNodes?: () => void;
     edge: (link: Link, index: number, source: string, target: string) => void;
@@ -78,10 +81,32 @@ export function eachNodeAndEdge(
     written.add(id);
     write.node(org, id);
   }
+  // A public copy's links are its county-to-county flows: its counties are nodes too, the flows their edges.
+  const aggregates = bundle.meta.sharing?.public;
+  const countyId = (county: string) => nodeId(`county-${county}`);
+  for (const place of aggregates?.places ?? []) {
+    const id = countyId(place.county);
+    if (written.has(id)) continue;
+    written.add(id);
+    write.county(id, place.name, {
+      kind: 'county',
+      county: place.county,
+      ...(place.lat === undefined || place.lon === undefined ? {} : { lat: place.lat, lon: place.lon }),
+    });
+  }
   write.afterNodes?.();
   bundle.links.forEach((link, i) => {
     const source = nodeId(link.source);
     const target = nodeId(link.target);
     if (written.has(source) && written.has(target)) write.edge(link, i, source, target);
+  });
+  (aggregates?.flows ?? []).forEach((flow, k) => {
+    const link: Link = {
+      source: `county-${flow.from}` as OrgId,
+      target: `county-${flow.to}` as OrgId,
+      kind: flow.kind,
+      value: flow.value,
+    };
+    write.edge(link, bundle.links.length + k, countyId(flow.from), countyId(flow.to));
   });
 }

@@ -171,6 +171,16 @@ describe('the public profile', () => {
     expect(all['bundle']).toContain('Public — cleared');
   });
 
+  it('writes the network files as counties linked by their flows, beside the unlinked firms', async () => {
+    const all = await outputs(publicCopy());
+    expect(all['gexf']).toContain('<node id="county-17043" label="DuPage County, IL">');
+    expect(all['gexf']).toMatch(/<edge id="e1" source="county-17043" target="county-17031">/);
+    expect(all['gexf']).toContain('<attvalue for="value" value="1000000"/>');
+    expect(all['graphml']).toMatch(/<edge id="e0" source="county-17031" target="county-17031">/);
+    expect(all['graphml'].match(/<edge /g)).toHaveLength(2);
+    expect(all['graphml'].match(/<node /g)).toHaveLength(10);
+  });
+
   it('the control: a full copy holds what the public copy removes, so the search above can fail', async () => {
     const all = await outputs(redactBundle(publicCase(), { profile: 'full' }));
     for (const secret of ['Quillfeather', 'Quiverleaf', 'C4G3Z', 'NOTE-PX4', 'AS9100', '41.8712', '4321'])

@@ -177,8 +177,8 @@ describe('the public profile', () => {
     expect(all['gexf']).toMatch(/<edge id="e1" source="county-17043" target="county-17031">/);
     expect(all['gexf']).toContain('<attvalue for="value" value="1000000"/>');
     expect(all['graphml']).toMatch(/<edge id="e0" source="county-17031" target="county-17031">/);
-    expect(all['graphml'].match(/<edge /g)).toHaveLength(2);
-    expect(all['graphml'].match(/<node /g)).toHaveLength(10);
+    expect(all['graphml']!.match(/<edge /g)).toHaveLength(2);
+    expect(all['graphml']!.match(/<node /g)).toHaveLength(10);
   });
 
   it('the control: a full copy holds what the public copy removes, so the search above can fail', async () => {

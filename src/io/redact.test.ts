@@ -1,31 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Bundle } from '../domain/model.ts';
-import { decodeEmbedded, encodeEmbedded } from './embed.ts';
 import { exportBundleJson } from './export/bundle-json.ts';
-import { exportOrganizationsGeoJson } from './export/geojson.ts';
-import { exportGexf } from './export/gexf.ts';
-import { exportGraphml } from './export/graphml.ts';
-import { exportOrganizationsCsv } from './export/organizations-csv.ts';
 import { REMOVED_TEXT, REMOVED_VALUES, secretive, spellings } from './export/test-bundles.ts';
+import { allOutputs } from './export/test-bundles.ts';
 import { loadBundle } from './load-bundle.ts';
 import { parseJson } from './parse-json.ts';
 import { cleanMarking, redactBundle, sharingNotice } from './redact.ts';
 import { valueBand } from './value-bands.ts';
-
-/** Every output of a bundle as text: the exports, and the embedded link's payload decoded back. */
-async function outputs(bundle: Bundle): Promise<Record<string, string>> {
-  const embedded = await encodeEmbedded(exportBundleJson(bundle));
-  const decoded = await decodeEmbedded(embedded.payload);
-  return {
-    bundle: exportBundleJson(bundle),
-    csv: exportOrganizationsCsv(bundle),
-    geojson: exportOrganizationsGeoJson(bundle),
-    gexf: exportGexf(bundle),
-    graphml: exportGraphml(bundle),
-    link: decoded.value ?? '',
-  };
-}
 
 describe('redactBundle', () => {
   it('partner: no output holds a removed identifier, contact, note or exact dollar value; names and bands stay', async () => {
@@ -33,7 +14,7 @@ describe('redactBundle', () => {
       profile: 'partner',
       marking: 'Internal — do not distribute',
     });
-    const all = await outputs(redacted);
+    const all = await allOutputs(redacted);
     for (const [name, text] of Object.entries(all)) {
       expect(text.length, name).toBeGreaterThan(0);
       for (const secret of REMOVED_TEXT) expect(text.includes(secret), `${name} holds ${secret}`).toBe(false);
@@ -51,7 +32,7 @@ describe('redactBundle', () => {
   });
 
   it('the control: a full copy holds everything the partner copy removes, so the search above can fail', async () => {
-    const all = await outputs(redactBundle(secretive(), { profile: 'full' }));
+    const all = await allOutputs(redactBundle(secretive(), { profile: 'full' }));
     expect(all['bundle']).toContain('UEIQX7Z9K2L4');
     expect(all['bundle']).toContain('7654321');
     expect(all['csv']).toContain('Zephyrquarry');

@@ -2,6 +2,12 @@
 import type { Bundle, Link, Organization } from '../../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../../domain/ids.ts';
 import { testOrganization } from '../../domain/test-organization.ts';
+import { decodeEmbedded, encodeEmbedded } from '../embed.ts';
+import { exportBundleJson } from './bundle-json.ts';
+import { exportOrganizationsGeoJson } from './geojson.ts';
+import { exportGexf } from './gexf.ts';
+import { exportGraphml } from './graphml.ts';
+import { exportOrganizationsCsv } from './organizations-csv.ts';
 
 const org = (fields: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization =>
   testOrganization(fields);
@@ -383,3 +389,37 @@ export const PUBLIC_REMOVED_VALUES = [
   7_654_321, 345_678.5, 123_456_789, 1_234_567, 2_345_679, 56_789, 999_123, 4_567_891, 8_765_431,
   98_765_432.5, 876_543_219, 7_999_999.5, 3_580_246,
 ];
+
+/** Every removed text, id and spelling of a removed value that `text` holds: empty when nothing leaked. */
+export function leaksIn(
+  text: string,
+  removed: { text: readonly string[]; values: readonly number[]; ids?: readonly string[] | undefined },
+): string[] {
+  return [
+    ...removed.text,
+    ...(removed.ids ?? []),
+    ...removed.values.flatMap((value) => spellings(value)),
+  ].filter((secret) => text.includes(secret));
+}
+
+/** What no output of a partner copy of `secretive()` may hold. */
+export const PARTNER_REMOVED = { text: REMOVED_TEXT, values: REMOVED_VALUES };
+/** What no output of a public copy of `publicCase()` may hold: also none of its organization ids. */
+export const PUBLIC_REMOVED = {
+  text: PUBLIC_REMOVED_TEXT,
+  values: PUBLIC_REMOVED_VALUES,
+  ids: publicCase().organizations.map((org) => org.id as string),
+};
+
+/** Every output of a bundle as text: the exports, and the embedded link's payload decoded back. */
+export async function allOutputs(bundle: Bundle): Promise<Record<string, string>> {
+  const decoded = await decodeEmbedded((await encodeEmbedded(exportBundleJson(bundle))).payload);
+  return {
+    bundle: exportBundleJson(bundle),
+    csv: exportOrganizationsCsv(bundle),
+    geojson: exportOrganizationsGeoJson(bundle),
+    gexf: exportGexf(bundle),
+    graphml: exportGraphml(bundle),
+    link: decoded.value ?? '',
+  };
+}

@@ -1,6 +1,7 @@
 // The ranked gap list of the home region, with the analysis' progress and a Cancel button while it runs.
 import { useState } from 'react';
 import { GAP_FLAGS } from '../../analysis/types.ts';
+import type { GapFlag } from '../../analysis/types.ts';
 import type { AnalysisState } from '../contracts.ts';
 import type { ResilienceOutcome } from '../../workers/protocol.ts';
 import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
@@ -210,14 +211,7 @@ function GapTable(props: TableProps) {
                     )}
                     <span className="cap-id">{gap.capability}</span>
                   </th>
-                  <td>
-                    {gap.flags.length === 0 && <span className="muted">no flag</span>}
-                    {gap.flags.map((flag) => (
-                      <span key={flag} className={`flag flag-${flag}`} title={FLAG_HELP[flag]}>
-                        {FLAG_LABELS[flag]}
-                      </span>
-                    ))}
-                  </td>
+                  <GapFlagsCell flags={gap.flags} />
                   {!compact && <td className="num">{formatDollars(gap.demand, profile)}</td>}
                   <td className="num">
                     {formatDollars(gap.importedValue, profile)}
@@ -252,5 +246,19 @@ export function NumberHeader({ children }: { children: string }) {
     <th scope="col" className="num">
       {children}
     </th>
+  );
+}
+
+/** A gap's flags as a table cell, each with its explanation; "no flag" when it has none. */
+export function GapFlagsCell({ flags }: { flags: readonly GapFlag[] }) {
+  return (
+    <td>
+      {flags.length === 0 && <span className="muted">no flag</span>}
+      {flags.map((flag) => (
+        <span key={flag} className={`flag flag-${flag}`} title={FLAG_HELP[flag]}>
+          {FLAG_LABELS[flag]}
+        </span>
+      ))}
+    </td>
   );
 }

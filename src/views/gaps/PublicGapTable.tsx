@@ -3,7 +3,7 @@
 // "suppressed" (io/public/redact-public.ts).
 import type { Gap } from '../../analysis/types.ts';
 import { formatCount, formatDollars, formatPercent } from '../derive/format.ts';
-import { FLAG_HELP, FLAG_LABELS } from '../labels.ts';
+import { GapFlagsCell } from './GapList.tsx';
 
 interface Props {
   gaps: readonly Gap[];
@@ -48,14 +48,7 @@ export function PublicGapTable({ gaps, selectedGap, onSelectGap }: Props) {
                 </button>
                 <span className="cap-id">{gap.capability}</span>
               </th>
-              <td>
-                {gap.flags.length === 0 && <span className="muted">no flag</span>}
-                {gap.flags.map((flag) => (
-                  <span key={flag} className={`flag flag-${flag}`} title={FLAG_HELP[flag]}>
-                    {FLAG_LABELS[flag]}
-                  </span>
-                ))}
-              </td>
+              <GapFlagsCell flags={gap.flags} />
               <td className="num">{formatDollars(gap.demand, 'public')}</td>
               <td className="num">{formatDollars(gap.importedValue, 'public')}</td>
               <td className="num">{Number.isNaN(gap.leakage) ? 'suppressed' : formatPercent(gap.leakage)}</td>

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { analyzeGraph } from '../../src/analysis/analyze.ts';
 import { findChokepoints, supplierRisks } from '../../src/analysis/chokepoints.ts';
 import type { SupplierRisk } from '../../src/analysis/chokepoints.ts';
-import { computeDominance } from '../../src/analysis/dominance.ts';
 import { capabilityLabeler } from '../../src/analysis/labels.ts';
 import { isSingleSource } from '../../src/analysis/matrix.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
@@ -82,7 +81,6 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   const graph = buildSupplyGraph(bundle, mask);
   const options = { regionId, label };
   const result = analyzeGraph(graph, options);
-  const dominance = computeDominance(graph);
   const scenario = args.remove.length > 0 ? whatIf(graph, args.remove, options, result) : null;
   if (scenario !== null && scenario.unknown.length > 0) {
     warnings.push(`note: not organizations of this dataset, ignored: ${scenario.unknown.join(', ')}`);
@@ -103,7 +101,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
     // The chokepoints go one to a line: at 100k organizations they are millions of entries, more than one
     // string can hold, so the document is written in lines.
     const head = JSON.stringify(json, null, 2).replace(/\n}$/, '');
-    const chokepoints = findChokepoints(graph, dominance);
+    const chokepoints = findChokepoints(graph);
     const entries = chokepoints.map(
       (c, i) => `    ${JSON.stringify(c)}${i < chokepoints.length - 1 ? ',' : ''}`,
     );
@@ -117,7 +115,7 @@ export async function analyzeCommand(args: AnalyzeArgs): Promise<CommandOutput> 
   return {
     lines: [
       ...textReport(bundle, region?.name ?? null, result, names, args.limit),
-      ...chokepointReport(supplierRisks(graph, dominance), names, args.limit),
+      ...chokepointReport(supplierRisks(graph), names, args.limit),
       ...(scenario === null ? [] : whatIfReport(scenario, names, args.limit)),
     ],
     exitCode: 0,

@@ -281,6 +281,37 @@ function bruteResilience(graph: SupplyGraph, pairs: readonly Chokepoint[]): Prim
   return out.sort((a, b) => compareText(a.prime, b.prime));
 }
 
+/** Every answer about chokepoints equals the brute force's on this graph. */
+function expectBruteForce(graph: SupplyGraph): void {
+  const expected = bruteForce(graph);
+  expect(findChokepoints(graph)).toEqual(expected);
+  // One supplier's chokepoints: the same pairs, without the others.
+  for (const id of graph.orgIds)
+    expect(chokepointsOf(graph, id)).toEqual(expected.filter((c) => c.supplier === id));
+  expect(primeResilience(graph)).toEqual(bruteResilience(graph, expected));
+  // One prime's chokepoints: the suppliers of its pairs.
+  for (const id of graph.orgIds)
+    expect(primeChokepoints(graph, id)).toEqual(
+      [...new Set(expected.filter((c) => c.prime === id).map((c) => c.supplier))].sort(compareText),
+    );
+  // The ranking, summed here from the brute force's pairs.
+  const bySupplier = new Map<string, Chokepoint[]>();
+  for (const c of expected) bySupplier.set(c.supplier, [...(bySupplier.get(c.supplier) ?? []), c]);
+  const ranked = [...bySupplier].map(([supplier, list]) => ({
+    supplier,
+    exposure: list.reduce((sum, c) => sum + c.exposure, 0),
+    primes: list.map((c) => c.prime).sort(compareText),
+    capabilitiesLost: [...new Set(list.flatMap((c) => c.capabilitiesLost))].sort(compareText),
+    largestCutOff: Math.max(...list.map((c) => c.cutOff.length)),
+  }));
+  expect(supplierRisks(graph)).toEqual(
+    ranked.sort(
+      (a, b) =>
+        b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
+    ),
+  );
+}
+
 describe('findChokepoints against the brute force', () => {
   // Tiered graphs (mostly toward lower indices, with back links, parallels and self-links), and loopy ones
   // (any direction: supply loops of every size, primes inside them, primes selling to primes).
@@ -303,33 +334,33 @@ describe('findChokepoints against the brute force', () => {
       const value = random() < 0.2 ? undefined : 1 + int(1000);
       links.push([specs[a]!.id, specs[b]!.id, capability, value]);
     }
-    const graph = specGraph(specs, links);
-    const expected = bruteForce(graph);
-    expect(findChokepoints(graph)).toEqual(expected);
-    // One supplier's chokepoints: the same pairs, without the others.
-    for (const id of graph.orgIds)
-      expect(chokepointsOf(graph, id)).toEqual(expected.filter((c) => c.supplier === id));
-    expect(primeResilience(graph)).toEqual(bruteResilience(graph, expected));
-    // One prime's chokepoints: the suppliers of its pairs.
-    for (const id of graph.orgIds)
-      expect(primeChokepoints(graph, id)).toEqual(
-        [...new Set(expected.filter((c) => c.prime === id).map((c) => c.supplier))].sort(compareText),
-      );
-    // The ranking, summed here from the brute force's pairs.
-    const bySupplier = new Map<string, Chokepoint[]>();
-    for (const c of expected) bySupplier.set(c.supplier, [...(bySupplier.get(c.supplier) ?? []), c]);
-    const ranked = [...bySupplier].map(([supplier, list]) => ({
-      supplier,
-      exposure: list.reduce((sum, c) => sum + c.exposure, 0),
-      primes: list.map((c) => c.prime).sort(compareText),
-      capabilitiesLost: [...new Set(list.flatMap((c) => c.capabilitiesLost))].sort(compareText),
-      largestCutOff: Math.max(...list.map((c) => c.cutOff.length)),
+    expectBruteForce(specGraph(specs, links));
+  });
+});
+
+describe('findChokepoints against the brute force, over several blocks of 32 primes', () => {
+  // 40 to 60 primes among 70 to 110 organizations: two blocks, tiered or loopy, with many buyers per supplier
+  // so that several of them reach one prime (under one top or not).
+  it.each(Array.from({ length: 24 }, (_, i) => i))('random graph %i', (seed) => {
+    const random = randomLcg((seed + 0.5) / 24);
+    const int = (k: number) => Math.floor(random() * k);
+    const loopy = seed % 3 === 2;
+    const n = 70 + int(41);
+    const primes = 40 + int(21);
+    const specs: OrgSpec[] = Array.from({ length: n }, (_, i) => ({
+      id: `o${String(i).padStart(3, '0')}`,
+      kind: i < primes ? 'prime' : 'manufacturer',
+      naics: [[MS, HT, '336413'][int(3)]!],
     }));
-    expect(supplierRisks(graph)).toEqual(
-      ranked.sort(
-        (a, b) =>
-          b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
-      ),
-    );
+    const links: LinkSpec[] = [];
+    for (let k = 0; k < n * 3; k++) {
+      const a = int(n);
+      const b = !loopy && random() < 0.9 ? int(Math.max(1, a)) : int(n);
+      const capability = random() < 0.3 ? undefined : [MS, HT, '336413', '332813'][int(4)];
+      links.push([specs[a]!.id, specs[b]!.id, capability, 1 + int(1000)]);
+    }
+    const graph = specGraph(specs, links);
+    expect(findChokepoints(graph).length).toBeGreaterThan(0);
+    expectBruteForce(graph);
   });
 });

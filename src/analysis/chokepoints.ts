@@ -5,8 +5,8 @@
 // computeDominance (dominance.ts). A direct supplier of p is a child of p in that tree (not every child is a
 // direct supplier), so the capabilities p would lose with s are those s alone supplies to p directly.
 import { compareText } from './compare-text.ts';
-import { computeDominance } from './dominance.ts';
-import type { Dominance } from './dominance.ts';
+import { computeDominance, dominanceFrame, eachDominanceBlock } from './dominance.ts';
+import type { Dominance, DominanceFrame } from './dominance.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
@@ -77,90 +77,142 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit)
 }
 
 /**
- * A chokepoint pair as the counting walk finds it: like Visit, with the size of the cut-off set instead of its
- * members, and the supplier's depth in the prime's tree (1: a child of the prime).
+ * The sums of resilienceOf as the counting walk adds chokepoint pairs: per supplier (by position in the
+ * visiting order, DominanceFrame.order, which the walk follows) and per prime (by prime index).
  */
-type CountVisit = (
-  prime: number,
-  supplier: number,
-  cutOff: number,
-  exposure: number,
-  lost: readonly number[],
-  depth: number,
-) => void;
+class Tally {
+  readonly risk: Float64Array;
+  readonly largest: Int32Array;
+  /** The primes a supplier is a chokepoint of: bits by prime rank (so they list in id order), W words each. */
+  readonly W: number;
+  readonly primeBits: Int32Array;
+  readonly isSupplier: Uint8Array;
+  readonly lostOf: (Set<number> | undefined)[];
+  readonly chokepoints: Int32Array;
+  readonly onChokepoints: Float64Array;
+  readonly singleRoute: number[][];
+  /** Each prime's deepest chokepoint: its depth (0: none yet), cut-off size and position. */
+  readonly deepDepth: Int32Array;
+  readonly deepCut: Int32Array;
+  readonly deepAt: Int32Array;
+  readonly totals: Float64Array;
+
+  constructor(
+    n: number,
+    P: number,
+    private readonly rankOf: Int32Array,
+    private readonly idAt: (position: number) => string,
+  ) {
+    this.risk = new Float64Array(n);
+    this.largest = new Int32Array(n);
+    this.W = (P + 31) >>> 5;
+    this.primeBits = new Int32Array(n * this.W);
+    this.isSupplier = new Uint8Array(n);
+    this.lostOf = new Array<Set<number> | undefined>(n);
+    this.chokepoints = new Int32Array(P);
+    this.onChokepoints = new Float64Array(P);
+    this.singleRoute = Array.from({ length: P }, () => []);
+    this.deepDepth = new Int32Array(P);
+    this.deepCut = new Int32Array(P);
+    this.deepAt = new Int32Array(P);
+    this.totals = new Float64Array(P);
+  }
+
+  /** The chokepoint pair (prime p, supplier at position s): its cut-off size, exposure and depth. */
+  add(p: number, s: number, cutOff: number, exposure: number, depth: number): void {
+    this.risk[s]! += exposure;
+    if (cutOff > this.largest[s]!) this.largest[s] = cutOff;
+    const rank = this.rankOf[p]!;
+    this.primeBits[s * this.W + (rank >>> 5)]! |= 1 << (rank & 31);
+    this.isSupplier[s] = 1;
+    this.chokepoints[p]!++;
+    this.onChokepoints[p]! += exposure;
+    const known = this.deepDepth[p]!;
+    if (
+      depth > known ||
+      (depth === known &&
+        (cutOff > this.deepCut[p]! ||
+          (cutOff === this.deepCut[p]! && compareText(this.idAt(s), this.idAt(this.deepAt[p]!)) < 0)))
+    ) {
+      this.deepDepth[p] = depth;
+      this.deepCut[p] = cutOff;
+      this.deepAt[p] = s;
+    }
+  }
+
+  /** The capabilities p buys directly from the supplier at position s alone. */
+  addLost(p: number, s: number, lost: readonly number[]): void {
+    const set = (this.lostOf[s] ??= new Set());
+    for (const c of lost) set.add(c);
+    for (const c of lost) this.singleRoute[p]!.push(c);
+  }
+}
 
 /**
- * Walks every chokepoint pair like walkChokepoints, counting the cut-off sets in typed arrays: each stored
- * pair's subtree size is summed up its parent chain once, deepest pairs first, so the walk is linear in the
- * pairs whatever the trees' depth. Returns each prime's direct purchases (USD per year), by prime index.
+ * Counts every chokepoint pair into a Tally, a block of 32 primes at a time (eachDominanceBlock): each stored
+ * pair's subtree size is added to its parent's in one backward sweep over the block's slots, so the walk is
+ * linear in the pairs whatever the trees' depth, and holds one block at a time.
  */
-function countChokepoints(graph: SupplyGraph, dominance: Dominance, visit: CountVisit): Float64Array {
-  const { count, parent, top, node } = dominance;
-  const P = dominance.primes.length;
-  // Depth of each pair's organization in its prime's tree: 2 below a top, one more below each stored idom.
-  const depth = new Int32Array(count);
-  const chain: number[] = [];
-  let deepest = 2;
-  for (let slot = 0; slot < count; slot++) {
-    let at = slot;
-    while (at >= 0 && depth[at] === 0) {
-      chain.push(at);
-      at = parent[at]!;
-    }
-    let d = at < 0 ? 1 : depth[at]!;
-    while (chain.length > 0) depth[chain.pop()!] = ++d;
-    if (d > deepest) deepest = d;
-  }
-  // Subtree sizes, deepest pairs first (a counting sort by depth).
-  const byDepth = new Int32Array(deepest + 2);
-  for (let slot = 0; slot < count; slot++) byDepth[depth[slot]! + 1]!++;
-  for (let d = 0; d <= deepest; d++) byDepth[d + 1]! += byDepth[d]!;
-  const order = new Int32Array(count);
-  for (let slot = 0; slot < count; slot++) order[byDepth[depth[slot]!]!++] = slot;
-  const size = new Int32Array(count).fill(1);
-  for (let k = count - 1; k >= 0; k--) {
-    const slot = order[k]!;
-    if (parent[slot]! >= 0) size[parent[slot]!]! += size[slot]!;
-  }
-
-  // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
-  const underStart = new Int32Array(P + 1);
-  for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[dominance.prime[slot]! + 1]!++;
-  for (let p = 0; p < P; p++) underStart[p + 1]! += underStart[p]!;
-  const under = new Int32Array(underStart[P]!);
-  const cursor = underStart.slice(0, P);
-  for (let slot = 0; slot < count; slot++)
-    if (parent[slot]! < 0) under[cursor[dominance.prime[slot]!]!++] = slot;
-
-  const into = purchasesByPrime(graph, dominance);
-  const totals = new Float64Array(P);
+function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tally): void {
+  const P = frame.primes.length;
+  const { order, position } = frame;
+  const into = purchasesByPrime(graph, frame);
   const underTop = new Int32Array(graph.orgCount);
   const seen = new Int32Array(graph.orgCount);
   const tops: number[] = [];
-  const none: readonly number[] = [];
-  for (let p = 0; p < P; p++) {
-    const prime = dominance.primes[p]!;
-    for (let k = underStart[p]!; k < underStart[p + 1]!; k++) {
-      const slot = under[k]!;
-      const t = top[slot]!;
-      if (underTop[t] === 0) tops.push(t);
-      underTop[t]! += size[slot]!;
+  let depth = new Int32Array(0);
+  let size = new Int32Array(0);
+  let under = new Int32Array(0);
+  const underStart = new Int32Array(33);
+  eachDominanceBlock(frame, ({ base, count, node, prime, top, parent }) => {
+    if (depth.length < count) {
+      depth = new Int32Array(count * 1.25);
+      size = new Int32Array(count * 1.25);
+      under = new Int32Array(count * 1.25);
     }
-    const { exposure, total, lost } = directPurchases(graph, into, p);
-    totals[p] = total;
-    for (const t of tops) {
-      visit(prime, t, underTop[t]!, exposure.get(t) ?? 0, lost.get(t) ?? none, 1);
-      underTop[t] = 0;
-      seen[t] = p + 1;
+    // Depth of each pair's organization in its prime's tree (2 below a top, one more below each stored idom),
+    // and the size of its subtree: parents come before their children in slot order.
+    for (let slot = 0; slot < count; slot++) {
+      depth[slot] = parent[slot]! < 0 ? 2 : depth[parent[slot]!]! + 1;
+      size[slot] = 1;
     }
-    tops.length = 0;
-    for (const [s, caps] of lost) if (seen[s] !== p + 1) visit(prime, s, 0, exposure.get(s) ?? 0, caps, 1);
-  }
-  // The deeper chokepoints: the pairs with something below them.
-  for (let slot = 0; slot < count; slot++)
-    if (size[slot]! > 1)
-      visit(dominance.primes[dominance.prime[slot]!]!, node[slot]!, size[slot]! - 1, 0, none, depth[slot]!);
-  return totals;
+    for (let slot = count - 1; slot >= 0; slot--) if (parent[slot]! >= 0) size[parent[slot]!]! += size[slot]!;
+    // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
+    underStart.fill(0);
+    for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[prime[slot]! - base + 1]!++;
+    for (let bit = 0; bit < 32; bit++) underStart[bit + 1]! += underStart[bit]!;
+    const cursor = underStart.slice(0, 32);
+    for (let slot = 0; slot < count; slot++)
+      if (parent[slot]! < 0) under[cursor[prime[slot]! - base]!++] = slot;
+    for (let p = base; p < Math.min(base + 32, P); p++) {
+      for (let k = underStart[p - base]!; k < underStart[p - base + 1]!; k++) {
+        const slot = under[k]!;
+        const t = top[slot]!;
+        if (underTop[t] === 0) tops.push(t);
+        underTop[t]! += size[slot]!;
+      }
+      const { exposure, total, lost } = directPurchases(graph, into, p);
+      tally.totals[p] = total;
+      for (const t of tops) {
+        const org = order[t]!;
+        tally.add(p, t, underTop[t]!, exposure.get(org) ?? 0, 1);
+        const caps = lost.get(org);
+        if (caps !== undefined) tally.addLost(p, t, caps);
+        underTop[t] = 0;
+        seen[t] = p + 1;
+      }
+      tops.length = 0;
+      for (const [s, caps] of lost) {
+        const at = position[s]!;
+        if (seen[at] === p + 1) continue;
+        tally.add(p, at, 0, exposure.get(s) ?? 0, 1);
+        tally.addLost(p, at, caps);
+      }
+    }
+    // The deeper chokepoints: the pairs with something below them.
+    for (let slot = 0; slot < count; slot++)
+      if (size[slot]! > 1) tally.add(prime[slot]!, node[slot]!, size[slot]! - 1, 0, depth[slot]!);
+  });
 }
 
 /** The usable links into each prime, by prime index (CSR of link indices). */
@@ -169,7 +221,10 @@ interface Purchases {
   links: Int32Array;
 }
 
-function purchasesByPrime(graph: SupplyGraph, dominance: Dominance): Purchases {
+function purchasesByPrime(
+  graph: SupplyGraph,
+  dominance: Pick<Dominance, 'primes' | 'primeIndex'>,
+): Purchases {
   const { kind, linkSource, linkTarget } = graph;
   const { primeIndex } = dominance;
   const P = dominance.primes.length;
@@ -258,19 +313,25 @@ export interface SupplierRisk {
  * The suppliers that are a chokepoint of some prime, by region-wide exposure (largest first), then their
  * largest cut-off set (largest first), then id. Counts the cut-off sets without listing them.
  */
-export function supplierRisks(graph: SupplyGraph, dominance = computeDominance(graph)): SupplierRisk[] {
+export function supplierRisks(
+  graph: SupplyGraph,
+  dominance: DominanceFrame = dominanceFrame(graph),
+): SupplierRisk[] {
   return resilienceOf(graph, dominance).suppliers;
 }
 
 /** Every prime's resilience summary, in prime id order. */
-export function primeResilience(graph: SupplyGraph, dominance = computeDominance(graph)): PrimeResilience[] {
+export function primeResilience(
+  graph: SupplyGraph,
+  dominance: DominanceFrame = dominanceFrame(graph),
+): PrimeResilience[] {
   return resilienceOf(graph, dominance).primes;
 }
 
 /** The suppliers' ranking (supplierRisks) and the primes' summaries (primeResilience) from one walk. */
 export function resilienceOf(
   graph: SupplyGraph,
-  dominance = computeDominance(graph),
+  dominance: DominanceFrame = dominanceFrame(graph),
 ): { suppliers: SupplierRisk[]; primes: PrimeResilience[] } {
   const { orgIds, capabilityIds } = graph;
   const n = graph.orgCount;
@@ -281,44 +342,10 @@ export function resilienceOf(
     compareText(orgIds[dominance.primes[a]!]!, orgIds[dominance.primes[b]!]!),
   );
   byId.forEach((p, rank) => (rankOf[p] = rank));
-  // Per supplier (organization index).
-  const risk = new Float64Array(n);
-  const largest = new Int32Array(n);
-  // The primes a supplier is a chokepoint of: bits by prime rank (so they list in id order), W words each.
-  const W = (P + 31) >>> 5;
-  const primeBits = new Int32Array(n * W);
-  const isSupplier = new Uint8Array(n);
-  const lostOf: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(n);
-  // Per prime (prime index).
-  const chokepoints = new Int32Array(P);
-  const onChokepoints = new Float64Array(P);
-  const singleRoute: number[][] = Array.from({ length: P }, () => []);
-  const deepest: PrimeResilience['deepest'][] = new Array<PrimeResilience['deepest']>(P).fill(null);
-
-  const totals = countChokepoints(graph, dominance, (prime, supplier, cutOff, exposure, lost, depth) => {
-    const p = dominance.primeIndex[prime]!;
-    risk[supplier]! += exposure;
-    if (cutOff > largest[supplier]!) largest[supplier] = cutOff;
-    const rank = rankOf[p]!;
-    primeBits[supplier * W + (rank >>> 5)]! |= 1 << (rank & 31);
-    isSupplier[supplier] = 1;
-    if (lost.length > 0) {
-      const set = (lostOf[supplier] ??= new Set());
-      for (const c of lost) set.add(c);
-      for (const c of lost) singleRoute[p]!.push(c);
-    }
-    chokepoints[p]!++;
-    onChokepoints[p]! += exposure;
-    const known = deepest[p];
-    if (
-      known == null ||
-      depth > known.depth ||
-      (depth === known.depth &&
-        (cutOff > known.cutOff ||
-          (cutOff === known.cutOff && compareText(orgIds[supplier]!, known.supplier) < 0)))
-    )
-      deepest[p] = { supplier: orgIds[supplier]!, depth, cutOff };
-  });
+  const { order } = dominance;
+  const tally = new Tally(n, P, rankOf, (at) => orgIds[order[at]!]!);
+  countChokepoints(graph, dominance, tally);
+  const { risk, largest, W, primeBits, isSupplier, lostOf } = tally;
 
   const suppliers: SupplierRisk[] = [];
   for (let v = 0; v < n; v++) {
@@ -333,7 +360,7 @@ export function resilienceOf(
       }
     }
     suppliers.push({
-      supplier: orgIds[v]!,
+      supplier: orgIds[order[v]!]!,
       exposure: risk[v]!,
       primes,
       capabilitiesLost: [...(lostOf[v] ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
@@ -346,11 +373,18 @@ export function resilienceOf(
   );
   const primes: PrimeResilience[] = byId.map((p) => ({
     prime: orgIds[dominance.primes[p]!]!,
-    purchases: totals[p]!,
-    onChokepoints: onChokepoints[p]!,
-    chokepoints: chokepoints[p]!,
-    singleRoute: singleRoute[p]!.map((c) => capabilityIds[c]!).sort(compareText),
-    deepest: deepest[p] ?? null,
+    purchases: tally.totals[p]!,
+    onChokepoints: tally.onChokepoints[p]!,
+    chokepoints: tally.chokepoints[p]!,
+    singleRoute: tally.singleRoute[p]!.map((c) => capabilityIds[c]!).sort(compareText),
+    deepest:
+      tally.deepDepth[p] === 0
+        ? null
+        : {
+            supplier: orgIds[order[tally.deepAt[p]!]!]!,
+            depth: tally.deepDepth[p]!,
+            cutOff: tally.deepCut[p]!,
+          },
   }));
   return { suppliers, primes };
 }
@@ -367,45 +401,43 @@ export function compareChokepoints(a: Chokepoint, b: Chokepoint): number {
 
 /**
  * One supplier's chokepoints (with their cut-off sets), by the same rules as findChokepoints and in its order,
- * without walking every prime's tree: one pass over the stored pairs finds those below it (below it as a
- * prime's child, or below its own pair with the prime), and the primes it sells to add what they buy from it.
+ * holding one block of primes at a time: in each block, one forward sweep over the stored pairs finds those
+ * below the supplier (below it as a prime's child, or below one of its own pairs), and the primes it sells to
+ * add what they buy from it.
  */
 export function chokepointsOf(
   graph: SupplyGraph,
   supplierId: string,
-  dominance = computeDominance(graph),
+  frame: DominanceFrame = dominanceFrame(graph),
 ): Chokepoint[] {
   const { orgIds, capabilityIds } = graph;
   const s = orgIds.indexOf(supplierId);
   if (s < 0) return [];
-  // s's own slots, by prime index: where it sits below a child of the prime.
-  const mySlot = new Map<number, number>();
-  for (let slot = dominance.slotStart[s]!; slot < dominance.slotEnd[s]!; slot++)
-    mySlot.set(dominance.prime[slot]!, slot);
-  // Below s: under it as a child of the prime (its top), or under its slot.
+  const at = frame.position[s]!;
+  // Below s, by prime index (positions).
   const cut = new Map<number, number[]>();
-  for (let slot = 0; slot < dominance.count; slot++) {
-    const p = dominance.prime[slot]!;
-    let below = dominance.top[slot] === s;
-    const mine = mySlot.get(p);
-    if (mine !== undefined)
-      for (let up = dominance.parent[slot]!; !below && up >= 0; up = dominance.parent[up]!)
-        below = up === mine;
-    if (!below) continue;
-    const list = cut.get(p);
-    if (list === undefined) cut.set(p, [dominance.node[slot]!]);
-    else list.push(dominance.node[slot]!);
-  }
+  let below = new Uint8Array(0);
+  eachDominanceBlock(frame, ({ count, node, prime, top, parent }) => {
+    if (below.length < count) below = new Uint8Array(count * 1.25);
+    for (let slot = 0; slot < count; slot++) {
+      const up = parent[slot]!;
+      below[slot] = top[slot] === at || (up >= 0 && (node[up] === at || below[up] === 1)) ? 1 : 0;
+      if (below[slot] === 0) continue;
+      const list = cut.get(prime[slot]!);
+      if (list === undefined) cut.set(prime[slot]!, [node[slot]!]);
+      else list.push(node[slot]!);
+    }
+  });
   // The primes s sells to directly: their purchases from it.
   const primes = new Set(cut.keys());
   const sellsTo = new Set<number>();
-  for (let k = dominance.buyersOf.start[s]!; k < dominance.buyersOf.start[s + 1]!; k++) {
-    const p = dominance.primeIndex[dominance.buyersOf.to[k]!]!;
+  for (let k = frame.buyersOf.start[s]!; k < frame.buyersOf.start[s + 1]!; k++) {
+    const p = frame.primeIndex[frame.buyersOf.to[k]!]!;
     if (p < 0) continue;
     sellsTo.add(p);
     primes.add(p);
   }
-  const into = purchasesByPrime(graph, dominance);
+  const into = purchasesByPrime(graph, frame);
   const out: Chokepoint[] = [];
   for (const p of primes) {
     const cutOff = cut.get(p) ?? [];
@@ -413,9 +445,9 @@ export function chokepointsOf(
     const lost = direct?.lost.get(s) ?? [];
     if (cutOff.length === 0 && lost.length === 0) continue;
     out.push({
-      prime: orgIds[dominance.primes[p]!]!,
+      prime: orgIds[frame.primes[p]!]!,
       supplier: supplierId,
-      cutOff: cutOff.map((v) => orgIds[v]!).sort(compareText),
+      cutOff: cutOff.map((v) => orgIds[frame.order[v]!]!).sort(compareText),
       exposure: direct?.exposure.get(s) ?? 0,
       capabilitiesLost: lost.map((c) => capabilityIds[c]!).sort(compareText),
     });
@@ -426,20 +458,26 @@ export function chokepointsOf(
 /**
  * One prime's chokepoints (supplier ids, sorted): the immediate dominators of its non-trivial pairs (every
  * supplier that cuts something off is the immediate dominator of the first organization below it) and the
- * sole direct suppliers of a capability it buys.
+ * sole direct suppliers of a capability it buys. Solves only the prime's block of 32.
  */
 export function primeChokepoints(
   graph: SupplyGraph,
   primeId: string,
-  dominance = computeDominance(graph),
+  frame: DominanceFrame = dominanceFrame(graph),
 ): string[] {
   const v = graph.orgIds.indexOf(primeId);
-  const p = v < 0 ? -1 : dominance.primeIndex[v]!;
+  const p = v < 0 ? -1 : frame.primeIndex[v]!;
   if (p < 0) return [];
   const found = new Set<number>();
-  for (let slot = 0; slot < dominance.count; slot++)
-    if (dominance.prime[slot] === p && dominance.idom[slot] !== v) found.add(dominance.idom[slot]!);
-  for (const s of directPurchases(graph, purchasesByPrime(graph, dominance), p).lost.keys()) found.add(s);
+  eachDominanceBlock(
+    frame,
+    ({ count, node, prime, top, parent }) => {
+      for (let slot = 0; slot < count; slot++)
+        if (prime[slot] === p) found.add(frame.order[parent[slot]! < 0 ? top[slot]! : node[parent[slot]!]!]!);
+    },
+    (base) => base === p - (p % 32),
+  );
+  for (const s of directPurchases(graph, purchasesByPrime(graph, frame), p).lost.keys()) found.add(s);
   return [...found].map((s) => graph.orgIds[s]!).sort(compareText);
 }
 

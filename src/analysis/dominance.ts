@@ -2,17 +2,19 @@
 // arcs running buyer → supplier). For a prime p and an organization v upstream of it, idom_p(v) is the meet, in
 // p's tree, of v's buyers that reach p. Almost every v has idom_p(v) = p for almost every p (on the 100k / 1M
 // bench, 37M of 48M pairs), so only the other pairs are stored ("non-trivial": v sits below a child of p, its
-// "top"). Organizations are visited buyers first (the strongly connected components of the supply graph in
-// Tarjan's order), and the primes are handled 32 to a machine word:
-// - Q(v): the primes v reaches, as a bit set: the union of its buyers' sets, and its own bit if it is a prime.
-// - A prime is trivial for v when v sells to it directly, or when v's buyers that reach it lie under two or more
-//   different tops (their meet is then the root). Each organization keeps its non-trivial primes grouped by top
-//   ("classes"), so that counting the tops a prime sees is a few word operations per buyer.
-// - Otherwise idom_p(v) is v's only buyer reaching p (found word-parallel, 99.8% of the stored pairs on the
-//   bench), or else the meet of those buyers, walked up their stored idoms.
+// "top"). The primes are handled 32 at a time, a block to a machine word; within a block, organizations are
+// visited buyers first (the strongly connected components of the supply graph in Tarjan's order), and what is
+// known of each (organization, prime) pair lives in flat arrays indexed by organization × 32 + bit:
+// - Q(v): the block's primes v reaches, as a word: the union of its buyers' words, and its own bit if a prime.
+// - TRIV(v): those it is a child of (reached, and the pair trivial).
+// - A prime is non-trivial for v when v does not sell to it directly and either exactly one buyer of v reaches
+//   it (that buyer is the idom: 99.8% of the stored pairs on the bench) or every buyer reaching it lies under
+//   one top. Two buyers that are children of the prime already make it trivial (two different tops), so only
+//   the few remaining bits look at the buyers' tops one by one, and their meet is walked up the stored idoms.
 // A component of several organizations (a supply loop) is solved per prime by the iterative algorithm of
 // Cooper, Harvey and Kennedy on its members alone: entered from the meet of its outside buyers, or from the prime
-// when the prime is a member.
+// when the prime is a member; its pairs are stored in reverse postorder, so that a pair's parent (the pair of its
+// idom) is always stored before it.
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
@@ -30,34 +32,14 @@ export interface Dominance {
   /** Distinct supply arcs: suppliersOf (buyer → its suppliers) and buyersOf (supplier → its buyers). */
   suppliersOf: Arcs;
   buyersOf: Arcs;
-  /** The non-trivial pairs, by slot: organization, prime index, idom (an organization), top, and the slot of
-   *  (idom, prime) when that pair is non-trivial too, else -1. */
+  /** The non-trivial pairs, by slot: organization, prime index, top, and the slot of (idom, prime) when that
+   *  pair is non-trivial too, else -1 (the idom is then the top): always a smaller slot, so a forward sweep
+   *  meets every pair after its parent and a backward sweep before. */
   count: number;
   node: Int32Array;
   prime: Int32Array;
-  idom: Int32Array;
   top: Int32Array;
   parent: Int32Array;
-  /** Each organization's slots, `[slotStart[v], slotEnd[v])`, by prime index ascending. */
-  slotStart: Int32Array;
-  slotEnd: Int32Array;
-}
-
-/** A growable Int32 column. */
-class Column {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
 }
 
 /** The distinct arcs from(l) → to(l) of the usable links, as CSR, by counting sort and a stamp sweep. */
@@ -89,6 +71,66 @@ export function distinctArcs(
   }
   compact[n] = write;
   return { start: compact, to: all.subarray(0, write) };
+}
+
+/**
+ * The components again, reordered by level (a component's level is one more than its buyers' deepest, primes
+ * and other organizations without buyers at 0), keeping Tarjan's order within a level: still buyers first, and
+ * an organization's buyers all lie in the levels just visited, so that in a tiered network what the solver
+ * reads back is one tier's worth of memory.
+ */
+function byLevel(
+  n: number,
+  buyersOf: Arcs,
+  found: { order: Int32Array; start: Int32Array; count: number },
+): { order: Int32Array; start: Int32Array } {
+  const { order, start, count } = found;
+  const componentOf = new Int32Array(n);
+  for (let c = 0; c < count; c++) for (let i = start[c]!; i < start[c + 1]!; i++) componentOf[order[i]!] = c;
+  const level = new Int32Array(count);
+  let deepest = 0;
+  for (let c = 0; c < count; c++) {
+    let l = 0;
+    for (let i = start[c]!; i < start[c + 1]!; i++) {
+      const v = order[i]!;
+      for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
+        const b = componentOf[buyersOf.to[e]!]!;
+        if (b !== c && level[b]! + 1 > l) l = level[b]! + 1;
+      }
+    }
+    level[c] = l;
+    if (l > deepest) deepest = l;
+  }
+  // A counting sort of the components by level, then their members.
+  const first = new Int32Array(deepest + 2);
+  for (let c = 0; c < count; c++) first[level[c]! + 1]!++;
+  for (let l = 0; l <= deepest; l++) first[l + 1]! += first[l]!;
+  const sorted = new Int32Array(count);
+  for (let c = 0; c < count; c++) sorted[first[level[c]!]!++] = c;
+  const nextOrder = new Int32Array(n);
+  const nextStart = new Int32Array(count + 1);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const c = sorted[k]!;
+    nextStart[k] = at;
+    for (let i = start[c]!; i < start[c + 1]!; i++) nextOrder[at++] = order[i]!;
+  }
+  nextStart[count] = at;
+  return { order: nextOrder, start: nextStart };
+}
+
+/** The arcs between positions: node `order[i]` is at position i. */
+function renumbered(arcs: Arcs, order: Int32Array, position: Int32Array): Arcs {
+  const n = order.length;
+  const start = new Int32Array(n + 1);
+  const to = new Int32Array(arcs.to.length);
+  for (let i = 0; i < n; i++) {
+    const v = order[i]!;
+    let k = start[i]!;
+    for (let e = arcs.start[v]!; e < arcs.start[v + 1]!; e++) to[k++] = position[arcs.to[e]!]!;
+    start[i + 1] = k;
+  }
+  return { start, to };
 }
 
 /** The strongly connected components over `arcs`, in Tarjan's order (a component after every one it reaches). */
@@ -147,7 +189,37 @@ function components(n: number, arcs: Arcs): { order: Int32Array; start: Int32Arr
   return { order, start: Int32Array.from(start), count: start.length - 1 };
 }
 
-export function computeDominance(graph: SupplyGraph): Dominance {
+/**
+ * What every block shares: the distinct arcs, the primes, and the visiting order (buyers first: the strongly
+ * connected components in Tarjan's order). Blocks name organizations by their position in that order.
+ */
+export interface DominanceFrame extends Pick<
+  Dominance,
+  'primes' | 'primeIndex' | 'suppliersOf' | 'buyersOf'
+> {
+  /** Position → organization, and organization → position. */
+  order: Int32Array;
+  position: Int32Array;
+  /** The components, as ranges of positions: `[componentStart[c], componentStart[c + 1])`. */
+  componentStart: Int32Array;
+}
+
+/**
+ * One block's stored pairs (the pairs of primes `base` to `base + 31`), by slot within the block, in the same
+ * columns as Dominance but with organizations as positions (DominanceFrame.order): organization, prime index,
+ * top, and the parent's slot within the block (always smaller) or -1. The slots follow the visiting order. The
+ * columns are reused by the next block: read them within the visit.
+ */
+export interface DominanceBlock {
+  base: number;
+  count: number;
+  node: Int32Array;
+  prime: Int32Array;
+  top: Int32Array;
+  parent: Int32Array;
+}
+
+export function dominanceFrame(graph: SupplyGraph): DominanceFrame {
   const n = graph.orgCount;
   const { kind, linkSource, linkTarget } = graph;
   const usable = (l: number) => {
@@ -174,436 +246,522 @@ export function computeDominance(graph: SupplyGraph): Dominance {
       primeIndex[v] = primeList.length;
       primeList.push(v);
     }
-  const primes = Int32Array.from(primeList);
+  const { order, start } = byLevel(n, buyersOf, components(n, buyersOf));
+  const position = new Int32Array(n);
+  order.forEach((v, i) => (position[v] = i));
+  return {
+    primes: Int32Array.from(primeList),
+    primeIndex,
+    suppliersOf,
+    buyersOf,
+    order,
+    position,
+    componentStart: start,
+  };
+}
+
+/**
+ * Solves the primes' dominator trees a block of 32 primes at a time and hands each block's pairs to `visit`;
+ * `wanted` (by the block's first prime index) skips the others. Only one block's pairs are held at a time.
+ */
+export function eachDominanceBlock(
+  frame: DominanceFrame,
+  visit: (block: DominanceBlock) => void,
+  wanted: (base: number) => boolean = () => true,
+): void {
+  const { primes, buyersOf, suppliersOf, order, position, componentStart: start } = frame;
+  const n = order.length;
   const P = primes.length;
-  const W = (P + 31) >>> 5;
-
-  // Q: the primes each organization reaches (own bit included); TRIV: those it is a child of.
-  const Q = new Int32Array(n * W);
-  const TRIV = new Int32Array(n * W);
-  const node = new Column();
-  const prime = new Column();
-  const idomCol = new Column();
-  const topCol = new Column();
-  const parentCol = new Column();
-  const slotStart = new Int32Array(n);
-  const slotEnd = new Int32Array(n);
-  // Classes: per organization, its non-trivial primes grouped by top, as sparse (word, bits) lists.
-  const classStart = new Int32Array(n);
-  const classEnd = new Int32Array(n);
-  const classTop = new Column();
-  const classWordStart = new Column();
-  const classWordEnd = new Column();
-  const classWord = new Column();
-  const classBits = new Column();
-
-  /** The slot of (v, p), or -1 when p is trivial for v (binary search in v's slots). */
-  const slotOf = (v: number, p: number): number => {
-    let lo = slotStart[v]!;
-    let hi = slotEnd[v]! - 1;
-    const primesOf = prime.data;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = primesOf[mid]!;
-      if (at === p) return mid;
-      if (at < p) lo = mid + 1;
-      else hi = mid - 1;
+  const count = start.length - 1;
+  const pairs = new PairColumns(Math.max(1024, n * 2));
+  // The solver works on positions in visiting order, so that what it reads of an organization's buyers was
+  // written shortly before, close by in memory.
+  const solver = new BlockSolver(
+    n,
+    primes.map((v) => position[v]!),
+    renumbered(buyersOf, order, position),
+    renumbered(suppliersOf, order, position),
+    pairs,
+  );
+  for (let base = 0; base < P; base += 32) {
+    if (!wanted(base)) continue;
+    pairs.count = 0;
+    solver.begin(base);
+    for (let c = 0; c < count; c++) {
+      const from = start[c]!;
+      const to = start[c + 1]!;
+      if (to - from === 1) solver.visitSingle(from);
+      else solver.visitLoop(from, to);
     }
-    return -1;
+    visit({
+      base,
+      count: pairs.count,
+      node: pairs.node,
+      prime: pairs.prime,
+      top: pairs.top,
+      parent: pairs.parent,
+    });
+  }
+}
+
+/** Every prime's tree, all pairs held at once (the blocks' columns end to end). */
+export function computeDominance(graph: SupplyGraph): Dominance {
+  const frame = dominanceFrame(graph);
+  const blocks: { node: Int32Array; prime: Int32Array; top: Int32Array; parent: Int32Array }[] = [];
+  let total = 0;
+  eachDominanceBlock(frame, (block) => {
+    const parent = block.parent.slice(0, block.count);
+    const node = block.node.slice(0, block.count);
+    const top = block.top.slice(0, block.count);
+    for (let slot = 0; slot < block.count; slot++) {
+      if (parent[slot]! >= 0) parent[slot]! += total;
+      node[slot] = frame.order[node[slot]!]!;
+      top[slot] = frame.order[top[slot]!]!;
+    }
+    blocks.push({ node, prime: block.prime.slice(0, block.count), top, parent });
+    total += block.count;
+  });
+  const joined = (column: 'node' | 'prime' | 'top' | 'parent') => {
+    const out = new Int32Array(total);
+    let at = 0;
+    for (const block of blocks) {
+      out.set(block[column], at);
+      at += block[column].length;
+    }
+    return out;
   };
-  /** idom_p(v) for an organization already visited (p's root when the pair is trivial). */
-  const idomOf = (v: number, p: number): number => {
-    const slot = slotOf(v, p);
-    return slot < 0 ? primes[p]! : idomCol.data[slot]!;
+  return {
+    primes: frame.primes,
+    primeIndex: frame.primeIndex,
+    suppliersOf: frame.suppliersOf,
+    buyersOf: frame.buyersOf,
+    count: total,
+    node: joined('node'),
+    prime: joined('prime'),
+    top: joined('top'),
+    parent: joined('parent'),
   };
-  const chain: number[] = [];
-  /** The meet of a and b in p's tree (both visited, or the root). */
-  const meet = (a: number, b: number, p: number): number => {
-    const root = primes[p]!;
+}
+
+/** The stored pairs, as growable columns. */
+class PairColumns {
+  count = 0;
+  node: Int32Array;
+  prime: Int32Array;
+  top: Int32Array;
+  parent: Int32Array;
+  constructor(capacity: number) {
+    this.node = new Int32Array(capacity);
+    this.prime = new Int32Array(capacity);
+    this.top = new Int32Array(capacity);
+    this.parent = new Int32Array(capacity);
+  }
+  /** Room for `extra` more pairs, growing to at least `atLeast` when it must grow. */
+  reserve(extra: number, atLeast = 0): void {
+    if (this.count + extra <= this.node.length) return;
+    const size = Math.max(this.node.length * 2, this.count + extra, atLeast);
+    const grow = (old: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(old.subarray(0, this.count));
+      return next;
+    };
+    this.node = grow(this.node);
+    this.prime = grow(this.prime);
+    this.top = grow(this.top);
+    this.parent = grow(this.parent);
+  }
+  /** Stores a pair (room reserved) and returns its slot. */
+  add(v: number, p: number, top: number, parent: number): number {
+    const slot = this.count++;
+    this.node[slot] = v;
+    this.prime[slot] = p;
+    this.top[slot] = top;
+    this.parent[slot] = parent;
+    return slot;
+  }
+}
+
+/** Per organization, in the block: the words below, side by side (STRIDE Int32s). */
+const STRIDE = 8;
+/** The block's primes it reaches (its own bit included). */
+const Q = 0;
+/** Those it is a child of. */
+const TRIV = 1;
+/** Its own bit when it is a prime of the block. */
+const OWN = 2;
+/** HASHES words from HASH on: bit k of a hash of its top for each prime it reaches (its own hash where it is
+ *  the child). Two buyers whose words differ at a bit have different tops there. */
+const HASH = 3;
+const HASHES = 4;
+/** The slot of its first stored pair of the block (the others follow in bit order); for a member of a supply
+ *  loop, whose pairs are stored prime by prime, -1 - its row in the loop table. */
+const FIRST = 7;
+
+/** The number of bits set. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * One block of 32 primes at a time, on positions in visiting order (buyers first). An organization's stored
+ * pairs of the block are found from its words alone: they are its bits in Q and not in TRIV or OWN, and they
+ * sit at FIRST onward, in bit order. Their top and parent are read back from the pair columns.
+ */
+class BlockSolver {
+  private base = 0;
+  private readonly state: Int32Array;
+  /** HASHES bits of a hash of each position. */
+  private readonly hash: Uint8Array;
+  /** The idom of each bit of the organization being visited. */
+  private readonly idomOfBit = new Int32Array(32);
+  /** The slots of supply loops' members, 32 to a row (by bit), for this block. */
+  private loopSlots = new Int32Array(32 * 64);
+  private loopRows = 0;
+  private readonly memberIndex: Int32Array;
+  private readonly chain: number[] = [];
+
+  constructor(
+    n: number,
+    private readonly primes: Int32Array,
+    private readonly buyersOf: Arcs,
+    private readonly suppliersOf: Arcs,
+    private readonly pairs: PairColumns,
+  ) {
+    this.state = new Int32Array(n * STRIDE);
+    this.hash = new Uint8Array(n);
+    for (let v = 0; v < n; v++) this.hash[v] = Math.imul(v + 1, 0x9e3779b1) >>> (32 - HASHES);
+    this.memberIndex = new Int32Array(n).fill(-1);
+  }
+
+  begin(base: number): void {
+    this.base = base;
+    this.state.fill(0);
+    this.loopRows = 0;
+    for (let p = base; p < Math.min(base + 32, this.primes.length); p++)
+      this.state[this.primes[p]! * STRIDE + OWN] = 1 << (p - base);
+  }
+
+  /** The slot of x's stored pair at the bit (x reaches the bit's prime and is not its child). */
+  private slotOf(x: number, bit: number): number {
+    const at = x * STRIDE;
+    const first = this.state[at + FIRST]!;
+    if (first < 0) return this.loopSlots[((-1 - first) << 5) | bit]!;
+    const stored = this.state[at + Q]! & ~this.state[at + TRIV]! & ~this.state[at + OWN]!;
+    return first + popcount(stored & ((1 << bit) - 1));
+  }
+
+  /** idom of x for the bit's prime (x reaches it; the prime itself when the pair is trivial). */
+  private idomOf(x: number, bit: number): number {
+    const root = this.primes[this.base + bit]!;
+    if (x === root || ((this.state[x * STRIDE + TRIV]! >>> bit) & 1) !== 0) return root;
+    const slot = this.slotOf(x, bit);
+    const up = this.pairs.parent[slot]!;
+    return up < 0 ? this.pairs.top[slot]! : this.pairs.node[up]!;
+  }
+
+  /** The meet of a and b in the bit's prime's tree (both reach it and were visited). */
+  private meet(a: number, b: number, bit: number): number {
+    const root = this.primes[this.base + bit]!;
+    const chain = this.chain;
     chain.length = 0;
-    for (let x = a; ; x = idomOf(x, p)) {
+    for (let x = a; ; x = this.idomOf(x, bit)) {
       chain.push(x);
       if (x === root) break;
     }
-    for (let y = b; ; y = idomOf(y, p)) if (y === root || chain.includes(y)) return y;
-  };
-  const topOf = (v: number, p: number): number => {
-    const slot = slotOf(v, p);
-    return slot < 0 ? v : topCol.data[slot]!;
-  };
+    for (let y = b; ; y = this.idomOf(y, bit)) if (y === root || chain.includes(y)) return y;
+  }
 
-  // Scratch, per organization visited.
-  const ones = new Int32Array(W);
-  const twos = new Int32Array(W);
-  const seenOnce = new Int32Array(W);
-  const seenTwice = new Int32Array(W);
-  const direct = new Int32Array(W);
-  const nt = new Int32Array(W);
-  const single = new Int32Array(W);
-  const pIdom = new Int32Array(P);
-  const pTop = new Int32Array(P);
-  const pParent = new Int32Array(P);
-  // Bit sets by top organization, reused: a row per top met, with the list of its non-zero words.
-  const rowOf = new Int32Array(n).fill(-1);
-  let rowTop = new Int32Array(64);
-  let rowBits = new Int32Array(64 * W);
-  let rowWords = new Int32Array(64 * W);
-  let rowWordCount = new Int32Array(64);
-  let rows = 0;
-  const rowFor = (top: number): number => {
-    let row = rowOf[top]!;
-    if (row >= 0) return row;
-    row = rows++;
-    if (row === rowTop.length) {
-      const grow = <T extends Int32Array>(old: T, size: number): T => {
-        const next = new Int32Array(size) as T;
-        next.set(old);
-        return next;
-      };
-      rowTop = grow(rowTop, row * 2);
-      rowWordCount = grow(rowWordCount, row * 2);
-      rowBits = grow(rowBits, row * 2 * W);
-      rowWords = grow(rowWords, row * 2 * W);
-    }
-    rowOf[top] = row;
-    rowTop[row] = top;
-    rowWordCount[row] = 0;
-    return row;
-  };
-  const orInto = (row: number, w: number, bits: number) => {
-    if (bits === 0) return;
-    const at = row * W + w;
-    if (rowBits[at] === 0) rowWords[row * W + rowWordCount[row]!++] = w;
-    rowBits[at]! |= bits;
-  };
-  const releaseRows = () => {
-    for (let row = 0; row < rows; row++) {
-      for (let k = 0; k < rowWordCount[row]!; k++) rowBits[row * W + rowWords[row * W + k]!] = 0;
-      rowOf[rowTop[row]!] = -1;
-    }
-    rows = 0;
-  };
-  /** Writes v's non-trivial pairs (the bits of `nt`, from pIdom/pTop/pParent) and its classes. */
-  const emit = (v: number) => {
-    slotStart[v] = node.length;
-    for (let w = 0; w < W; w++) {
-      let bits = nt[w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const p = (w << 5) | (31 - Math.clz32(low));
-        node.push(v);
-        prime.push(p);
-        idomCol.push(pIdom[p]!);
-        topCol.push(pTop[p]!);
-        parentCol.push(pParent[p]!);
-      }
-    }
-    slotEnd[v] = node.length;
-    releaseRows();
-    for (let s = slotStart[v]!; s < slotEnd[v]!; s++) {
-      const p = prime.data[s]!;
-      orInto(rowFor(topCol.data[s]!), p >>> 5, 1 << (p & 31));
-    }
-    classStart[v] = classTop.length;
-    for (let row = 0; row < rows; row++) {
-      classTop.push(rowTop[row]!);
-      classWordStart.push(classWord.length);
-      for (let k = 0; k < rowWordCount[row]!; k++) {
-        const w = rowWords[row * W + k]!;
-        classWord.push(w);
-        classBits.push(rowBits[row * W + w]!);
-      }
-      classWordEnd.push(classWord.length);
-    }
-    classEnd[v] = classTop.length;
-    releaseRows();
-  };
+  /** The top of x for the bit's prime: x itself when it is a child of the prime. */
+  private topOf(x: number, bit: number): number {
+    return ((this.state[x * STRIDE + TRIV]! >>> bit) & 1) !== 0 ? x : this.pairs.top[this.slotOf(x, bit)]!;
+  }
 
-  const visitSingle = (v: number) => {
-    const base = v * W;
-    ones.fill(0);
-    twos.fill(0);
-    seenOnce.fill(0);
-    seenTwice.fill(0);
-    direct.fill(0);
-    releaseRows();
-    const own = primeIndex[v]!;
-    const first = buyersOf.start[v]!;
-    const last = buyersOf.start[v + 1]!;
-    for (let e = first; e < last; e++) {
-      const b = buyersOf.to[e]!;
-      const qb = b * W;
-      for (let w = 0; w < W; w++) {
-        const q = Q[qb + w]!;
-        twos[w]! |= ones[w]! & q;
-        ones[w]! |= q;
-      }
-      if (primeIndex[b]! >= 0) direct[primeIndex[b]! >>> 5]! |= 1 << (primeIndex[b]! & 31);
+  /** Stores the pair (v, bit) below idom d (not the prime, visited before v); returns the hash of its top. */
+  private store(v: number, bit: number, d: number): number {
+    const { pairs } = this;
+    if (((this.state[d * STRIDE + TRIV]! >>> bit) & 1) !== 0) {
+      pairs.add(v, this.base + bit, d, -1);
+      return this.hash[d]!;
     }
-    // One buyer reaching the prime (and v not selling to it): that buyer is the idom, its top v's.
-    for (let w = 0; w < W; w++) single[w] = ones[w]! & ~twos[w]! & ~direct[w]!;
-    if (own >= 0) single[own >>> 5]! &= ~(1 << (own & 31));
-    const tops = classTop.data;
-    const wordStart = classWordStart.data;
-    const wordEnd = classWordEnd.data;
-    const words = classWord.data;
-    const wordBits = classBits.data;
+    const slot = this.slotOf(d, bit);
+    const top = pairs.top[slot]!;
+    pairs.add(v, this.base + bit, top, slot);
+    return this.hash[top]!;
+  }
+
+  visitSingle(v: number): void {
+    const { state, idomOfBit } = this;
+    const { start, to } = this.buyersOf;
+    const first = start[v]!;
+    const last = start[v + 1]!;
+    let ones = 0;
+    let twos = 0;
+    let onesTrivial = 0;
+    let twosTrivial = 0;
+    let direct = 0;
+    // Per hash word: the bits where every buyer reaching the prime has a 1, and where some has.
+    let all0 = -1;
+    let any0 = 0;
+    let all1 = -1;
+    let any1 = 0;
+    let all2 = -1;
+    let any2 = 0;
+    let all3 = -1;
+    let any3 = 0;
     for (let e = first; e < last; e++) {
-      const b = buyersOf.to[e]!;
-      const qb = b * W;
-      // b's primes by top: itself where it is a child of the prime, its classes elsewhere.
-      const self = rowFor(b);
-      for (let w = 0; w < W; w++) {
-        const trivial = TRIV[qb + w]!;
-        if (trivial === 0) continue;
-        orInto(self, w, trivial);
-        let bits = single[w]! & trivial;
+      const at = to[e]! * STRIDE;
+      const q = state[at + Q]!;
+      twos |= ones & q;
+      ones |= q;
+      const t = state[at + TRIV]!;
+      twosTrivial |= onesTrivial & t;
+      onesTrivial |= t;
+      direct |= state[at + OWN]!;
+      const h0 = state[at + HASH]!;
+      const h1 = state[at + HASH + 1]!;
+      const h2 = state[at + HASH + 2]!;
+      const h3 = state[at + HASH + 3]!;
+      all0 &= h0 | ~q;
+      any0 |= h0;
+      all1 &= h1 | ~q;
+      any1 |= h1;
+      all2 &= h2 | ~q;
+      any2 |= h2;
+      all3 &= h3 | ~q;
+      any3 |= h3;
+    }
+    const at = v * STRIDE;
+    const mine = state[at + OWN]!;
+    // One buyer reaching the prime (and v not selling to it): that buyer is the idom.
+    const single = ones & ~twos & ~direct & ~mine;
+    // Several, of which at most one is the prime's child and whose tops may be one: look at them one by one.
+    const differ = (any0 & ~all0) | (any1 & ~all1) | (any2 & ~all2) | (any3 & ~all3);
+    const several = twos & ~twosTrivial & ~direct & ~mine & ~differ;
+    let nt = single;
+    if (single !== 0)
+      for (let e = first; e < last; e++) {
+        const b = to[e]!;
+        let bits = single & state[b * STRIDE + Q]!;
         while (bits !== 0) {
           const low = bits & -bits;
           bits ^= low;
-          const p = (w << 5) | (31 - Math.clz32(low));
-          pIdom[p] = b;
-          pTop[p] = b;
-          pParent[p] = -1;
+          idomOfBit[31 - Math.clz32(low)] = b;
         }
       }
-      for (let c = classStart[b]!; c < classEnd[b]!; c++) {
-        const top = tops[c]!;
-        const row = rowFor(top);
-        const rowBase = row * W;
-        for (let k = wordStart[c]!; k < wordEnd[c]!; k++) {
-          const w = words[k]!;
-          const at = rowBase + w;
-          const classBitsHere = wordBits[k]!;
-          if (rowBits[at] === 0) rowWords[rowBase + rowWordCount[row]!++] = w;
-          rowBits[at]! |= classBitsHere;
-          let bits = single[w]! & classBitsHere;
-          while (bits !== 0) {
-            const low = bits & -bits;
-            bits ^= low;
-            const p = (w << 5) | (31 - Math.clz32(low));
-            pIdom[p] = b;
-            pTop[p] = top;
-            pParent[p] = slotOf(b, p);
-          }
-        }
+    for (let bits = several; bits !== 0;) {
+      const low = bits & -bits;
+      bits ^= low;
+      const bit = 31 - Math.clz32(low);
+      let top = -1;
+      let shared = true;
+      for (let e = first; e < last && shared; e++) {
+        const b = to[e]!;
+        if ((state[b * STRIDE + Q]! & low) === 0) continue;
+        const t = this.topOf(b, bit);
+        if (top === -1) top = t;
+        else shared = t === top;
+      }
+      if (!shared) continue;
+      let m = -1;
+      for (let e = first; e < last; e++) {
+        const b = to[e]!;
+        if ((state[b * STRIDE + Q]! & low) !== 0) m = m === -1 ? b : this.meet(m, b, bit);
+      }
+      idomOfBit[bit] = m;
+      nt |= low;
+    }
+    const trivial = ones & ~nt;
+    const mineHash = this.hash[v]!;
+    let h0 = mineHash & 1 ? trivial : 0;
+    let h1 = mineHash & 2 ? trivial : 0;
+    let h2 = mineHash & 4 ? trivial : 0;
+    let h3 = mineHash & 8 ? trivial : 0;
+    if (nt !== 0) {
+      this.pairs.reserve(32);
+      state[at + FIRST] = this.pairs.count;
+      // Stored in bit order, so that each organization's pairs of a block are by prime.
+      for (let rest = nt; rest !== 0;) {
+        const low = rest & -rest;
+        rest ^= low;
+        const bit = 31 - Math.clz32(low);
+        const h = this.store(v, bit, idomOfBit[bit]!);
+        if (h & 1) h0 |= low;
+        if (h & 2) h1 |= low;
+        if (h & 4) h2 |= low;
+        if (h & 8) h3 |= low;
       }
     }
-    for (let row = 0; row < rows; row++)
-      for (let k = 0; k < rowWordCount[row]!; k++) {
-        const w = rowWords[row * W + k]!;
-        const bits = rowBits[row * W + w]!;
-        seenTwice[w]! |= seenOnce[w]! & bits;
-        seenOnce[w]! |= bits;
-      }
-    for (let w = 0; w < W; w++) {
-      // Non-trivial: every buyer reaching the prime lies under one top, and v does not sell to it directly.
-      let bits = seenOnce[w]! & ~seenTwice[w]! & ~direct[w]!;
-      if (own >= 0 && own >>> 5 === w) bits &= ~(1 << (own & 31));
-      nt[w] = bits;
-      Q[base + w] = ones[w]!;
-      TRIV[base + w] = ones[w]! & ~bits;
-    }
-    // Several buyers reaching the prime, all under one top: their meet.
-    for (let w = 0; w < W; w++) {
-      let bits = nt[w]! & ~single[w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const p = (w << 5) | (31 - Math.clz32(low));
-        let m = -1;
-        for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
-          const b = buyersOf.to[e]!;
-          if ((Q[b * W + w]! & low) === 0) continue;
-          m = m === -1 ? b : meet(m, b, p);
-        }
-        const slot = slotOf(m, p);
-        pIdom[p] = m;
-        pTop[p] = slot < 0 ? m : topCol.data[slot]!;
-        pParent[p] = slot;
-      }
-    }
-    if (own >= 0) Q[base + (own >>> 5)]! |= 1 << (own & 31);
-    emit(v);
-  };
-
-  // A supply loop: the members share Q; each prime's tree over them comes from a small iteration.
-  const memberIndex = new Int32Array(n).fill(-1);
-  const visitLoop = (members: Int32Array) => {
+    state[at + Q] = ones | mine;
+    state[at + TRIV] = trivial;
+    state[at + HASH] = h0;
+    state[at + HASH + 1] = h1;
+    state[at + HASH + 2] = h2;
+    state[at + HASH + 3] = h3;
+  }
+  /** A supply loop: the members share Q; each prime's tree over them comes from a small iteration. */
+  visitLoop(from: number, to: number): void {
+    const members = Int32Array.from({ length: to - from }, (_, i) => from + i);
+    const { state, memberIndex, buyersOf, suppliersOf, pairs } = this;
     const size = members.length;
     members.forEach((v, i) => (memberIndex[v] = i));
-    const shared = new Int32Array(W);
+    // Each member's row of slots in the loop table.
+    const firstRow = this.loopRows;
+    this.loopRows += size;
+    if (this.loopRows * 32 > this.loopSlots.length) {
+      const grown = new Int32Array(Math.max(this.loopSlots.length * 2, this.loopRows * 32));
+      grown.set(this.loopSlots);
+      this.loopSlots = grown;
+    }
+    members.forEach((v, i) => (state[v * STRIDE + FIRST] = -1 - (firstRow + i)));
+    let shared = 0;
     for (const v of members) {
-      const own = primeIndex[v]!;
-      if (own >= 0) shared[own >>> 5]! |= 1 << (own & 31);
+      shared |= state[v * STRIDE + OWN]!;
       for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
         const b = buyersOf.to[e]!;
-        if (memberIndex[b] !== -1) continue;
-        for (let w = 0; w < W; w++) shared[w]! |= Q[b * W + w]!;
+        if (memberIndex[b] === -1) shared |= state[b * STRIDE + Q]!;
       }
     }
-    // Per member: its non-trivial primes (bits) and, per prime, idom / top / parent (resolved after emit).
-    const memberNt = Array.from({ length: size }, () => new Int32Array(W));
-    const memberIdom = Array.from({ length: size }, () => new Map<number, number>());
-    const memberTop = Array.from({ length: size }, () => new Map<number, number>());
+    // Local nodes: 0 = the entry from outside, 1..size = the members; arcs run buyer → supplier inside the loop.
+    const succStart = new Int32Array(size + 2);
+    const succ: number[] = [];
+    const predOf: number[][] = Array.from({ length: size + 1 }, () => []);
+    for (let i = 0; i < size; i++) {
+      const v = members[i]!;
+      succStart[i + 1] = succ.length;
+      for (let e = suppliersOf.start[v]!; e < suppliersOf.start[v + 1]!; e++) {
+        const k = memberIndex[suppliersOf.to[e]!]!;
+        if (k === -1) continue;
+        succ.push(k + 1);
+        predOf[k + 1]!.push(i + 1);
+      }
+    }
+    succStart[size + 1] = succ.length;
+    const entered = new Uint8Array(size + 1);
+    const enteredList: number[] = [];
     const idom = new Int32Array(size + 1);
     const order = new Int32Array(size + 1);
     const rpo = new Int32Array(size + 1);
-    const entered = new Uint8Array(size);
+    const stamp = new Uint8Array(size + 1);
     const stackNode = new Int32Array(size + 1);
     const stackEdge = new Int32Array(size + 1);
-    const localTop = new Int32Array(size + 1);
-    for (let w = 0; w < W; w++) {
-      let bits = shared[w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const p = (w << 5) | (31 - Math.clz32(low));
-        const root = primes[p]!;
-        // The entry: the prime itself when it is a member, else the meet of the outside buyers reaching it.
-        const rootMember = memberIndex[root]!;
-        let entry = -1;
-        entered.fill(0);
+    const nt = new Int32Array(size);
+    const successors = (x: number, k: number): number =>
+      x === 0
+        ? k < enteredList.length
+          ? enteredList[k]!
+          : -1
+        : k < succStart[x + 1]! - succStart[x]!
+          ? succ[succStart[x]! + k]!
+          : -1;
+    for (let bitsLeft = shared; bitsLeft !== 0;) {
+      const low = bitsLeft & -bitsLeft;
+      bitsLeft ^= low;
+      const bit = 31 - Math.clz32(low);
+      const root = this.primes[this.base + bit]!;
+      // The entry: the prime itself when it is a member, else the meet of the outside buyers reaching it.
+      const rootMember = memberIndex[root]!;
+      let entry = -1;
+      entered.fill(0);
+      enteredList.length = 0;
+      if (rootMember < 0)
         for (let i = 0; i < size; i++) {
           const v = members[i]!;
           for (let e = buyersOf.start[v]!; e < buyersOf.start[v + 1]!; e++) {
             const b = buyersOf.to[e]!;
-            if (memberIndex[b] !== -1 || (Q[b * W + w]! & low) === 0) continue;
-            entered[i] = 1;
-            entry = entry === -1 ? b : meet(entry, b, p);
+            if (memberIndex[b] !== -1 || (state[b * STRIDE + Q]! & low) === 0) continue;
+            if (entered[i + 1] === 0) enteredList.push(i + 1);
+            entered[i + 1] = 1;
+            entry = entry === -1 ? b : this.meet(entry, b, bit);
           }
         }
-        // Local nodes: 0 = the entry (or the root member), 1..size = members; a DFS over supplier arcs.
-        const localOf = (i: number) => i + 1;
-        let count = 0;
-        let topOfStack: number;
-        const stamp = new Uint8Array(size + 1);
-        const start = rootMember >= 0 ? localOf(rootMember) : 0;
-        stamp[start] = 1;
-        stackNode[0] = start;
-        stackEdge[0] = 0;
-        const succ = (x: number): number[] => {
-          if (x === 0) return [...entered.keys()].filter((i) => entered[i] === 1).map(localOf);
-          const v = members[x - 1]!;
-          const out: number[] = [];
-          for (let e = suppliersOf.start[v]!; e < suppliersOf.start[v + 1]!; e++) {
-            const i = memberIndex[suppliersOf.to[e]!]!;
-            if (i !== -1) out.push(localOf(i));
-          }
-          return out;
-        };
-        const succs = Array.from({ length: size + 1 }, (_, x) => succ(x));
-        topOfStack = 0;
-        while (topOfStack >= 0) {
-          const x = stackNode[topOfStack]!;
-          const k = stackEdge[topOfStack]!;
-          const list = succs[x]!;
-          if (k < list.length) {
-            stackEdge[topOfStack] = k + 1;
-            const y = list[k]!;
-            if (stamp[y] === 0) {
-              stamp[y] = 1;
-              topOfStack++;
-              stackNode[topOfStack] = y;
-              stackEdge[topOfStack] = 0;
-            }
-          } else {
-            order[count++] = x;
-            topOfStack--;
-          }
+      // Depth-first from the start, for a reverse postorder.
+      const first = rootMember >= 0 ? rootMember + 1 : 0;
+      stamp.fill(0);
+      stamp[first] = 1;
+      stackNode[0] = first;
+      stackEdge[0] = 0;
+      let count = 0;
+      for (let depth = 0; depth >= 0;) {
+        const x = stackNode[depth]!;
+        const y = successors(x, stackEdge[depth]!);
+        if (y === -1) {
+          order[count++] = x;
+          depth--;
+          continue;
         }
-        order.subarray(0, count).reverse();
-        for (let k = 0; k < count; k++) rpo[order[k]!] = k;
-        const preds = Array.from({ length: size + 1 }, () => [] as number[]);
-        for (let x = 0; x <= size; x++) if (stamp[x] === 1) for (const y of succs[x]!) preds[y]!.push(x);
-        for (let k = 0; k < count; k++) idom[order[k]!] = -1;
-        idom[start] = start;
-        for (let changed = true; changed;) {
-          changed = false;
-          for (let k = 1; k < count; k++) {
-            const y = order[k]!;
-            let m = -1;
-            for (const x of preds[y]!) {
-              if (stamp[x] !== 1 || idom[x] === -1) continue;
-              if (m === -1) m = x;
-              else {
-                let a = x;
-                let b = m;
-                while (a !== b) {
-                  while (rpo[a]! > rpo[b]!) a = idom[a]!;
-                  while (rpo[b]! > rpo[a]!) b = idom[b]!;
-                }
-                m = a;
-              }
-            }
-            if (idom[y] !== m) {
-              idom[y] = m;
-              changed = true;
-            }
-          }
-        }
-        // Read the local tree back, ancestors first: a member under the start hangs from the entry (or is a
-        // child of the root member); a child of the root is its own top, the others take their idom's.
-        const rootNode = start === 0 ? entry : root;
+        stackEdge[depth]!++;
+        if (stamp[y] === 1) continue;
+        stamp[y] = 1;
+        depth++;
+        stackNode[depth] = y;
+        stackEdge[depth] = 0;
+      }
+      order.subarray(0, count).reverse();
+      for (let k = 0; k < count; k++) rpo[order[k]!] = k;
+      for (let k = 0; k < count; k++) idom[order[k]!] = -1;
+      idom[first] = first;
+      for (let changed = true; changed;) {
+        changed = false;
         for (let k = 1; k < count; k++) {
           const y = order[k]!;
-          const d = idom[y]!;
-          const idomNode = d === start ? rootNode : members[d - 1]!;
-          if (idomNode === root) {
-            localTop[y] = members[y - 1]!;
-            continue;
+          let m = first === 0 && entered[y] === 1 ? 0 : -1;
+          for (const x of predOf[y]!) {
+            if (stamp[x] !== 1 || idom[x] === -1) continue;
+            if (m === -1) m = x;
+            else {
+              let a = x;
+              let b = m;
+              while (a !== b) {
+                while (rpo[a]! > rpo[b]!) a = idom[a]!;
+                while (rpo[b]! > rpo[a]!) b = idom[b]!;
+              }
+              m = a;
+            }
           }
-          const top = d === start ? topOf(entry, p) : localTop[d]!;
-          localTop[y] = top;
-          memberNt[y - 1]![w]! |= low;
-          memberIdom[y - 1]!.set(p, idomNode);
-          memberTop[y - 1]!.set(p, top);
+          if (idom[y] !== m) {
+            idom[y] = m;
+            changed = true;
+          }
         }
+      }
+      // Stored in reverse postorder: a member's idom is stored (or is the prime's child) before it.
+      const startNode = first === 0 ? entry : root;
+      this.pairs.reserve(count);
+      for (let k = 1; k < count; k++) {
+        const y = order[k]!;
+        const d = idom[y]!;
+        const idomNode = d === first ? startNode : members[d - 1]!;
+        if (idomNode === root) continue;
+        nt[y - 1]! |= low;
+        const v = members[y - 1]!;
+        const slot = pairs.count;
+        if (d === first) this.store(v, bit, entry);
+        else if ((nt[d - 1]! & low) === 0) pairs.add(v, this.base + bit, idomNode, -1);
+        else {
+          const above = this.loopSlots[((firstRow + d - 1) << 5) | bit]!;
+          pairs.add(v, this.base + bit, pairs.top[above]!, above);
+        }
+        this.loopSlots[((firstRow + y - 1) << 5) | bit] = slot;
       }
     }
     for (let i = 0; i < size; i++) {
       const v = members[i]!;
-      for (let w = 0; w < W; w++) {
-        Q[v * W + w] = shared[w]!;
-        let trivial = shared[w]! & ~memberNt[i]![w]!;
-        const own = primeIndex[v]!;
-        if (own >= 0 && own >>> 5 === w) trivial &= ~(1 << (own & 31));
-        TRIV[v * W + w] = trivial;
-        nt[w] = memberNt[i]![w]!;
+      const at = v * STRIDE;
+      const trivial = shared & ~nt[i]! & ~state[at + OWN]!;
+      state[at + Q] = shared;
+      state[at + TRIV] = trivial;
+      const mine = this.hash[v]!;
+      for (let k = 0; k < HASHES; k++) state[at + HASH + k] = (mine >>> k) & 1 ? trivial : 0;
+      for (let rest = nt[i]!; rest !== 0;) {
+        const low = rest & -rest;
+        rest ^= low;
+        const h = this.hash[pairs.top[this.loopSlots[((firstRow + i) << 5) | (31 - Math.clz32(low))]!]!]!;
+        for (let k = 0; k < HASHES; k++) if ((h >>> k) & 1) state[at + HASH + k]! |= low;
       }
-      for (const [p, d] of memberIdom[i]!) {
-        pIdom[p] = d;
-        pTop[p] = memberTop[i]!.get(p)!;
-        pParent[p] = -2; // resolved below, once every member's slots exist
-      }
-      emit(v);
     }
-    for (const v of members)
-      for (let s = slotStart[v]!; s < slotEnd[v]!; s++)
-        if (parentCol.data[s] === -2) parentCol.data[s] = slotOf(idomCol.data[s]!, prime.data[s]!);
     for (const v of members) memberIndex[v] = -1;
-  };
-
-  const { order, start, count } = components(n, buyersOf);
-  for (let c = 0; c < count; c++) {
-    const from = start[c]!;
-    const to = start[c + 1]!;
-    if (to - from === 1) visitSingle(order[from]!);
-    else visitLoop(order.subarray(from, to));
   }
-  return {
-    primes,
-    primeIndex,
-    suppliersOf,
-    buyersOf,
-    count: node.length,
-    node: node.view(),
-    prime: prime.view(),
-    idom: idomCol.view(),
-    top: topCol.view(),
-    parent: parentCol.view(),
-    slotStart,
-    slotEnd,
-  };
 }

@@ -14,8 +14,8 @@ import { needsLocator, regionMembership, resolveCounty } from '../domain/members
 import type { Bundle } from '../domain/model.ts';
 import { chokepointsOf, primeChokepoints, resilienceOf } from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
-import { computeDominance } from '../analysis/dominance.ts';
-import type { Dominance } from '../analysis/dominance.ts';
+import { dominanceFrame } from '../analysis/dominance.ts';
+import type { DominanceFrame } from '../analysis/dominance.ts';
 import type {
   AnalysisOutcome,
   AnalysisRequest,
@@ -31,7 +31,7 @@ import { RESILIENCE_ROWS } from './protocol.ts';
 /** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */
 interface ResilienceCache {
   key: string;
-  dominance: Dominance;
+  frame: DominanceFrame;
   outcome: ResilienceOutcome | null;
 }
 
@@ -144,13 +144,13 @@ export class AnalysisEngine {
 
   /**
    * The single points of failure of the home region's graph (built as for an analysis, and shared with it):
-   * every prime's dominator tree, once per graph, kept for the questions about one supplier.
+   * every prime's dominator tree, solved 32 primes at a time and counted as it goes; the ranking is kept.
    */
   async resilience(request: ResilienceRequest): Promise<ResilienceOutcome> {
     const started = performance.now();
-    const { graph, dominance, cache } = await this.dominanceFor(request);
+    const { graph, frame, cache } = await this.dominanceFor(request);
     if (cache.outcome !== null) return cache.outcome;
-    const { suppliers, primes } = resilienceOf(graph, dominance);
+    const { suppliers, primes } = resilienceOf(graph, frame);
     cache.outcome = {
       suppliers: suppliers.slice(0, RESILIENCE_ROWS),
       total: suppliers.length,
@@ -163,24 +163,24 @@ export class AnalysisEngine {
 
   /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */
   async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
-    const { graph, dominance } = await this.dominanceFor(request);
-    return chokepointsOf(graph, request.supplier, dominance);
+    const { graph, frame } = await this.dominanceFor(request);
+    return chokepointsOf(graph, request.supplier, frame);
   }
 
   /** One prime's chokepoints: the suppliers it depends on alone for something. */
   async primeChokepoints(request: PrimeChokepointsRequest): Promise<string[]> {
-    const { graph, dominance } = await this.dominanceFor(request);
-    return primeChokepoints(graph, request.prime, dominance);
+    const { graph, frame } = await this.dominanceFor(request);
+    return primeChokepoints(graph, request.prime, frame);
   }
 
   private async dominanceFor(
     request: ResilienceRequest,
-  ): Promise<{ graph: SupplyGraph; dominance: Dominance; cache: ResilienceCache }> {
+  ): Promise<{ graph: SupplyGraph; frame: DominanceFrame; cache: ResilienceCache }> {
     const bundle = this.dataset(request.datasetKey, request.years);
     const { key, graph } = await this.graphFor(request, bundle, () => {});
     if (this.resilienceCache?.key !== key)
-      this.resilienceCache = { key, dominance: computeDominance(graph), outcome: null };
-    return { graph, dominance: this.resilienceCache.dominance, cache: this.resilienceCache };
+      this.resilienceCache = { key, frame: dominanceFrame(graph), outcome: null };
+    return { graph, frame: this.resilienceCache.frame, cache: this.resilienceCache };
   }
 
   /** The compact graph of a request's dataset, region and years, kept for the next request of the same. */

@@ -171,12 +171,17 @@ function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tall
       under = new Int32Array(count * 1.25);
     }
     // Depth of each pair's organization in its prime's tree (2 below a top, one more below each stored idom),
-    // and the size of its subtree: parents come before their children in slot order.
+    // and the size of its subtree: parents come before their children in slot order, so a backward sweep meets
+    // each pair with its size complete. A pair with something below it is a deeper chokepoint.
     for (let slot = 0; slot < count; slot++) {
       depth[slot] = parent[slot]! < 0 ? 2 : depth[parent[slot]!]! + 1;
       size[slot] = 1;
     }
-    for (let slot = count - 1; slot >= 0; slot--) if (parent[slot]! >= 0) size[parent[slot]!]! += size[slot]!;
+    for (let slot = count - 1; slot >= 0; slot--) {
+      const below = size[slot]!;
+      if (below > 1) tally.add(prime[slot]!, node[slot]!, below - 1, 0, depth[slot]!);
+      if (parent[slot]! >= 0) size[parent[slot]!]! += below;
+    }
     // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
     underStart.fill(0);
     for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[prime[slot]! - base + 1]!++;
@@ -209,9 +214,6 @@ function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tall
         tally.addLost(p, at, caps);
       }
     }
-    // The deeper chokepoints: the pairs with something below them.
-    for (let slot = 0; slot < count; slot++)
-      if (size[slot]! > 1) tally.add(prime[slot]!, node[slot]!, size[slot]! - 1, 0, depth[slot]!);
   });
 }
 

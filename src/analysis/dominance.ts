@@ -356,10 +356,10 @@ class PairColumns {
     this.top = new Int32Array(capacity);
     this.parent = new Int32Array(capacity);
   }
-  /** Room for `extra` more pairs, growing to at least `atLeast` when it must grow. */
-  reserve(extra: number, atLeast = 0): void {
+  /** Room for `extra` more pairs. */
+  reserve(extra: number): void {
     if (this.count + extra <= this.node.length) return;
-    const size = Math.max(this.node.length * 2, this.count + extra, atLeast);
+    const size = Math.max(this.node.length * 2, this.count + extra);
     const grow = (old: Int32Array) => {
       const next = new Int32Array(size);
       next.set(old.subarray(0, this.count));

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../src/analysis/analyze.ts';
-import { resilienceOf } from '../src/analysis/chokepoints.ts';
+import { resilienceOf, resilienceOnTwo } from '../src/analysis/chokepoints.ts';
 import { dominanceFrame } from '../src/analysis/dominance.ts';
 import { capabilityLabeler } from '../src/analysis/labels.ts';
 import { buildSupplyGraph } from '../src/analysis/supply-graph.ts';
@@ -18,6 +18,10 @@ import type { Bundle } from '../src/domain/model.ts';
 import { loadBundle } from '../src/io/load-bundle.ts';
 import { loadBundleSplit } from '../src/io/load-bundle-split.ts';
 import { createThreadPartParser } from './bench/thread-part-parser.ts';
+import { threadWorker } from './bench/thread-worker.ts';
+import { sharesResilience } from '../src/workers/analysis-engine.ts';
+import { createResilienceHelper } from '../src/workers/resilience-part-protocol.ts';
+import { RESILIENCE_ROWS } from '../src/workers/protocol.ts';
 import { parseJson } from '../src/io/parse-json.ts';
 import { benchDerive } from './bench/derive.ts';
 import { benchRecords, RECORDS_BUDGET } from './bench/records.ts';
@@ -63,6 +67,9 @@ function naicsTitles(): Record<string, string> {
 const titles = naicsTitles();
 
 const helper = createThreadPartParser();
+// The analysis worker's resilience helper, as a thread running the same handlers.
+const resilienceThread = threadWorker(new URL('./bench/resilience-part-thread.ts', import.meta.url));
+const countShare = createResilienceHelper(() => resilienceThread.worker);
 
 /** Parse + validate the way the app's import worker does; `split` says whether the helper took part. */
 async function loadAsApp(text: string): Promise<{ loaded: Result<Bundle>; split: boolean }> {
@@ -78,6 +85,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
   const buildMs: number[] = [];
   const analyzeMs: number[] = [];
   const chokepointsMs: number[] = [];
+  const chokepointsOneThreadMs: number[] = [];
   const peak = createPeakSampler();
 
   for (let run = 0; run < WARMUP_RUNS + runs; run++) {
@@ -108,16 +116,23 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     peak.sample();
     // What the analysis worker answers for the single points of failure, after the analysis.
     const frame = dominanceFrame(graph);
-    const { suppliers: risks, primes } = resilienceOf(graph, frame);
+    const { total: risks, primes } = sharesResilience(graph, frame)
+      ? await resilienceOnTwo(graph, frame, (share) => countShare({ graph, frame, share }), RESILIENCE_ROWS)
+      : resilienceOf(graph, frame, RESILIENCE_ROWS);
     const t4 = performance.now();
     peak.sample();
+    // The same on one thread.
+    collectGarbage();
+    const u0 = performance.now();
+    resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
+    const u1 = performance.now();
     if (run === 0) {
       console.log(
         `  ${sizeLabel(size.orgs)}: ${graph.linkCount.toLocaleString('en-US')} supply links, ` +
           `${result.regionOrganizations.toLocaleString('en-US')} orgs in region, ${result.gaps.length} capabilities in demand, ` +
           `${Object.keys(result.tiers).length.toLocaleString('en-US')} with a tier (deepest ${result.tierCounts.length - 1}), ` +
           `${result.criticalSuppliers.length} critical suppliers, ` +
-          `${risks.length.toLocaleString('en-US')} single points of failure over ${primes.length.toLocaleString('en-US')} primes ` +
+          `${risks.toLocaleString('en-US')} single points of failure over ${primes.length.toLocaleString('en-US')} primes ` +
           `(${primes.reduce((sum, p) => sum + p.chokepoints, 0).toLocaleString('en-US')} chokepoint pairs); ` +
           (split ? 'links parsed partly on a helper thread' : 'parsed on one thread (small file)'),
       );
@@ -128,6 +143,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
       buildMs.push(t2 - t1);
       analyzeMs.push(t3 - t2);
       chokepointsMs.push(t4 - t3);
+      chokepointsOneThreadMs.push(u1 - u0);
     }
   }
   return {
@@ -137,6 +153,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     buildMs: median(buildMs),
     analyzeMs: median(analyzeMs),
     chokepointsMs: median(chokepointsMs),
+    chokepointsOneThreadMs: median(chokepointsOneThreadMs),
     peakHeapMb: peak.peakHeapMb(),
     peakRssMb: peak.peakRssMb(),
   };
@@ -151,6 +168,7 @@ console.log(
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
 await helper.close();
+await resilienceThread.close();
 console.log(`\n${formatTable(results)}`);
 
 // The views' derivations on the largest size (what the main thread computes from a loaded bundle).

@@ -13,8 +13,11 @@ export interface SizeResult extends BenchSize {
   oneThreadMs: number;
   buildMs: number;
   analyzeMs: number;
-  /** Every prime's dominator tree, the suppliers' ranking and the primes' summaries (the worker's resilience). */
+  /** Every prime's dominator tree, the suppliers' ranking and the primes' summaries (the worker's resilience,
+   *  with its helper thread for a big graph). */
   chokepointsMs: number;
+  /** The same on one thread, for comparison. */
+  chokepointsOneThreadMs: number;
   /** Largest `process.memoryUsage().heapUsed` sampled right after each measured step, in MB. */
   peakHeapMb: number;
   /** Largest resident set size sampled at the same moments, in MB. */
@@ -95,6 +98,7 @@ export function formatTable(results: readonly SizeResult[]): string {
     'build ms',
     'analyze ms',
     'chokepoints ms',
+    '1 thread',
     'peak heap MB',
     'peak rss MB',
   ];
@@ -107,6 +111,7 @@ export function formatTable(results: readonly SizeResult[]): string {
     r.buildMs.toFixed(0),
     r.analyzeMs.toFixed(0),
     r.chokepointsMs.toFixed(0),
+    r.chokepointsOneThreadMs.toFixed(0),
     r.peakHeapMb.toFixed(0),
     r.peakRssMb.toFixed(0),
   ]);
@@ -128,6 +133,7 @@ export function formatTable(results: readonly SizeResult[]): string {
       budgetLine('analysis (analyzeGraph)', budgeted.analyzeMs, BUDGETS.analysisMs),
       budgetLine('membership + graph + analysis', analysis, BUDGETS.analysisMs),
       budgetLine('single points of failure', budgeted.chokepointsMs, BUDGETS.analysisMs),
+      `  ${'  (on one thread, for comparison)'.padEnd(32)}${budgeted.chokepointsOneThreadMs.toFixed(0).padStart(6)} ms`,
     );
   }
   return out.join('\n');

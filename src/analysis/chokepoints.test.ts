@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   chokepointsOf,
   compareChokepoints,
+  countChokepoints,
   findChokepoints,
   primeChokepoints,
   primeResilience,
+  resilienceOf,
+  resilienceOnTwo,
   supplierRisks,
 } from './chokepoints.ts';
 import type { Chokepoint, PrimeResilience } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
+import { dominanceFrame } from './dominance.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { HT, MS, specGraph } from './test-bundle.ts';
@@ -341,7 +345,7 @@ describe('findChokepoints against the brute force', () => {
 describe('findChokepoints against the brute force, over several blocks of 32 primes', () => {
   // 40 to 60 primes among 70 to 110 organizations: two blocks, tiered or loopy, with many buyers per supplier
   // so that several of them reach one prime (under one top or not).
-  it.each(Array.from({ length: 24 }, (_, i) => i))('random graph %i', (seed) => {
+  it.each(Array.from({ length: 24 }, (_, i) => i))('random graph %i', async (seed) => {
     const random = randomLcg((seed + 0.5) / 24);
     const int = (k: number) => Math.floor(random() * k);
     const loopy = seed % 3 === 2;
@@ -362,5 +366,19 @@ describe('findChokepoints against the brute force, over several blocks of 32 pri
     const graph = specGraph(specs, links);
     expect(findChokepoints(graph).length).toBeGreaterThan(0);
     expectBruteForce(graph);
+    // The blocks shared with a helper thread (its sums copied as a message would copy them) or, when it fails,
+    // counted here: the same ranking and summaries as in one walk, which the brute force has just checked.
+    const whole = resilienceOf(graph);
+    const frame = dominanceFrame(graph);
+    const helped = await resilienceOnTwo(graph, frame, (share) =>
+      Promise.resolve(structuredClone(countChokepoints(graph, structuredClone(frame), share))),
+    );
+    expect(helped).toEqual(whole);
+    expect(await resilienceOnTwo(graph, frame, () => Promise.resolve(null))).toEqual(whole);
+    // The first rows of the ranking only, and how many there are in all.
+    expect(whole.total).toBe(whole.suppliers.length);
+    const firstRows = { ...whole, suppliers: whole.suppliers.slice(0, 3) };
+    expect(resilienceOf(graph, frame, 3)).toEqual(firstRows);
+    expect(await resilienceOnTwo(graph, frame, () => Promise.resolve(null), 3)).toEqual(firstRows);
   });
 });

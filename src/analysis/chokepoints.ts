@@ -5,8 +5,8 @@
 // computeDominance (dominance.ts). A direct supplier of p is a child of p in that tree (not every child is a
 // direct supplier), so the capabilities p would lose with s are those s alone supplies to p directly.
 import { compareText } from './compare-text.ts';
-import { computeDominance, dominanceFrame, eachDominanceBlock } from './dominance.ts';
-import type { Dominance, DominanceFrame } from './dominance.ts';
+import { BLOCK, blockCount, computeDominance, dominanceFrame, eachDominanceBlock } from './dominance.ts';
+import type { Dominance, DominanceBlock, DominanceFrame } from './dominance.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 
@@ -76,86 +76,174 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit)
   }
 }
 
+/** Which blocks of 32 primes a count takes: those numbered (first prime index / 32) `from` to `to` - 1. */
+export interface Share {
+  from: number;
+  to: number;
+}
+
+/** What the resilience walk reads of a supply graph: all a helper thread needs to count a share of it. */
+export type ResilienceGraph = Pick<
+  SupplyGraph,
+  'orgCount' | 'orgIds' | 'kind' | 'linkCount' | 'linkSource' | 'linkTarget' | 'linkValue' | 'linkCapability'
+>;
+
 /**
  * The sums of resilienceOf as the counting walk adds chokepoint pairs: per supplier (by position in the
- * visiting order, DominanceFrame.order, which the walk follows) and per prime (by prime index).
+ * visiting order, DominanceFrame.order, which the walk follows) and per prime (by prime index). Plain data, so
+ * that a helper thread can count some of the blocks and hand its sums back (mergeSums).
  */
-class Tally {
-  readonly risk: Float64Array;
-  readonly largest: Int32Array;
+export interface ChokepointSums {
+  /** Per supplier: region-wide exposure, largest cut-off, and whether it is a chokepoint of some prime. */
+  risk: Float64Array;
+  largest: Int32Array;
+  isSupplier: Uint8Array;
   /** The primes a supplier is a chokepoint of: bits by prime rank (so they list in id order), W words each. */
-  readonly W: number;
-  readonly primeBits: Int32Array;
-  readonly isSupplier: Uint8Array;
-  readonly lostOf: (Set<number> | undefined)[];
-  readonly chokepoints: Int32Array;
-  readonly onChokepoints: Float64Array;
-  readonly singleRoute: number[][];
+  primeBits: Int32Array;
+  /** The capabilities some prime buys directly from the supplier alone, by supplier. */
+  lost: Map<number, Set<number>>;
+  /** Per prime: its chokepoints, its purchases from them, its purchases, its single-route capabilities. */
+  chokepoints: Int32Array;
+  onChokepoints: Float64Array;
+  totals: Float64Array;
+  singleRoute: number[][];
   /** Each prime's deepest chokepoint: its depth (0: none yet), cut-off size and position. */
-  readonly deepDepth: Int32Array;
-  readonly deepCut: Int32Array;
-  readonly deepAt: Int32Array;
-  readonly totals: Float64Array;
+  deepDepth: Int32Array;
+  deepCut: Int32Array;
+  deepAt: Int32Array;
+}
 
+function emptySums(n: number, P: number): ChokepointSums {
+  return {
+    risk: new Float64Array(n),
+    largest: new Int32Array(n),
+    isSupplier: new Uint8Array(n),
+    primeBits: new Int32Array(n * ((P + 31) >>> 5)),
+    lost: new Map(),
+    chokepoints: new Int32Array(P),
+    onChokepoints: new Float64Array(P),
+    totals: new Float64Array(P),
+    singleRoute: Array.from({ length: P }, () => []),
+    deepDepth: new Int32Array(P),
+    deepCut: new Int32Array(P),
+    deepAt: new Int32Array(P),
+  };
+}
+
+/** The buffers of the sums' typed arrays, to move them to another thread. */
+export function sumsBuffers(sums: ChokepointSums): ArrayBuffer[] {
+  return [
+    sums.risk,
+    sums.largest,
+    sums.isSupplier,
+    sums.primeBits,
+    sums.chokepoints,
+    sums.onChokepoints,
+    sums.totals,
+    sums.deepDepth,
+    sums.deepCut,
+    sums.deepAt,
+  ].map((column) => column.buffer as ArrayBuffer);
+}
+
+/** Adds `other` (the sums of other blocks of the same graph: other primes) into `into`. */
+export function mergeSums(into: ChokepointSums, other: ChokepointSums): void {
+  for (let v = 0; v < into.risk.length; v++) {
+    into.risk[v]! += other.risk[v]!;
+    if (other.largest[v]! > into.largest[v]!) into.largest[v] = other.largest[v]!;
+    into.isSupplier[v]! |= other.isSupplier[v]!;
+  }
+  for (let k = 0; k < into.primeBits.length; k++) into.primeBits[k]! |= other.primeBits[k]!;
+  for (const [s, caps] of other.lost) {
+    const known = into.lost.get(s);
+    if (known === undefined) into.lost.set(s, caps);
+    else for (const c of caps) known.add(c);
+  }
+  for (let p = 0; p < into.chokepoints.length; p++) {
+    into.chokepoints[p]! += other.chokepoints[p]!;
+    into.onChokepoints[p]! += other.onChokepoints[p]!;
+    into.totals[p]! += other.totals[p]!;
+    for (const c of other.singleRoute[p]!) into.singleRoute[p]!.push(c);
+    // Each prime is counted by one side only.
+    if (other.deepDepth[p]! > into.deepDepth[p]!) {
+      into.deepDepth[p] = other.deepDepth[p]!;
+      into.deepCut[p] = other.deepCut[p]!;
+      into.deepAt[p] = other.deepAt[p]!;
+    }
+  }
+}
+
+/** Prime index → its rank among the primes in id order. */
+function primeRanks(graph: ResilienceGraph, frame: DominanceFrame): { rankOf: Int32Array; byId: number[] } {
+  const { orgIds } = graph;
+  const byId = Array.from(frame.primes, (_, p) => p).sort((a, b) =>
+    compareText(orgIds[frame.primes[a]!]!, orgIds[frame.primes[b]!]!),
+  );
+  const rankOf = new Int32Array(byId.length);
+  byId.forEach((p, rank) => (rankOf[p] = rank));
+  return { rankOf, byId };
+}
+
+/** Adds chokepoint pairs to the sums. */
+class Tally {
+  private readonly W: number;
   constructor(
-    n: number,
-    P: number,
+    readonly sums: ChokepointSums,
     private readonly rankOf: Int32Array,
     private readonly idAt: (position: number) => string,
   ) {
-    this.risk = new Float64Array(n);
-    this.largest = new Int32Array(n);
-    this.W = (P + 31) >>> 5;
-    this.primeBits = new Int32Array(n * this.W);
-    this.isSupplier = new Uint8Array(n);
-    this.lostOf = new Array<Set<number> | undefined>(n);
-    this.chokepoints = new Int32Array(P);
-    this.onChokepoints = new Float64Array(P);
-    this.singleRoute = Array.from({ length: P }, () => []);
-    this.deepDepth = new Int32Array(P);
-    this.deepCut = new Int32Array(P);
-    this.deepAt = new Int32Array(P);
-    this.totals = new Float64Array(P);
+    this.W = (rankOf.length + 31) >>> 5;
   }
 
   /** The chokepoint pair (prime p, supplier at position s): its cut-off size, exposure and depth. */
   add(p: number, s: number, cutOff: number, exposure: number, depth: number): void {
-    this.risk[s]! += exposure;
-    if (cutOff > this.largest[s]!) this.largest[s] = cutOff;
+    const sums = this.sums;
+    sums.risk[s]! += exposure;
+    if (cutOff > sums.largest[s]!) sums.largest[s] = cutOff;
     const rank = this.rankOf[p]!;
-    this.primeBits[s * this.W + (rank >>> 5)]! |= 1 << (rank & 31);
-    this.isSupplier[s] = 1;
-    this.chokepoints[p]!++;
-    this.onChokepoints[p]! += exposure;
-    const known = this.deepDepth[p]!;
+    sums.primeBits[s * this.W + (rank >>> 5)]! |= 1 << (rank & 31);
+    sums.isSupplier[s] = 1;
+    sums.chokepoints[p]!++;
+    sums.onChokepoints[p]! += exposure;
+    const known = sums.deepDepth[p]!;
     if (
       depth > known ||
       (depth === known &&
-        (cutOff > this.deepCut[p]! ||
-          (cutOff === this.deepCut[p]! && compareText(this.idAt(s), this.idAt(this.deepAt[p]!)) < 0)))
+        (cutOff > sums.deepCut[p]! ||
+          (cutOff === sums.deepCut[p]! && compareText(this.idAt(s), this.idAt(sums.deepAt[p]!)) < 0)))
     ) {
-      this.deepDepth[p] = depth;
-      this.deepCut[p] = cutOff;
-      this.deepAt[p] = s;
+      sums.deepDepth[p] = depth;
+      sums.deepCut[p] = cutOff;
+      sums.deepAt[p] = s;
     }
   }
 
   /** The capabilities p buys directly from the supplier at position s alone. */
   addLost(p: number, s: number, lost: readonly number[]): void {
-    const set = (this.lostOf[s] ??= new Set());
+    let set = this.sums.lost.get(s);
+    if (set === undefined) this.sums.lost.set(s, (set = new Set()));
     for (const c of lost) set.add(c);
-    for (const c of lost) this.singleRoute[p]!.push(c);
+    for (const c of lost) this.sums.singleRoute[p]!.push(c);
   }
 }
 
 /**
- * Counts every chokepoint pair into a Tally, a block of 32 primes at a time (eachDominanceBlock): each stored
- * pair's subtree size is added to its parent's in one backward sweep over the block's slots, so the walk is
- * linear in the pairs whatever the trees' depth, and holds one block at a time.
+ * Counts the chokepoint pairs of a share of the blocks of 32 primes (eachDominanceBlock): each stored pair's
+ * subtree size is added to its parent's in one backward sweep over the block's slots, so the walk is linear in
+ * the pairs whatever the trees' depth, and holds one block at a time.
  */
-function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tally): void {
+export function countChokepoints(
+  graph: ResilienceGraph,
+  frame: DominanceFrame,
+  share: Share = { from: 0, to: blockCount(frame) },
+): ChokepointSums {
   const P = frame.primes.length;
   const { order, position } = frame;
+  const tally = new Tally(
+    emptySums(graph.orgCount, P),
+    primeRanks(graph, frame).rankOf,
+    (at) => graph.orgIds[order[at]!]!,
+  );
   const into = purchasesByPrime(graph, frame);
   const underTop = new Int32Array(graph.orgCount);
   const seen = new Int32Array(graph.orgCount);
@@ -164,7 +252,7 @@ function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tall
   let size = new Int32Array(0);
   let under = new Int32Array(0);
   const underStart = new Int32Array(33);
-  eachDominanceBlock(frame, ({ base, count, node, prime, top, parent }) => {
+  const visit = ({ base, count, node, prime, top, parent }: DominanceBlock) => {
     if (depth.length < count) {
       depth = new Int32Array(count * 1.25);
       size = new Int32Array(count * 1.25);
@@ -197,7 +285,7 @@ function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tall
         underTop[t]! += size[slot]!;
       }
       const { exposure, total, lost } = directPurchases(graph, into, p);
-      tally.totals[p] = total;
+      tally.sums.totals[p] = total;
       for (const t of tops) {
         const org = order[t]!;
         tally.add(p, t, underTop[t]!, exposure.get(org) ?? 0, 1);
@@ -214,7 +302,30 @@ function countChokepoints(graph: SupplyGraph, frame: DominanceFrame, tally: Tall
         tally.addLost(p, at, caps);
       }
     }
-  });
+  };
+  eachDominanceBlock(frame, visit, (base) => base / BLOCK >= share.from && base / BLOCK < share.to);
+  return tally.sums;
+}
+
+/**
+ * resilienceOf with the last blocks counted by `helper` (another thread: the same countChokepoints on the same
+ * graph and frame) while this thread counts the first ones. The helper starts later (its copy of the graph
+ * and the frame arrives first), so this thread takes one block more than half. A helper that answers null (it
+ * failed) costs time only: its blocks are then counted here.
+ */
+export async function resilienceOnTwo(
+  graph: SupplyGraph,
+  frame: DominanceFrame,
+  helper: (share: Share) => Promise<ChokepointSums | null>,
+  rows = Infinity,
+): Promise<Resilience> {
+  const blocks = blockCount(frame);
+  const mine = Math.min(blocks, (blocks >>> 1) + 1);
+  const rest = { from: mine, to: blocks };
+  const theirs = mine < blocks ? helper(rest) : null;
+  const sums = countChokepoints(graph, frame, { from: 0, to: mine });
+  if (theirs !== null) mergeSums(sums, (await theirs) ?? countChokepoints(graph, frame, rest));
+  return resilienceFrom(graph, frame, sums, rows);
 }
 
 /** The usable links into each prime, by prime index (CSR of link indices). */
@@ -224,7 +335,7 @@ interface Purchases {
 }
 
 function purchasesByPrime(
-  graph: SupplyGraph,
+  graph: ResilienceGraph,
   dominance: Pick<Dominance, 'primes' | 'primeIndex'>,
 ): Purchases {
   const { kind, linkSource, linkTarget } = graph;
@@ -249,7 +360,7 @@ function purchasesByPrime(
  * supplier alone sells it, by that supplier.
  */
 function directPurchases(
-  graph: SupplyGraph,
+  graph: ResilienceGraph,
   into: Purchases,
   p: number,
 ): { exposure: Map<number, number>; total: number; lost: Map<number, number[]> } {
@@ -330,65 +441,81 @@ export function primeResilience(
   return resilienceOf(graph, dominance).primes;
 }
 
-/** The suppliers' ranking (supplierRisks) and the primes' summaries (primeResilience) from one walk. */
+/** The suppliers' ranking (supplierRisks) and the primes' summaries (primeResilience). */
+export interface Resilience {
+  /** The first rows of the ranking (all of it unless fewer were asked for). */
+  suppliers: SupplierRisk[];
+  /** How many suppliers the whole ranking has. */
+  total: number;
+  primes: PrimeResilience[];
+}
+
+/**
+ * The suppliers' ranking (its first `rows`) and the primes' summaries from one walk over every block. Only the
+ * rows returned are spelled out: on the 100k bench the whole ranking would list 4M prime ids.
+ */
 export function resilienceOf(
   graph: SupplyGraph,
-  dominance: DominanceFrame = dominanceFrame(graph),
-): { suppliers: SupplierRisk[]; primes: PrimeResilience[] } {
+  frame: DominanceFrame = dominanceFrame(graph),
+  rows = Infinity,
+): Resilience {
+  return resilienceFrom(graph, frame, countChokepoints(graph, frame), rows);
+}
+
+/** The ranking's first `rows` and the summaries from the sums of every block. */
+function resilienceFrom(
+  graph: SupplyGraph,
+  frame: DominanceFrame,
+  sums: ChokepointSums,
+  rows: number,
+): Resilience {
   const { orgIds, capabilityIds } = graph;
   const n = graph.orgCount;
-  const P = dominance.primes.length;
+  const { order } = frame;
   // The primes in id order, so that a supplier's primes sort as numbers.
-  const rankOf = new Int32Array(P);
-  const byId = Array.from(dominance.primes, (_, p) => p).sort((a, b) =>
-    compareText(orgIds[dominance.primes[a]!]!, orgIds[dominance.primes[b]!]!),
+  const { byId } = primeRanks(graph, frame);
+  const W = (byId.length + 31) >>> 5;
+  const { risk, largest, primeBits, isSupplier, lost } = sums;
+  const ranked: number[] = [];
+  for (let v = 0; v < n; v++) if (isSupplier[v] === 1) ranked.push(v);
+  ranked.sort(
+    (a, b) =>
+      risk[b]! - risk[a]! || largest[b]! - largest[a]! || compareText(orgIds[order[a]!]!, orgIds[order[b]!]!),
   );
-  byId.forEach((p, rank) => (rankOf[p] = rank));
-  const { order } = dominance;
-  const tally = new Tally(n, P, rankOf, (at) => orgIds[order[at]!]!);
-  countChokepoints(graph, dominance, tally);
-  const { risk, largest, W, primeBits, isSupplier, lostOf } = tally;
-
-  const suppliers: SupplierRisk[] = [];
-  for (let v = 0; v < n; v++) {
-    if (isSupplier[v] === 0) continue;
+  const suppliers = ranked.slice(0, rows).map((v): SupplierRisk => {
     const primes: string[] = [];
     for (let w = 0; w < W; w++) {
       let bits = primeBits[v * W + w]!;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
-        primes.push(orgIds[dominance.primes[byId[(w << 5) | (31 - Math.clz32(low))]!]!]!);
+        primes.push(orgIds[frame.primes[byId[(w << 5) | (31 - Math.clz32(low))]!]!]!);
       }
     }
-    suppliers.push({
+    return {
       supplier: orgIds[order[v]!]!,
       exposure: risk[v]!,
       primes,
-      capabilitiesLost: [...(lostOf[v] ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
+      capabilitiesLost: [...(lost.get(v) ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
       largestCutOff: largest[v]!,
-    });
-  }
-  suppliers.sort(
-    (a, b) =>
-      b.exposure - a.exposure || b.largestCutOff - a.largestCutOff || compareText(a.supplier, b.supplier),
-  );
+    };
+  });
   const primes: PrimeResilience[] = byId.map((p) => ({
-    prime: orgIds[dominance.primes[p]!]!,
-    purchases: tally.totals[p]!,
-    onChokepoints: tally.onChokepoints[p]!,
-    chokepoints: tally.chokepoints[p]!,
-    singleRoute: tally.singleRoute[p]!.map((c) => capabilityIds[c]!).sort(compareText),
+    prime: orgIds[frame.primes[p]!]!,
+    purchases: sums.totals[p]!,
+    onChokepoints: sums.onChokepoints[p]!,
+    chokepoints: sums.chokepoints[p]!,
+    singleRoute: sums.singleRoute[p]!.map((c) => capabilityIds[c]!).sort(compareText),
     deepest:
-      tally.deepDepth[p] === 0
+      sums.deepDepth[p] === 0
         ? null
         : {
-            supplier: orgIds[order[tally.deepAt[p]!]!]!,
-            depth: tally.deepDepth[p]!,
-            cutOff: tally.deepCut[p]!,
+            supplier: orgIds[order[sums.deepAt[p]!]!]!,
+            depth: sums.deepDepth[p]!,
+            cutOff: sums.deepCut[p]!,
           },
   }));
-  return { suppliers, primes };
+  return { suppliers, total: ranked.length, primes };
 }
 
 /** The order of the list: exposure (largest first), cut-off size (largest first), prime id, supplier id. */

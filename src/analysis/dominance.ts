@@ -44,7 +44,7 @@ export interface Dominance {
 
 /** The distinct arcs from(l) → to(l) of the usable links, as CSR, by counting sort and a stamp sweep. */
 export function distinctArcs(
-  graph: SupplyGraph,
+  graph: Pick<SupplyGraph, 'orgCount' | 'linkCount'>,
   usable: (l: number) => boolean,
   from: (l: number) => number,
   to: (l: number) => number,
@@ -202,6 +202,17 @@ export interface DominanceFrame extends Pick<
   position: Int32Array;
   /** The components, as ranges of positions: `[componentStart[c], componentStart[c + 1])`. */
   componentStart: Int32Array;
+  /** buyersOf and suppliersOf between positions (what the solver reads). */
+  buyersAt: Arcs;
+  suppliersAt: Arcs;
+}
+
+/** Primes per block: one machine word. */
+export const BLOCK = 32;
+
+/** How many blocks the frame's primes make. */
+export function blockCount(frame: Pick<DominanceFrame, 'primes'>): number {
+  return Math.ceil(frame.primes.length / BLOCK);
 }
 
 /**
@@ -219,7 +230,9 @@ export interface DominanceBlock {
   parent: Int32Array;
 }
 
-export function dominanceFrame(graph: SupplyGraph): DominanceFrame {
+export function dominanceFrame(
+  graph: Pick<SupplyGraph, 'orgCount' | 'kind' | 'linkCount' | 'linkSource' | 'linkTarget'>,
+): DominanceFrame {
   const n = graph.orgCount;
   const { kind, linkSource, linkTarget } = graph;
   const usable = (l: number) => {
@@ -257,6 +270,8 @@ export function dominanceFrame(graph: SupplyGraph): DominanceFrame {
     order,
     position,
     componentStart: start,
+    buyersAt: renumbered(buyersOf, order, position),
+    suppliersAt: renumbered(suppliersOf, order, position),
   };
 }
 
@@ -269,7 +284,7 @@ export function eachDominanceBlock(
   visit: (block: DominanceBlock) => void,
   wanted: (base: number) => boolean = () => true,
 ): void {
-  const { primes, buyersOf, suppliersOf, order, position, componentStart: start } = frame;
+  const { primes, buyersAt, suppliersAt, order, position, componentStart: start } = frame;
   const n = order.length;
   const P = primes.length;
   const count = start.length - 1;
@@ -279,11 +294,11 @@ export function eachDominanceBlock(
   const solver = new BlockSolver(
     n,
     primes.map((v) => position[v]!),
-    renumbered(buyersOf, order, position),
-    renumbered(suppliersOf, order, position),
+    buyersAt,
+    suppliersAt,
     pairs,
   );
-  for (let base = 0; base < P; base += 32) {
+  for (let base = 0; base < P; base += BLOCK) {
     if (!wanted(base)) continue;
     pairs.count = 0;
     solver.begin(base);

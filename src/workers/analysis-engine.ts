@@ -12,7 +12,7 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import { chokepointsOf, primeChokepoints, resilienceOf } from '../analysis/chokepoints.ts';
+import { chokepointsOf, primeChokepoints, resilienceOf, resilienceOnTwo } from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
@@ -27,6 +27,18 @@ import type {
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import { RESILIENCE_ROWS } from './protocol.ts';
+import type { ShareCounter } from './resilience-part-protocol.ts';
+
+/**
+ * A graph with at least this many links and two blocks of 32 primes has its single points of failure counted
+ * on two threads (with the helper); below, copying the graph to the helper would cost more than it saves.
+ */
+export const HELPER_MIN_LINKS = 20_000;
+
+/** Whether the engine counts this graph's single points of failure on two threads (when it has a helper). */
+export function sharesResilience(graph: SupplyGraph, frame: DominanceFrame): boolean {
+  return frame.primes.length > 32 && graph.linkCount >= HELPER_MIN_LINKS;
+}
 
 /** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */
 interface ResilienceCache {
@@ -59,9 +71,12 @@ export class AnalysisEngine {
   /** The single points of failure of the cached graph, by its key. */
   private resilienceCache: ResilienceCache | null = null;
   private readonly loaders: ReferenceLoaders;
+  private readonly helper: ShareCounter | undefined;
 
-  constructor(loaders: ReferenceLoaders) {
+  /** `helper`, where given, counts half of a big graph's single points of failure on another core. */
+  constructor(loaders: ReferenceLoaders, helper?: ShareCounter) {
     this.loaders = loaders;
+    this.helper = helper;
   }
 
   load(datasetKey: string, bundle: Bundle): void {
@@ -144,19 +159,25 @@ export class AnalysisEngine {
 
   /**
    * The single points of failure of the home region's graph (built as for an analysis, and shared with it):
-   * every prime's dominator tree, solved 32 primes at a time and counted as it goes; the ranking is kept.
+   * every prime's dominator tree, solved 32 primes at a time and counted as it goes (half of the blocks by the
+   * helper, for a big graph); the ranking is kept.
    */
   async resilience(request: ResilienceRequest): Promise<ResilienceOutcome> {
     const started = performance.now();
     const { graph, frame, cache } = await this.dominanceFor(request);
     if (cache.outcome !== null) return cache.outcome;
-    const { suppliers, primes } = resilienceOf(graph, frame);
+    const helper = this.helper;
+    const shared = helper !== undefined && sharesResilience(graph, frame);
+    const { suppliers, total, primes } = shared
+      ? await resilienceOnTwo(graph, frame, (share) => helper({ graph, frame, share }), RESILIENCE_ROWS)
+      : resilienceOf(graph, frame, RESILIENCE_ROWS);
     cache.outcome = {
-      suppliers: suppliers.slice(0, RESILIENCE_ROWS),
-      total: suppliers.length,
+      suppliers,
+      total,
       atRisk: primes.reduce((sum, prime) => sum + prime.onChokepoints, 0),
       primes,
       ms: performance.now() - started,
+      threads: shared ? 2 : 1,
     };
     return cache.outcome;
   }

@@ -3,5 +3,9 @@ import { selfPort, serve } from './actor.ts';
 import { analysisArgs, analysisHandlers } from './analysis-api.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import { referenceLoaders } from './reference-loaders.ts';
+import { createResilienceHelper } from './resilience-part-protocol.ts';
 
-serve(analysisHandlers(new AnalysisEngine(referenceLoaders)), selfPort(), { args: analysisArgs });
+const helper = createResilienceHelper(
+  () => new Worker(new URL('./resilience-part.worker.ts', import.meta.url), { type: 'module' }),
+);
+serve(analysisHandlers(new AnalysisEngine(referenceLoaders, helper)), selfPort(), { args: analysisArgs });

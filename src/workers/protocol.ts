@@ -56,6 +56,8 @@ export interface ResilienceOutcome {
   /** Every prime's summary, by prime id. */
   primes: PrimeResilience[];
   ms: number;
+  /** 2 when a helper thread counted half of the primes' trees. */
+  threads: 1 | 2;
 }
 
 export type SupplierChokepointsRequest = ResilienceRequest & { supplier: string };

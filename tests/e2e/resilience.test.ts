@@ -9,10 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chokepointsOf, primeResilience, supplierRisks } from '../../src/analysis/chokepoints.ts';
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
+import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
+import { HELPER_MIN_LINKS } from '../../src/workers/analysis-engine.ts';
 import type { Bundle } from '../../src/domain/model.ts';
+import { loadBundle } from '../../src/io/load-bundle.ts';
 import { decodeRoute } from '../../src/state/route.ts';
 import { formatUsd } from '../../src/views/derive/format.ts';
-import { useAppSessions } from './harness.ts';
+import { openBundleFile, useAppSessions } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = JSON.parse(readFileSync(`${root}data/samples/chicago.json`, 'utf8')) as Bundle;
@@ -142,5 +145,39 @@ describe('single points of failure', () => {
         .getAttribute('aria-sort'),
     ).toBe('descending');
     expect(await shown(other.page)).toEqual(bySingle);
+  });
+});
+
+describe('single points of failure of a bigger graph', () => {
+  it('are counted on two threads (the analysis worker and its helper) and ranked as in one walk', async () => {
+    // A generated bundle (the bench's generator, small): over a block of 32 primes and enough links that the
+    // analysis worker shares the blocks with its resilience helper.
+    const big = loadBundle(JSON.parse(generateLargeBundle({ orgs: 4000, links: 40_000, seed: 7 }))).value!;
+    const bigGraph = buildSupplyGraph(big, new Uint8Array(big.organizations.length));
+    const bigPrimes = primeResilience(bigGraph);
+    expect(bigPrimes.length).toBeGreaterThan(32);
+    expect(bigGraph.linkCount).toBeGreaterThanOrEqual(HELPER_MIN_LINKS);
+    const bigRanked = supplierRisks(bigGraph);
+    const bigName = (id: string) => big.organizations.find((o) => o.id === id)?.name ?? id;
+
+    const { page, foreignRequests, pageErrors } = await open('');
+    await page
+      .locator('[data-testid="dataset-title"]')
+      .filter({ hasText: 'Chicago' })
+      .waitFor({ timeout: 60_000 });
+    await openBundleFile(page, big, 'generated.json');
+    await page.getByRole('button', { name: 'Gaps', exact: true }).click();
+    const summary = page.locator('[data-testid="resilience-summary"]');
+    await summary.waitFor({ timeout: 120_000 });
+    expect(await summary.getAttribute('data-threads')).toBe('2');
+    const atRisk = bigPrimes.reduce((sum, p) => sum + p.onChokepoints, 0);
+    expect(await page.locator('[data-testid="gaps-dashboard-lead"]').innerText()).toBe(
+      `${bigRanked.length.toLocaleString('en-US')} single points of failure · ${formatUsd(atRisk)} a year of the primes’ purchases at risk`,
+    );
+    expect(await rowsOf(page, 'resilience-suppliers')).toEqual(
+      bigRanked.slice(0, 100).map((r) => bigName(r.supplier)),
+    );
+    expect(foreignRequests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ const outcome: ResilienceOutcome = {
   atRisk: 80,
   primes: primeResilience(graph),
   ms: 1,
+  threads: 1,
 };
 
 function render(overrides: Partial<ResiliencePanelProps> = {}) {

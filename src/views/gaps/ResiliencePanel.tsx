@@ -225,7 +225,12 @@ export function ResiliencePanel(props: ResiliencePanelProps) {
         )
       ) : (
         <>
-          <p className="resilience-summary" data-testid="resilience-summary">
+          <p
+            className="resilience-summary"
+            data-testid="resilience-summary"
+            data-threads={outcome.threads}
+            title={`Found in ${(outcome.ms / 1000).toFixed(1)} s${outcome.threads === 2 ? ', on two threads' : ''}`}
+          >
             {outcome.total === 0 ? (
               'No prime depends on a single supplier: every supplier has another route to each prime.'
             ) : (

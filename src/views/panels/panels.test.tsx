@@ -239,6 +239,7 @@ describe('Inspector: what a closure would cost the primes', () => {
       atRisk: 1_000_000,
       primes: primeResilience(graph),
       ms: 1,
+      threads: 1 as const,
     };
     expect(say('p', null, { ...data, resilience })).toContain(
       `100% of Big Prime&#x27;s purchases ($1M/yr) come from suppliers it depends on alone; 1 capability has one route only; its deepest single dependency is ${ESCAPED}.`,

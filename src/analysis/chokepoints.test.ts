@@ -342,15 +342,15 @@ describe('findChokepoints against the brute force', () => {
   });
 });
 
-describe('findChokepoints against the brute force, over several blocks of 32 primes', () => {
-  // 40 to 60 primes among 70 to 110 organizations: two blocks, tiered or loopy, with many buyers per supplier
-  // so that several of them reach one prime (under one top or not).
+describe('findChokepoints against the brute force, over several blocks of primes', () => {
+  // 40 to 110 primes (BLOCK = 32 to a block) and 30 to 80 other organizations, tiered or loopy, with many
+  // buyers per supplier so that several of them reach one prime (under one top or not).
   it.each(Array.from({ length: 24 }, (_, i) => i))('random graph %i', async (seed) => {
     const random = randomLcg((seed + 0.5) / 24);
     const int = (k: number) => Math.floor(random() * k);
     const loopy = seed % 3 === 2;
-    const n = 70 + int(41);
-    const primes = 40 + int(21);
+    const primes = 40 + int(71);
+    const n = primes + 30 + int(51);
     const specs: OrgSpec[] = Array.from({ length: n }, (_, i) => ({
       id: `o${String(i).padStart(3, '0')}`,
       kind: i < primes ? 'prime' : 'manufacturer',

@@ -76,7 +76,7 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit)
   }
 }
 
-/** Which blocks of 32 primes a count takes: those numbered (first prime index / 32) `from` to `to` - 1. */
+/** Which blocks of primes (BLOCK to a block) a count takes: those numbered `from` to `to` - 1. */
 export interface Share {
   from: number;
   to: number;
@@ -228,7 +228,7 @@ class Tally {
 }
 
 /**
- * Counts the chokepoint pairs of a share of the blocks of 32 primes (eachDominanceBlock): each stored pair's
+ * Counts the chokepoint pairs of a share of the blocks of primes (eachDominanceBlock): each stored pair's
  * subtree size is added to its parent's in one backward sweep over the block's slots, so the walk is linear in
  * the pairs whatever the trees' depth, and holds one block at a time.
  */
@@ -251,7 +251,7 @@ export function countChokepoints(
   let depth = new Int32Array(0);
   let size = new Int32Array(0);
   let under = new Int32Array(0);
-  const underStart = new Int32Array(33);
+  const underStart = new Int32Array(BLOCK + 1);
   const visit = ({ base, count, node, prime, top, parent }: DominanceBlock) => {
     if (depth.length < count) {
       depth = new Int32Array(count * 1.25);
@@ -273,11 +273,11 @@ export function countChokepoints(
     // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
     underStart.fill(0);
     for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[prime[slot]! - base + 1]!++;
-    for (let bit = 0; bit < 32; bit++) underStart[bit + 1]! += underStart[bit]!;
-    const cursor = underStart.slice(0, 32);
+    for (let k = 0; k < BLOCK; k++) underStart[k + 1]! += underStart[k]!;
+    const cursor = underStart.slice(0, BLOCK);
     for (let slot = 0; slot < count; slot++)
       if (parent[slot]! < 0) under[cursor[prime[slot]! - base]!++] = slot;
-    for (let p = base; p < Math.min(base + 32, P); p++) {
+    for (let p = base; p < Math.min(base + BLOCK, P); p++) {
       for (let k = underStart[p - base]!; k < underStart[p - base + 1]!; k++) {
         const slot = under[k]!;
         const t = top[slot]!;
@@ -309,9 +309,9 @@ export function countChokepoints(
 
 /**
  * resilienceOf with the last blocks counted by `helper` (another thread: the same countChokepoints on the same
- * graph and frame) while this thread counts the first ones. The helper starts later (its copy of the graph
- * and the frame arrives first), so this thread takes one block more than half. A helper that answers null (it
- * failed) costs time only: its blocks are then counted here.
+ * graph and frame) while this thread counts the first ones (one more of an odd number: the helper starts
+ * later, once its copy of the graph and the frame has arrived). A helper that answers null (it failed) costs
+ * time only: its blocks are then counted here.
  */
 export async function resilienceOnTwo(
   graph: SupplyGraph,
@@ -320,7 +320,7 @@ export async function resilienceOnTwo(
   rows = Infinity,
 ): Promise<Resilience> {
   const blocks = blockCount(frame);
-  const mine = Math.min(blocks, (blocks >>> 1) + 1);
+  const mine = Math.ceil(blocks / 2);
   const rest = { from: mine, to: blocks };
   const theirs = mine < blocks ? helper(rest) : null;
   const sums = countChokepoints(graph, frame, { from: 0, to: mine });
@@ -587,7 +587,7 @@ export function chokepointsOf(
 /**
  * One prime's chokepoints (supplier ids, sorted): the immediate dominators of its non-trivial pairs (every
  * supplier that cuts something off is the immediate dominator of the first organization below it) and the
- * sole direct suppliers of a capability it buys. Solves only the prime's block of 32.
+ * sole direct suppliers of a capability it buys. Solves only the prime's block.
  */
 export function primeChokepoints(
   graph: SupplyGraph,
@@ -604,7 +604,7 @@ export function primeChokepoints(
       for (let slot = 0; slot < count; slot++)
         if (prime[slot] === p) found.add(frame.order[parent[slot]! < 0 ? top[slot]! : node[parent[slot]!]!]!);
     },
-    (base) => base === p - (p % 32),
+    (base) => base === p - (p % BLOCK),
   );
   for (const s of directPurchases(graph, purchasesByPrime(graph, frame), p).lost.keys()) found.add(s);
   return [...found].map((s) => graph.orgIds[s]!).sort(compareText);

@@ -14,7 +14,7 @@ import { needsLocator, regionMembership, resolveCounty } from '../domain/members
 import type { Bundle } from '../domain/model.ts';
 import { chokepointsOf, primeChokepoints, resilienceOf, resilienceOnTwo } from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
-import { dominanceFrame } from '../analysis/dominance.ts';
+import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
 import type {
   AnalysisOutcome,
@@ -30,14 +30,14 @@ import { RESILIENCE_ROWS } from './protocol.ts';
 import type { ShareCounter } from './resilience-part-protocol.ts';
 
 /**
- * A graph with at least this many links and two blocks of 32 primes has its single points of failure counted
+ * A graph with at least this many links and two blocks of primes has its single points of failure counted
  * on two threads (with the helper); below, copying the graph to the helper would cost more than it saves.
  */
 export const HELPER_MIN_LINKS = 20_000;
 
 /** Whether the engine counts this graph's single points of failure on two threads (when it has a helper). */
 export function sharesResilience(graph: SupplyGraph, frame: DominanceFrame): boolean {
-  return frame.primes.length > 32 && graph.linkCount >= HELPER_MIN_LINKS;
+  return blockCount(frame) >= 2 && graph.linkCount >= HELPER_MIN_LINKS;
 }
 
 /** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */

@@ -11,6 +11,7 @@ import { chokepointsOf, primeResilience, supplierRisks } from '../../src/analysi
 import { buildSupplyGraph } from '../../src/analysis/supply-graph.ts';
 import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
 import { HELPER_MIN_LINKS } from '../../src/workers/analysis-engine.ts';
+import { BLOCK } from '../../src/analysis/dominance.ts';
 import type { Bundle } from '../../src/domain/model.ts';
 import { loadBundle } from '../../src/io/load-bundle.ts';
 import { decodeRoute } from '../../src/state/route.ts';
@@ -152,10 +153,10 @@ describe('single points of failure of a bigger graph', () => {
   it('are counted on two threads (the analysis worker and its helper) and ranked as in one walk', async () => {
     // A generated bundle (the bench's generator, small): over a block of 32 primes and enough links that the
     // analysis worker shares the blocks with its resilience helper.
-    const big = loadBundle(JSON.parse(generateLargeBundle({ orgs: 4000, links: 40_000, seed: 7 }))).value!;
+    const big = loadBundle(JSON.parse(generateLargeBundle({ orgs: 8000, links: 40_000, seed: 7 }))).value!;
     const bigGraph = buildSupplyGraph(big, new Uint8Array(big.organizations.length));
     const bigPrimes = primeResilience(bigGraph);
-    expect(bigPrimes.length).toBeGreaterThan(32);
+    expect(bigPrimes.length).toBeGreaterThan(BLOCK);
     expect(bigGraph.linkCount).toBeGreaterThanOrEqual(HELPER_MIN_LINKS);
     const bigRanked = supplierRisks(bigGraph);
     const bigName = (id: string) => big.organizations.find((o) => o.id === id)?.name ?? id;

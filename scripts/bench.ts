@@ -7,8 +7,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../src/analysis/analyze.ts';
-import { resilienceOf, resilienceOnTwo } from '../src/analysis/chokepoints.ts';
-import { dominanceFrame } from '../src/analysis/dominance.ts';
 import { capabilityLabeler } from '../src/analysis/labels.ts';
 import { buildSupplyGraph } from '../src/analysis/supply-graph.ts';
 import { regionMembership } from '../src/domain/membership.ts';
@@ -19,9 +17,9 @@ import { loadBundle } from '../src/io/load-bundle.ts';
 import { loadBundleSplit } from '../src/io/load-bundle-split.ts';
 import { createThreadPartParser } from './bench/thread-part-parser.ts';
 import { threadWorker } from './bench/thread-worker.ts';
-import { sharesResilience } from '../src/workers/analysis-engine.ts';
+import { AnalysisEngine } from '../src/workers/analysis-engine.ts';
+import type { ReferenceLoaders } from '../src/workers/analysis-engine.ts';
 import { createResilienceHelper } from '../src/workers/resilience-part-protocol.ts';
-import { RESILIENCE_ROWS } from '../src/workers/protocol.ts';
 import { parseJson } from '../src/io/parse-json.ts';
 import { benchDerive } from './bench/derive.ts';
 import { benchRecords, RECORDS_BUDGET } from './bench/records.ts';
@@ -69,7 +67,13 @@ const titles = naicsTitles();
 const helper = createThreadPartParser();
 // The analysis worker's resilience helper, as a thread running the same handlers.
 const resilienceThread = threadWorker(new URL('./bench/resilience-part-thread.ts', import.meta.url));
-const countShare = createResilienceHelper(() => resilienceThread.worker);
+const resilienceHelper = createResilienceHelper(() => resilienceThread.worker);
+/** The generated organizations carry their counties: the engine needs no locator. */
+const benchLoaders: ReferenceLoaders = {
+  naicsTitles: () => Promise.resolve(titles),
+  countyAt: () => Promise.reject(new Error('the bench bundle needs no county lookup')),
+  countyOfZip: () => Promise.reject(new Error('the bench bundle needs no county lookup')),
+};
 
 /** Parse + validate the way the app's import worker does; `split` says whether the helper took part. */
 async function loadAsApp(text: string): Promise<{ loaded: Result<Bundle>; split: boolean }> {
@@ -114,17 +118,27 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     });
     const t3 = performance.now();
     peak.sample();
-    // What the analysis worker answers for the single points of failure, after the analysis.
-    const frame = dominanceFrame(graph);
-    const { total: risks, primes } = sharesResilience(graph, frame)
-      ? await resilienceOnTwo(graph, frame, (share) => countShare({ graph, frame, share }), RESILIENCE_ROWS)
-      : resilienceOf(graph, frame, RESILIENCE_ROWS);
-    const t4 = performance.now();
+    // What the analysis worker does: load the bundle, analyse it (a big graph goes to the resilience helper at
+    // once, which finds its frame meanwhile), then answer the single points of failure; and the same engine
+    // without a helper, for comparison. Only the resilience request is timed.
+    const request = {
+      datasetKey: `bench-${run}`,
+      regionId: BENCH_REGION_ID,
+      counties: region?.counties ?? [],
+    };
+    const engine = new AnalysisEngine(benchLoaders, resilienceHelper);
+    engine.load(request.datasetKey, bundle);
+    await engine.analyze({ ...request, removed: [] });
+    const r0 = performance.now();
+    const { total: risks, primes, threads } = await engine.resilience(request);
+    const r1 = performance.now();
     peak.sample();
-    // The same on one thread.
     collectGarbage();
+    const alone = new AnalysisEngine(benchLoaders);
+    alone.load(request.datasetKey, bundle);
+    await alone.analyze({ ...request, removed: [] });
     const u0 = performance.now();
-    resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
+    await alone.resilience(request);
     const u1 = performance.now();
     if (run === 0) {
       console.log(
@@ -133,6 +147,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
           `${Object.keys(result.tiers).length.toLocaleString('en-US')} with a tier (deepest ${result.tierCounts.length - 1}), ` +
           `${result.criticalSuppliers.length} critical suppliers, ` +
           `${risks.toLocaleString('en-US')} single points of failure over ${primes.length.toLocaleString('en-US')} primes ` +
+          `counted on ${threads} thread(s) ` +
           `(${primes.reduce((sum, p) => sum + p.chokepoints, 0).toLocaleString('en-US')} chokepoint pairs); ` +
           (split ? 'links parsed partly on a helper thread' : 'parsed on one thread (small file)'),
       );
@@ -142,7 +157,7 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
       oneThreadMs.push(s1 - s0);
       buildMs.push(t2 - t1);
       analyzeMs.push(t3 - t2);
-      chokepointsMs.push(t4 - t3);
+      chokepointsMs.push(r1 - r0);
       chokepointsOneThreadMs.push(u1 - u0);
     }
   }

@@ -5,4 +5,4 @@ import { resiliencePartArgs, resiliencePartHandlers } from '../../src/workers/re
 import { threadPort } from './thread-worker.ts';
 
 const port = threadPort();
-if (port !== null) serve(resiliencePartHandlers, port, { args: resiliencePartArgs });
+if (port !== null) serve(resiliencePartHandlers(), port, { args: resiliencePartArgs });

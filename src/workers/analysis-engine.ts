@@ -27,18 +27,14 @@ import type {
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import { RESILIENCE_ROWS } from './protocol.ts';
-import type { ShareCounter } from './resilience-part-protocol.ts';
+import type { ResilienceHelper } from './resilience-part-protocol.ts';
 
 /**
- * A graph with at least this many links and two blocks of primes has its single points of failure counted
- * on two threads (with the helper); below, copying the graph to the helper would cost more than it saves.
+ * A graph with at least this many links goes to the helper as soon as it is built, and, with two blocks of
+ * primes or more, has its single points of failure counted on two threads; below, copying the graph to the
+ * helper would cost more than it saves.
  */
 export const HELPER_MIN_LINKS = 20_000;
-
-/** Whether the engine counts this graph's single points of failure on two threads (when it has a helper). */
-export function sharesResilience(graph: SupplyGraph, frame: DominanceFrame): boolean {
-  return blockCount(frame) >= 2 && graph.linkCount >= HELPER_MIN_LINKS;
-}
 
 /** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */
 interface ResilienceCache {
@@ -71,10 +67,19 @@ export class AnalysisEngine {
   /** The single points of failure of the cached graph, by its key. */
   private resilienceCache: ResilienceCache | null = null;
   private readonly loaders: ReferenceLoaders;
-  private readonly helper: ShareCounter | undefined;
+  private readonly helper: ResilienceHelper | undefined;
+  /** The graph the helper holds (by key), and the frame it answers for it (null if it failed). */
+  private helperGraph: { key: string; frame: Promise<DominanceFrame | null> } | null = null;
 
-  /** `helper`, where given, counts half of a big graph's single points of failure on another core. */
-  constructor(loaders: ReferenceLoaders, helper?: ShareCounter) {
+  /**
+   * `helper`, where given, finds a big graph's frame while the analysis runs and counts half of its single
+   * points of failure on another core.
+   */
+  constructor(
+    loaders: ReferenceLoaders,
+    helper?: ResilienceHelper,
+    private readonly helperMinLinks = HELPER_MIN_LINKS,
+  ) {
     this.loaders = loaders;
     this.helper = helper;
   }
@@ -166,10 +171,14 @@ export class AnalysisEngine {
     const started = performance.now();
     const { graph, frame, cache } = await this.dominanceFor(request);
     if (cache.outcome !== null) return cache.outcome;
-    const helper = this.helper;
-    const shared = helper !== undefined && sharesResilience(graph, frame);
+    const { helper, helperGraph } = this;
+    const shared =
+      helper !== undefined &&
+      helperGraph?.key === cache.key &&
+      (await helperGraph.frame) !== null &&
+      blockCount(frame) >= 2;
     const { suppliers, total, primes } = shared
-      ? await resilienceOnTwo(graph, frame, (share) => helper({ graph, frame, share }), RESILIENCE_ROWS)
+      ? await resilienceOnTwo(graph, frame, (share) => helper.count(cache.key, share), RESILIENCE_ROWS)
       : resilienceOf(graph, frame, RESILIENCE_ROWS);
     cache.outcome = {
       suppliers,
@@ -199,8 +208,13 @@ export class AnalysisEngine {
   ): Promise<{ graph: SupplyGraph; frame: DominanceFrame; cache: ResilienceCache }> {
     const bundle = this.dataset(request.datasetKey, request.years);
     const { key, graph } = await this.graphFor(request, bundle, () => {});
-    if (this.resilienceCache?.key !== key)
-      this.resilienceCache = { key, frame: dominanceFrame(graph), outcome: null };
+    if (this.resilienceCache?.key !== key) {
+      // The helper's copy of the frame when it holds this graph (found while the analysis ran), else found here.
+      const found = this.helperGraph?.key === key ? await this.helperGraph.frame : null;
+      // Another request may have found it meanwhile.
+      if (this.resilienceCache?.key !== key)
+        this.resilienceCache = { key, frame: found ?? dominanceFrame(graph), outcome: null };
+    }
     return { graph, frame: this.resilienceCache.frame, cache: this.resilienceCache };
   }
 
@@ -228,6 +242,9 @@ export class AnalysisEngine {
       onProgress('graph', 2 * step);
       cached = { key: graphKey, graph: buildSupplyGraph(bundle, mask), located };
       this.cachedGraph = cached;
+      // A big graph goes to the helper now, which finds its frame while this thread analyses it.
+      if (this.helper !== undefined && cached.graph.linkCount >= this.helperMinLinks)
+        this.helperGraph = { key: graphKey, frame: this.helper.prepare(graphKey, cached.graph) };
     }
     return cached;
   }

@@ -1,30 +1,41 @@
-// The resilience helper's API (one method: count the chokepoints of some of the blocks of 32 primes), what it
-// runs, and its client (one per analysis worker: the helper is started on the first big graph and kept). The
-// analysis worker counts the other blocks meanwhile (analysis/chokepoints.ts, resilienceOnTwo).
+// The resilience helper's API, what it runs, and its client (one per analysis worker: the helper is started on
+// the first big graph and kept). The analysis worker sends it each big graph as soon as the graph is built: the
+// helper finds the graph's frame (the dominator trees' shared part) while the analysis runs, and hands a copy
+// back. Asked for the single points of failure, the helper counts the later blocks of primes while the
+// analysis worker counts the first ones (analysis/chokepoints.ts, resilienceOnTwo).
 import { z } from 'zod';
 import { countChokepoints, sumsBuffers } from '../analysis/chokepoints.ts';
 import type { ChokepointSums, ResilienceGraph, Share } from '../analysis/chokepoints.ts';
+import { dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
 import { Moved, createActor, fromWorker } from './actor.ts';
 import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 
-/** What a count reads: the graph's columns, the frame the analysis worker found for it, and the blocks. */
-export interface CountRequest {
-  graph: ResilienceGraph;
-  frame: DominanceFrame;
-  share: Share;
-}
-
 export interface ResiliencePartApi extends Api {
-  count: Method<CountRequest, ChokepointSums>;
+  /** Keeps the graph (by its key) and answers its frame, found meanwhile on this core. */
+  prepare: Method<{ key: string; graph: ResilienceGraph }, DominanceFrame>;
+  /** Counts the chokepoints of some blocks of the graph kept. */
+  count: Method<{ key: string; share: Share }, ChokepointSums>;
 }
 
-export const resiliencePartHandlers: Handlers<ResiliencePartApi> = {
-  count({ graph, frame, share }) {
-    const sums = countChokepoints(graph, frame, share);
-    return new Moved(sums, sumsBuffers(sums));
-  },
-};
+/** The helper's handlers: it keeps the last graph prepared, and its frame. */
+export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
+  let kept: { key: string; graph: ResilienceGraph; frame: DominanceFrame } | null = null;
+  return {
+    prepare({ key, graph }) {
+      kept = null;
+      const frame = dominanceFrame(graph);
+      kept = { key, graph, frame };
+      // A copy goes back: the helper keeps its own.
+      return frame;
+    },
+    count({ key, share }) {
+      if (kept?.key !== key) throw new Error('The resilience helper does not hold this graph.');
+      const sums = countChokepoints(kept.graph, kept.frame, share);
+      return new Moved(sums, sumsBuffers(sums));
+    },
+  };
+}
 
 /** The analysis worker's own graph columns: checked for their outline only. */
 const graphOutline = z.custom<ResilienceGraph>((value) => {
@@ -45,37 +56,29 @@ const graphOutline = z.custom<ResilienceGraph>((value) => {
   );
 }, 'not the columns of a supply graph');
 
-const isArcs = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as { start?: unknown }).start instanceof Int32Array &&
-  (value as { to?: unknown }).to instanceof Int32Array;
-
-/** The analysis worker's own frame: checked for its outline only. */
-const frameOutline = z.custom<DominanceFrame>((value) => {
-  if (typeof value !== 'object' || value === null) return false;
-  const f = value as Partial<Record<keyof DominanceFrame, unknown>>;
-  return (
-    [f.primes, f.primeIndex, f.order, f.position, f.componentStart].every((c) => c instanceof Int32Array) &&
-    [f.suppliersOf, f.buyersOf, f.suppliersAt, f.buyersAt].every(isArcs)
-  );
-}, 'not the frame of the dominator trees');
-
 export const resiliencePartArgs: ArgSchemas<ResiliencePartApi> = {
+  prepare: z.object({ key: z.string(), graph: graphOutline }),
   count: z.object({
-    graph: graphOutline,
-    frame: frameOutline,
+    key: z.string(),
     share: z
       .object({ from: z.number().int().min(0), to: z.number().int().min(0) })
       .refine((share) => share.from <= share.to, 'the blocks run backwards'),
   }),
 };
 
-/** Counts a share of a graph's blocks elsewhere; null when that failed (the caller counts it itself). */
-export type ShareCounter = (request: CountRequest) => Promise<ChokepointSums | null>;
+/**
+ * The analysis worker's side of the helper. Each call answers null when the helper failed: the caller then
+ * does the work itself, and it only costs time.
+ */
+export interface ResilienceHelper {
+  /** Sends the graph's columns; the helper keeps them under `key` and answers the graph's frame. */
+  prepare(key: string, graph: ResilienceGraph): Promise<DominanceFrame | null>;
+  /** Counts some blocks of the graph prepared under `key`. */
+  count(key: string, share: Share): Promise<ChokepointSums | null>;
+}
 
-/** A ShareCounter that runs in a helper worker, started on first use. */
-export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): ShareCounter {
+/** A ResilienceHelper that runs in a helper worker, started on first use. */
+export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): ResilienceHelper {
   const actor = createActor<ResiliencePartApi>(
     () => {
       const made = makeWorker();
@@ -83,10 +86,22 @@ export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): S
     },
     { name: 'resilience helper', cancelled: () => new Error('The resilience helper was stopped.') },
   );
-  return ({ graph, frame, share }) => {
-    // Only the columns it reads: a copy of each travels with the call.
-    const { orgCount, orgIds, kind, linkCount, linkSource, linkTarget, linkValue, linkCapability } = graph;
-    const columns = { orgCount, orgIds, kind, linkCount, linkSource, linkTarget, linkValue, linkCapability };
-    return actor.call('count', { graph: columns, frame, share }).catch(() => null);
+  return {
+    prepare(key, graph) {
+      // Only the columns it reads: a copy of each travels with the call.
+      const { orgCount, orgIds, kind, linkCount, linkSource, linkTarget, linkValue, linkCapability } = graph;
+      const columns = {
+        orgCount,
+        orgIds,
+        kind,
+        linkCount,
+        linkSource,
+        linkTarget,
+        linkValue,
+        linkCapability,
+      };
+      return actor.call('prepare', { key, graph: columns }).catch(() => null);
+    },
+    count: (key, share) => actor.call('count', { key, share }).catch(() => null),
   };
 }

@@ -3,4 +3,4 @@
 import { selfPort, serve } from './actor.ts';
 import { resiliencePartArgs, resiliencePartHandlers } from './resilience-part-protocol.ts';
 
-serve(resiliencePartHandlers, selfPort(), { args: resiliencePartArgs });
+serve(resiliencePartHandlers(), selfPort(), { args: resiliencePartArgs });

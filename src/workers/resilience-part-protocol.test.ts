@@ -1,0 +1,115 @@
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { resilienceOf } from '../analysis/chokepoints.ts';
+import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
+import { buildSupplyGraph } from '../analysis/supply-graph.ts';
+import { HT, MS, testBundle } from '../analysis/test-bundle.ts';
+import type { LinkSpec, OrgSpec } from '../analysis/test-bundle.ts';
+import { regionMembership } from '../domain/membership.ts';
+import { inThread } from './actor.ts';
+import type { WorkerLike } from './actor.ts';
+import { AnalysisEngine } from './analysis-engine.ts';
+import type { ReferenceLoaders } from './analysis-engine.ts';
+import { RESILIENCE_ROWS } from './protocol.ts';
+import {
+  createResilienceHelper,
+  resiliencePartArgs,
+  resiliencePartHandlers,
+} from './resilience-part-protocol.ts';
+
+const loaders: ReferenceLoaders = {
+  naicsTitles: () => Promise.resolve({}),
+  countyAt: () => Promise.resolve(() => null),
+  countyOfZip: () => Promise.resolve(() => null),
+};
+
+/** 90 primes (three blocks) and 150 suppliers, tiered, several buyers each. */
+function bigBundle(seed: number) {
+  const random = randomLcg(seed);
+  const int = (k: number) => Math.floor(random() * k);
+  const primes = 90;
+  const n = primes + 150;
+  const orgs: OrgSpec[] = Array.from({ length: n }, (_, i) => ({
+    id: `o${String(i).padStart(3, '0')}`,
+    kind: i < primes ? 'prime' : 'manufacturer',
+    naics: [[MS, HT][int(2)]!],
+  }));
+  const links: LinkSpec[] = [];
+  for (let k = 0; k < n * 4; k++) {
+    const a = primes + int(n - primes);
+    links.push([orgs[a]!.id, orgs[int(a)]!.id, [MS, HT, undefined][int(3)], 1 + int(1000)]);
+  }
+  return testBundle(orgs, links);
+}
+
+const request = { datasetKey: 'd', regionId: null, counties: [] };
+
+describe('the analysis engine with a resilience helper', () => {
+  it('hands a big graph to the helper, takes its frame, and counts the blocks on two threads', async () => {
+    const bundle = bigBundle(0.25);
+    const graph = buildSupplyGraph(bundle, regionMembership(bundle.organizations, [], {}));
+    expect(blockCount(dominanceFrame(graph))).toBe(3);
+    const calls: string[] = [];
+    const helper = createResilienceHelper(() => {
+      const worker = inThread(resiliencePartHandlers(), resiliencePartArgs);
+      return {
+        ...worker,
+        postMessage: (message: unknown, transfer: Transferable[]) => {
+          calls.push((message as { method: string }).method);
+          worker.postMessage(structuredClone(message), transfer);
+        },
+      };
+    });
+    const engine = new AnalysisEngine(loaders, helper, 0);
+    engine.load('d', bundle);
+    await engine.analyze({ ...request, removed: [] });
+    expect(calls).toEqual(['prepare']);
+    const outcome = await engine.resilience(request);
+    expect(calls).toEqual(['prepare', 'count']);
+    expect(outcome.threads).toBe(2);
+    const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
+    expect(outcome.suppliers).toEqual(whole.suppliers);
+    expect(outcome.total).toBe(whole.total);
+    expect(outcome.primes).toEqual(whole.primes);
+  });
+
+  it('counts on one thread, with the same answer, when the helper fails or the graph is small', async () => {
+    const bundle = bigBundle(0.75);
+    const graph = buildSupplyGraph(bundle, regionMembership(bundle.organizations, [], {}));
+    const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
+    const broken: WorkerLike = {
+      postMessage: () => {},
+      addEventListener: () => {},
+      terminate: () => {},
+      onFailure: (listener) => void setTimeout(() => listener('it could not start'), 0),
+    };
+    for (const engine of [
+      new AnalysisEngine(
+        loaders,
+        createResilienceHelper(() => broken),
+        0,
+      ),
+      new AnalysisEngine(
+        loaders,
+        createResilienceHelper(() => inThread(resiliencePartHandlers(), resiliencePartArgs)),
+        graph.linkCount + 1,
+      ),
+    ]) {
+      engine.load('d', bundle);
+      await engine.analyze({ ...request, removed: [] });
+      const outcome = await engine.resilience(request);
+      expect(outcome.threads).toBe(1);
+      expect({ suppliers: outcome.suppliers, total: outcome.total, primes: outcome.primes }).toEqual(whole);
+    }
+  });
+
+  it('refuses to count a graph it does not hold', async () => {
+    const handlers = resiliencePartHandlers();
+    expect(() =>
+      handlers.count(
+        { key: 'nothing', share: { from: 0, to: 1 } },
+        { emit: () => {}, cancelled: () => false },
+      ),
+    ).toThrow('does not hold this graph');
+  });
+});

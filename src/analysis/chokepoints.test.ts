@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chokepointsOf,
   compareChokepoints,
-  countChokepoints,
+  chokepointCounter,
   findChokepoints,
   primeChokepoints,
   primeResilience,
@@ -11,7 +11,7 @@ import {
   resilienceOnTwo,
   supplierRisks,
 } from './chokepoints.ts';
-import type { Chokepoint, PrimeResilience } from './chokepoints.ts';
+import type { BlockHelper, Chokepoint, PrimeResilience } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
 import { dominanceFrame } from './dominance.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
@@ -366,19 +366,47 @@ describe('findChokepoints against the brute force, over several blocks of primes
     const graph = specGraph(specs, links);
     expect(findChokepoints(graph).length).toBeGreaterThan(0);
     expectBruteForce(graph);
-    // The blocks shared with a helper thread (its sums copied as a message would copy them) or, when it fails,
-    // counted here: the same ranking and summaries as in one walk, which the brute force has just checked.
+    // The blocks shared with a helper thread (what it collects copied as a message would copy it) or, when it
+    // fails in any way, counted here: the same ranking and summaries as in one walk, which the brute force has
+    // just checked.
     const whole = resilienceOf(graph);
     const frame = dominanceFrame(graph);
-    const helped = await resilienceOnTwo(graph, frame, (share) =>
-      Promise.resolve(structuredClone(countChokepoints(graph, structuredClone(frame), share))),
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    /** A helper on this thread; `skip` blocks it says it counted but did not, `fail` makes it fail. */
+    const helper = (options: { fail?: 'count' | 'collect'; skip?: number } = {}): BlockHelper => {
+      const counter = chokepointCounter(graph, structuredClone(frame));
+      const blocks: number[] = [];
+      return {
+        count: (block) => {
+          if (options.fail === 'count') return Promise.resolve(false);
+          if (block !== options.skip) counter.count(block);
+          blocks.push(block);
+          return new Promise((resolve) => setTimeout(() => resolve(true), 0));
+        },
+        collect: () =>
+          Promise.resolve(
+            options.fail === undefined
+              ? structuredClone({ sums: counter.sums, blocks: blocks.filter((b) => b !== options.skip) })
+              : null,
+          ),
+      };
+    };
+    const given: number[] = [];
+    const watched = helper();
+    const counted = await resilienceOnTwo(
+      graph,
+      frame,
+      { count: (block) => (given.push(block), watched.count(block)), collect: () => watched.collect() },
+      pause,
     );
-    expect(helped).toEqual(whole);
-    expect(await resilienceOnTwo(graph, frame, () => Promise.resolve(null))).toEqual(whole);
+    expect(counted).toEqual(whole);
+    expect(given.length).toBeGreaterThan(0);
+    for (const options of [{ fail: 'count' as const }, { fail: 'collect' as const }, { skip: 1 }])
+      expect(await resilienceOnTwo(graph, frame, helper(options), pause)).toEqual(whole);
     // The first rows of the ranking only, and how many there are in all.
     expect(whole.total).toBe(whole.suppliers.length);
     const firstRows = { ...whole, suppliers: whole.suppliers.slice(0, 3) };
     expect(resilienceOf(graph, frame, 3)).toEqual(firstRows);
-    expect(await resilienceOnTwo(graph, frame, () => Promise.resolve(null), 3)).toEqual(firstRows);
+    expect(await resilienceOnTwo(graph, frame, helper(), pause, 3)).toEqual(firstRows);
   });
 });

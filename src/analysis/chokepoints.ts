@@ -5,7 +5,14 @@
 // computeDominance (dominance.ts). A direct supplier of p is a child of p in that tree (not every child is a
 // direct supplier), so the capabilities p would lose with s are those s alone supplies to p directly.
 import { compareText } from './compare-text.ts';
-import { BLOCK, blockCount, computeDominance, dominanceFrame, eachDominanceBlock } from './dominance.ts';
+import {
+  BLOCK,
+  blockCount,
+  computeDominance,
+  DominanceSolver,
+  dominanceFrame,
+  eachDominanceBlock,
+} from './dominance.ts';
 import type { Dominance, DominanceBlock, DominanceFrame } from './dominance.ts';
 import { REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
@@ -237,6 +244,18 @@ export function countChokepoints(
   frame: DominanceFrame,
   share: Share = { from: 0, to: blockCount(frame) },
 ): ChokepointSums {
+  const counter = chokepointCounter(graph, frame);
+  for (let k = share.from; k < share.to; k++) counter.count(k);
+  return counter.sums;
+}
+
+/** Counts blocks one at a time (by number) into its sums. */
+export interface ChokepointCounter {
+  count(block: number): void;
+  readonly sums: ChokepointSums;
+}
+
+export function chokepointCounter(graph: ResilienceGraph, frame: DominanceFrame): ChokepointCounter {
   const P = frame.primes.length;
   const { order, position } = frame;
   const tally = new Tally(
@@ -303,29 +322,66 @@ export function countChokepoints(
       }
     }
   };
-  eachDominanceBlock(frame, visit, (base) => base / BLOCK >= share.from && base / BLOCK < share.to);
-  return tally.sums;
+  const solver = new DominanceSolver(frame);
+  return { count: (block) => solver.solve(block, visit), sums: tally.sums };
+}
+
+/** What a helper counted: the sums of the blocks it lists. */
+export interface CountedBlocks {
+  sums: ChokepointSums;
+  blocks: number[];
 }
 
 /**
- * resilienceOf with the last blocks counted by `helper` (another thread: the same countChokepoints on the same
- * graph and frame) while this thread counts the first ones (one more of an odd number: the helper starts
- * later, once its copy of the graph and the frame has arrived). A helper that answers null (it failed) costs
- * time only: its blocks are then counted here.
+ * Another thread that counts blocks of the same graph and frame (its own chokepointCounter): `count` answers
+ * once it has counted the block (false if it failed), `collect` answers what it counted (null if it failed)
+ * and starts afresh.
+ */
+export interface BlockHelper {
+  count(block: number): Promise<boolean>;
+  collect(): Promise<CountedBlocks | null>;
+}
+
+/**
+ * resilienceOf on two threads: this one and a helper take the blocks in turn, each the next one not taken, so
+ * that both finish together however fast each runs. This thread hands the helper its blocks (two ahead, so it
+ * never waits) and `pause`s between its own to hear the helper's answers. A helper that fails costs time
+ * only: the blocks it was given are then counted here.
  */
 export async function resilienceOnTwo(
   graph: SupplyGraph,
   frame: DominanceFrame,
-  helper: (share: Share) => Promise<ChokepointSums | null>,
+  helper: BlockHelper,
+  pause: () => Promise<void>,
   rows = Infinity,
 ): Promise<Resilience> {
   const blocks = blockCount(frame);
-  const mine = Math.ceil(blocks / 2);
-  const rest = { from: mine, to: blocks };
-  const theirs = mine < blocks ? helper(rest) : null;
-  const sums = countChokepoints(graph, frame, { from: 0, to: mine });
-  if (theirs !== null) mergeSums(sums, (await theirs) ?? countChokepoints(graph, frame, rest));
-  return resilienceFrom(graph, frame, sums, rows);
+  const counter = chokepointCounter(graph, frame);
+  const given: number[] = [];
+  let next = 0;
+  const give = (): void => {
+    if (next >= blocks) return;
+    const block = next++;
+    given.push(block);
+    void helper.count(block).then((counted) => {
+      if (counted) give();
+    });
+  };
+  give();
+  give();
+  while (next < blocks) {
+    counter.count(next++);
+    await pause();
+  }
+  // The helper answers the collection after the blocks it was given; any of them it did not count (it failed)
+  // are counted here.
+  const theirs = await helper.collect();
+  const counted = new Set(theirs?.blocks);
+  if (theirs !== null && theirs.blocks.every((block) => given.includes(block)))
+    mergeSums(counter.sums, theirs.sums);
+  else counted.clear();
+  for (const block of given) if (!counted.has(block)) counter.count(block);
+  return resilienceFrom(graph, frame, counter.sums, rows);
 }
 
 /** The usable links into each prime, by prime index (CSR of link indices). */

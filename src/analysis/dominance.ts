@@ -284,22 +284,36 @@ export function eachDominanceBlock(
   visit: (block: DominanceBlock) => void,
   wanted: (base: number) => boolean = () => true,
 ): void {
-  const { primes, buyersAt, suppliersAt, order, position, componentStart: start } = frame;
-  const n = order.length;
-  const P = primes.length;
-  const count = start.length - 1;
-  const pairs = new PairColumns(Math.max(1024, n * 2));
-  // The solver works on positions in visiting order, so that what it reads of an organization's buyers was
-  // written shortly before, close by in memory.
-  const solver = new BlockSolver(
-    n,
-    primes.map((v) => position[v]!),
-    buyersAt,
-    suppliersAt,
-    pairs,
-  );
-  for (let base = 0; base < P; base += BLOCK) {
-    if (!wanted(base)) continue;
+  const solver = new DominanceSolver(frame);
+  for (let k = 0; k < blockCount(frame); k++) if (wanted(k * BLOCK)) solver.solve(k, visit);
+}
+
+/** Solves blocks one at a time (by number), reusing its memory from one block to the next. */
+export class DominanceSolver {
+  private readonly pairs: PairColumns;
+  private readonly solver: BlockSolver;
+
+  constructor(private readonly frame: DominanceFrame) {
+    const { primes, buyersAt, suppliersAt, position } = frame;
+    const n = frame.order.length;
+    this.pairs = new PairColumns(Math.max(1024, n * 2));
+    // The solver works on positions in visiting order, so that what it reads of an organization's buyers was
+    // written shortly before, close by in memory.
+    this.solver = new BlockSolver(
+      n,
+      primes.map((v) => position[v]!),
+      buyersAt,
+      suppliersAt,
+      this.pairs,
+    );
+  }
+
+  /** Solves block k and hands its pairs to `visit`. */
+  solve(k: number, visit: (block: DominanceBlock) => void): void {
+    const { pairs, solver } = this;
+    const start = this.frame.componentStart;
+    const count = start.length - 1;
+    const base = k * BLOCK;
     pairs.count = 0;
     solver.begin(base);
     for (let c = 0; c < count; c++) {

@@ -65,7 +65,8 @@ describe('the analysis engine with a resilience helper', () => {
     await engine.analyze({ ...request, removed: [] });
     expect(calls).toEqual(['prepare']);
     const outcome = await engine.resilience(request);
-    expect(calls).toEqual(['prepare', 'count']);
+    // Three blocks: two handed to the helper at once, the third counted here, then the helper's collected.
+    expect(calls).toEqual(['prepare', 'count', 'count', 'collect']);
     expect(outcome.threads).toBe(2);
     const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
     expect(outcome.suppliers).toEqual(whole.suppliers);
@@ -103,13 +104,14 @@ describe('the analysis engine with a resilience helper', () => {
     }
   });
 
-  it('refuses to count a graph it does not hold', async () => {
+  it('refuses to count a graph it does not hold, or a block the graph does not have', () => {
     const handlers = resiliencePartHandlers();
-    expect(() =>
-      handlers.count(
-        { key: 'nothing', share: { from: 0, to: 1 } },
-        { emit: () => {}, cancelled: () => false },
-      ),
-    ).toThrow('does not hold this graph');
+    const context = { emit: () => {}, cancelled: () => false };
+    expect(() => handlers.count({ key: 'nothing', block: 0 }, context)).toThrow('does not hold this graph');
+    const bundle = bigBundle(0.5);
+    const graph = buildSupplyGraph(bundle, regionMembership(bundle.organizations, [], {}));
+    handlers.prepare({ key: 'g', graph }, context);
+    expect(handlers.count({ key: 'g', block: 2 }, context)).toBe(true);
+    expect(() => handlers.count({ key: 'g', block: 3 }, context)).toThrow('The graph has no block 3.');
   });
 });

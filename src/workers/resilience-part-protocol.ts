@@ -1,12 +1,18 @@
 // The resilience helper's API, what it runs, and its client (one per analysis worker: the helper is started on
 // the first big graph and kept). The analysis worker sends it each big graph as soon as the graph is built: the
 // helper finds the graph's frame (the dominator trees' shared part) while the analysis runs, and hands a copy
-// back. Asked for the single points of failure, the helper counts the later blocks of primes while the
-// analysis worker counts the first ones (analysis/chokepoints.ts, resilienceOnTwo).
+// back. Asked for the single points of failure, the analysis worker hands the helper blocks of primes one at a
+// time while it counts others, and collects the helper's sums at the end (analysis/chokepoints.ts,
+// resilienceOnTwo).
 import { z } from 'zod';
-import { countChokepoints, sumsBuffers } from '../analysis/chokepoints.ts';
-import type { ChokepointSums, ResilienceGraph, Share } from '../analysis/chokepoints.ts';
-import { dominanceFrame } from '../analysis/dominance.ts';
+import { chokepointCounter, sumsBuffers } from '../analysis/chokepoints.ts';
+import type {
+  BlockHelper,
+  ChokepointCounter,
+  CountedBlocks,
+  ResilienceGraph,
+} from '../analysis/chokepoints.ts';
+import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
 import { Moved, createActor, fromWorker } from './actor.ts';
 import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
@@ -14,25 +20,46 @@ import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 export interface ResiliencePartApi extends Api {
   /** Keeps the graph (by its key) and answers its frame, found meanwhile on this core. */
   prepare: Method<{ key: string; graph: ResilienceGraph }, DominanceFrame>;
-  /** Counts the chokepoints of some blocks of the graph kept. */
-  count: Method<{ key: string; share: Share }, ChokepointSums>;
+  /** Counts the chokepoints of one block of the graph kept, into the sums being collected. */
+  count: Method<{ key: string; block: number }, true>;
+  /** Answers the sums of the blocks counted since the last collection, and starts afresh. */
+  collect: Method<{ key: string }, CountedBlocks>;
 }
 
-/** The helper's handlers: it keeps the last graph prepared, and its frame. */
+/** The helper's handlers: it keeps the last graph prepared, its frame, and the blocks counted since. */
 export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
-  let kept: { key: string; graph: ResilienceGraph; frame: DominanceFrame } | null = null;
+  let kept: {
+    key: string;
+    graph: ResilienceGraph;
+    frame: DominanceFrame;
+    counting: { counter: ChokepointCounter; blocks: number[] } | null;
+  } | null = null;
+  const held = (key: string) => {
+    if (kept?.key !== key) throw new Error('The resilience helper does not hold this graph.');
+    return kept;
+  };
   return {
     prepare({ key, graph }) {
       kept = null;
       const frame = dominanceFrame(graph);
-      kept = { key, graph, frame };
+      kept = { key, graph, frame, counting: null };
       // A copy goes back: the helper keeps its own.
       return frame;
     },
-    count({ key, share }) {
-      if (kept?.key !== key) throw new Error('The resilience helper does not hold this graph.');
-      const sums = countChokepoints(kept.graph, kept.frame, share);
-      return new Moved(sums, sumsBuffers(sums));
+    count({ key, block }) {
+      const graph = held(key);
+      if (block >= blockCount(graph.frame)) throw new Error(`The graph has no block ${block}.`);
+      graph.counting ??= { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] };
+      graph.counting.counter.count(block);
+      graph.counting.blocks.push(block);
+      return true;
+    },
+    collect({ key }) {
+      const graph = held(key);
+      const counting = graph.counting ?? { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] };
+      graph.counting = null;
+      const { sums } = counting.counter;
+      return new Moved({ sums, blocks: counting.blocks }, sumsBuffers(sums));
     },
   };
 }
@@ -58,23 +85,19 @@ const graphOutline = z.custom<ResilienceGraph>((value) => {
 
 export const resiliencePartArgs: ArgSchemas<ResiliencePartApi> = {
   prepare: z.object({ key: z.string(), graph: graphOutline }),
-  count: z.object({
-    key: z.string(),
-    share: z
-      .object({ from: z.number().int().min(0), to: z.number().int().min(0) })
-      .refine((share) => share.from <= share.to, 'the blocks run backwards'),
-  }),
+  count: z.object({ key: z.string(), block: z.number().int().min(0) }),
+  collect: z.object({ key: z.string() }),
 };
 
 /**
- * The analysis worker's side of the helper. Each call answers null when the helper failed: the caller then
- * does the work itself, and it only costs time.
+ * The analysis worker's side of the helper. Each call answers null (or false) when the helper failed: the
+ * caller then does the work itself, and it only costs time.
  */
 export interface ResilienceHelper {
   /** Sends the graph's columns; the helper keeps them under `key` and answers the graph's frame. */
   prepare(key: string, graph: ResilienceGraph): Promise<DominanceFrame | null>;
-  /** Counts some blocks of the graph prepared under `key`. */
-  count(key: string, share: Share): Promise<ChokepointSums | null>;
+  /** The graph prepared under `key`, as a BlockHelper (analysis/chokepoints.ts, resilienceOnTwo). */
+  blocks(key: string): BlockHelper;
 }
 
 /** A ResilienceHelper that runs in a helper worker, started on first use. */
@@ -102,6 +125,21 @@ export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): R
       };
       return actor.call('prepare', { key, graph: columns }).catch(() => null);
     },
-    count: (key, share) => actor.call('count', { key, share }).catch(() => null),
+    blocks: (key) => ({
+      count: (block) => actor.call('count', { key, block }).catch(() => false),
+      collect: () => actor.call('collect', { key }).catch(() => null),
+    }),
   };
+}
+
+/** Lets the messages that arrived meanwhile be handled, then goes on at once (no timer's minimum delay). */
+export function pauseForMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }

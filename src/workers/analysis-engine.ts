@@ -27,7 +27,7 @@ import type {
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import { RESILIENCE_ROWS } from './protocol.ts';
-import { pauseForMessages } from './resilience-part-protocol.ts';
+import { nextMessageTurn } from './sliced.ts';
 import type { ResilienceHelper } from './resilience-part-protocol.ts';
 
 /**
@@ -179,7 +179,7 @@ export class AnalysisEngine {
       (await helperGraph.frame) !== null &&
       blockCount(frame) >= 2;
     const { suppliers, total, primes } = shared
-      ? await resilienceOnTwo(graph, frame, helper.blocks(cache.key), pauseForMessages, RESILIENCE_ROWS)
+      ? await resilienceOnTwo(graph, frame, helper.blocks(cache.key), nextMessageTurn, RESILIENCE_ROWS)
       : resilienceOf(graph, frame, RESILIENCE_ROWS);
     cache.outcome = {
       suppliers,

@@ -131,15 +131,3 @@ export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): R
     }),
   };
 }
-
-/** Lets the messages that arrived meanwhile be handled, then goes on at once (no timer's minimum delay). */
-export function pauseForMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}

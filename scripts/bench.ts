@@ -90,6 +90,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
   const analyzeMs: number[] = [];
   const chokepointsMs: number[] = [];
   const chokepointsOneThreadMs: number[] = [];
+  const selectMs: number[] = [];
+  const selectOneThreadMs: number[] = [];
   const peak = createPeakSampler();
 
   for (let run = 0; run < WARMUP_RUNS + runs; run++) {
@@ -130,9 +132,13 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     engine.load(request.datasetKey, bundle);
     await engine.analyze({ ...request, removed: [] });
     const r0 = performance.now();
-    const { total: risks, primes, threads } = await engine.resilience(request);
+    const { total: risks, primes, threads, suppliers } = await engine.resilience(request);
     const r1 = performance.now();
     peak.sample();
+    // Selecting the first of them: what it cuts off, for each prime.
+    const supplier = suppliers[0]?.supplier ?? '';
+    await engine.supplierChokepoints({ ...request, supplier });
+    const r2 = performance.now();
     collectGarbage();
     const alone = new AnalysisEngine(benchLoaders);
     alone.load(request.datasetKey, bundle);
@@ -140,6 +146,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     const u0 = performance.now();
     await alone.resilience(request);
     const u1 = performance.now();
+    await alone.supplierChokepoints({ ...request, supplier });
+    const u2 = performance.now();
     if (run === 0) {
       console.log(
         `  ${sizeLabel(size.orgs)}: ${graph.linkCount.toLocaleString('en-US')} supply links, ` +
@@ -159,6 +167,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
       analyzeMs.push(t3 - t2);
       chokepointsMs.push(r1 - r0);
       chokepointsOneThreadMs.push(u1 - u0);
+      selectMs.push(r2 - r1);
+      selectOneThreadMs.push(u2 - u1);
     }
   }
   return {
@@ -169,6 +179,8 @@ async function benchSize(size: BenchSize): Promise<SizeResult> {
     analyzeMs: median(analyzeMs),
     chokepointsMs: median(chokepointsMs),
     chokepointsOneThreadMs: median(chokepointsOneThreadMs),
+    selectMs: median(selectMs),
+    selectOneThreadMs: median(selectOneThreadMs),
     peakHeapMb: peak.peakHeapMb(),
     peakRssMb: peak.peakRssMb(),
   };

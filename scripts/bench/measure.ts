@@ -18,6 +18,10 @@ export interface SizeResult extends BenchSize {
   chokepointsMs: number;
   /** The same on one thread, for comparison. */
   chokepointsOneThreadMs: number;
+  /** Then one supplier's chokepoints with their cut-off sets (selecting the first of the ranking), and on one
+   *  thread. */
+  selectMs: number;
+  selectOneThreadMs: number;
   /** Largest `process.memoryUsage().heapUsed` sampled right after each measured step, in MB. */
   peakHeapMb: number;
   /** Largest resident set size sampled at the same moments, in MB. */
@@ -134,6 +138,7 @@ export function formatTable(results: readonly SizeResult[]): string {
       budgetLine('membership + graph + analysis', analysis, BUDGETS.analysisMs),
       budgetLine('single points of failure', budgeted.chokepointsMs, BUDGETS.analysisMs),
       `  ${'  (on one thread, for comparison)'.padEnd(32)}${budgeted.chokepointsOneThreadMs.toFixed(0).padStart(6)} ms`,
+      `  ${'selecting one (its cut-offs)'.padEnd(32)}${budgeted.selectMs.toFixed(0).padStart(6)} ms (one thread: ${budgeted.selectOneThreadMs.toFixed(0)} ms; no budget)`,
     );
   }
   return out.join('\n');

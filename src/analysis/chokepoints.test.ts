@@ -4,6 +4,8 @@ import {
   chokepointsOf,
   compareChokepoints,
   chokepointCounter,
+  chokepointsOfOnTwo,
+  cutFinder,
   findChokepoints,
   primeChokepoints,
   primeResilience,
@@ -372,41 +374,71 @@ describe('findChokepoints against the brute force, over several blocks of primes
     const whole = resilienceOf(graph);
     const frame = dominanceFrame(graph);
     const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-    /** A helper on this thread; `skip` blocks it says it counted but did not, `fail` makes it fail. */
-    const helper = (options: { fail?: 'count' | 'collect'; skip?: number } = {}): BlockHelper => {
-      const counter = chokepointCounter(graph, structuredClone(frame));
+    /**
+     * A helper on this thread doing `work` on the blocks it takes and answering `found()` (copied as a message
+     * would be); `skip`: a block it says it did but did not; `fail`: where it fails.
+     */
+    const fake = <T>(
+      work: (block: number) => void,
+      found: () => T,
+      options: { fail?: 'take' | 'collect'; skip?: number } = {},
+    ): BlockHelper<T> => {
       const blocks: number[] = [];
       return {
-        count: (block) => {
-          if (options.fail === 'count') return Promise.resolve(false);
-          if (block !== options.skip) counter.count(block);
+        take: (block) => {
+          if (options.fail === 'take') return Promise.resolve(false);
+          if (block !== options.skip) work(block);
           blocks.push(block);
           return new Promise((resolve) => setTimeout(() => resolve(true), 0));
         },
         collect: () =>
           Promise.resolve(
             options.fail === undefined
-              ? structuredClone({ sums: counter.sums, blocks: blocks.filter((b) => b !== options.skip) })
+              ? structuredClone({ found: found(), blocks: blocks.filter((b) => b !== options.skip) })
               : null,
           ),
       };
     };
+    const counting = (options?: { fail?: 'take' | 'collect'; skip?: number }) => {
+      const counter = chokepointCounter(graph, structuredClone(frame));
+      return fake(
+        (block) => counter.count(block),
+        () => counter.sums,
+        options,
+      );
+    };
     const given: number[] = [];
-    const watched = helper();
+    const watched = counting();
     const counted = await resilienceOnTwo(
       graph,
       frame,
-      { count: (block) => (given.push(block), watched.count(block)), collect: () => watched.collect() },
+      { take: (block) => (given.push(block), watched.take(block)), collect: () => watched.collect() },
       pause,
     );
     expect(counted).toEqual(whole);
     expect(given.length).toBeGreaterThan(0);
-    for (const options of [{ fail: 'count' as const }, { fail: 'collect' as const }, { skip: 1 }])
-      expect(await resilienceOnTwo(graph, frame, helper(options), pause)).toEqual(whole);
+    const failures = [{ fail: 'take' as const }, { fail: 'collect' as const }, { skip: 1 }];
+    for (const options of failures)
+      expect(await resilienceOnTwo(graph, frame, counting(options), pause)).toEqual(whole);
+    // One supplier's cut-off sets, found on two threads: as on one (checked against the brute force above).
+    const finding = (options?: { fail?: 'take' | 'collect'; skip?: number }) => (at: number) => {
+      const finder = cutFinder(structuredClone(frame), at);
+      return fake(
+        (block) => finder.find(block),
+        () => finder.cut,
+        options,
+      );
+    };
+    for (const { supplier } of whole.suppliers.slice(0, 6))
+      for (const options of [{}, ...failures])
+        expect(await chokepointsOfOnTwo(graph, supplier, frame, finding(options), pause)).toEqual(
+          chokepointsOf(graph, supplier),
+        );
+    expect(await chokepointsOfOnTwo(graph, 'nobody', frame, finding(), pause)).toEqual([]);
     // The first rows of the ranking only, and how many there are in all.
     expect(whole.total).toBe(whole.suppliers.length);
     const firstRows = { ...whole, suppliers: whole.suppliers.slice(0, 3) };
     expect(resilienceOf(graph, frame, 3)).toEqual(firstRows);
-    expect(await resilienceOnTwo(graph, frame, helper(), pause, 3)).toEqual(firstRows);
+    expect(await resilienceOnTwo(graph, frame, counting(), pause, 3)).toEqual(firstRows);
   });
 });

@@ -326,61 +326,64 @@ export function chokepointCounter(graph: ResilienceGraph, frame: DominanceFrame)
   return { count: (block) => solver.solve(block, visit), sums: tally.sums };
 }
 
-/** What a helper counted: the sums of the blocks it lists. */
-export interface CountedBlocks {
-  sums: ChokepointSums;
-  blocks: number[];
+/**
+ * Another thread that works through blocks of the same graph and frame: `take` answers once it has done the
+ * block (false if it failed), `collect` answers what it found in the blocks it lists (null if it failed) and
+ * starts afresh.
+ */
+export interface BlockHelper<T> {
+  take(block: number): Promise<boolean>;
+  collect(): Promise<{ found: T; blocks: number[] } | null>;
 }
 
 /**
- * Another thread that counts blocks of the same graph and frame (its own chokepointCounter): `count` answers
- * once it has counted the block (false if it failed), `collect` answers what it counted (null if it failed)
- * and starts afresh.
+ * Works through every block on two threads: this one and a helper take the blocks in turn, each the next one
+ * not taken, so that both finish together however fast each runs. This thread hands the helper its blocks (two
+ * ahead, so it never waits) and `pause`s between its own to hear the helper's answers. Answers what the helper
+ * found (null if it failed) after doing here the blocks it was given and did not do, so that a failing helper
+ * costs time only.
  */
-export interface BlockHelper {
-  count(block: number): Promise<boolean>;
-  collect(): Promise<CountedBlocks | null>;
-}
-
-/**
- * resilienceOf on two threads: this one and a helper take the blocks in turn, each the next one not taken, so
- * that both finish together however fast each runs. This thread hands the helper its blocks (two ahead, so it
- * never waits) and `pause`s between its own to hear the helper's answers. A helper that fails costs time
- * only: the blocks it was given are then counted here.
- */
-export async function resilienceOnTwo(
-  graph: SupplyGraph,
-  frame: DominanceFrame,
-  helper: BlockHelper,
+async function onTwo<T>(
+  blocks: number,
+  mine: (block: number) => void,
+  helper: BlockHelper<T>,
   pause: () => Promise<void>,
-  rows = Infinity,
-): Promise<Resilience> {
-  const blocks = blockCount(frame);
-  const counter = chokepointCounter(graph, frame);
+): Promise<T | null> {
   const given: number[] = [];
   let next = 0;
   const give = (): void => {
     if (next >= blocks) return;
     const block = next++;
     given.push(block);
-    void helper.count(block).then((counted) => {
-      if (counted) give();
+    void helper.take(block).then((done) => {
+      if (done) give();
     });
   };
   give();
   give();
   while (next < blocks) {
-    counter.count(next++);
+    mine(next++);
     await pause();
   }
-  // The helper answers the collection after the blocks it was given; any of them it did not count (it failed)
-  // are counted here.
+  // The helper answers the collection after the blocks it was given.
   const theirs = await helper.collect();
-  const counted = new Set(theirs?.blocks);
-  if (theirs !== null && theirs.blocks.every((block) => given.includes(block)))
-    mergeSums(counter.sums, theirs.sums);
-  else counted.clear();
-  for (const block of given) if (!counted.has(block)) counter.count(block);
+  const usable = theirs !== null && theirs.blocks.every((block) => given.includes(block));
+  const done = new Set(usable ? theirs.blocks : []);
+  for (const block of given) if (!done.has(block)) mine(block);
+  return usable ? theirs.found : null;
+}
+
+/** resilienceOf on two threads (see onTwo): the helper counts its blocks with its own chokepointCounter. */
+export async function resilienceOnTwo(
+  graph: SupplyGraph,
+  frame: DominanceFrame,
+  helper: BlockHelper<ChokepointSums>,
+  pause: () => Promise<void>,
+  rows = Infinity,
+): Promise<Resilience> {
+  const counter = chokepointCounter(graph, frame);
+  const theirs = await onTwo(blockCount(frame), (block) => counter.count(block), helper, pause);
+  if (theirs !== null) mergeSums(counter.sums, theirs);
   return resilienceFrom(graph, frame, counter.sums, rows);
 }
 
@@ -584,25 +587,23 @@ export function compareChokepoints(a: Chokepoint, b: Chokepoint): number {
   );
 }
 
+/** What lies below one supplier in each prime's tree: positions, by prime index. */
+export type CutOffs = Map<number, number[]>;
+
+/** Finds, a block at a time (by number), what lies below the supplier at position `at`. */
+export interface CutFinder {
+  find(block: number): void;
+  readonly cut: CutOffs;
+}
+
 /**
- * One supplier's chokepoints (with their cut-off sets), by the same rules as findChokepoints and in its order,
- * holding one block of primes at a time: in each block, one forward sweep over the stored pairs finds those
- * below the supplier (below it as a prime's child, or below one of its own pairs), and the primes it sells to
- * add what they buy from it.
+ * In each block, one forward sweep over the stored pairs finds those below the supplier: below it as a prime's
+ * child, or below one of its own pairs.
  */
-export function chokepointsOf(
-  graph: SupplyGraph,
-  supplierId: string,
-  frame: DominanceFrame = dominanceFrame(graph),
-): Chokepoint[] {
-  const { orgIds, capabilityIds } = graph;
-  const s = orgIds.indexOf(supplierId);
-  if (s < 0) return [];
-  const at = frame.position[s]!;
-  // Below s, by prime index (positions).
-  const cut = new Map<number, number[]>();
+export function cutFinder(frame: DominanceFrame, at: number): CutFinder {
+  const cut: CutOffs = new Map();
   let below = new Uint8Array(0);
-  eachDominanceBlock(frame, ({ count, node, prime, top, parent }) => {
+  const visit = ({ count, node, prime, top, parent }: DominanceBlock) => {
     if (below.length < count) below = new Uint8Array(count * 1.25);
     for (let slot = 0; slot < count; slot++) {
       const up = parent[slot]!;
@@ -612,7 +613,49 @@ export function chokepointsOf(
       if (list === undefined) cut.set(prime[slot]!, [node[slot]!]);
       else list.push(node[slot]!);
     }
-  });
+  };
+  const solver = new DominanceSolver(frame);
+  return { find: (block) => solver.solve(block, visit), cut };
+}
+
+/**
+ * One supplier's chokepoints (with their cut-off sets), by the same rules as findChokepoints and in its order,
+ * holding one block of primes at a time (cutFinder); the primes it sells to add what they buy from it.
+ */
+export function chokepointsOf(
+  graph: SupplyGraph,
+  supplierId: string,
+  frame: DominanceFrame = dominanceFrame(graph),
+): Chokepoint[] {
+  const s = graph.orgIds.indexOf(supplierId);
+  if (s < 0) return [];
+  const finder = cutFinder(frame, frame.position[s]!);
+  for (let block = 0; block < blockCount(frame); block++) finder.find(block);
+  return chokepointsFrom(graph, frame, s, finder.cut);
+}
+
+/** chokepointsOf on two threads (see onTwo): the helper searches its blocks with its own cutFinder. */
+export async function chokepointsOfOnTwo(
+  graph: SupplyGraph,
+  supplierId: string,
+  frame: DominanceFrame,
+  helper: (at: number) => BlockHelper<CutOffs>,
+  pause: () => Promise<void>,
+): Promise<Chokepoint[]> {
+  const s = graph.orgIds.indexOf(supplierId);
+  if (s < 0) return [];
+  const at = frame.position[s]!;
+  const finder = cutFinder(frame, at);
+  const theirs = await onTwo(blockCount(frame), (block) => finder.find(block), helper(at), pause);
+  // Each prime's list comes from the one block that holds the prime.
+  for (const [p, list] of theirs ?? []) finder.cut.set(p, list);
+  return chokepointsFrom(graph, frame, s, finder.cut);
+}
+
+/** The chokepoints of organization s, from what lies below it in each prime's tree. */
+function chokepointsFrom(graph: SupplyGraph, frame: DominanceFrame, s: number, cut: CutOffs): Chokepoint[] {
+  const { orgIds, capabilityIds } = graph;
+  const supplierId = orgIds[s]!;
   // The primes s sells to directly: their purchases from it.
   const primes = new Set(cut.keys());
   const sellsTo = new Set<number>();

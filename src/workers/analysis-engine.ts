@@ -12,7 +12,13 @@ import type { YearRange } from '../domain/fiscal-years.ts';
 import type { CountyLocator } from '../domain/membership.ts';
 import { needsLocator, regionMembership, resolveCounty } from '../domain/membership.ts';
 import type { Bundle } from '../domain/model.ts';
-import { chokepointsOf, primeChokepoints, resilienceOf, resilienceOnTwo } from '../analysis/chokepoints.ts';
+import {
+  chokepointsOf,
+  chokepointsOfOnTwo,
+  primeChokepoints,
+  resilienceOf,
+  resilienceOnTwo,
+} from '../analysis/chokepoints.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
@@ -172,14 +178,10 @@ export class AnalysisEngine {
     const started = performance.now();
     const { graph, frame, cache } = await this.dominanceFor(request);
     if (cache.outcome !== null) return cache.outcome;
-    const { helper, helperGraph } = this;
-    const shared =
-      helper !== undefined &&
-      helperGraph?.key === cache.key &&
-      (await helperGraph.frame) !== null &&
-      blockCount(frame) >= 2;
+    const helper = await this.helperFor(cache.key);
+    const shared = helper !== null && blockCount(frame) >= 2;
     const { suppliers, total, primes } = shared
-      ? await resilienceOnTwo(graph, frame, helper.blocks(cache.key), nextMessageTurn, RESILIENCE_ROWS)
+      ? await resilienceOnTwo(graph, frame, helper.counting(cache.key), nextMessageTurn, RESILIENCE_ROWS)
       : resilienceOf(graph, frame, RESILIENCE_ROWS);
     cache.outcome = {
       suppliers,
@@ -194,14 +196,30 @@ export class AnalysisEngine {
 
   /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */
   async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
-    const { graph, frame } = await this.dominanceFor(request);
-    return chokepointsOf(graph, request.supplier, frame);
+    const { graph, frame, cache } = await this.dominanceFor(request);
+    const helper = await this.helperFor(cache.key);
+    return helper !== null && blockCount(frame) >= 2
+      ? chokepointsOfOnTwo(
+          graph,
+          request.supplier,
+          frame,
+          (at) => helper.finding(cache.key, at),
+          nextMessageTurn,
+        )
+      : chokepointsOf(graph, request.supplier, frame);
   }
 
   /** One prime's chokepoints: the suppliers it depends on alone for something. */
   async primeChokepoints(request: PrimeChokepointsRequest): Promise<string[]> {
     const { graph, frame } = await this.dominanceFor(request);
     return primeChokepoints(graph, request.prime, frame);
+  }
+
+  /** The helper, when it holds the graph of this key (and found its frame). */
+  private async helperFor(key: string): Promise<ResilienceHelper | null> {
+    const { helper, helperGraph } = this;
+    if (helper === undefined || helperGraph?.key !== key) return null;
+    return (await helperGraph.frame) === null ? null : helper;
   }
 
   private async dominanceFor(

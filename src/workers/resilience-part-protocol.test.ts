@@ -1,6 +1,6 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { resilienceOf } from '../analysis/chokepoints.ts';
+import { chokepointsOf, resilienceOf } from '../analysis/chokepoints.ts';
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import { buildSupplyGraph } from '../analysis/supply-graph.ts';
 import { HT, MS, testBundle } from '../analysis/test-bundle.ts';
@@ -66,12 +66,19 @@ describe('the analysis engine with a resilience helper', () => {
     expect(calls).toEqual(['prepare']);
     const outcome = await engine.resilience(request);
     // Three blocks: two handed to the helper at once, the third counted here, then the helper's collected.
-    expect(calls).toEqual(['prepare', 'count', 'count', 'collect']);
+    expect(calls).toEqual(['prepare', 'count', 'count', 'collect-sums']);
     expect(outcome.threads).toBe(2);
     const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
     expect(outcome.suppliers).toEqual(whole.suppliers);
     expect(outcome.total).toBe(whole.total);
     expect(outcome.primes).toEqual(whole.primes);
+    // One supplier's cut-off sets: searched on both threads too.
+    calls.length = 0;
+    const supplier = whole.suppliers[0]!.supplier;
+    expect(await engine.supplierChokepoints({ ...request, supplier })).toEqual(
+      chokepointsOf(graph, supplier),
+    );
+    expect(calls).toEqual(['find', 'find', 'collect-cut']);
   });
 
   it('counts on one thread, with the same answer, when the helper fails or the graph is small', async () => {

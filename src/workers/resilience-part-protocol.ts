@@ -1,15 +1,17 @@
 // The resilience helper's API, what it runs, and its client (one per analysis worker: the helper is started on
 // the first big graph and kept). The analysis worker sends it each big graph as soon as the graph is built: the
 // helper finds the graph's frame (the dominator trees' shared part) while the analysis runs, and hands a copy
-// back. Asked for the single points of failure, the analysis worker hands the helper blocks of primes one at a
-// time while it counts others, and collects the helper's sums at the end (analysis/chokepoints.ts,
-// resilienceOnTwo).
+// back. Asked for the single points of failure, or for what one supplier cuts off, the analysis worker hands
+// the helper blocks of primes one at a time while it does others, and collects what the helper found at the
+// end (analysis/chokepoints.ts, resilienceOnTwo and chokepointsOfOnTwo).
 import { z } from 'zod';
-import { chokepointCounter, sumsBuffers } from '../analysis/chokepoints.ts';
+import { chokepointCounter, cutFinder, sumsBuffers } from '../analysis/chokepoints.ts';
 import type {
   BlockHelper,
   ChokepointCounter,
-  CountedBlocks,
+  ChokepointSums,
+  CutFinder,
+  CutOffs,
   ResilienceGraph,
 } from '../analysis/chokepoints.ts';
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
@@ -23,43 +25,65 @@ export interface ResiliencePartApi extends Api {
   /** Counts the chokepoints of one block of the graph kept, into the sums being collected. */
   count: Method<{ key: string; block: number }, true>;
   /** Answers the sums of the blocks counted since the last collection, and starts afresh. */
-  collect: Method<{ key: string }, CountedBlocks>;
+  'collect-sums': Method<{ key: string }, { found: ChokepointSums; blocks: number[] }>;
+  /** Finds what lies below the supplier at position `at` in the trees of one block. */
+  find: Method<{ key: string; at: number; block: number }, true>;
+  /** Answers what was found below that supplier since the last collection, and starts afresh. */
+  'collect-cut': Method<{ key: string; at: number }, { found: CutOffs; blocks: number[] }>;
 }
 
-/** The helper's handlers: it keeps the last graph prepared, its frame, and the blocks counted since. */
+/** The helper's handlers: it keeps the last graph prepared, its frame, and what it found since. */
 export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
   let kept: {
     key: string;
     graph: ResilienceGraph;
     frame: DominanceFrame;
     counting: { counter: ChokepointCounter; blocks: number[] } | null;
+    finding: { at: number; finder: CutFinder; blocks: number[] } | null;
   } | null = null;
-  const held = (key: string) => {
+  const held = (key: string, block?: number) => {
     if (kept?.key !== key) throw new Error('The resilience helper does not hold this graph.');
+    if (block !== undefined && block >= blockCount(kept.frame))
+      throw new Error(`The graph has no block ${block}.`);
     return kept;
+  };
+  const counting = (graph: NonNullable<typeof kept>) =>
+    (graph.counting ??= { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] });
+  const finding = (graph: NonNullable<typeof kept>, at: number) => {
+    if (graph.finding?.at !== at) graph.finding = { at, finder: cutFinder(graph.frame, at), blocks: [] };
+    return graph.finding;
   };
   return {
     prepare({ key, graph }) {
       kept = null;
       const frame = dominanceFrame(graph);
-      kept = { key, graph, frame, counting: null };
+      kept = { key, graph, frame, counting: null, finding: null };
       // A copy goes back: the helper keeps its own.
       return frame;
     },
     count({ key, block }) {
-      const graph = held(key);
-      if (block >= blockCount(graph.frame)) throw new Error(`The graph has no block ${block}.`);
-      graph.counting ??= { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] };
-      graph.counting.counter.count(block);
-      graph.counting.blocks.push(block);
+      const work = counting(held(key, block));
+      work.counter.count(block);
+      work.blocks.push(block);
       return true;
     },
-    collect({ key }) {
+    'collect-sums'({ key }) {
       const graph = held(key);
-      const counting = graph.counting ?? { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] };
+      const { counter, blocks } = counting(graph);
       graph.counting = null;
-      const { sums } = counting.counter;
-      return new Moved({ sums, blocks: counting.blocks }, sumsBuffers(sums));
+      return new Moved({ found: counter.sums, blocks }, sumsBuffers(counter.sums));
+    },
+    find({ key, at, block }) {
+      const work = finding(held(key, block), at);
+      work.finder.find(block);
+      work.blocks.push(block);
+      return true;
+    },
+    'collect-cut'({ key, at }) {
+      const graph = held(key);
+      const { finder, blocks } = finding(graph, at);
+      graph.finding = null;
+      return { found: finder.cut, blocks };
     },
   };
 }
@@ -83,10 +107,14 @@ const graphOutline = z.custom<ResilienceGraph>((value) => {
   );
 }, 'not the columns of a supply graph');
 
+const key = z.string();
+const block = z.number().int().min(0);
 export const resiliencePartArgs: ArgSchemas<ResiliencePartApi> = {
-  prepare: z.object({ key: z.string(), graph: graphOutline }),
-  count: z.object({ key: z.string(), block: z.number().int().min(0) }),
-  collect: z.object({ key: z.string() }),
+  prepare: z.object({ key, graph: graphOutline }),
+  count: z.object({ key, block }),
+  'collect-sums': z.object({ key }),
+  find: z.object({ key, at: z.number().int().min(0), block }),
+  'collect-cut': z.object({ key, at: z.number().int().min(0) }),
 };
 
 /**
@@ -96,8 +124,10 @@ export const resiliencePartArgs: ArgSchemas<ResiliencePartApi> = {
 export interface ResilienceHelper {
   /** Sends the graph's columns; the helper keeps them under `key` and answers the graph's frame. */
   prepare(key: string, graph: ResilienceGraph): Promise<DominanceFrame | null>;
-  /** The graph prepared under `key`, as a BlockHelper (analysis/chokepoints.ts, resilienceOnTwo). */
-  blocks(key: string): BlockHelper;
+  /** Counting the chokepoints of the graph prepared under `key` (analysis/chokepoints.ts, resilienceOnTwo). */
+  counting(key: string): BlockHelper<ChokepointSums>;
+  /** Finding what lies below one supplier (by position) in that graph (chokepointsOfOnTwo). */
+  finding(key: string, at: number): BlockHelper<CutOffs>;
 }
 
 /** A ResilienceHelper that runs in a helper worker, started on first use. */
@@ -125,9 +155,13 @@ export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): R
       };
       return actor.call('prepare', { key, graph: columns }).catch(() => null);
     },
-    blocks: (key) => ({
-      count: (block) => actor.call('count', { key, block }).catch(() => false),
-      collect: () => actor.call('collect', { key }).catch(() => null),
+    counting: (key) => ({
+      take: (block) => actor.call('count', { key, block }).catch(() => false),
+      collect: () => actor.call('collect-sums', { key }).catch(() => null),
+    }),
+    finding: (key, at) => ({
+      take: (block) => actor.call('find', { key, at, block }).catch(() => false),
+      collect: () => actor.call('collect-cut', { key, at }).catch(() => null),
     }),
   };
 }

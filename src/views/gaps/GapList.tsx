@@ -129,7 +129,12 @@ function GapTable(props: TableProps) {
   return (
     <>
       {resilience !== null && !isPublic && (
-        <p className="gap-lead" data-testid="gap-lead">
+        <p
+          className="gap-lead"
+          data-testid="gap-lead"
+          data-ms={Math.round(resilience.ms)}
+          data-threads={resilience.threads}
+        >
           <strong>
             {formatCount(resilience.total)} single {resilience.total === 1 ? 'point' : 'points'} of failure
           </strong>

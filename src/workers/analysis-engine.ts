@@ -43,11 +43,12 @@ import type { ResilienceHelper } from './resilience-part-protocol.ts';
  */
 export const HELPER_MIN_LINKS = 20_000;
 
-/** Every prime's dominator tree of one graph (by its key), and the outcome once asked for. */
+/** Every prime's dominator tree of one graph (by its key), and the outcome once asked for (one search for any
+ *  number of requests: the search pauses between blocks, and a second request meanwhile waits for it). */
 interface ResilienceCache {
   key: string;
   frame: DominanceFrame;
-  outcome: ResilienceOutcome | null;
+  outcome: Promise<ResilienceOutcome> | null;
 }
 
 /** Reference data the engine may need, loaded on demand (large files the app should not fetch at start). */
@@ -177,13 +178,29 @@ export class AnalysisEngine {
   async resilience(request: ResilienceRequest): Promise<ResilienceOutcome> {
     const started = performance.now();
     const { graph, frame, cache } = await this.dominanceFor(request);
-    if (cache.outcome !== null) return cache.outcome;
-    const helper = await this.helperFor(cache.key);
+    if (cache.outcome === null) {
+      const search = this.findResilience(graph, frame, cache.key, started);
+      cache.outcome = search;
+      // A search that failed is not kept: the next request tries again.
+      search.catch(() => {
+        if (cache.outcome === search) cache.outcome = null;
+      });
+    }
+    return cache.outcome;
+  }
+
+  private async findResilience(
+    graph: SupplyGraph,
+    frame: DominanceFrame,
+    key: string,
+    started: number,
+  ): Promise<ResilienceOutcome> {
+    const helper = await this.helperFor(key);
     const shared = helper !== null && blockCount(frame) >= 2;
     const { suppliers, total, primes } = shared
-      ? await resilienceOnTwo(graph, frame, helper.counting(cache.key), nextMessageTurn, RESILIENCE_ROWS)
+      ? await resilienceOnTwo(graph, frame, helper.counting(key), nextMessageTurn, RESILIENCE_ROWS)
       : resilienceOf(graph, frame, RESILIENCE_ROWS);
-    cache.outcome = {
+    return {
       suppliers,
       total,
       atRisk: primes.reduce((sum, prime) => sum + prime.onChokepoints, 0),
@@ -191,7 +208,6 @@ export class AnalysisEngine {
       ms: performance.now() - started,
       threads: shared ? 2 : 1,
     };
-    return cache.outcome;
   }
 
   /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */

@@ -76,8 +76,11 @@ export class AnalysisEngine {
   private resilienceCache: ResilienceCache | null = null;
   private readonly loaders: ReferenceLoaders;
   private readonly helper: ResilienceHelper | undefined;
-  /** The graph the helper holds (by key), and the frame it answers for it (null if it failed). */
-  private helperGraph: { key: string; frame: Promise<DominanceFrame | null> } | null = null;
+  /**
+   * The graph sent to the helper (by key); the frame it answered for it, once it has; whether that failed.
+   * Nothing waits for the helper: calls to it queue behind the graph, and a failed one is redone here.
+   */
+  private helperGraph: { key: string; frame: DominanceFrame | null; failed: boolean } | null = null;
 
   /**
    * `helper`, where given, finds a big graph's frame while the analysis runs and counts half of its single
@@ -195,7 +198,7 @@ export class AnalysisEngine {
     key: string,
     started: number,
   ): Promise<ResilienceOutcome> {
-    const helper = await this.helperFor(key);
+    const helper = this.helperFor(key);
     const shared = helper !== null && blockCount(frame) >= 2;
     const { suppliers, total, primes } = shared
       ? await resilienceOnTwo(graph, frame, helper.counting(key), nextMessageTurn, RESILIENCE_ROWS)
@@ -213,7 +216,7 @@ export class AnalysisEngine {
   /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */
   async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
     const { graph, frame, cache } = await this.dominanceFor(request);
-    const helper = await this.helperFor(cache.key);
+    const helper = this.helperFor(cache.key);
     return helper !== null && blockCount(frame) >= 2
       ? chokepointsOfOnTwo(
           graph,
@@ -231,11 +234,10 @@ export class AnalysisEngine {
     return primeChokepoints(graph, request.prime, frame);
   }
 
-  /** The helper, when it holds the graph of this key (and found its frame). */
-  private async helperFor(key: string): Promise<ResilienceHelper | null> {
+  /** The helper, when it was sent the graph of this key (and has not failed to take it). */
+  private helperFor(key: string): ResilienceHelper | null {
     const { helper, helperGraph } = this;
-    if (helper === undefined || helperGraph?.key !== key) return null;
-    return (await helperGraph.frame) === null ? null : helper;
+    return helper !== undefined && helperGraph?.key === key && !helperGraph.failed ? helper : null;
   }
 
   private async dominanceFor(
@@ -244,11 +246,9 @@ export class AnalysisEngine {
     const bundle = this.dataset(request.datasetKey, request.years);
     const { key, graph } = await this.graphFor(request, bundle, () => {});
     if (this.resilienceCache?.key !== key) {
-      // The helper's copy of the frame when it holds this graph (found while the analysis ran), else found here.
-      const found = this.helperGraph?.key === key ? await this.helperGraph.frame : null;
-      // Another request may have found it meanwhile.
-      if (this.resilienceCache?.key !== key)
-        this.resilienceCache = { key, frame: found ?? dominanceFrame(graph), outcome: null };
+      // The helper's copy of the frame when it has come (found while the analysis ran), else found here.
+      const found = this.helperGraph?.key === key ? this.helperGraph.frame : null;
+      this.resilienceCache = { key, frame: found ?? dominanceFrame(graph), outcome: null };
     }
     return { graph, frame: this.resilienceCache.frame, cache: this.resilienceCache };
   }
@@ -278,8 +278,14 @@ export class AnalysisEngine {
       cached = { key: graphKey, graph: buildSupplyGraph(bundle, mask), located };
       this.cachedGraph = cached;
       // A big graph goes to the helper now, which finds its frame while this thread analyses it.
-      if (this.helper !== undefined && cached.graph.linkCount >= this.helperMinLinks)
-        this.helperGraph = { key: graphKey, frame: this.helper.prepare(graphKey, cached.graph) };
+      if (this.helper !== undefined && cached.graph.linkCount >= this.helperMinLinks) {
+        const sent = { key: graphKey, frame: null as DominanceFrame | null, failed: false };
+        this.helperGraph = sent;
+        void this.helper.prepare(graphKey, cached.graph).then((frame) => {
+          sent.frame = frame;
+          sent.failed = frame === null;
+        });
+      }
     }
     return cached;
   }

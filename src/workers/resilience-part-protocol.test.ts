@@ -83,33 +83,55 @@ describe('the analysis engine with a resilience helper', () => {
     expect(calls).toEqual(['find', 'find', 'collect-cut']);
   });
 
-  it('counts on one thread, with the same answer, when the helper fails or the graph is small', async () => {
+  it('gives the same answer when the helper fails, and counts on one thread when it cannot start or the graph is small', async () => {
     const bundle = bigBundle(0.75);
     const graph = buildSupplyGraph(bundle, regionMembership(bundle.organizations, [], {}));
     const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
-    const broken: WorkerLike = {
+    // Starts, then fails before answering anything.
+    const failing: WorkerLike = {
       postMessage: () => {},
       addEventListener: () => {},
       terminate: () => {},
-      onFailure: (listener) => void setTimeout(() => listener('it could not start'), 0),
+      onFailure: (listener) => void setTimeout(() => listener('it stopped'), 0),
     };
-    for (const engine of [
-      new AnalysisEngine(
-        loaders,
-        createResilienceHelper(() => broken),
-        0,
-      ),
-      new AnalysisEngine(
-        loaders,
-        createResilienceHelper(() => inThread(resiliencePartHandlers(), resiliencePartArgs)),
-        graph.linkCount + 1,
-      ),
-    ]) {
+    const cases: [AnalysisEngine, number | null][] = [
+      [
+        new AnalysisEngine(
+          loaders,
+          createResilienceHelper(() => failing),
+          0,
+        ),
+        null,
+      ],
+      [
+        new AnalysisEngine(
+          loaders,
+          createResilienceHelper(() => {
+            throw new Error('no workers here');
+          }),
+          0,
+        ),
+        1,
+      ],
+      [
+        new AnalysisEngine(
+          loaders,
+          createResilienceHelper(() => inThread(resiliencePartHandlers(), resiliencePartArgs)),
+          graph.linkCount + 1,
+        ),
+        1,
+      ],
+    ];
+    for (const [engine, threads] of cases) {
       engine.load('d', bundle);
       await engine.analyze({ ...request, removed: [] });
       const outcome = await engine.resilience(request);
-      expect(outcome.threads).toBe(1);
+      if (threads !== null) expect(outcome.threads).toBe(threads);
       expect({ suppliers: outcome.suppliers, total: outcome.total, primes: outcome.primes }).toEqual(whole);
+      const supplier = whole.suppliers[1]!.supplier;
+      expect(await engine.supplierChokepoints({ ...request, supplier })).toEqual(
+        chokepointsOf(graph, supplier),
+      );
     }
   });
 

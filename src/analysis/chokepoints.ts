@@ -83,13 +83,7 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit)
   }
 }
 
-/** Which blocks of primes (BLOCK to a block) a count takes: those numbered `from` to `to` - 1. */
-export interface Share {
-  from: number;
-  to: number;
-}
-
-/** What the resilience walk reads of a supply graph: all a helper thread needs to count a share of it. */
+/** What the resilience walk reads of a supply graph: all a helper thread needs to count blocks of it. */
 export type ResilienceGraph = Pick<
   SupplyGraph,
   'orgCount' | 'orgIds' | 'kind' | 'linkCount' | 'linkSource' | 'linkTarget' | 'linkValue' | 'linkCapability'
@@ -235,21 +229,10 @@ class Tally {
 }
 
 /**
- * Counts the chokepoint pairs of a share of the blocks of primes (eachDominanceBlock): each stored pair's
- * subtree size is added to its parent's in one backward sweep over the block's slots, so the walk is linear in
- * the pairs whatever the trees' depth, and holds one block at a time.
+ * Counts the chokepoint pairs of the blocks of primes it is given, one at a time (by number), into its sums:
+ * each stored pair's subtree size is added to its parent's in one backward sweep over the block's slots, so
+ * the walk is linear in the pairs whatever the trees' depth, and holds one block at a time.
  */
-export function countChokepoints(
-  graph: ResilienceGraph,
-  frame: DominanceFrame,
-  share: Share = { from: 0, to: blockCount(frame) },
-): ChokepointSums {
-  const counter = chokepointCounter(graph, frame);
-  for (let k = share.from; k < share.to; k++) counter.count(k);
-  return counter.sums;
-}
-
-/** Counts blocks one at a time (by number) into its sums. */
 export interface ChokepointCounter {
   count(block: number): void;
   readonly sums: ChokepointSums;
@@ -518,7 +501,9 @@ export function resilienceOf(
   frame: DominanceFrame = dominanceFrame(graph),
   rows = Infinity,
 ): Resilience {
-  return resilienceFrom(graph, frame, countChokepoints(graph, frame), rows);
+  const counter = chokepointCounter(graph, frame);
+  for (let block = 0; block < blockCount(frame); block++) counter.count(block);
+  return resilienceFrom(graph, frame, counter.sums, rows);
 }
 
 /** The ranking's first `rows` and the summaries from the sums of every block. */

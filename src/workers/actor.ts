@@ -324,3 +324,20 @@ export function createActor<A extends Api>(start: () => WorkerLike, options: Act
     },
   };
 }
+
+/**
+ * The actor of a helper worker (one a worker starts for part of its own work), started on first use from a
+ * Worker or anything WorkerLike (a Node thread in the bench).
+ */
+export function createHelperActor<A extends Api>(
+  name: string,
+  makeWorker: () => Worker | WorkerLike,
+): Actor<A> {
+  return createActor<A>(
+    () => {
+      const made = makeWorker();
+      return 'onFailure' in made ? made : fromWorker(made);
+    },
+    { name, cancelled: () => new Error(`The ${name} was stopped.`) },
+  );
+}

@@ -198,8 +198,8 @@ export class AnalysisEngine {
     key: string,
     started: number,
   ): Promise<ResilienceOutcome> {
-    const helper = this.helperFor(key);
-    const shared = helper !== null && blockCount(frame) >= 2;
+    const helper = this.helperFor(key, frame);
+    const shared = helper !== null;
     const { suppliers, total, primes } = shared
       ? await resilienceOnTwo(graph, frame, helper.counting(key), nextMessageTurn, RESILIENCE_ROWS)
       : resilienceOf(graph, frame, RESILIENCE_ROWS);
@@ -216,8 +216,8 @@ export class AnalysisEngine {
   /** One supplier's chokepoints, with the organizations it cuts off: what a selection highlights. */
   async supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]> {
     const { graph, frame, cache } = await this.dominanceFor(request);
-    const helper = this.helperFor(cache.key);
-    return helper !== null && blockCount(frame) >= 2
+    const helper = this.helperFor(cache.key, frame);
+    return helper !== null
       ? chokepointsOfOnTwo(
           graph,
           request.supplier,
@@ -234,10 +234,12 @@ export class AnalysisEngine {
     return primeChokepoints(graph, request.prime, frame);
   }
 
-  /** The helper, when it was sent the graph of this key (and has not failed to take it). */
-  private helperFor(key: string): ResilienceHelper | null {
+  /** The helper, when it was sent the graph of this key (and has not failed to take it) and there are two
+   *  blocks of primes or more to share. */
+  private helperFor(key: string, frame: DominanceFrame): ResilienceHelper | null {
     const { helper, helperGraph } = this;
-    return helper !== undefined && helperGraph?.key === key && !helperGraph.failed ? helper : null;
+    const holds = helper !== undefined && helperGraph?.key === key && !helperGraph.failed;
+    return holds && blockCount(frame) >= 2 ? helper : null;
   }
 
   private async dominanceFor(

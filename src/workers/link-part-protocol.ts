@@ -2,7 +2,7 @@
 // and its client (one per import worker: the helper is started on the first big bundle and kept).
 import type { PartParser, PartResult } from '../io/link-split.ts';
 import { columnBuffers, encodeLinkPart } from '../io/link-split.ts';
-import { Moved, createActor, fromWorker } from './actor.ts';
+import { Moved, createHelperActor } from './actor.ts';
 import { z } from 'zod';
 import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 
@@ -22,13 +22,7 @@ export const linkPartArgs: ArgSchemas<LinkPartApi> = { parse: z.string() };
 
 /** A PartParser that runs in a helper worker, started on first use. */
 export function createLinkPartParser(makeWorker: () => Worker | WorkerLike): PartParser {
-  const actor = createActor<LinkPartApi>(
-    () => {
-      const made = makeWorker();
-      return 'onFailure' in made ? made : fromWorker(made);
-    },
-    { name: 'link helper', cancelled: () => new Error('The link helper was stopped.') },
-  );
+  const actor = createHelperActor<LinkPartApi>('link helper', makeWorker);
   // A helper that fails to start or crashes only costs time: the caller parses the whole text itself.
   return (part) =>
     actor.call('parse', part).catch((error: unknown) => ({

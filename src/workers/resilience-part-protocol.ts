@@ -16,7 +16,7 @@ import type {
 } from '../analysis/chokepoints.ts';
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
-import { Moved, createActor, fromWorker } from './actor.ts';
+import { Moved, createHelperActor } from './actor.ts';
 import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 
 export interface ResiliencePartApi extends Api {
@@ -132,13 +132,7 @@ export interface ResilienceHelper {
 
 /** A ResilienceHelper that runs in a helper worker, started on first use. */
 export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): ResilienceHelper {
-  const actor = createActor<ResiliencePartApi>(
-    () => {
-      const made = makeWorker();
-      return 'onFailure' in made ? made : fromWorker(made);
-    },
-    { name: 'resilience helper', cancelled: () => new Error('The resilience helper was stopped.') },
-  );
+  const actor = createHelperActor<ResiliencePartApi>('resilience helper', makeWorker);
   return {
     prepare(key, graph) {
       // Only the columns it reads: a copy of each travels with the call.

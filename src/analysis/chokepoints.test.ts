@@ -15,7 +15,7 @@ import {
 } from './chokepoints.ts';
 import type { BlockHelper, Chokepoint, PrimeResilience } from './chokepoints.ts';
 import { compareText } from './compare-text.ts';
-import { dominanceFrame } from './dominance.ts';
+import { blockCount, dominanceFrame } from './dominance.ts';
 import { KIND_CODE, REMOVED_KIND } from './supply-graph.ts';
 import type { SupplyGraph } from './supply-graph.ts';
 import { HT, MS, specGraph } from './test-bundle.ts';
@@ -376,15 +376,29 @@ describe('findChokepoints against the brute force, over several blocks of primes
     const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
     /**
      * A helper on this thread doing `work` on the blocks it takes and answering `found()` (copied as a message
-     * would be); `skip`: a block it says it did but did not; `fail`: where it fails.
+     * would be); `ahead`: the blocks it says it did before being asked (and did); `skip`: a block it says it did
+     * but did not; `fail`: where it fails.
      */
+    type FakeOptions = {
+      fail?: 'begin' | 'take' | 'collect';
+      skip?: number;
+      ahead?: (blocks: number) => number[];
+    };
+    const blocksOf = blockCount(frame);
     const fake = <T>(
       work: (block: number) => void,
       found: () => T,
-      options: { fail?: 'take' | 'collect'; skip?: number } = {},
+      options: FakeOptions = {},
     ): BlockHelper<T> => {
       const blocks: number[] = [];
       return {
+        begin: () => {
+          if (options.fail === 'begin') return Promise.resolve(null);
+          const ahead = options.ahead?.(blocksOf) ?? [];
+          for (const block of ahead) work(block);
+          blocks.push(...ahead);
+          return new Promise((resolve) => setTimeout(() => resolve(ahead), 0));
+        },
         take: (block) => {
           if (options.fail === 'take') return Promise.resolve(false);
           if (block !== options.skip) work(block);
@@ -399,7 +413,7 @@ describe('findChokepoints against the brute force, over several blocks of primes
           ),
       };
     };
-    const counting = (options?: { fail?: 'take' | 'collect'; skip?: number }) => {
+    const counting = (options?: FakeOptions) => {
       const counter = chokepointCounter(graph, structuredClone(frame));
       return fake(
         (block) => counter.count(block),
@@ -412,16 +426,31 @@ describe('findChokepoints against the brute force, over several blocks of primes
     const counted = await resilienceOnTwo(
       graph,
       frame,
-      { take: (block) => (given.push(block), watched.take(block)), collect: () => watched.collect() },
+      {
+        begin: () => watched.begin(),
+        take: (block) => (given.push(block), watched.take(block)),
+        collect: () => watched.collect(),
+      },
       pause,
     );
     expect(counted).toEqual(whole);
     expect(given.length).toBeGreaterThan(0);
-    const failures = [{ fail: 'take' as const }, { fail: 'collect' as const }, { skip: 1 }];
+    // Failing anywhere, leaving a block out, or saying it did blocks ahead: the last ones (fine), or more than
+    // half of them, or the first (not used then, as if it had failed).
+    const failures: FakeOptions[] = [
+      { fail: 'begin' },
+      { fail: 'take' },
+      { fail: 'collect' },
+      { skip: 1 },
+      { ahead: (blocks) => [blocks - 1] },
+      { ahead: (blocks) => [blocks - 1], fail: 'collect' },
+      { ahead: (blocks) => Array.from({ length: blocks }, (_, k) => blocks - 1 - k) },
+      { ahead: () => [0] },
+    ];
     for (const options of failures)
       expect(await resilienceOnTwo(graph, frame, counting(options), pause)).toEqual(whole);
     // One supplier's cut-off sets, found on two threads: as on one (checked against the brute force above).
-    const finding = (options?: { fail?: 'take' | 'collect'; skip?: number }) => (at: number) => {
+    const finding = (options?: FakeOptions) => (at: number) => {
       const finder = cutFinder(structuredClone(frame), at);
       return fake(
         (block) => finder.find(block),

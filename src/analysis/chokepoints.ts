@@ -57,7 +57,7 @@ function slotsByPrime(dominance: Dominance): { start: Int32Array; slots: Int32Ar
 function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit): void {
   const P = dominance.primes.length;
   const byPrime = slotsByPrime(dominance);
-  const into = purchasesByPrime(graph, dominance);
+  const direct = directSuppliers(graph, dominance);
   const none: readonly number[] = [];
   for (let p = 0; p < P; p++) {
     // What each supplier cuts off: every organization below it in p's tree (its top's, or its ancestors').
@@ -74,7 +74,13 @@ function walkChokepoints(graph: SupplyGraph, dominance: Dominance, visit: Visit)
       add(underTop, dominance.top[slot]!, v);
       for (let up = dominance.parent[slot]!; up >= 0; up = dominance.parent[up]!) add(underSlot, up, v);
     }
-    const { exposure, lost } = directPurchases(graph, into, p);
+    const exposure = new Map<number, number>();
+    const lost = new Map<number, number[]>();
+    for (let e = direct.start[p]!; e < direct.start[p + 1]!; e++) {
+      const s = direct.supplier[e]!;
+      exposure.set(s, direct.value[e]!);
+      if (direct.lostStart[e]! < direct.lostStart[e + 1]!) lost.set(s, lostOf(direct, e));
+    }
     const prime = dominance.primes[p]!;
     // Children of p: those with something below them or a capability of their own; then the deeper ones.
     for (const [top, cut] of underTop) visit(prime, top, cut, exposure.get(top) ?? 0, lost.get(top) ?? none);
@@ -99,7 +105,8 @@ export interface ChokepointSums {
   risk: Float64Array;
   largest: Int32Array;
   isSupplier: Uint8Array;
-  /** The primes a supplier is a chokepoint of: bits by prime rank (so they list in id order), W words each. */
+  /** The primes a supplier is a chokepoint of: for each block of primes, a word per supplier (bit k: the block's
+   *  prime k), at block × organizations + supplier, so that a block's bits lie together. */
   primeBits: Int32Array;
   /** The capabilities some prime buys directly from the supplier alone, by supplier. */
   lost: Map<number, Set<number>>;
@@ -119,7 +126,7 @@ function emptySums(n: number, P: number): ChokepointSums {
     risk: new Float64Array(n),
     largest: new Int32Array(n),
     isSupplier: new Uint8Array(n),
-    primeBits: new Int32Array(n * ((P + 31) >>> 5)),
+    primeBits: new Int32Array(n * Math.ceil(P / BLOCK)),
     lost: new Map(),
     chokepoints: new Int32Array(P),
     onChokepoints: new Float64Array(P),
@@ -187,25 +194,25 @@ function primeRanks(graph: ResilienceGraph, frame: DominanceFrame): { rankOf: In
 
 /** Adds chokepoint pairs to the sums. */
 class Tally {
-  private readonly W: number;
+  private readonly n: number;
   constructor(
     readonly sums: ChokepointSums,
-    private readonly rankOf: Int32Array,
     private readonly idAt: (position: number) => string,
   ) {
-    this.W = (rankOf.length + 31) >>> 5;
+    this.n = sums.risk.length;
   }
 
   /** The chokepoint pair (prime p, supplier at position s): its cut-off size, exposure and depth. */
   add(p: number, s: number, cutOff: number, exposure: number, depth: number): void {
     const sums = this.sums;
-    sums.risk[s]! += exposure;
+    if (exposure !== 0) {
+      sums.risk[s]! += exposure;
+      sums.onChokepoints[p]! += exposure;
+    }
     if (cutOff > sums.largest[s]!) sums.largest[s] = cutOff;
-    const rank = this.rankOf[p]!;
-    sums.primeBits[s * this.W + (rank >>> 5)]! |= 1 << (rank & 31);
+    sums.primeBits[Math.floor(p / BLOCK) * this.n + s]! |= 1 << (p % BLOCK);
     sums.isSupplier[s] = 1;
     sums.chokepoints[p]!++;
-    sums.onChokepoints[p]! += exposure;
     const known = sums.deepDepth[p]!;
     if (
       depth > known ||
@@ -219,12 +226,14 @@ class Tally {
     }
   }
 
-  /** The capabilities p buys directly from the supplier at position s alone. */
-  addLost(p: number, s: number, lost: readonly number[]): void {
+  /** The capabilities p buys directly from the supplier at position s alone: entry e of `direct`. */
+  addLost(p: number, s: number, direct: DirectSuppliers, e: number): void {
     let set = this.sums.lost.get(s);
     if (set === undefined) this.sums.lost.set(s, (set = new Set()));
-    for (const c of lost) set.add(c);
-    for (const c of lost) this.sums.singleRoute[p]!.push(c);
+    for (let k = direct.lostStart[e]!; k < direct.lostStart[e + 1]!; k++) {
+      set.add(direct.lost[k]!);
+      this.sums.singleRoute[p]!.push(direct.lost[k]!);
+    }
   }
 }
 
@@ -239,92 +248,147 @@ export interface ChokepointCounter {
 }
 
 export function chokepointCounter(graph: ResilienceGraph, frame: DominanceFrame): ChokepointCounter {
-  const P = frame.primes.length;
-  const { order, position } = frame;
-  const tally = new Tally(
-    emptySums(graph.orgCount, P),
-    primeRanks(graph, frame).rankOf,
-    (at) => graph.orgIds[order[at]!]!,
-  );
-  const into = purchasesByPrime(graph, frame);
-  const underTop = new Int32Array(graph.orgCount);
-  const seen = new Int32Array(graph.orgCount);
-  const tops: number[] = [];
-  let depth = new Int32Array(0);
-  let size = new Int32Array(0);
-  let under = new Int32Array(0);
-  const underStart = new Int32Array(BLOCK + 1);
-  const visit = ({ base, count, node, prime, top, parent }: DominanceBlock) => {
-    if (depth.length < count) {
-      depth = new Int32Array(count * 1.25);
-      size = new Int32Array(count * 1.25);
-      under = new Int32Array(count * 1.25);
+  return new BlockCounter(graph, frame);
+}
+
+/**
+ * chokepointCounter's work, as methods with one loop each: one class for every counter, so that the engine
+ * compiles each loop once for all graphs (a closure made per counter would start cold each time).
+ */
+class BlockCounter implements ChokepointCounter {
+  readonly sums: ChokepointSums;
+  private readonly tally: Tally;
+  private readonly direct: DirectSuppliers;
+  private readonly solver: DominanceSolver;
+  private readonly underTop: Int32Array;
+  /** The entry in `direct` of each supplier of the prime at hand, by position (-1: none, or already counted). */
+  private readonly entryAt: Int32Array;
+  private readonly tops: number[] = [];
+  private depth = new Int32Array(0);
+  private size = new Int32Array(0);
+  private under = new Int32Array(0);
+  private readonly underStart = new Int32Array(BLOCK + 1);
+  private readonly visit = (block: DominanceBlock) => this.visitBlock(block);
+
+  constructor(
+    graph: ResilienceGraph,
+    private readonly frame: DominanceFrame,
+  ) {
+    const n = graph.orgCount;
+    const { order } = frame;
+    this.tally = new Tally(emptySums(n, frame.primes.length), (at) => graph.orgIds[order[at]!]!);
+    this.sums = this.tally.sums;
+    this.direct = directSuppliers(graph, frame);
+    this.underTop = new Int32Array(n);
+    this.entryAt = new Int32Array(n).fill(-1);
+    this.solver = new DominanceSolver(frame);
+  }
+
+  count(block: number): void {
+    this.solver.solve(block, this.visit);
+  }
+
+  private visitBlock(block: DominanceBlock): void {
+    const { count } = block;
+    if (this.depth.length < count) {
+      this.depth = new Int32Array(count * 1.25);
+      this.size = new Int32Array(count * 1.25);
+      this.under = new Int32Array(count * 1.25);
     }
-    // Depth of each pair's organization in its prime's tree (2 below a top, one more below each stored idom),
-    // and the size of its subtree: parents come before their children in slot order, so a backward sweep meets
-    // each pair with its size complete. A pair with something below it is a deeper chokepoint.
+    this.depthsAndSizes(block);
+    this.deeperChokepoints(block);
+    this.byPrime(block);
+    for (let p = block.base; p < Math.min(block.base + BLOCK, this.frame.primes.length); p++)
+      this.prime(p, block);
+  }
+
+  /** Depth of each pair's organization in its prime's tree (2 below a top, one more below each stored idom),
+   *  and 1 for the size of its subtree. */
+  private depthsAndSizes({ count, parent }: DominanceBlock): void {
+    const { depth, size } = this;
     for (let slot = 0; slot < count; slot++) {
       depth[slot] = parent[slot]! < 0 ? 2 : depth[parent[slot]!]! + 1;
       size[slot] = 1;
     }
+  }
+
+  /** The sizes of the subtrees: parents come before their children in slot order, so a backward sweep meets
+   *  each pair with its size complete. A pair with something below it is a deeper chokepoint. */
+  private deeperChokepoints({ count, node, prime, parent }: DominanceBlock): void {
+    const { depth, size, tally } = this;
     for (let slot = count - 1; slot >= 0; slot--) {
       const below = size[slot]!;
       if (below > 1) tally.add(prime[slot]!, node[slot]!, below - 1, 0, depth[slot]!);
       if (parent[slot]! >= 0) size[parent[slot]!]! += below;
     }
-    // The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size).
+  }
+
+  /** The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size). */
+  private byPrime({ base, count, prime, parent }: DominanceBlock): void {
+    const { under, underStart } = this;
     underStart.fill(0);
     for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[prime[slot]! - base + 1]!++;
     for (let k = 0; k < BLOCK; k++) underStart[k + 1]! += underStart[k]!;
     const cursor = underStart.slice(0, BLOCK);
     for (let slot = 0; slot < count; slot++)
       if (parent[slot]! < 0) under[cursor[prime[slot]! - base]!++] = slot;
-    for (let p = base; p < Math.min(base + BLOCK, P); p++) {
-      for (let k = underStart[p - base]!; k < underStart[p - base + 1]!; k++) {
-        const slot = under[k]!;
-        const t = top[slot]!;
-        if (underTop[t] === 0) tops.push(t);
-        underTop[t]! += size[slot]!;
-      }
-      const { exposure, total, lost } = directPurchases(graph, into, p);
-      tally.sums.totals[p] = total;
-      for (const t of tops) {
-        const org = order[t]!;
-        tally.add(p, t, underTop[t]!, exposure.get(org) ?? 0, 1);
-        const caps = lost.get(org);
-        if (caps !== undefined) tally.addLost(p, t, caps);
-        underTop[t] = 0;
-        seen[t] = p + 1;
-      }
-      tops.length = 0;
-      for (const [s, caps] of lost) {
-        const at = position[s]!;
-        if (seen[at] === p + 1) continue;
-        tally.add(p, at, 0, exposure.get(s) ?? 0, 1);
-        tally.addLost(p, at, caps);
-      }
+  }
+
+  /** Prime p's children with something below them, then its other direct suppliers of a capability. */
+  private prime(p: number, { base, top }: DominanceBlock): void {
+    const { direct, entryAt, underTop, tops, tally, under, size, underStart } = this;
+    const { position } = this.frame;
+    tally.sums.totals[p] = direct.total[p]!;
+    const first = direct.start[p]!;
+    const last = direct.start[p + 1]!;
+    for (let e = first; e < last; e++) entryAt[position[direct.supplier[e]!]!] = e;
+    for (let k = underStart[p - base]!; k < underStart[p - base + 1]!; k++) {
+      const slot = under[k]!;
+      const t = top[slot]!;
+      if (underTop[t] === 0) tops.push(t);
+      underTop[t]! += size[slot]!;
     }
-  };
-  const solver = new DominanceSolver(frame);
-  return { count: (block) => solver.solve(block, visit), sums: tally.sums };
+    for (const t of tops) {
+      const e = entryAt[t]!;
+      tally.add(p, t, underTop[t]!, e < 0 ? 0 : direct.value[e]!, 1);
+      if (e >= 0) {
+        tally.addLost(p, t, direct, e);
+        entryAt[t] = -1;
+      }
+      underTop[t] = 0;
+    }
+    tops.length = 0;
+    for (let e = first; e < last; e++) {
+      const at = position[direct.supplier[e]!]!;
+      if (entryAt[at] !== e) continue;
+      entryAt[at] = -1;
+      if (direct.lostStart[e] === direct.lostStart[e + 1]) continue;
+      tally.add(p, at, 0, direct.value[e]!, 1);
+      tally.addLost(p, at, direct, e);
+    }
+  }
 }
 
 /**
- * Another thread that works through blocks of the same graph and frame: `take` answers once it has done the
- * block (false if it failed), `collect` answers what it found in the blocks it lists (null if it failed) and
- * starts afresh.
+ * Another thread that works through blocks of the same graph and frame. `begin` answers the blocks it has
+ * already done of its own accord (the last ones, from the end down, at most half of them: see onTwo; null if
+ * it failed); `take` answers once it has done the block (false if it failed); `collect` answers what it found
+ * in the blocks it lists (null if it failed) and starts afresh.
  */
 export interface BlockHelper<T> {
+  begin(): Promise<number[] | null>;
   take(block: number): Promise<boolean>;
   collect(): Promise<{ found: T; blocks: number[] } | null>;
 }
 
 /**
- * Works through every block on two threads: this one and a helper take the blocks in turn, each the next one
- * not taken, so that both finish together however fast each runs. This thread hands the helper its blocks (two
- * ahead, so it never waits) and `pause`s between its own to hear the helper's answers. Answers what the helper
- * found (null if it failed) after doing here the blocks it was given and did not do, so that a failing helper
- * costs time only.
+ * Works through every block on two threads: this one takes them from the first up, the helper from the last
+ * down, each the next one not taken, so that both finish together however fast each runs. The helper may
+ * have done some of the last ones already, before being asked (while this thread was busy with something
+ * else); until it has said which, this thread stays in the first half. Then it hands the helper its blocks
+ * (two ahead, so that it never waits) and `pause`s between its own to hear the helper's answers. Answers what
+ * the helper found (null if it failed) after doing here the blocks it had and did not do, so that a failing
+ * helper costs time only.
  */
 async function onTwo<T>(
   blocks: number,
@@ -332,21 +396,42 @@ async function onTwo<T>(
   helper: BlockHelper<T>,
   pause: () => Promise<void>,
 ): Promise<T | null> {
+  const half = Math.ceil(blocks / 2);
+  /** The helper's blocks: done before being asked, then given. */
   const given: number[] = [];
-  let next = 0;
+  let front = 0;
+  let back = blocks - 1;
   const give = (): void => {
-    if (next >= blocks) return;
-    const block = next++;
+    if (back < front) return;
+    const block = back--;
     given.push(block);
     void helper.take(block).then((done) => {
       if (done) give();
     });
   };
-  give();
-  give();
-  while (next < blocks) {
-    mine(next++);
-    await pause();
+  /** Whether the helper works with this thread: not yet known, yes, or no (it failed). */
+  let helping: boolean | null = null;
+  const begun = helper.begin().then((ahead) => {
+    // Only the last blocks, from the end down, none of them this thread's: else the helper is not used.
+    helping =
+      ahead !== null && ahead.length <= blocks - half && ahead.every((block, k) => block === blocks - 1 - k);
+    if (ahead === null || !helping) return;
+    given.push(...ahead);
+    back = blocks - 1 - ahead.length;
+    give();
+    give();
+  });
+  while (front <= back) {
+    if (front >= half && helping === null) await begun;
+    else {
+      mine(front++);
+      await pause();
+    }
+  }
+  await begun;
+  if (helping !== true) {
+    while (front < blocks) mine(front++);
+    return null;
   }
   // The helper answers the collection after the blocks it was given.
   const theirs = await helper.collect();
@@ -364,72 +449,150 @@ export async function resilienceOnTwo(
   pause: () => Promise<void>,
   rows = Infinity,
 ): Promise<Resilience> {
-  const counter = chokepointCounter(graph, frame);
-  const theirs = await onTwo(blockCount(frame), (block) => counter.count(block), helper, pause);
+  // Made once the helper has been asked to begin: it does not wait for this thread's setting up.
+  let counter: ChokepointCounter | null = null;
+  const mine = (block: number) => (counter ??= chokepointCounter(graph, frame)).count(block);
+  const theirs = await onTwo(blockCount(frame), mine, helper, pause);
+  counter ??= chokepointCounter(graph, frame);
   if (theirs !== null) mergeSums(counter.sums, theirs);
   return resilienceFrom(graph, frame, counter.sums, rows);
 }
 
-/** The usable links into each prime, by prime index (CSR of link indices). */
-interface Purchases {
+/**
+ * Each prime's direct suppliers (distinct organizations), CSR by prime index: entry e names the supplier, what
+ * the prime buys from it (USD per year, over its usable links, values below 0 as 0) and, at
+ * `lost[lostStart[e] .. lostStart[e + 1])`, the capabilities (indices) it alone sells the prime.
+ */
+interface DirectSuppliers {
   start: Int32Array;
-  links: Int32Array;
+  supplier: Int32Array;
+  value: Float64Array;
+  lostStart: Int32Array;
+  lost: Int32Array;
+  /** By prime index: all it buys directly. */
+  total: Float64Array;
 }
 
-function purchasesByPrime(
+/** The usable links into each prime (their source, value (below 0 as 0) and capability), by prime index, read
+ *  in link order; and one more than the largest capability index among them. */
+function linksIntoPrimes(
   graph: ResilienceGraph,
   dominance: Pick<Dominance, 'primes' | 'primeIndex'>,
-): Purchases {
-  const { kind, linkSource, linkTarget } = graph;
+): {
+  intoStart: Int32Array;
+  intoSource: Int32Array;
+  intoValue: Float64Array;
+  intoCapability: Int32Array;
+  capabilities: number;
+} {
+  const { kind, linkSource, linkTarget, linkValue, linkCapability } = graph;
   const { primeIndex } = dominance;
   const P = dominance.primes.length;
-  const start = new Int32Array(P + 1);
-  const usableInto = (l: number) => {
-    const t = linkTarget[l]!;
-    return linkSource[l] !== t && primeIndex[t]! >= 0 && kind[linkSource[l]!] !== REMOVED_KIND;
-  };
-  for (let l = 0; l < graph.linkCount; l++) if (usableInto(l)) start[primeIndex[linkTarget[l]!]! + 1]!++;
-  for (let p = 0; p < P; p++) start[p + 1]! += start[p]!;
-  const links = new Int32Array(start[P]!);
-  const cursor = start.slice(0, P);
-  for (let l = 0; l < graph.linkCount; l++)
-    if (usableInto(l)) links[cursor[primeIndex[linkTarget[l]!]!]!++] = l;
-  return { start, links };
+  const intoStart = new Int32Array(P + 1);
+  // The link's prime (by index) when it is a usable link into a prime, else -1.
+  const intoPrime = new Int32Array(graph.linkCount);
+  for (let l = 0; l < intoPrime.length; l++) {
+    const s = linkSource[l]!;
+    const p = primeIndex[linkTarget[l]!]!;
+    intoPrime[l] = p >= 0 && s !== linkTarget[l] && kind[s] !== REMOVED_KIND ? p : -1;
+    if (intoPrime[l]! >= 0) intoStart[p + 1]!++;
+  }
+  for (let p = 0; p < P; p++) intoStart[p + 1]! += intoStart[p]!;
+  const links = intoStart[P]!;
+  const intoSource = new Int32Array(links);
+  const intoValue = new Float64Array(links);
+  const intoCapability = new Int32Array(links);
+  const cursor = intoStart.slice(0, P);
+  let capabilities = 0;
+  for (let l = 0; l < intoPrime.length; l++) {
+    if (intoPrime[l]! < 0) continue;
+    const k = cursor[intoPrime[l]!]!++;
+    intoSource[k] = linkSource[l]!;
+    intoValue[k] = linkValue[l]! > 0 ? linkValue[l]! : 0;
+    intoCapability[k] = linkCapability[l]!;
+    if (linkCapability[l]! >= capabilities) capabilities = linkCapability[l]! + 1;
+  }
+  return { intoStart, intoSource, intoValue, intoCapability, capabilities };
 }
 
-/**
- * A prime's direct purchases: USD per year by supplier, their total, and the capabilities (indices) that one
- * supplier alone sells it, by that supplier.
- */
-function directPurchases(
+function directSuppliers(
   graph: ResilienceGraph,
-  into: Purchases,
-  p: number,
-): { exposure: Map<number, number>; total: number; lost: Map<number, number[]> } {
-  const { linkSource, linkValue, linkCapability } = graph;
-  const exposure = new Map<number, number>();
-  const soleSupplier = new Map<number, number>();
-  let total = 0;
-  for (let e = into.start[p]!; e < into.start[p + 1]!; e++) {
-    const l = into.links[e]!;
-    const s = linkSource[l]!;
-    const value = linkValue[l]! > 0 ? linkValue[l]! : 0;
-    exposure.set(s, (exposure.get(s) ?? 0) + value);
-    total += value;
-    const c = linkCapability[l]!;
-    if (c < 0) continue;
-    const known = soleSupplier.get(c);
-    if (known === undefined) soleSupplier.set(c, s);
-    else if (known !== s) soleSupplier.set(c, -1);
+  dominance: Pick<Dominance, 'primes' | 'primeIndex'>,
+): DirectSuppliers {
+  const P = dominance.primes.length;
+  const { intoStart, intoSource, intoValue, intoCapability, capabilities } = linksIntoPrimes(
+    graph,
+    dominance,
+  );
+  const links = intoSource.length;
+  // Per prime: its distinct suppliers (an organization's entry is its latest, so it is this prime's when it is
+  // at or after the prime's first), and the one supplier of each capability (-1: several), stamped by prime.
+  const start = new Int32Array(P + 1);
+  const supplier = new Int32Array(links);
+  const value = new Float64Array(links);
+  const total = new Float64Array(P);
+  const entryOfOrg = new Int32Array(graph.orgCount).fill(-1);
+  const sole = new Int32Array(capabilities);
+  const soleStamp = new Int32Array(capabilities).fill(-1);
+  const touched: number[] = [];
+  // (entry, capability) for each capability one supplier alone sells a prime, in the order the links name them.
+  const lostEntry: number[] = [];
+  const lostCapability: number[] = [];
+  let entries = 0;
+  for (let p = 0; p < P; p++) {
+    const first = entries;
+    touched.length = 0;
+    for (let k = intoStart[p]!; k < intoStart[p + 1]!; k++) {
+      const s = intoSource[k]!;
+      const v = intoValue[k]!;
+      total[p]! += v;
+      let e = entryOfOrg[s]!;
+      if (e < first) {
+        e = entryOfOrg[s] = entries++;
+        supplier[e] = s;
+      }
+      value[e]! += v;
+      const c = intoCapability[k]!;
+      if (c < 0) continue;
+      if (soleStamp[c] !== p) {
+        soleStamp[c] = p;
+        sole[c] = e;
+        touched.push(c);
+      } else if (sole[c] !== e) sole[c] = -1;
+    }
+    start[p + 1] = entries;
+    for (const c of touched)
+      if (sole[c]! >= 0) {
+        lostEntry.push(sole[c]!);
+        lostCapability.push(c);
+      }
   }
-  const lost = new Map<number, number[]>();
-  for (const [c, s] of soleSupplier) {
-    if (s < 0) continue;
-    const list = lost.get(s) ?? [];
-    list.push(c);
-    lost.set(s, list);
-  }
-  return { exposure, total, lost };
+  // The capabilities by entry (a counting sort, keeping their order).
+  const lostStart = new Int32Array(entries + 1);
+  for (const e of lostEntry) lostStart[e + 1]!++;
+  for (let e = 0; e < entries; e++) lostStart[e + 1]! += lostStart[e]!;
+  const lost = new Int32Array(lostEntry.length);
+  const cursorOf = lostStart.slice(0, entries);
+  lostEntry.forEach((e, k) => (lost[cursorOf[e]!++] = lostCapability[k]!));
+  return {
+    start,
+    supplier: supplier.slice(0, entries),
+    value: value.slice(0, entries),
+    lostStart,
+    lost,
+    total,
+  };
+}
+
+/** The capabilities of entry e of `direct`. */
+function lostOf(direct: DirectSuppliers, e: number): number[] {
+  return Array.from(direct.lost.subarray(direct.lostStart[e]!, direct.lostStart[e + 1]!));
+}
+
+/** Entry of supplier s among prime p's direct suppliers, or -1. */
+function entryOf(direct: DirectSuppliers, p: number, s: number): number {
+  for (let e = direct.start[p]!; e < direct.start[p + 1]!; e++) if (direct.supplier[e] === s) return e;
+  return -1;
 }
 
 /**
@@ -517,8 +680,7 @@ function resilienceFrom(
   const n = graph.orgCount;
   const { order } = frame;
   // The primes in id order, so that a supplier's primes sort as numbers.
-  const { byId } = primeRanks(graph, frame);
-  const W = (byId.length + 31) >>> 5;
+  const { byId, rankOf } = primeRanks(graph, frame);
   const { risk, largest, primeBits, isSupplier, lost } = sums;
   const ranked: number[] = [];
   for (let v = 0; v < n; v++) if (isSupplier[v] === 1) ranked.push(v);
@@ -527,19 +689,19 @@ function resilienceFrom(
       risk[b]! - risk[a]! || largest[b]! - largest[a]! || compareText(orgIds[order[a]!]!, orgIds[order[b]!]!),
   );
   const suppliers = ranked.slice(0, rows).map((v): SupplierRisk => {
-    const primes: string[] = [];
-    for (let w = 0; w < W; w++) {
-      let bits = primeBits[v * W + w]!;
+    const ranks: number[] = [];
+    for (let k = 0; k < blockCount(frame); k++) {
+      let bits = primeBits[k * n + v]!;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
-        primes.push(orgIds[frame.primes[byId[(w << 5) | (31 - Math.clz32(low))]!]!]!);
+        ranks.push(rankOf[k * BLOCK + 31 - Math.clz32(low)]!);
       }
     }
     return {
       supplier: orgIds[order[v]!]!,
       exposure: risk[v]!,
-      primes,
+      primes: ranks.sort((a, b) => a - b).map((rank) => orgIds[frame.primes[byId[rank]!]!]!),
       capabilitiesLost: [...(lost.get(v) ?? [])].map((c) => capabilityIds[c]!).sort(compareText),
       largestCutOff: largest[v]!,
     };
@@ -592,7 +754,7 @@ export function cutFinder(frame: DominanceFrame, at: number): CutFinder {
     if (below.length < count) below = new Uint8Array(count * 1.25);
     for (let slot = 0; slot < count; slot++) {
       const up = parent[slot]!;
-      below[slot] = top[slot] === at || (up >= 0 && (node[up] === at || below[up] === 1)) ? 1 : 0;
+      below[slot] = (up < 0 ? top[slot] === at : node[up] === at || below[up] === 1) ? 1 : 0;
       if (below[slot] === 0) continue;
       const list = cut.get(prime[slot]!);
       if (list === undefined) cut.set(prime[slot]!, [node[slot]!]);
@@ -650,18 +812,18 @@ function chokepointsFrom(graph: SupplyGraph, frame: DominanceFrame, s: number, c
     sellsTo.add(p);
     primes.add(p);
   }
-  const into = purchasesByPrime(graph, frame);
+  const direct = directSuppliers(graph, frame);
   const out: Chokepoint[] = [];
   for (const p of primes) {
     const cutOff = cut.get(p) ?? [];
-    const direct = sellsTo.has(p) ? directPurchases(graph, into, p) : null;
-    const lost = direct?.lost.get(s) ?? [];
+    const e = sellsTo.has(p) ? entryOf(direct, p, s) : -1;
+    const lost = e < 0 ? [] : lostOf(direct, e);
     if (cutOff.length === 0 && lost.length === 0) continue;
     out.push({
       prime: orgIds[frame.primes[p]!]!,
       supplier: supplierId,
       cutOff: cutOff.map((v) => orgIds[frame.order[v]!]!).sort(compareText),
-      exposure: direct?.exposure.get(s) ?? 0,
+      exposure: e < 0 ? 0 : direct.value[e]!,
       capabilitiesLost: lost.map((c) => capabilityIds[c]!).sort(compareText),
     });
   }
@@ -690,7 +852,9 @@ export function primeChokepoints(
     },
     (base) => base === p - (p % BLOCK),
   );
-  for (const s of directPurchases(graph, purchasesByPrime(graph, frame), p).lost.keys()) found.add(s);
+  const direct = directSuppliers(graph, frame);
+  for (let e = direct.start[p]!; e < direct.start[p + 1]!; e++)
+    if (direct.lostStart[e]! < direct.lostStart[e + 1]!) found.add(direct.supplier[e]!);
   return [...found].map((s) => graph.orgIds[s]!).sort(compareText);
 }
 

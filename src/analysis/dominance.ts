@@ -42,20 +42,16 @@ export interface Dominance {
   parent: Int32Array;
 }
 
-/** The distinct arcs from(l) → to(l) of the usable links, as CSR, by counting sort and a stamp sweep. */
-export function distinctArcs(
-  graph: Pick<SupplyGraph, 'orgCount' | 'linkCount'>,
-  usable: (l: number) => boolean,
-  from: (l: number) => number,
-  to: (l: number) => number,
-): Arcs {
-  const n = graph.orgCount;
+/** The distinct arcs from[l] → to[l] of the usable links (usable[l] = 1), over n nodes, as CSR, by counting
+ *  sort and a stamp sweep. */
+function distinctArcs(n: number, usable: Uint8Array, from: Int32Array, to: Int32Array): Arcs {
+  const m = usable.length;
   const start = new Int32Array(n + 1);
-  for (let l = 0; l < graph.linkCount; l++) if (usable(l)) start[from(l) + 1]!++;
+  for (let l = 0; l < m; l++) if (usable[l] === 1) start[from[l]! + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const all = new Int32Array(start[n]!);
   const cursor = start.slice(0, n);
-  for (let l = 0; l < graph.linkCount; l++) if (usable(l)) all[cursor[from(l)]!++] = to(l);
+  for (let l = 0; l < m; l++) if (usable[l] === 1) all[cursor[from[l]!]!++] = to[l]!;
   const stamp = new Int32Array(n);
   const compact = new Int32Array(n + 1);
   let write = 0;
@@ -218,8 +214,9 @@ export function blockCount(frame: Pick<DominanceFrame, 'primes'>): number {
 /**
  * One block's stored pairs (the pairs of primes `base` to `base + 31`), by slot within the block, in the same
  * columns as Dominance but with organizations as positions (DominanceFrame.order): organization, prime index,
- * top, and the parent's slot within the block (always smaller) or -1. The slots follow the visiting order. The
- * columns are reused by the next block: read them within the visit.
+ * top, and the parent's slot within the block (always smaller) or -1. Only a pair without a parent has its top
+ * written (its idom); the others have -1 there and share their parent's top. The slots follow the visiting
+ * order. The columns are reused by the next block: read them within the visit.
  */
 export interface DominanceBlock {
   base: number;
@@ -235,23 +232,14 @@ export function dominanceFrame(
 ): DominanceFrame {
   const n = graph.orgCount;
   const { kind, linkSource, linkTarget } = graph;
-  const usable = (l: number) => {
+  const usable = new Uint8Array(graph.linkCount);
+  for (let l = 0; l < usable.length; l++) {
     const s = linkSource[l]!;
     const t = linkTarget[l]!;
-    return s !== t && kind[s] !== REMOVED_KIND && kind[t] !== REMOVED_KIND;
-  };
-  const suppliersOf = distinctArcs(
-    graph,
-    usable,
-    (l) => linkTarget[l]!,
-    (l) => linkSource[l]!,
-  );
-  const buyersOf = distinctArcs(
-    graph,
-    usable,
-    (l) => linkSource[l]!,
-    (l) => linkTarget[l]!,
-  );
+    usable[l] = s !== t && kind[s] !== REMOVED_KIND && kind[t] !== REMOVED_KIND ? 1 : 0;
+  }
+  const suppliersOf = distinctArcs(n, usable, linkTarget, linkSource);
+  const buyersOf = distinctArcs(n, usable, linkSource, linkTarget);
   const primeIndex = new Int32Array(n).fill(-1);
   const primeList: number[] = [];
   for (let v = 0; v < n; v++)
@@ -343,9 +331,11 @@ export function computeDominance(graph: SupplyGraph): Dominance {
     const node = block.node.slice(0, block.count);
     const top = block.top.slice(0, block.count);
     for (let slot = 0; slot < block.count; slot++) {
-      if (parent[slot]! >= 0) parent[slot]! += total;
       node[slot] = frame.order[node[slot]!]!;
-      top[slot] = frame.order[top[slot]!]!;
+      // A parent comes before its child: its top is already written.
+      if (parent[slot]! < 0) top[slot] = frame.order[top[slot]!]!;
+      else top[slot] = top[parent[slot]!]!;
+      if (parent[slot]! >= 0) parent[slot]! += total;
     }
     blocks.push({ node, prime: block.prime.slice(0, block.count), top, parent });
     total += block.count;
@@ -503,22 +493,24 @@ class BlockSolver {
     for (let y = b; ; y = this.idomOf(y, bit)) if (y === root || chain.includes(y)) return y;
   }
 
-  /** The top of x for the bit's prime: x itself when it is a child of the prime. */
-  private topOf(x: number, bit: number): number {
-    return ((this.state[x * STRIDE + TRIV]! >>> bit) & 1) !== 0 ? x : this.pairs.top[this.slotOf(x, bit)]!;
+  /** The top of a stored pair: the top written on the first of its ancestors without a parent. */
+  private topOfSlot(slot: number): number {
+    const { parent } = this.pairs;
+    let at = slot;
+    while (parent[at]! >= 0) at = parent[at]!;
+    return this.pairs.top[at]!;
   }
 
-  /** Stores the pair (v, bit) below idom d (not the prime, visited before v); returns the hash of its top. */
-  private store(v: number, bit: number, d: number): number {
-    const { pairs } = this;
-    if (((this.state[d * STRIDE + TRIV]! >>> bit) & 1) !== 0) {
-      pairs.add(v, this.base + bit, d, -1);
-      return this.hash[d]!;
-    }
-    const slot = this.slotOf(d, bit);
-    const top = pairs.top[slot]!;
-    pairs.add(v, this.base + bit, top, slot);
-    return this.hash[top]!;
+  /** The top of x for the bit's prime: x itself when it is a child of the prime. */
+  private topOf(x: number, bit: number): number {
+    return ((this.state[x * STRIDE + TRIV]! >>> bit) & 1) !== 0 ? x : this.topOfSlot(this.slotOf(x, bit));
+  }
+
+  /** Stores the pair (v, bit) below idom d (not the prime, visited before v). Its top, d's or d itself, is
+   *  not looked up: d's hash words already carry its hash. */
+  private store(v: number, bit: number, d: number): void {
+    if (((this.state[d * STRIDE + TRIV]! >>> bit) & 1) !== 0) this.pairs.add(v, this.base + bit, d, -1);
+    else this.pairs.add(v, this.base + bit, -1, this.slotOf(d, bit));
   }
 
   visitSingle(v: number): void {
@@ -570,10 +562,24 @@ class BlockSolver {
     const differ = (any0 & ~all0) | (any1 & ~all1) | (any2 & ~all2) | (any3 & ~all3);
     const several = twos & ~twosTrivial & ~direct & ~mine & ~differ;
     let nt = single;
+    // v's hash words: its own hash where it is the prime's child, its idom's words where it is stored (the
+    // idom's top is v's, or the idom is the top).
+    const mineHash = this.hash[v]!;
+    let h0 = 0;
+    let h1 = 0;
+    let h2 = 0;
+    let h3 = 0;
     if (single !== 0)
       for (let e = first; e < last; e++) {
         const b = to[e]!;
-        let bits = single & state[b * STRIDE + Q]!;
+        const bAt = b * STRIDE;
+        const mask = single & state[bAt + Q]!;
+        if (mask === 0) continue;
+        h0 |= state[bAt + HASH]! & mask;
+        h1 |= state[bAt + HASH + 1]! & mask;
+        h2 |= state[bAt + HASH + 2]! & mask;
+        h3 |= state[bAt + HASH + 3]! & mask;
+        let bits = mask;
         while (bits !== 0) {
           const low = bits & -bits;
           bits ^= low;
@@ -601,13 +607,17 @@ class BlockSolver {
       }
       idomOfBit[bit] = m;
       nt |= low;
+      const mAt = m * STRIDE;
+      h0 |= state[mAt + HASH]! & low;
+      h1 |= state[mAt + HASH + 1]! & low;
+      h2 |= state[mAt + HASH + 2]! & low;
+      h3 |= state[mAt + HASH + 3]! & low;
     }
     const trivial = ones & ~nt;
-    const mineHash = this.hash[v]!;
-    let h0 = mineHash & 1 ? trivial : 0;
-    let h1 = mineHash & 2 ? trivial : 0;
-    let h2 = mineHash & 4 ? trivial : 0;
-    let h3 = mineHash & 8 ? trivial : 0;
+    if (mineHash & 1) h0 |= trivial;
+    if (mineHash & 2) h1 |= trivial;
+    if (mineHash & 4) h2 |= trivial;
+    if (mineHash & 8) h3 |= trivial;
     if (nt !== 0) {
       this.pairs.reserve(32);
       state[at + FIRST] = this.pairs.count;
@@ -616,11 +626,7 @@ class BlockSolver {
         const low = rest & -rest;
         rest ^= low;
         const bit = 31 - Math.clz32(low);
-        const h = this.store(v, bit, idomOfBit[bit]!);
-        if (h & 1) h0 |= low;
-        if (h & 2) h1 |= low;
-        if (h & 4) h2 |= low;
-        if (h & 8) h3 |= low;
+        this.store(v, bit, idomOfBit[bit]!);
       }
     }
     state[at + Q] = ones | mine;
@@ -769,10 +775,7 @@ class BlockSolver {
         const slot = pairs.count;
         if (d === first) this.store(v, bit, entry);
         else if ((nt[d - 1]! & low) === 0) pairs.add(v, this.base + bit, idomNode, -1);
-        else {
-          const above = this.loopSlots[((firstRow + d - 1) << 5) | bit]!;
-          pairs.add(v, this.base + bit, pairs.top[above]!, above);
-        }
+        else pairs.add(v, this.base + bit, -1, this.loopSlots[((firstRow + d - 1) << 5) | bit]!);
         this.loopSlots[((firstRow + y - 1) << 5) | bit] = slot;
       }
     }
@@ -787,7 +790,7 @@ class BlockSolver {
       for (let rest = nt[i]!; rest !== 0;) {
         const low = rest & -rest;
         rest ^= low;
-        const h = this.hash[pairs.top[this.loopSlots[((firstRow + i) << 5) | (31 - Math.clz32(low))]!]!]!;
+        const h = this.hash[this.topOfSlot(this.loopSlots[((firstRow + i) << 5) | (31 - Math.clz32(low))]!)]!;
         for (let k = 0; k < HASHES; k++) if ((h >>> k) & 1) state[at + HASH + k]! |= low;
       }
     }

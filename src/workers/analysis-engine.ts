@@ -247,11 +247,13 @@ export class AnalysisEngine {
   ): Promise<{ graph: SupplyGraph; frame: DominanceFrame; cache: ResilienceCache }> {
     const bundle = this.dataset(request.datasetKey, request.years);
     const { key, graph } = await this.graphFor(request, bundle, () => {});
-    if (this.resilienceCache?.key !== key) {
-      // The helper's copy of the frame when it has come (found while the analysis ran), else found here.
-      const found = this.helperGraph?.key === key ? this.helperGraph.frame : null;
-      this.resilienceCache = { key, frame: found ?? dominanceFrame(graph), outcome: null };
-    }
+    // The helper's copy of the frame when it has come (found while the analysis ran), else found here. Its
+    // answer may be waiting among the messages: one message turn lets it in.
+    const sent = this.helperGraph?.key === key ? this.helperGraph : null;
+    if (this.resilienceCache?.key !== key && sent !== null && sent.frame === null && !sent.failed)
+      await nextMessageTurn();
+    if (this.resilienceCache?.key !== key)
+      this.resilienceCache = { key, frame: sent?.frame ?? dominanceFrame(graph), outcome: null };
     return { graph, frame: this.resilienceCache.frame, cache: this.resilienceCache };
   }
 

@@ -1,6 +1,7 @@
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
-import { chokepointsOf, resilienceOf } from '../analysis/chokepoints.ts';
+import { chokepointCounter, chokepointsOf, mergeSums, resilienceOf } from '../analysis/chokepoints.ts';
+import type { ChokepointSums } from '../analysis/chokepoints.ts';
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import { buildSupplyGraph } from '../analysis/supply-graph.ts';
 import { HT, MS, testBundle } from '../analysis/test-bundle.ts';
@@ -65,10 +66,13 @@ describe('the analysis engine with a resilience helper', () => {
     await engine.analyze({ ...request, removed: [] });
     expect(calls).toEqual(['prepare']);
     // Two requests at once (the dashboard and the side panel): one search, both answered with it. Three
-    // blocks: two handed to the helper at once, the third counted here, then the helper's collected.
+    // blocks: the helper says which it has counted already, is handed blocks from the end down while this
+    // thread counts from the first up, then its sums are collected.
     const [outcome, again] = await Promise.all([engine.resilience(request), engine.resilience(request)]);
     expect(again).toBe(outcome);
-    expect(calls).toEqual(['prepare', 'count', 'count', 'collect-sums']);
+    expect(calls.slice(0, 2)).toEqual(['prepare', 'begin-count']);
+    expect(calls.at(-1)).toBe('collect-sums');
+    expect(calls.slice(2, -1).every((method) => method === 'count')).toBe(true);
     expect(outcome.threads).toBe(2);
     const whole = resilienceOf(graph, dominanceFrame(graph), RESILIENCE_ROWS);
     expect(outcome.suppliers).toEqual(whole.suppliers);
@@ -81,6 +85,42 @@ describe('the analysis engine with a resilience helper', () => {
       chokepointsOf(graph, supplier),
     );
     expect(calls).toEqual(['find', 'find', 'collect-cut']);
+  });
+
+  it('counts the last blocks of its own accord once it has the frame, at most half of them, until asked', async () => {
+    const bundle = bigBundle(0.5);
+    const graph = buildSupplyGraph(bundle, regionMembership(bundle.organizations, [], {}));
+    const frame = dominanceFrame(graph);
+    expect(blockCount(frame)).toBe(3);
+    const turns = async (count: number) => {
+      for (let k = 0; k < count; k++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const handlers = resiliencePartHandlers();
+    const context = { emit: () => {}, cancelled: () => false };
+    // Given time: the last block of three, and no more.
+    await handlers.prepare({ key: 'a', graph }, context);
+    await turns(10);
+    expect(await handlers['begin-count']({ key: 'a' }, context)).toEqual([2]);
+    // Asked for it again: nothing counted twice. The sums of all three blocks, as counted on one thread, once
+    // this side's (nothing) is added.
+    for (const block of [2, 1, 0]) await handlers.count({ key: 'a', block }, context);
+    const moved = (await handlers['collect-sums']({ key: 'a' }, context)) as unknown as {
+      value: { found: ChokepointSums; blocks: number[] };
+    };
+    expect(moved.value.blocks).toEqual([2, 1, 0]);
+    const here = chokepointCounter(graph, frame);
+    mergeSums(here.sums, moved.value.found);
+    const all = chokepointCounter(graph, frame);
+    for (const block of [0, 1, 2]) all.count(block);
+    expect(here.sums).toEqual(all.sums);
+    // Asked at once: nothing done ahead, and nothing after.
+    await handlers.prepare({ key: 'b', graph }, context);
+    expect(await handlers['begin-count']({ key: 'b' }, context)).toEqual([]);
+    await turns(10);
+    const none = (await handlers['collect-sums']({ key: 'b' }, context)) as unknown as {
+      value: { blocks: number[] };
+    };
+    expect(none.value.blocks).toEqual([]);
   });
 
   it('gives the same answer when the helper fails, and counts on one thread when it cannot start or the graph is small', async () => {

@@ -3,7 +3,9 @@
 // helper finds the graph's frame (the dominator trees' shared part) while the analysis runs, and hands a copy
 // back. Asked for the single points of failure, or for what one supplier cuts off, the analysis worker hands
 // the helper blocks of primes one at a time while it does others, and collects what the helper found at the
-// end (analysis/chokepoints.ts, resilienceOnTwo and chokepointsOfOnTwo).
+// end (analysis/chokepoints.ts, resilienceOnTwo and chokepointsOfOnTwo). Once the frame is found, the helper
+// starts counting the last blocks of its own accord (at most half of them, one per message turn, until it is
+// asked): the analysis is still running on the other thread, and the single points of failure are asked next.
 import { z } from 'zod';
 import { chokepointCounter, cutFinder, sumsBuffers } from '../analysis/chokepoints.ts';
 import type {
@@ -17,11 +19,15 @@ import type {
 import { blockCount, dominanceFrame } from '../analysis/dominance.ts';
 import type { DominanceFrame } from '../analysis/dominance.ts';
 import { Moved, createHelperActor } from './actor.ts';
+import { nextMessageTurn } from './sliced.ts';
 import type { Api, ArgSchemas, Handlers, Method, WorkerLike } from './actor.ts';
 
 export interface ResiliencePartApi extends Api {
   /** Keeps the graph (by its key) and answers its frame, found meanwhile on this core. */
   prepare: Method<{ key: string; graph: ResilienceGraph }, DominanceFrame>;
+  /** Starts the counting of the graph kept: answers the blocks already counted of its own accord (the last
+   *  ones, from the end down), and counts no more of its own accord. */
+  'begin-count': Method<{ key: string }, number[]>;
   /** Counts the chokepoints of one block of the graph kept, into the sums being collected. */
   count: Method<{ key: string; block: number }, true>;
   /** Answers the sums of the blocks counted since the last collection, and starts afresh. */
@@ -38,7 +44,7 @@ export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
     key: string;
     graph: ResilienceGraph;
     frame: DominanceFrame;
-    counting: { counter: ChokepointCounter; blocks: number[] } | null;
+    counting: { counter: ChokepointCounter; blocks: number[]; begun: boolean } | null;
     finding: { at: number; finder: CutFinder; blocks: number[] } | null;
   } | null = null;
   const held = (key: string, block?: number) => {
@@ -48,7 +54,24 @@ export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
     return kept;
   };
   const counting = (graph: NonNullable<typeof kept>) =>
-    (graph.counting ??= { counter: chokepointCounter(graph.graph, graph.frame), blocks: [] });
+    (graph.counting ??= { counter: chokepointCounter(graph.graph, graph.frame), blocks: [], begun: false });
+  /** Counts the last blocks of the graph, from the end down, until asked or half done or another comes. */
+  const countAhead = async (graph: NonNullable<typeof kept>) => {
+    const blocks = blockCount(graph.frame);
+    for (;;) {
+      await nextMessageTurn();
+      if (kept !== graph) return;
+      const a0 = Date.now();
+      const work = counting(graph);
+      if (Date.now() - a0 > 5) console.error(`setup at ${a0 % 100000} took ${Date.now() - a0}`);
+      if (work.begun || work.blocks.length >= blocks - Math.ceil(blocks / 2)) return;
+      const block = blocks - 1 - work.blocks.length;
+      const a = Date.now();
+      work.counter.count(block);
+      console.error(`ahead block ${block} at ${a % 100000} took ${Date.now() - a}`);
+      work.blocks.push(block);
+    }
+  };
   const finding = (graph: NonNullable<typeof kept>, at: number) => {
     if (graph.finding?.at !== at) graph.finding = { at, finder: cutFinder(graph.frame, at), blocks: [] };
     return graph.finding;
@@ -56,13 +79,22 @@ export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
   return {
     prepare({ key, graph }) {
       kept = null;
+      const p0 = Date.now();
       const frame = dominanceFrame(graph);
-      kept = { key, graph, frame, counting: null, finding: null };
+      console.error(`prepare at ${p0 % 100000}: frame ${Date.now() - p0}`);
+      const graphKept = (kept = { key, graph, frame, counting: null, finding: null });
+      void countAhead(graphKept);
       // A copy goes back: the helper keeps its own.
       return frame;
     },
+    'begin-count'({ key }) {
+      const work = counting(held(key));
+      work.begun = true;
+      return [...work.blocks];
+    },
     count({ key, block }) {
       const work = counting(held(key, block));
+      if (work.blocks.includes(block)) return true;
       work.counter.count(block);
       work.blocks.push(block);
       return true;
@@ -111,6 +143,7 @@ const key = z.string();
 const block = z.number().int().min(0);
 export const resiliencePartArgs: ArgSchemas<ResiliencePartApi> = {
   prepare: z.object({ key, graph: graphOutline }),
+  'begin-count': z.object({ key }),
   count: z.object({ key, block }),
   'collect-sums': z.object({ key }),
   find: z.object({ key, at: z.number().int().min(0), block }),
@@ -150,10 +183,13 @@ export function createResilienceHelper(makeWorker: () => Worker | WorkerLike): R
       return actor.call('prepare', { key, graph: columns }).catch(() => null);
     },
     counting: (key) => ({
+      begin: () => actor.call('begin-count', { key }).catch(() => null),
       take: (block) => actor.call('count', { key, block }).catch(() => false),
       collect: () => actor.call('collect-sums', { key }).catch(() => null),
     }),
     finding: (key, at) => ({
+      // Nothing is found ahead: which supplier is not known before it is asked.
+      begin: () => Promise.resolve([]),
       take: (block) => actor.call('find', { key, at, block }).catch(() => false),
       collect: () => actor.call('collect-cut', { key, at }).catch(() => null),
     }),

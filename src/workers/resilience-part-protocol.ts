@@ -61,14 +61,10 @@ export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
     for (;;) {
       await nextMessageTurn();
       if (kept !== graph) return;
-      const a0 = Date.now();
       const work = counting(graph);
-      if (Date.now() - a0 > 5) console.error(`setup at ${a0 % 100000} took ${Date.now() - a0}`);
       if (work.begun || work.blocks.length >= blocks - Math.ceil(blocks / 2)) return;
       const block = blocks - 1 - work.blocks.length;
-      const a = Date.now();
       work.counter.count(block);
-      console.error(`ahead block ${block} at ${a % 100000} took ${Date.now() - a}`);
       work.blocks.push(block);
     }
   };
@@ -79,9 +75,7 @@ export function resiliencePartHandlers(): Handlers<ResiliencePartApi> {
   return {
     prepare({ key, graph }) {
       kept = null;
-      const p0 = Date.now();
       const frame = dominanceFrame(graph);
-      console.error(`prepare at ${p0 % 100000}: frame ${Date.now() - p0}`);
       const graphKept = (kept = { key, graph, frame, counting: null, finding: null });
       void countAhead(graphKept);
       // A copy goes back: the helper keeps its own.

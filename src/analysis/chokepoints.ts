@@ -4,6 +4,7 @@
 // it dominates: cutOff(p, s) is s's subtree in p's dominator tree, less s. Every prime's tree comes at once from
 // computeDominance (dominance.ts). A direct supplier of p is a child of p in that tree (not every child is a
 // direct supplier), so the capabilities p would lose with s are those s alone supplies to p directly.
+import { quickselect } from 'd3-array';
 import { compareText } from './compare-text.ts';
 import {
   BLOCK,
@@ -684,11 +685,13 @@ function resilienceFrom(
   const { risk, largest, primeBits, isSupplier, lost } = sums;
   const ranked: number[] = [];
   for (let v = 0; v < n; v++) if (isSupplier[v] === 1) ranked.push(v);
-  ranked.sort(
-    (a, b) =>
-      risk[b]! - risk[a]! || largest[b]! - largest[a]! || compareText(orgIds[order[a]!]!, orgIds[order[b]!]!),
-  );
-  const suppliers = ranked.slice(0, rows).map((v): SupplierRisk => {
+  const before = (a: number, b: number) =>
+    risk[b]! - risk[a]! || largest[b]! - largest[a]! || compareText(orgIds[order[a]!]!, orgIds[order[b]!]!);
+  // Only the rows shown are put in order: the first `rows` found by selection, then sorted.
+  if (rows < ranked.length)
+    quickselect(ranked, rows, 0, ranked.length - 1, (a, b) => before(Number(a), Number(b)));
+  const shown = ranked.slice(0, Math.min(rows, ranked.length)).sort(before);
+  const suppliers = shown.map((v): SupplierRisk => {
     const ranks: number[] = [];
     for (let k = 0; k < blockCount(frame); k++) {
       let bits = primeBits[k * n + v]!;

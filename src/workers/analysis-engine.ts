@@ -80,7 +80,9 @@ export class AnalysisEngine {
    * The graph sent to the helper (by key); the frame it answered for it, once it has; whether that failed.
    * Nothing waits for the helper: calls to it queue behind the graph, and a failed one is redone here.
    */
-  private helperGraph: { key: string; frame: DominanceFrame | null; failed: boolean } | null = null;
+  /** The graph last sent to the helper: its key, the helper's answer (its frame, null if it failed), and
+   *  whether it has failed to take the graph. */
+  private helperGraph: { key: string; answer: Promise<DominanceFrame | null>; failed: boolean } | null = null;
 
   /**
    * `helper`, where given, finds a big graph's frame while the analysis runs and counts half of its single
@@ -247,13 +249,12 @@ export class AnalysisEngine {
   ): Promise<{ graph: SupplyGraph; frame: DominanceFrame; cache: ResilienceCache }> {
     const bundle = this.dataset(request.datasetKey, request.years);
     const { key, graph } = await this.graphFor(request, bundle, () => {});
-    // The helper's copy of the frame when it has come (found while the analysis ran), else found here. Its
-    // answer may be waiting among the messages: one message turn lets it in.
+    // The helper's copy of the frame (it has been finding it since the graph was built, while the analysis ran:
+    // sooner done than begun again here), else found here.
     const sent = this.helperGraph?.key === key ? this.helperGraph : null;
-    if (this.resilienceCache?.key !== key && sent !== null && sent.frame === null && !sent.failed)
-      await nextMessageTurn();
+    const copy = this.resilienceCache?.key !== key && sent !== null ? await sent.answer : null;
     if (this.resilienceCache?.key !== key)
-      this.resilienceCache = { key, frame: sent?.frame ?? dominanceFrame(graph), outcome: null };
+      this.resilienceCache = { key, frame: copy ?? dominanceFrame(graph), outcome: null };
     return { graph, frame: this.resilienceCache.frame, cache: this.resilienceCache };
   }
 
@@ -283,12 +284,10 @@ export class AnalysisEngine {
       this.cachedGraph = cached;
       // A big graph goes to the helper now, which finds its frame while this thread analyses it.
       if (this.helper !== undefined && cached.graph.linkCount >= this.helperMinLinks) {
-        const sent = { key: graphKey, frame: null as DominanceFrame | null, failed: false };
+        const answer = this.helper.prepare(graphKey, cached.graph);
+        const sent = { key: graphKey, answer, failed: false };
         this.helperGraph = sent;
-        void this.helper.prepare(graphKey, cached.graph).then((frame) => {
-          sent.frame = frame;
-          sent.failed = frame === null;
-        });
+        void answer.then((frame) => (sent.failed = frame === null));
       }
     }
     return cached;

@@ -523,15 +523,6 @@ class BlockSolver {
     let onesTrivial = 0;
     let twosTrivial = 0;
     let direct = 0;
-    // Per hash word: the bits where every buyer reaching the prime has a 1, and where some has.
-    let all0 = -1;
-    let any0 = 0;
-    let all1 = -1;
-    let any1 = 0;
-    let all2 = -1;
-    let any2 = 0;
-    let all3 = -1;
-    let any3 = 0;
     for (let e = first; e < last; e++) {
       const at = to[e]! * STRIDE;
       const q = state[at + Q]!;
@@ -541,26 +532,42 @@ class BlockSolver {
       twosTrivial |= onesTrivial & t;
       onesTrivial |= t;
       direct |= state[at + OWN]!;
-      const h0 = state[at + HASH]!;
-      const h1 = state[at + HASH + 1]!;
-      const h2 = state[at + HASH + 2]!;
-      const h3 = state[at + HASH + 3]!;
-      all0 &= h0 | ~q;
-      any0 |= h0;
-      all1 &= h1 | ~q;
-      any1 |= h1;
-      all2 &= h2 | ~q;
-      any2 |= h2;
-      all3 &= h3 | ~q;
-      any3 |= h3;
     }
     const at = v * STRIDE;
     const mine = state[at + OWN]!;
     // One buyer reaching the prime (and v not selling to it): that buyer is the idom.
     const single = ones & ~twos & ~direct & ~mine;
-    // Several, of which at most one is the prime's child and whose tops may be one: look at them one by one.
-    const differ = (any0 & ~all0) | (any1 & ~all1) | (any2 & ~all2) | (any3 & ~all3);
-    const several = twos & ~twosTrivial & ~direct & ~mine & ~differ;
+    // Several, of which at most one is the prime's child: their tops may be one unless their hash words differ
+    // (a third of the visits on the bench); those left are looked at one by one.
+    let several = twos & ~twosTrivial & ~direct & ~mine;
+    if (several !== 0) {
+      // Per hash word: the bits where every buyer reaching the prime has a 1, and where some has.
+      let all0 = -1;
+      let any0 = 0;
+      let all1 = -1;
+      let any1 = 0;
+      let all2 = -1;
+      let any2 = 0;
+      let all3 = -1;
+      let any3 = 0;
+      for (let e = first; e < last; e++) {
+        const bAt = to[e]! * STRIDE;
+        const q = state[bAt + Q]!;
+        const h0 = state[bAt + HASH]!;
+        const h1 = state[bAt + HASH + 1]!;
+        const h2 = state[bAt + HASH + 2]!;
+        const h3 = state[bAt + HASH + 3]!;
+        all0 &= h0 | ~q;
+        any0 |= h0;
+        all1 &= h1 | ~q;
+        any1 |= h1;
+        all2 &= h2 | ~q;
+        any2 |= h2;
+        all3 &= h3 | ~q;
+        any3 |= h3;
+      }
+      several &= ~((any0 & ~all0) | (any1 & ~all1) | (any2 & ~all2) | (any3 & ~all3));
+    }
     let nt = single;
     // v's hash words: its own hash where it is the prime's child, its idom's words where it is stored (the
     // idom's top is v's, or the idom is the top).

@@ -441,6 +441,8 @@ class BlockSolver {
   private loopRows = 0;
   private readonly memberIndex: Int32Array;
   private readonly chain: number[] = [];
+  /** The block's primes each organization sells to directly (one bit each). */
+  private readonly sellsTo: Int32Array;
 
   constructor(
     n: number,
@@ -453,14 +455,20 @@ class BlockSolver {
     this.hash = new Uint8Array(n);
     for (let v = 0; v < n; v++) this.hash[v] = Math.imul(v + 1, 0x9e3779b1) >>> (32 - HASHES);
     this.memberIndex = new Int32Array(n).fill(-1);
+    this.sellsTo = new Int32Array(n);
   }
 
   begin(base: number): void {
     this.base = base;
     this.state.fill(0);
+    this.sellsTo.fill(0);
     this.loopRows = 0;
-    for (let p = base; p < Math.min(base + 32, this.primes.length); p++)
-      this.state[this.primes[p]! * STRIDE + OWN] = 1 << (p - base);
+    const { start, to } = this.suppliersOf;
+    for (let p = base; p < Math.min(base + 32, this.primes.length); p++) {
+      const at = this.primes[p]!;
+      this.state[at * STRIDE + OWN] = 1 << (p - base);
+      for (let e = start[at]!; e < start[at + 1]!; e++) this.sellsTo[to[e]!]! |= 1 << (p - base);
+    }
   }
 
   /** The slot of x's stored pair at the bit (x reaches the bit's prime and is not its child). */
@@ -522,7 +530,6 @@ class BlockSolver {
     let twos = 0;
     let onesTrivial = 0;
     let twosTrivial = 0;
-    let direct = 0;
     for (let e = first; e < last; e++) {
       const at = to[e]! * STRIDE;
       const q = state[at + Q]!;
@@ -531,8 +538,8 @@ class BlockSolver {
       const t = state[at + TRIV]!;
       twosTrivial |= onesTrivial & t;
       onesTrivial |= t;
-      direct |= state[at + OWN]!;
     }
+    const direct = this.sellsTo[v]!;
     const at = v * STRIDE;
     const mine = state[at + OWN]!;
     // One buyer reaching the prime (and v not selling to it): that buyer is the idom.

@@ -304,11 +304,16 @@ class BlockCounter implements ChokepointCounter {
   }
 
   /** Depth of each pair's organization in its prime's tree (2 below a top, one more below each stored idom),
-   *  and 1 for the size of its subtree. */
-  private depthsAndSizes({ count, parent }: DominanceBlock): void {
-    const { depth, size } = this;
+   *  1 for the size of its subtree, and how many pairs lie right below a top, by prime. */
+  private depthsAndSizes({ base, count, prime, parent }: DominanceBlock): void {
+    const { depth, size, underStart } = this;
+    underStart.fill(0);
     for (let slot = 0; slot < count; slot++) {
-      depth[slot] = parent[slot]! < 0 ? 2 : depth[parent[slot]!]! + 1;
+      const up = parent[slot]!;
+      if (up < 0) {
+        depth[slot] = 2;
+        underStart[prime[slot]! - base + 1]!++;
+      } else depth[slot] = depth[up]! + 1;
       size[slot] = 1;
     }
   }
@@ -327,8 +332,6 @@ class BlockCounter implements ChokepointCounter {
   /** The pairs right below a top, by prime (those below a deeper chokepoint are counted in its size). */
   private byPrime({ base, count, prime, parent }: DominanceBlock): void {
     const { under, underStart } = this;
-    underStart.fill(0);
-    for (let slot = 0; slot < count; slot++) if (parent[slot]! < 0) underStart[prime[slot]! - base + 1]!++;
     for (let k = 0; k < BLOCK; k++) underStart[k + 1]! += underStart[k]!;
     const cursor = underStart.slice(0, BLOCK);
     for (let slot = 0; slot < count; slot++)

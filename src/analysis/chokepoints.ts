@@ -107,8 +107,8 @@ export interface ChokepointSums {
   largest: Int32Array;
   isSupplier: Uint8Array;
   /** The primes a supplier is a chokepoint of: for each block of primes, a word per supplier (bit k: the block's
-   *  prime k), at block × organizations + supplier, so that a block's bits lie together. */
-  primeBits: Int32Array;
+   *  prime k); empty for a block not counted here. */
+  primeBits: Int32Array[];
   /** The capabilities some prime buys directly from the supplier alone, by supplier. */
   lost: Map<number, Set<number>>;
   /** Per prime: its chokepoints, its purchases from them, its purchases, its single-route capabilities. */
@@ -127,7 +127,7 @@ function emptySums(n: number, P: number): ChokepointSums {
     risk: new Float64Array(n),
     largest: new Int32Array(n),
     isSupplier: new Uint8Array(n),
-    primeBits: new Int32Array(n * Math.ceil(P / BLOCK)),
+    primeBits: Array.from({ length: Math.ceil(P / BLOCK) }, () => new Int32Array(0)),
     lost: new Map(),
     chokepoints: new Int32Array(P),
     onChokepoints: new Float64Array(P),
@@ -145,7 +145,7 @@ export function sumsBuffers(sums: ChokepointSums): ArrayBuffer[] {
     sums.risk,
     sums.largest,
     sums.isSupplier,
-    sums.primeBits,
+    ...sums.primeBits,
     sums.chokepoints,
     sums.onChokepoints,
     sums.totals,
@@ -162,7 +162,11 @@ export function mergeSums(into: ChokepointSums, other: ChokepointSums): void {
     if (other.largest[v]! > into.largest[v]!) into.largest[v] = other.largest[v]!;
     into.isSupplier[v]! |= other.isSupplier[v]!;
   }
-  for (let k = 0; k < into.primeBits.length; k++) into.primeBits[k]! |= other.primeBits[k]!;
+  other.primeBits.forEach((theirs, k) => {
+    const mine = into.primeBits[k]!;
+    if (mine.length === 0) into.primeBits[k] = theirs;
+    else for (let v = 0; v < theirs.length; v++) mine[v]! |= theirs[v]!;
+  });
   for (const [s, caps] of other.lost) {
     const known = into.lost.get(s);
     if (known === undefined) into.lost.set(s, caps);
@@ -195,13 +199,10 @@ function primeRanks(graph: ResilienceGraph, frame: DominanceFrame): { rankOf: In
 
 /** Adds chokepoint pairs to the sums. */
 class Tally {
-  private readonly n: number;
   constructor(
     readonly sums: ChokepointSums,
     private readonly idAt: (position: number) => string,
-  ) {
-    this.n = sums.risk.length;
-  }
+  ) {}
 
   /** The chokepoint pair (prime p, supplier at position s): its cut-off size, exposure and depth. */
   add(p: number, s: number, cutOff: number, exposure: number, depth: number): void {
@@ -211,7 +212,7 @@ class Tally {
       sums.onChokepoints[p]! += exposure;
     }
     if (cutOff > sums.largest[s]!) sums.largest[s] = cutOff;
-    sums.primeBits[Math.floor(p / BLOCK) * this.n + s]! |= 1 << (p % BLOCK);
+    sums.primeBits[Math.floor(p / BLOCK)]![s]! |= 1 << (p % BLOCK);
     sums.isSupplier[s] = 1;
     sums.chokepoints[p]!++;
     const known = sums.deepDepth[p]!;
@@ -291,6 +292,9 @@ class BlockCounter implements ChokepointCounter {
 
   private visitBlock(block: DominanceBlock): void {
     const { count } = block;
+    const slab = block.base / BLOCK;
+    if (this.sums.primeBits[slab]!.length === 0)
+      this.sums.primeBits[slab] = new Int32Array(this.frame.order.length);
     if (this.depth.length < count) {
       this.depth = new Int32Array(count * 1.25);
       this.size = new Int32Array(count * 1.25);
@@ -493,13 +497,16 @@ function linksIntoPrimes(
   const { primeIndex } = dominance;
   const P = dominance.primes.length;
   const intoStart = new Int32Array(P + 1);
-  // The link's prime (by index) when it is a usable link into a prime, else -1.
-  const intoPrime = new Int32Array(graph.linkCount);
-  for (let l = 0; l < intoPrime.length; l++) {
+  const m = graph.linkCount;
+  /** The link's prime (by index) when it is a usable link into a prime, else -1. */
+  const intoPrime = (l: number): number => {
     const s = linkSource[l]!;
     const p = primeIndex[linkTarget[l]!]!;
-    intoPrime[l] = p >= 0 && s !== linkTarget[l] && kind[s] !== REMOVED_KIND ? p : -1;
-    if (intoPrime[l]! >= 0) intoStart[p + 1]!++;
+    return p >= 0 && s !== linkTarget[l] && kind[s] !== REMOVED_KIND ? p : -1;
+  };
+  for (let l = 0; l < m; l++) {
+    const p = intoPrime(l);
+    if (p >= 0) intoStart[p + 1]!++;
   }
   for (let p = 0; p < P; p++) intoStart[p + 1]! += intoStart[p]!;
   const links = intoStart[P]!;
@@ -508,9 +515,10 @@ function linksIntoPrimes(
   const intoCapability = new Int32Array(links);
   const cursor = intoStart.slice(0, P);
   let capabilities = 0;
-  for (let l = 0; l < intoPrime.length; l++) {
-    if (intoPrime[l]! < 0) continue;
-    const k = cursor[intoPrime[l]!]!++;
+  for (let l = 0; l < m; l++) {
+    const p = intoPrime(l);
+    if (p < 0) continue;
+    const k = cursor[p]!++;
     intoSource[k] = linkSource[l]!;
     intoValue[k] = linkValue[l]! > 0 ? linkValue[l]! : 0;
     intoCapability[k] = linkCapability[l]!;
@@ -697,7 +705,7 @@ function resilienceFrom(
   const suppliers = shown.map((v): SupplierRisk => {
     const ranks: number[] = [];
     for (let k = 0; k < blockCount(frame); k++) {
-      let bits = primeBits[k * n + v]!;
+      let bits = primeBits[k]![v] ?? 0;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;

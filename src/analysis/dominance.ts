@@ -284,7 +284,8 @@ export class DominanceSolver {
   constructor(private readonly frame: DominanceFrame) {
     const { primes, buyersAt, suppliersAt, position } = frame;
     const n = frame.order.length;
-    this.pairs = new PairColumns(Math.max(1024, n * 2));
+    // About what a block of the bench's graph stores (3.8 pairs an organization): rarely grown.
+    this.pairs = new PairColumns(Math.max(1024, n * 4));
     // The solver works on positions in visiting order, so that what it reads of an organization's buyers was
     // written shortly before, close by in memory.
     this.solver = new BlockSolver(

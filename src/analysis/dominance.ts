@@ -335,8 +335,10 @@ export function computeDominance(graph: SupplyGraph): Dominance {
       node[slot] = frame.order[node[slot]!]!;
       // A parent comes before its child: its top is already written.
       if (parent[slot]! < 0) top[slot] = frame.order[top[slot]!]!;
-      else top[slot] = top[parent[slot]!]!;
-      if (parent[slot]! >= 0) parent[slot]! += total;
+      else {
+        top[slot] = top[parent[slot]!]!;
+        parent[slot]! += total;
+      }
     }
     blocks.push({ node, prime: block.prime.slice(0, block.count), top, parent });
     total += block.count;

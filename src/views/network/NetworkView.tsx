@@ -24,6 +24,7 @@ import { nodeKey } from './node-key.ts';
 import { upstreamTreeInGraph } from './focus.ts';
 import { frameNodes } from './frame.ts';
 import { LABEL_ROOM_PX, STAGE_PADDING_PX } from './layouts/tier.ts';
+import { markOnce } from '../../ui/perf-marks.ts';
 import { useElementSize } from '../../ui/useElementSize.ts';
 import { EdgeDashedArrowProgram } from './programs/dashed-edge.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
@@ -152,7 +153,11 @@ export function NetworkView(props: NetworkViewProps) {
       if (!live) return;
       sigma.scheduleRender();
       frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => live && setFirstFrameMs(performance.now() - mountedAt));
+        frame = requestAnimationFrame(() => {
+          if (!live) return;
+          markOnce('network-ready');
+          setFirstFrameMs(performance.now() - mountedAt);
+        });
       });
     });
     return () => {

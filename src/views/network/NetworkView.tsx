@@ -4,7 +4,6 @@
 import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { countKinds } from '../../domain/model.ts';
 import type { NetworkViewProps } from '../contracts.ts';
@@ -26,7 +25,7 @@ import { frameNodes } from './frame.ts';
 import { LABEL_ROOM_PX, STAGE_PADDING_PX } from './layouts/tier.ts';
 import { markOnce } from '../../ui/perf-marks.ts';
 import { useElementSize } from '../../ui/useElementSize.ts';
-import { EdgeDashedArrowProgram } from './programs/dashed-edge.ts';
+import { EDGE_PROGRAMS, NODE_PROGRAMS } from './programs/programs.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
@@ -41,11 +40,14 @@ declare global {
 const SIGMA_SETTINGS = {
   defaultEdgeType: 'arrow',
   // The programs are generic over attributes they never read; sigma's types cannot say so.
-  edgeProgramClasses: {
-    arrow: EdgeArrowProgram,
-    dashed: EdgeDashedArrowProgram,
-    line: EdgeLineProgram,
-  } as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
+  nodeProgramClasses: NODE_PROGRAMS as unknown as Settings<
+    NodeAttributes,
+    EdgeAttributes
+  >['nodeProgramClasses'],
+  edgeProgramClasses: EDGE_PROGRAMS as unknown as Settings<
+    NodeAttributes,
+    EdgeAttributes
+  >['edgeProgramClasses'],
   zIndex: true,
   labelFont: `"${LABEL_FONT}", "Noto Sans", sans-serif`,
   labelSize: 12,

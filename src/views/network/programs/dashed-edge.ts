@@ -3,7 +3,7 @@
 // ships no dashed edge; this is a body program in the manner of its clamped edge (a quad that stops short
 // of the target's disc and arrow head) whose fragments are cut into dashes by the distance from the
 // source in screen pixels, composed with sigma's own arrow head.
-import { EdgeArrowHeadProgram, EdgeProgram, createEdgeCompoundProgram } from 'sigma/rendering';
+import { EdgeProgram } from 'sigma/rendering';
 import type { ProgramInfo } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
@@ -191,9 +191,3 @@ export class DashedEdgeBodyProgram extends EdgeProgram<Uniform> {
     gl.uniform1f(u.u_gap, GAP_PX);
   }
 }
-
-/** A dashed body with sigma's arrow head: the edge type for links that cross the region's boundary. */
-export const EdgeDashedArrowProgram = createEdgeCompoundProgram([
-  DashedEdgeBodyProgram,
-  EdgeArrowHeadProgram,
-]);

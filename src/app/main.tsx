@@ -3,7 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
+import { afterFirstPicture, whenIdle } from './idle-work.ts';
 import { registerOffline } from './offline.ts';
+import { decodeRoute } from '../state/route.ts';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
@@ -12,4 +14,18 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// A link that opens on the network (or the split view) has the network's sigma and shaders made at once,
+// while its dataset loads in the workers, instead of after it. Other starts make them when idle, below.
+const startView = decodeRoute(window.location.hash).route.view;
+if (startView === 'network' || startView === 'split')
+  void import('../views/network/prepared.ts').then(({ prepareNetwork }) => prepareNetwork());
+
+// Idle work after the first picture, in this order: the network view's code, sigma and shaders (its first
+// frame then skips their load, set-up and build), then the offline precache.
+afterFirstPicture(async () => {
+  const { prepareNetwork } = await import('../views/network/prepared.ts');
+  await whenIdle();
+  // How many programs drew ahead, for tests and the bench.
+  document.documentElement.dataset['networkPrepared'] = String(prepareNetwork());
+});
 registerOffline();

@@ -119,6 +119,10 @@ describe('network view', () => {
   it('keeps the selection when switching between map, network and split', async () => {
     const { page } = await app();
     await expect.poll(() => page.locator('#inspector-title').innerText()).toBe(primeName);
+    // Once the map is drawn and the page idle, the network view's sigma is made ahead and has drawn with its
+    // node program and its 3 edge programs (src/views/network/prepared.ts); the view takes it up.
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('html[data-network-prepared="4"]').waitFor({ state: 'attached', timeout: 60_000 });
     await page.getByRole('button', { name: 'Network', exact: true }).click();
     await networkReady(page, 'geo');
     expect(await page.locator('#inspector-title').innerText()).toBe(primeName);

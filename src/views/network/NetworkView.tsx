@@ -1,10 +1,8 @@
 // The network view: the one component that owns the sigma instance. It draws the supplier network of the
 // visible organizations (render-graph.ts), placed by the chosen layout, and keeps hover, selection, focus,
 // critical and gap highlights, the camera and the force layout in sync through the hooks in ./controllers.
-import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Sigma from 'sigma';
-import type { Settings } from 'sigma/settings';
+import type Sigma from 'sigma';
 import { countKinds } from '../../domain/model.ts';
 import type { NetworkViewProps } from '../contracts.ts';
 import { useCamera } from './controllers/useCamera.ts';
@@ -14,7 +12,7 @@ import { useLabels } from './controllers/useLabels.ts';
 import { treeWeights, useLayout } from './controllers/useLayout.ts';
 import { usePointer } from './controllers/usePointer.ts';
 import { useRenderGraph } from './controllers/useRenderGraph.ts';
-import { LABEL_FONT, loadLabelFont } from './label-font.ts';
+import { loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
 import type { RiskHighlight } from './highlight.ts';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
@@ -22,10 +20,10 @@ import { TreeList } from './TreeList.tsx';
 import { nodeKey } from './node-key.ts';
 import { upstreamTreeInGraph } from './focus.ts';
 import { frameNodes } from './frame.ts';
-import { LABEL_ROOM_PX, STAGE_PADDING_PX } from './layouts/tier.ts';
+import { LABEL_ROOM_PX } from './layouts/tier.ts';
 import { markOnce } from '../../ui/perf-marks.ts';
 import { useElementSize } from '../../ui/useElementSize.ts';
-import { EDGE_PROGRAMS, NODE_PROGRAMS } from './programs/programs.ts';
+import { createNetworkSigma, takePreparedSigma } from './prepared.ts';
 import { LINE_EDGE_LIMIT } from './render-graph.ts';
 import type { EdgeAttributes, NodeAttributes, SizeBy } from './render-graph.ts';
 import './network.css';
@@ -36,34 +34,6 @@ declare global {
     __forgemapSigma?: Sigma<NodeAttributes, EdgeAttributes>;
   }
 }
-
-const SIGMA_SETTINGS = {
-  defaultEdgeType: 'arrow',
-  // The programs are generic over attributes they never read; sigma's types cannot say so.
-  nodeProgramClasses: NODE_PROGRAMS as unknown as Settings<
-    NodeAttributes,
-    EdgeAttributes
-  >['nodeProgramClasses'],
-  edgeProgramClasses: EDGE_PROGRAMS as unknown as Settings<
-    NodeAttributes,
-    EdgeAttributes
-  >['edgeProgramClasses'],
-  zIndex: true,
-  labelFont: `"${LABEL_FONT}", "Noto Sans", sans-serif`,
-  labelSize: 12,
-  labelColor: { color: '#1f2a37' },
-  // Labels for the largest nodes: sigma's label grid keeps the biggest node of each cell, and nodes
-  // drawn smaller than this get theirs only once zoomed in (or on hover).
-  labelRenderedSizeThreshold: 8,
-  labelDensity: 0.6,
-  minEdgeThickness: 1,
-  minCameraRatio: 0.005,
-  maxCameraRatio: 4,
-  stagePadding: STAGE_PADDING_PX,
-  // A hidden pane (0 × 0, e.g. while a dialog covers the view) must not throw on a refresh: sigma draws
-  // into 1 × 1 and the ResizeObserver below sizes it again when the pane comes back.
-  allowInvalidContainer: true,
-} as const;
 
 export function NetworkView(props: NetworkViewProps) {
   const { data, filters, layout, focusHops, showCritical, camera, selected, gap } = props;
@@ -76,17 +46,17 @@ export function NetworkView(props: NetworkViewProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
-    const instance = new Sigma<NodeAttributes, EdgeAttributes>(
-      new Graph<NodeAttributes, EdgeAttributes>(),
-      container,
-      SIGMA_SETTINGS,
-    );
+    // The sigma made ahead while the page was idle (prepared.ts), its shaders built; else a new one.
+    const { sigma: instance, host } = takePreparedSigma() ?? createNetworkSigma();
+    container.appendChild(host);
+    instance.resize();
     window.__forgemapSigma = instance;
     setSigma(instance);
     return () => {
       if (window.__forgemapSigma === instance) delete window.__forgemapSigma;
       setSigma((current) => (current === instance ? null : current));
       instance.kill();
+      host.remove();
     };
   }, []);
 

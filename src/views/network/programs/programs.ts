@@ -10,15 +10,18 @@ import {
 import { DashedEdgeBodyProgram } from './dashed-edge.ts';
 import { flatProgram } from './flat.ts';
 
+const Circle = flatProgram(NodeCircleProgram);
+const ArrowBody = flatProgram(EdgeClampedProgram);
 const ArrowHead = flatProgram(EdgeArrowHeadProgram);
+const DashedBody = flatProgram(DashedEdgeBodyProgram);
 
-export const NODE_PROGRAMS = { circle: flatProgram(NodeCircleProgram) };
+export const NODE_PROGRAMS = { circle: Circle };
 
 export const EDGE_PROGRAMS = {
   /** sigma's EdgeArrowProgram: a body that stops short of the target, and a head. */
-  arrow: createEdgeCompoundProgram([flatProgram(EdgeClampedProgram), ArrowHead]),
+  arrow: createEdgeCompoundProgram([ArrowBody, ArrowHead]),
   /** Links that cross the home region's boundary. */
-  dashed: createEdgeCompoundProgram([flatProgram(DashedEdgeBodyProgram), ArrowHead]),
+  dashed: createEdgeCompoundProgram([DashedBody, ArrowHead]),
   /** One-pixel lines (GL lines, plain already) for big graphs. */
   line: EdgeLineProgram,
 };

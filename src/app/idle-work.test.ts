@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// idle-work.ts keeps its queue per module instance: each test loads a fresh one.
+async function load() {
+  vi.resetModules();
+  const marks = await import('../ui/perf-marks.ts');
+  const work = await import('./idle-work.ts');
+  return { ...marks, ...work };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe('afterFirstPicture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // A page already loaded, with an idle callback that comes at once (on the next timer turn).
+    vi.stubGlobal('document', { readyState: 'complete' });
+    vi.stubGlobal('window', {
+      requestIdleCallback: (callback: () => void) => setTimeout(callback, 0),
+      addEventListener: () => undefined,
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('runs nothing before the first picture, then each task in turn, past one that fails', async () => {
+    const { afterFirstPicture, markOnce } = await load();
+    const ran: string[] = [];
+    afterFirstPicture(() => ran.push('warm'));
+    afterFirstPicture(() => {
+      ran.push('broken');
+      throw new Error('no WebGL');
+    });
+    afterFirstPicture(async () => {
+      await Promise.resolve();
+      ran.push('precache');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ran).toEqual([]);
+    markOnce('map-ready');
+    await vi.advanceTimersByTimeAsync(10);
+    await settle();
+    expect(ran).toEqual(['warm', 'broken', 'precache']);
+    expect(warn).toHaveBeenCalledTimes(1);
+    // A task queued later still runs, after an idle period.
+    afterFirstPicture(() => ran.push('late'));
+    await vi.advanceTimersByTimeAsync(10);
+    await settle();
+    expect(ran.at(-1)).toBe('late');
+    warn.mockRestore();
+  });
+
+  it('starts without a picture 20 s after load (a dialog waiting for the user)', async () => {
+    const { afterFirstPicture } = await load();
+    const ran: string[] = [];
+    afterFirstPicture(() => ran.push('precache'));
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_100);
+    await settle();
+    expect(ran).toEqual(['precache']);
+  });
+});

@@ -1,0 +1,64 @@
+// Work that must never compete with the first picture (the offline precache, warming the network view's
+// shaders): queued until the map or the network is drawn, then run one task at a time, each when the page is
+// idle. A page that shows no picture (a dialog waiting for the user, a table) starts the queue a while
+// after its load event instead.
+import { onceMarked } from '../ui/perf-marks.ts';
+
+/** The marks of a first picture (src/ui/perf-marks.ts): the map or the network drawn. */
+export const FIRST_PICTURE = ['map-ready', 'network-ready'] as const;
+/** Without a picture, the queue starts this long after the page's load event. */
+const WITHOUT_PICTURE_MS = 20_000;
+/** The longest wait for an idle moment before a task runs anyway. */
+const IDLE_WITHIN_MS = 5_000;
+
+type Task = () => unknown;
+const queue: Task[] = [];
+let started = false;
+let running = false;
+
+/** Resolves in the page's next idle period (at the latest after IDLE_WITHIN_MS). */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(() => resolve(), { timeout: IDLE_WITHIN_MS });
+    else setTimeout(resolve, 200);
+  });
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+    await whenIdle();
+    try {
+      await task();
+    } catch (error: unknown) {
+      // Each task is an optimisation: its failure must not stop the others, nor reach the user.
+      console.warn('Forgemap: background work failed:', error);
+    }
+  }
+  running = false;
+}
+
+function start(): void {
+  if (started) return;
+  started = true;
+  void drain();
+}
+
+let armed = false;
+function arm(): void {
+  if (armed) return;
+  armed = true;
+  onceMarked(FIRST_PICTURE, start);
+  const fallback = () => setTimeout(start, WITHOUT_PICTURE_MS);
+  if (document.readyState === 'complete') fallback();
+  else window.addEventListener('load', fallback, { once: true });
+}
+
+/** Runs `task` when the page is idle after its first picture, after the tasks queued before it. */
+export function afterFirstPicture(task: Task): void {
+  queue.push(task);
+  arm();
+  if (started) void drain();
+}

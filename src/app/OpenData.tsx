@@ -92,6 +92,37 @@ export function addressOpensFile(): boolean {
   return param !== null && param !== '' && window.location.hash.replace(/^#\/?/, '') === '';
 }
 
+/** The `?data=` file's response, asked for once: early by prefetchDataParam, or when the page needs it. */
+let dataFetch: { href: string; response: Promise<Response> } | null = null;
+
+function fetchDataParam(url: URL): Promise<Response> {
+  if (dataFetch?.href !== url.href) dataFetch = { href: url.href, response: fetch(url) };
+  const { response } = dataFetch;
+  // A response's body is read once: a later call (StrictMode's second mount) asks again.
+  dataFetch = null;
+  return response;
+}
+
+/**
+ * Starts fetching the `?data=` file at once when the address also names a dataset by hash: whether this
+ * device keeps that dataset is known only once IndexedDB answers, and the file is then needed at once.
+ * A same-origin address only; the answer is dropped when the device has the dataset.
+ */
+export function prefetchDataParam(): void {
+  const param = new URLSearchParams(window.location.search).get('data');
+  if (param === null || param === '' || addressOpensFile()) return;
+  try {
+    const url = new URL(param, window.location.href);
+    if (url.origin === window.location.origin) {
+      dataFetch = { href: url.href, response: fetch(url) };
+      // Unread when the device has the dataset: no unhandled rejection for a file never needed.
+      dataFetch.response.catch(() => undefined);
+    }
+  } catch {
+    // useDataParam says what is wrong with the address when the file is needed.
+  }
+}
+
 /**
  * `?data=<same-origin URL>` in the page address: fetches that file and opens it like a picked file, when
  * the link names no dataset yet or names one this device does not have. The parameter stays in the
@@ -124,7 +155,7 @@ export function useDataParam(
       return;
     }
     const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || 'data';
-    void fetch(url).then(
+    void fetchDataParam(url).then(
       async (response) => {
         if (!response.ok) {
           problem.current(

@@ -4,8 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
 import { afterFirstPicture, whenIdle } from './idle-work.ts';
+import { prefetchDataParam } from './OpenData.tsx';
 import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
+
+// A link with a file and a dataset hash (`?data=…#/h:…`) fetches the file while IndexedDB is asked for
+// the dataset, not after.
+prefetchDataParam();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../io/export/bundle-json.ts';
 import { bigBundle } from '../io/export/test-bundles.ts';
 import { encodeLinkPart, SPLIT_MIN_CHARS } from '../io/link-split.ts';
-import { runImport } from './import-engine.ts';
+import { emptyMapping } from '../io/import/column-mapping.ts';
+import { mayReadZip, runImport } from './import-engine.ts';
 import type { ImportRequest } from './import-protocol.ts';
 
 const bigBundleText = () => exportBundleJson(bigBundle());
@@ -43,4 +44,47 @@ describe('runImport with a link-part helper', () => {
     });
     expect(calls).toBe(0);
   }, 60_000);
+});
+
+describe('mayReadZip', () => {
+  const file = (text: string | Uint8Array, name = 'f') => ({
+    name,
+    bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+  });
+  const gexf = '<gexf><graph><nodes><node id="a" label="Acme"/></nodes></graph></gexf>';
+
+  it('is false for a network file that names no ZIP column, true when a file or a mapping does', () => {
+    expect(mayReadZip({ files: [file(gexf)] })).toBe(false);
+    expect(mayReadZip({ files: [file(gexf), file('name,ZIP Code\nAcme,60601\n')] })).toBe(true);
+    expect(mayReadZip({ files: [file('name,Postal\nAcme,60601\n')] })).toBe(true);
+    expect(mayReadZip({ files: [file('{"organizations":[{"id":"a","zip":"60601"}]}')] })).toBe(true);
+    // The user mapped a column without a ZIP-like name to ZIP.
+    const columns = { ...emptyMapping('organizations').columns, zip: 'code' } as never;
+    expect(
+      mayReadZip({
+        files: [file('name,code\nAcme,60601\n')],
+        mappings: [{ target: 'organizations', columns }],
+      }),
+    ).toBe(true);
+    expect(
+      mayReadZip({ files: [file('name,code\nAcme,60601\n')], mappings: [emptyMapping('organizations')] }),
+    ).toBe(false);
+  });
+
+  it('is true for what cannot be searched as it is: archives, UTF-16 text, very big files', () => {
+    expect(mayReadZip({ files: [file(Uint8Array.of(0x50, 0x4b, 3, 4))] })).toBe(true);
+    expect(mayReadZip({ files: [file(Uint8Array.of(0x1f, 0x8b, 8, 0))] })).toBe(true);
+    expect(mayReadZip({ files: [file(Uint8Array.of(0xff, 0xfe, 0x6e, 0))] })).toBe(true);
+    expect(mayReadZip({ files: [file(new Uint8Array(16 * 1024 * 1024 + 1))] })).toBe(true);
+  });
+
+  it('gives the outcome of loading the table anyway: a CSV with ZIPs is placed, a GEXF is the same', async () => {
+    const csv = await runImport({
+      files: [file('name,zip\nAcme Tool,60601\n', 'firms.csv')],
+      today: '2026-12-01',
+    });
+    expect(csv.value?.bundle.organizations[0]?.county).toBe('17031');
+    const network = await runImport({ files: [file(gexf, 'n.gexf')], today: '2026-12-01' });
+    expect(network.value?.bundle.organizations.map((o) => o.name)).toEqual(['Acme']);
+  });
 });

@@ -28,6 +28,29 @@ export function loadZipGeocoder(): Promise<ZipGeocoder | null> {
 
 export type ImportProgress = (phase: ImportPhase, fraction: number) => void;
 
+/** Files up to this size are searched for a ZIP column before the table is loaded; bigger ones load it. */
+const ZIP_SCAN_MAX_BYTES = 16 * 1024 * 1024;
+/** Every ZIP column name the importers read contains one of these (column-mapping.ts, USAspending's). */
+const ZIP_NAMES = /zip|post/i;
+
+/**
+ * Whether an import may read a ZIP code, so needs the ZIP table (2.2 MB, a few hundred ms to fetch and
+ * parse on a slow machine): a column mapped to ZIP by the user, or a file whose text names one. Archives,
+ * UTF-16 text and files too big to search cheaply count as needing it; a network file without any ZIP
+ * attribute (most GEXF and GraphML files) does not.
+ */
+export function mayReadZip(request: ImportRequest): boolean {
+  if (request.mappings?.some((mapping) => mapping?.target === 'organizations' && mapping.columns.zip != null))
+    return true;
+  return request.files.some(({ bytes }) => {
+    if (bytes.byteLength > ZIP_SCAN_MAX_BYTES) return true;
+    const [b0, b1] = bytes;
+    const archive = (b0 === 0x50 && b1 === 0x4b) || (b0 === 0x1f && b1 === 0x8b);
+    const utf16 = (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff);
+    return archive || utf16 || ZIP_NAMES.test(new TextDecoder('latin1').decode(bytes));
+  });
+}
+
 /** What keeping an imported bundle on the device takes (its hash, size and columns). */
 export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBundle | null> {
   return outcome.value === null ? null : keptForm(outcome.value.bundle);
@@ -45,7 +68,7 @@ export async function runImport(
   openHost: () => Promise<RecordsHost> = () => Promise.reject(new Error('no records engine here')),
 ): Promise<ImportOutcome> {
   onProgress('reference', 0);
-  const zip = await loadZipGeocoder();
+  const zip = mayReadZip(request) ? await loadZipGeocoder() : null;
   onProgress('reading', 0);
   const files: ImportFile[] = [];
   for (const [index, file] of request.files.entries()) {

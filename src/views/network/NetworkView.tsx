@@ -12,7 +12,7 @@ import { useLabels } from './controllers/useLabels.ts';
 import { treeWeights, useLayout } from './controllers/useLayout.ts';
 import { usePointer } from './controllers/usePointer.ts';
 import { useRenderGraph } from './controllers/useRenderGraph.ts';
-import { loadLabelFont } from './label-font.ts';
+import { labelFontLoaded, loadLabelFont } from './label-font.ts';
 import { NetworkLegend } from './NetworkLegend.tsx';
 import type { RiskHighlight } from './highlight.ts';
 import { NetworkToolbar } from './NetworkToolbar.tsx';
@@ -90,12 +90,6 @@ export function NetworkView(props: NetworkViewProps) {
       selectedKey === undefined || focusHops <= 0 ? null : upstreamTreeInGraph(graph, selectedKey, focusHops),
     [graph, selectedKey, focusHops],
   );
-  const shownLayout = useLayout(sigma, graph, layout, data, {
-    viewport: size ?? undefined,
-    focus,
-    selected: selectedKey,
-  });
-  const force = useForceLayout(sigma, graph, layout === 'force');
   const hovered = usePointer(sigma, props.onSelect);
   const highlights = useHighlights(sigma, graph, {
     data,
@@ -112,6 +106,14 @@ export function NetworkView(props: NetworkViewProps) {
   const worth = useMemo(() => (focus === null ? null : treeWeights(graph, focus)), [graph, focus]);
   useLabels(sigma, graph, sizeBy, worth);
   useCamera(sigma, camera, props.onCameraChange);
+  // After the hooks that set sigma's reducers and label settings: those only schedule a refresh, which the
+  // synchronous one of a new graph (setGraph, in useLayout) then does at once, processing the graph once.
+  const shownLayout = useLayout(sigma, graph, layout, data, {
+    viewport: size ?? undefined,
+    focus,
+    selected: selectedKey,
+  });
+  const force = useForceLayout(sigma, graph, layout === 'force');
 
   // Ready once the first real graph has been drawn with the label font: after sigma's scheduled render (an
   // animation frame callback registered before ours), the next animation frame is the first one on screen
@@ -121,9 +123,12 @@ export function NetworkView(props: NetworkViewProps) {
     if (sigma === null || !placed || firstFrameMs !== null) return;
     let live = true;
     let frame = 0;
+    // A font already loaded was there for the graph's first frame (drawn above, in useLayout's effect);
+    // one that comes later needs a frame of its own.
+    const redraw = !labelFontLoaded();
     void loadLabelFont().then(() => {
       if (!live) return;
-      sigma.scheduleRender();
+      if (redraw) sigma.scheduleRender();
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => {
           if (!live) return;

@@ -5,6 +5,12 @@ import notoUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff
 export const LABEL_FONT = 'Forgemap Noto Sans';
 
 let loading: Promise<void> | null = null;
+let loaded = false;
+
+/** Whether the label font has been loaded (or failed to load: labels then use the fallback). */
+export function labelFontLoaded(): boolean {
+  return loaded;
+}
 
 /** Resolves once the label font is usable on canvases; never rejects (labels fall back to sans-serif). */
 export function loadLabelFont(): Promise<void> {
@@ -15,6 +21,7 @@ export function loadLabelFont(): Promise<void> {
     } catch {
       // A missing font only changes the labels' look; the view works without it.
     }
+    loaded = true;
   })();
   return loading;
 }

@@ -9,7 +9,7 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
-import { LABEL_FONT } from './label-font.ts';
+import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { STAGE_PADDING_PX } from './layouts/tier.ts';
 import { EDGE_PROGRAMS, NODE_PROGRAMS } from './programs/programs.ts';
 import type { EdgeAttributes, NodeAttributes } from './render-graph.ts';
@@ -110,6 +110,8 @@ function everyProgram(): Graph<NodeAttributes, EdgeAttributes> {
  */
 export function prepareNetwork(): number {
   if (prepared !== null || viewMounted) return 0;
+  // The labels' font comes with it (the view's first frame waits for it).
+  void loadLabelFont();
   const made = createNetworkSigma();
   const graph = everyProgram();
   made.sigma.setGraph(graph);

@@ -20,7 +20,7 @@ import { parkMap, takeParkedMap } from './map-pool.ts';
 import type { ParkedMap } from './map-pool.ts';
 import { countUnplaced, drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
-import { useBasemap } from './controllers/useBasemap.ts';
+import { useBasemap, useBasemapShapes } from './controllers/useBasemap.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useDimmed, useGapHighlight, useRiskHighlight } from './controllers/useGapHighlight.ts';
 import { useCountyFlows } from './controllers/useCountyFlows.ts';
@@ -145,7 +145,8 @@ export function MapView(props: MapViewProps) {
     return () => onEngine?.(null);
   }, [map, onEngine]);
 
-  const basemap = useBasemap(map);
+  const shapes = useBasemapShapes();
+  const basemap = useBasemap(map, shapes);
   const otherRegions = useRegions(map, basemap, props.regions, homeRegion, showRegions);
   const orgSource = useOrgSource(map, data, sizeBy);
   useSelection(map, data, selected, filters.minValue);
@@ -155,7 +156,8 @@ export function MapView(props: MapViewProps) {
   const flowsDrawn = useCountyFlows(map, data.bundle);
   const aggregates = data.bundle.meta.sharing?.public;
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
-  useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
+  // Fitted to the shapes as they come, in the commit that draws them (no tiles cut for the view before).
+  useCamera(map, map === null ? null : shapes, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(
     () => ({
       data,

@@ -48,6 +48,31 @@ export const SOURCE = {
   selection: 'selection',
 } as const;
 
+/**
+ * Sources that start empty and are often empty (a selection, a highlighted gap, a risk, shading, flows):
+ * their layers are shown only while they hold features (setSourceData in controllers/geojson.ts), so an
+ * empty one costs the map's worker no tiles at each move.
+ */
+export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([
+  SOURCE.shading,
+  SOURCE.home,
+  SOURCE.flows,
+  SOURCE.arcs,
+  SOURCE.gapArcs,
+  SOURCE.gapOrgs,
+  SOURCE.riskOrgs,
+  SOURCE.selection,
+]);
+
+/** The overlays' layers start hidden (see OVERLAY_SOURCES). */
+function shownWhenFilled(layers: LayerSpecification[]): LayerSpecification[] {
+  return layers.map((layer) =>
+    'source' in layer && OVERLAY_SOURCES.has(layer.source)
+      ? ({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification)
+      : layer,
+  );
+}
+
 /** The sources that hold the basemap, whatever the dataset. */
 export const BASEMAP_SOURCES: ReadonlySet<string> = new Set([
   SOURCE.states,
@@ -192,7 +217,7 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       [SOURCE.riskOrgs]: empty(),
       [SOURCE.selection]: empty(),
     },
-    layers: [
+    layers: shownWhenFilled([
       { id: LAYER.background, type: 'background', paint: { 'background-color': WATER } },
       { id: LAYER.land, type: 'fill', source: SOURCE.states, paint: { 'fill-color': LAND } },
       {
@@ -361,6 +386,6 @@ export function buildStyle(fontUrl: string): StyleSpecification {
           'circle-stroke-width': 3,
         },
       },
-    ],
+    ]),
   };
 }

@@ -24,8 +24,8 @@ function basemapOf(topology: Topology): Promise<Basemap> {
 /** The basemap each map holds: a map taken up again (see map-pool.ts) keeps its basemap. */
 const drawnOn = new WeakMap<MapLibreMap, Basemap>();
 
-/** The basemap once its shapes are loaded and drawn into `map`; null before. */
-export function useBasemap(map: MapLibreMap | null): Basemap | null {
+/** The basemap's shapes once loaded and built (drawn or not); null before. */
+export function useBasemapShapes(): Basemap | null {
   const [basemap, setBasemap] = useState<Basemap | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,6 +39,15 @@ export function useBasemap(map: MapLibreMap | null): Basemap | null {
       live = false;
     };
   }, []);
+  return basemap;
+}
+
+/**
+ * The basemap once `basemap` (useBasemapShapes) is drawn into `map`; null before. Its shapes go into the
+ * map's sources in the same commit that brings them, so a camera fitted to them (useCamera) moves before
+ * the map asks its worker for any tile of them.
+ */
+export function useBasemap(map: MapLibreMap | null, basemap: Basemap | null): Basemap | null {
   const [drawn, setDrawn] = useState<{ map: MapLibreMap; basemap: Basemap } | null>(null);
   useEffect(() => {
     if (map === null || basemap === null) return;

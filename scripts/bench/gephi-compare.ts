@@ -6,12 +6,12 @@
 //
 // "Drawn", by one rule for both apps and without their internals: WebGL draw calls on the default
 // framebuffer of sigma's `sigma-nodes` and `sigma-edges` canvases are counted since each canvas's last clear
-// (instanced calls by instance; a composite program, e.g. an arrow = a line and a head, counts once: the
-// largest of its programs), and the first animation frame at which the nodes canvas holds every node and the
-// edges canvas every edge of what the app draws is "drawn". What the app draws: all N nodes and M edges for
-// Gephi Lite; for Forgemap its network's own counts (data-node-count / data-edge-count), the whole graph up
-// to 10,000 nodes and 100,000 links, the aggregated one above. The longest task is the Long Tasks API's
-// longest main-thread task from navigation to two seconds after drawn.
+// (instanced calls by instance, plain ones by primitive; a composite program, e.g. an arrow = a body and a
+// head, counts once: the largest of its programs), and the first animation frame at which the nodes canvas
+// holds every node and the edges canvas every edge of what the app draws is "drawn". What the app draws:
+// all N nodes and M edges for Gephi Lite; for Forgemap its network's own counts (data-node-count /
+// data-edge-count), the whole graph up to 10,000 nodes and 100,000 links, the aggregated one above. The
+// longest task is the Long Tasks API's longest main-thread task from navigation to two seconds after drawn.
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -128,7 +128,7 @@ export interface RenderGraphOptions {
  * 0 until a layout places the nodes.
  */
 export function buildRenderGraph(
-  data: DatasetView,
+  data: Pick<DatasetView, 'bundle' | 'visible' | 'inRegion'>,
   links: DrawableLinks,
   options: RenderGraphOptions = {},
 ): RenderGraph {

@@ -140,6 +140,8 @@ export function useLayout(
   const height = tier ? viewport?.height : undefined;
   const tierFocus = tier ? focus : undefined;
   const tierSelected = tier ? selected : undefined;
+  // Only the tier layout reads the analysis (its tiers): its arrival must not move a geographic layout.
+  const tierAnalysis = tier ? analysis : null;
   const [shown, setShown] = useState<Layout | undefined>(undefined);
   // The force layout has no target: a new graph starts from geo, a switch from wherever the nodes are.
   const targets = useMemo(
@@ -147,21 +149,21 @@ export function useLayout(
       layoutPositions(
         layout === 'force' ? 'geo' : layout,
         graph,
-        { positions, analysis, filePositions },
+        { positions, analysis: tierAnalysis, filePositions },
         {
           viewport: width !== undefined && height !== undefined ? { width, height } : undefined,
           focus: tierFocus,
           selected: tierSelected,
         },
       ),
-    [layout, graph, positions, analysis, filePositions, width, height, tierFocus, tierSelected],
+    [layout, graph, positions, tierAnalysis, filePositions, width, height, tierFocus, tierSelected],
   );
   // What, beyond the pane's size, the targets were made for: a resize alone moves without animation.
   const what: readonly unknown[] = [
     layout,
     graph,
     positions,
-    analysis,
+    tierAnalysis,
     filePositions,
     tierFocus,
     tierSelected,

@@ -3,9 +3,9 @@
 // linked again in a new context comes from Chromium's cache, its first draw does not: 30–45 ms each here,
 // for the nodes and each edge program, both the drawn and the picking pass), and making sigma's three
 // contexts and seven canvases took ~0.2 s more. So once the page has drawn its first picture and is idle
-// (src/app/idle-work.ts), a sigma is made in a detached element and draws one tiny graph that uses every
-// program; the view's first mount takes it up. Detached, its frames are never composited, so the main
-// thread does not wait for them.
+// (src/app/idle-work.ts), or at once when a link opens on the network (src/app/main.tsx), a sigma is made
+// in a detached element and draws one tiny graph that uses every program; the view's first mount takes it
+// up. Detached, its frames are never composited, so the main thread does not wait for them.
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
@@ -46,7 +46,7 @@ const SIGMA_SETTINGS = {
   maxCameraRatio: 4,
   stagePadding: STAGE_PADDING_PX,
   // A hidden pane (0 × 0, e.g. while a dialog covers the view) must not throw on a refresh: sigma draws
-  // into 1 × 1 and the ResizeObserver below sizes it again when the pane comes back.
+  // into 1 × 1 and the view's ResizeObserver (NetworkView.tsx) sizes it again when the pane comes back.
   allowInvalidContainer: true,
 } as const;
 
@@ -114,8 +114,8 @@ export function prepareNetwork(): number {
   void loadLabelFont();
   const made = createNetworkSigma();
   const graph = everyProgram();
+  // setGraph processes and draws at once.
   made.sigma.setGraph(graph);
-  made.sigma.refresh();
   // The commands of a detached canvas are sent to the GPU process only when flushed.
   for (const canvas of made.host.querySelectorAll('canvas')) canvas.getContext('webgl2')?.flush();
   prepared = made;

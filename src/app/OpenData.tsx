@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { sharedImportClient } from './useDataset.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import { useLatest } from '../ui/useLatest.ts';
+import { decodeRoute } from '../state/route.ts';
 
 /** The app's import client (one worker, shared with reloading big datasets kept on the device). */
 export function useImportClient(): ImportClient {
@@ -110,7 +111,8 @@ function fetchDataParam(url: URL): Promise<Response> {
  */
 export function prefetchDataParam(): void {
   const param = new URLSearchParams(window.location.search).get('data');
-  if (param === null || param === '' || addressOpensFile()) return;
+  if (param === null || param === '') return;
+  if (decodeRoute(window.location.hash).route.dataset.kind !== 'hash') return;
   try {
     const url = new URL(param, window.location.href);
     if (url.origin === window.location.origin) {

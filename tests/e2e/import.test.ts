@@ -368,6 +368,32 @@ describe('?data= addresses', () => {
     expect(new URL(page.url()).search).toBe(`?data=${relative}`);
   });
 
+  it('fetches the file of a link that names a dataset this device lacks, and restores the linked view on it', async () => {
+    const { page } = await app();
+    const sampleUrl = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((name) => /chicago[^/]*\.json$/.test(name)),
+    );
+    const relative = new URL(sampleUrl ?? `${page.url()}data/samples/chicago.json`).pathname.replace(
+      /^\//,
+      '',
+    );
+    // A hash no device keeps: the file is fetched while IndexedDB is asked (OpenData.tsx, prefetchDataParam).
+    await page.goto(`${new URL(page.url()).origin}/?data=${relative}#/h:0123456789abcdef/gaps`);
+    // From the last test's page (the same ?data=) that was a change of hash only: load the page itself.
+    await page.reload();
+    await page.locator(byTestId('import-confirm') + ':enabled').waitFor({ timeout: 30_000 });
+    await page.locator(byTestId('import-confirm')).click();
+    // The view is restored on the file's own hash.
+    await expect.poll(() => new URL(page.url()).hash).not.toContain('0123456789abcdef');
+    expect(new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\/gaps/);
+    await expect
+      .poll(() => page.locator(byTestId('notices')).innerText(), { timeout: 30_000 })
+      .toMatch(/is not the one the link names/);
+  });
+
   it("shows the sample when the linked file's import is cancelled", async () => {
     const { page } = await app();
     await page.goto(`${new URL(page.url()).origin}/?data=${encodeURIComponent('index.html')}`);

@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { basemapTiles } from './scripts/basemap/vite-plugin.ts';
 
 /**
  * The production build carries a Content-Security-Policy that allows requests to the app's own origin only,
@@ -59,7 +60,7 @@ const offline = VitePWA({
     icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
   },
   workbox: {
-    globPatterns: ['**/*.{js,mjs,css,html,json,woff2,svg,webmanifest}'],
+    globPatterns: ['**/*.{js,mjs,css,html,json,woff2,svg,webmanifest,tiles}'],
     globIgnores: ['**/*.map'],
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',
@@ -76,7 +77,7 @@ const offline = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offline],
+  plugins: [basemapTiles(), react(), contentSecurityPolicy(), offline],
   base: './',
   build: {
     target: 'es2022',

@@ -1,7 +1,7 @@
 // The briefing of the current view (views/export/briefing), loaded on first use: reads what is on screen (the map's camera and
 // basemap, the network's layout, the analysis) into vector figures, and makes the poster (SVG and PDF) and
 // an SVG of each figure. Made from the shared copy the sharing choice allows, with its link.
-import type { Feature, GeoJSON, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, GeoJSON, MultiPolygon, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type Sigma from 'sigma';
 import type { Bundle, Organization } from '../domain/model.ts';
@@ -25,6 +25,8 @@ import { BRIEFING_BOXES, briefingSvg } from '../views/export/briefing/poster.ts'
 import type { Briefing } from '../views/export/export-items.ts';
 import { kindLegend } from '../views/export/legend.ts';
 import { KIND_COLORS, SOURCE } from '../views/map/style.ts';
+import { BASEMAP_TILES } from '../views/map/basemap.ts';
+import { basemapGeoJson } from '../views/map/controllers/useBasemap.ts';
 import type { ShareLink } from './ShareControl.tsx';
 import { isRedacting } from './sharing.ts';
 import type { SharingChoice } from './sharing.ts';
@@ -36,9 +38,6 @@ async function sourceData(map: MaplibreMap, id: string): Promise<GeoJSON | undef
   const source = map.getSource<GeoJSONSource>(id);
   return source === undefined ? undefined : source.getData();
 }
-
-const geometryOf = (data: GeoJSON | undefined): MultiLineString | undefined =>
-  data?.type === 'Feature' && data.geometry.type === 'MultiLineString' ? data.geometry : undefined;
 
 /** The organizations a map figure draws: positions (lon, lat interleaved), who is shown, and their kinds. */
 interface MapOrgs {
@@ -60,14 +59,11 @@ async function mapOf(map: MaplibreMap, orgs: MapOrgs): Promise<Figure> {
   const box = BRIEFING_BOXES.map;
   const b = map.getBounds();
   const bounds: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-  const [states, stateBorders, countyBorders, home] = await Promise.all([
-    sourceData(map, SOURCE.states),
-    sourceData(map, SOURCE.stateBorders),
-    map.getZoom() >= 5 ? sourceData(map, SOURCE.countyBorders) : Promise.resolve(undefined),
-    sourceData(map, SOURCE.home),
-  ]);
-  const land =
-    states?.type === 'FeatureCollection' ? (states.features as Feature<Polygon | MultiPolygon>[]) : undefined;
+  // The map draws its basemap from tiles; the figure draws the same shapes from their GeoJSON.
+  const [basemap, home] = await Promise.all([basemapGeoJson(), sourceData(map, SOURCE.home)]);
+  const land: Feature<Polygon | MultiPolygon>[] = basemap.states.features;
+  const { stateBorders } = basemap;
+  const countyBorders = map.getZoom() >= BASEMAP_TILES.countyBordersFrom ? basemap.countyBorders : undefined;
   const { coords } = orgs;
   const inView: number[] = [];
   orgs.organizations.forEach((_, i) => {
@@ -91,8 +87,8 @@ async function mapOf(map: MaplibreMap, orgs: MapOrgs): Promise<Figure> {
     height: box.height,
     bounds,
     land,
-    stateBorders: geometryOf(stateBorders),
-    countyBorders: geometryOf(countyBorders),
+    stateBorders: stateBorders.geometry,
+    countyBorders: countyBorders?.geometry,
     home,
     points,
   });

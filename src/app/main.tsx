@@ -7,6 +7,7 @@ import { afterFirstPicture, whenIdle } from './idle-work.ts';
 import { prefetchDataParam } from './OpenData.tsx';
 import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
+import { warmMap } from '../views/map/warm.ts';
 
 // A link with a file and a dataset hash (`?data=…#/h:…`) fetches the file while IndexedDB is asked for
 // the dataset, not after.
@@ -19,9 +20,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// A start on the map (or the split view) fetches the basemap and the counties now, while the dataset loads.
+const startView = decodeRoute(window.location.hash).route.view;
+if (startView === 'map' || startView === 'split') warmMap();
 // A link that opens on the network (or the split view) has the network's sigma and shaders made at once,
 // while its dataset loads in the workers, instead of after it. Other starts make them when idle, below.
-const startView = decodeRoute(window.location.hash).route.view;
 if (startView === 'network' || startView === 'split')
   void import('../views/network/prepared.ts').then(({ prepareNetwork }) => prepareNetwork());
 

@@ -1,24 +1,65 @@
-// Turns the shipped us-atlas TopoJSON into the GeoJSON the basemap draws: land (states), state and county
-// borders, label points, and region outlines merged from their counties. Pure; runs under Node in tests.
+// Turns the shipped us-atlas TopoJSON into what the map needs of it: the counties' shapes and bounds at run
+// time (region outlines merged from their counties, shading, the camera's fit), and the basemap as GeoJSON
+// (land, state and county borders, label points) for its tiles at build time and the briefing's figure.
+// Pure; runs under Node in tests and in the build.
 import { geoArea, geoCentroid } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { runToEnd } from '../../workers/sliced.ts';
 
-export interface Basemap {
+/**
+ * The basemap's vector tiles (made at build time by scripts/basemap/tiles.ts from us-atlas, one tile pack
+ * read through the `forgemap-basemap:` protocol, views/map/basemap-tiles.ts): their layers, their last
+ * zoom (the map draws deeper zooms from it; the shapes are of 1:10,000,000 detail), and from which zoom
+ * the style shows the county borders and names (the tiles below it leave them out).
+ */
+export const BASEMAP_TILES = {
+  layers: {
+    land: 'land',
+    stateBorders: 'state-borders',
+    countyBorders: 'county-borders',
+    stateLabels: 'state-labels',
+    countyLabels: 'county-labels',
+  },
+  maxzoom: 8,
+  countyBordersFrom: 5,
+  countyLabelsFrom: 7.5,
+} as const;
+
+export interface Lookup<T> {
+  get(key: string): T | undefined;
+}
+
+/** A lookup that makes each value on first ask and keeps it. */
+function lazy<T>(make: (key: string) => T | undefined): Lookup<T> {
+  const made = new Map<string, T | undefined>();
+  return {
+    get(key) {
+      if (!made.has(key)) made.set(key, make(key));
+      return made.get(key);
+    },
+  };
+}
+
+/** What the map uses of the counties at run time. */
+export interface CountyShapes {
+  /** County FIPS → its geometry object in the topology, for merging region outlines. */
+  countyGeometries: ReadonlyMap<string, GeometryObject>;
+  /** County FIPS → its shape (made on first ask). */
+  countyShapes: Lookup<Polygon | MultiPolygon>;
+  /** County FIPS → [west, south, east, north] (made on first ask). */
+  countyBounds: Lookup<[number, number, number, number]>;
+  topology: Topology;
+}
+
+/** The basemap as GeoJSON, with the counties. */
+export interface Basemap extends CountyShapes {
   states: FeatureCollection<Polygon | MultiPolygon, { name: string }>;
   stateBorders: Feature<MultiLineString>;
   countyBorders: Feature<MultiLineString>;
   stateLabels: FeatureCollection<Point, { name: string }>;
   countyLabels: FeatureCollection<Point, { name: string; fips: string }>;
-  /** County FIPS → its geometry object in the topology, for merging region outlines. */
-  countyGeometries: ReadonlyMap<string, GeometryObject>;
-  /** County FIPS → its shape. */
-  countyShapes: ReadonlyMap<string, Polygon | MultiPolygon>;
-  /** County FIPS → [west, south, east, north]. */
-  countyBounds: ReadonlyMap<string, [number, number, number, number]>;
-  topology: Topology;
 }
 
 function collection(topology: Topology, name: string): GeometryCollection {
@@ -82,24 +123,31 @@ export function buildBasemap(topology: Topology): Basemap {
 const LABELS_PER_STEP = 400;
 
 /**
- * buildBasemap as steps (about 150–250 ms in all on a slow machine, each step a few tens of ms), for
- * runSliced on the main thread.
+ * The counties' geometries by FIPS, their shapes and bounds made on first ask: a region's outline, the
+ * camera's fit and the shading use a few counties each, so none of them waits for all 3,200 (a few ms).
  */
-export function* basemapSteps(topology: Topology): Generator<void, Basemap, void> {
-  const states = shapes(topology, 'states').filter((f) => f.geometry !== null);
-  yield;
-  const counties = shapes(topology, 'counties').filter((f) => f.geometry !== null);
-  yield;
+export function countyShapesOf(topology: Topology): CountyShapes {
   const countyGeometries = new Map<string, GeometryObject>();
   for (const geometry of collection(topology, 'counties').geometries) {
     if (geometry.id !== undefined) countyGeometries.set(String(geometry.id), geometry);
   }
-  const countyBounds = new Map<string, [number, number, number, number]>();
-  const countyShapes = new Map<string, Polygon | MultiPolygon>();
-  for (const county of counties) {
-    countyBounds.set(String(county.id), boundsOf(county.geometry));
-    countyShapes.set(String(county.id), county.geometry);
-  }
+  const countyShapes = lazy((fips) => {
+    const geometry = countyGeometries.get(fips);
+    if (geometry === undefined) return undefined;
+    const shape = feature(topology, geometry as Parameters<typeof feature>[1]) as Shape;
+    return shape.geometry ?? undefined;
+  });
+  const countyBounds = lazy((fips) => {
+    const shape = countyShapes.get(fips);
+    return shape === undefined ? undefined : boundsOf(shape);
+  });
+  return { countyGeometries, countyShapes, countyBounds, topology };
+}
+
+/** buildBasemap as steps (about 150–250 ms in all on a slow machine, each step a few tens of ms). */
+export function* basemapSteps(topology: Topology): Generator<void, Basemap, void> {
+  const counties = countyShapesOf(topology);
+  const states = shapes(topology, 'states').filter((f) => f.geometry !== null);
   yield;
   const stateBorders = mesh(topology, collection(topology, 'states'), (a, b) => a !== b);
   yield;
@@ -112,15 +160,19 @@ export function* basemapSteps(topology: Topology): Generator<void, Basemap, void
     geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
   }));
   const countyLabels: Feature<Point, { name: string; fips: string }>[] = [];
-  for (const f of counties) {
+  for (const [fips, object] of counties.countyGeometries) {
+    const geometry = counties.countyShapes.get(fips);
+    if (geometry === undefined) continue;
+    const name = (object.properties as { name?: string } | undefined)?.name;
     countyLabels.push({
       type: 'Feature',
-      properties: { name: f.properties?.name ?? '', fips: String(f.id) },
-      geometry: { type: 'Point', coordinates: labelPoint(f.geometry) },
+      properties: { name: name ?? '', fips },
+      geometry: { type: 'Point', coordinates: labelPoint(geometry) },
     });
     if (countyLabels.length % LABELS_PER_STEP === 0) yield;
   }
   return {
+    ...counties,
     states: {
       type: 'FeatureCollection',
       features: states.map((f) => ({ ...f, properties: { name: f.properties?.name ?? '' } })),
@@ -129,10 +181,6 @@ export function* basemapSteps(topology: Topology): Generator<void, Basemap, void
     countyBorders: { type: 'Feature', properties: {}, geometry: countyBorders },
     stateLabels: { type: 'FeatureCollection', features: stateLabels },
     countyLabels: { type: 'FeatureCollection', features: countyLabels },
-    countyGeometries,
-    countyShapes,
-    countyBounds,
-    topology,
   };
 }
 
@@ -150,7 +198,7 @@ export interface RegionLike {
 }
 
 /** A region's outline: the union of its known counties, or null when none of them is known. */
-export function regionShape(basemap: Basemap, counties: readonly string[]): MultiPolygon | null {
+export function regionShape(basemap: CountyShapes, counties: readonly string[]): MultiPolygon | null {
   const geometries = counties
     .map((fips) => basemap.countyGeometries.get(fips))
     .filter((g): g is GeometryObject => g !== undefined);
@@ -160,7 +208,7 @@ export function regionShape(basemap: Basemap, counties: readonly string[]): Mult
 
 /** Outlines and label points of regions (feature id = position in `regions`, for hover state). */
 export function regionFeatures(
-  basemap: Basemap,
+  basemap: CountyShapes,
   regions: readonly RegionLike[],
 ): {
   shapes: FeatureCollection<MultiPolygon, RegionShapeProps>;
@@ -188,7 +236,7 @@ export function regionFeatures(
 
 /** [west, south, east, north] around the given counties, or null when none is known. */
 export function countiesBounds(
-  basemap: Basemap,
+  basemap: CountyShapes,
   counties: readonly string[],
 ): [number, number, number, number] | null {
   let out: [number, number, number, number] | null = null;

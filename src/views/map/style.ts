@@ -1,5 +1,6 @@
-// The map's style: a basemap drawn from shipped GeoJSON (no tiles, no glyph or sprite server), the region,
-// shading, link and organization layers on top. Sources start empty; controllers fill them with setData.
+// The map's style: a basemap drawn from shipped vector tiles (made at build time, read through a protocol of
+// the page: no tile, glyph or sprite server), the region, shading, link and organization layers on top.
+// Those sources start empty; controllers fill them with setData.
 import type {
   ExpressionSpecification,
   FilterSpecification,
@@ -8,6 +9,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { OrgKind } from '../../domain/model.ts';
+import { BASEMAP_TILES } from './basemap.ts';
 
 /** The same colors as the CSS variables --kind-* in src/app/app.css. */
 export const KIND_COLORS: Readonly<Record<OrgKind, string>> = {
@@ -30,11 +32,7 @@ export type RiskRole = keyof typeof RISK_COLORS;
 export const FONT = 'Noto Sans Regular';
 
 export const SOURCE = {
-  states: 'states',
-  stateBorders: 'state-borders',
-  countyBorders: 'county-borders',
-  stateLabels: 'state-labels',
-  countyLabels: 'county-labels',
+  basemap: 'basemap',
   shading: 'shading',
   regions: 'regions',
   regionLabels: 'region-labels',
@@ -64,23 +62,21 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([
   SOURCE.selection,
 ]);
 
-/** The overlays' layers start hidden (see OVERLAY_SOURCES). */
-function shownWhenFilled(layers: LayerSpecification[]): LayerSpecification[] {
+/**
+ * The overlays' layers start hidden (see OVERLAY_SOURCES), and so do the basemap's: a map asks for no tile of
+ * a source whose layers are all hidden, so none is fetched and drawn for the view the map is made with
+ * before the camera goes to where it starts (showBasemap, controllers/useCamera.ts).
+ */
+function hiddenAtFirst(layers: LayerSpecification[]): LayerSpecification[] {
   return layers.map((layer) =>
-    'source' in layer && OVERLAY_SOURCES.has(layer.source)
+    'source' in layer && (OVERLAY_SOURCES.has(layer.source) || BASEMAP_SOURCES.has(layer.source))
       ? ({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification)
       : layer,
   );
 }
 
 /** The sources that hold the basemap, whatever the dataset. */
-export const BASEMAP_SOURCES: ReadonlySet<string> = new Set([
-  SOURCE.states,
-  SOURCE.stateBorders,
-  SOURCE.countyBorders,
-  SOURCE.stateLabels,
-  SOURCE.countyLabels,
-]);
+export const BASEMAP_SOURCES: ReadonlySet<string> = new Set([SOURCE.basemap]);
 
 export const LAYER = {
   background: 'water',
@@ -143,7 +139,7 @@ function textLayer(
   source: string,
   size: number,
   color: string,
-  extra: Partial<{ minzoom: number; maxzoom: number }> = {},
+  extra: Partial<{ minzoom: number; maxzoom: number; 'source-layer': string }> = {},
   visibility: 'visible' | 'none' = 'visible',
 ): LayerSpecification {
   return {
@@ -192,18 +188,18 @@ function arcLayers(solidId: string, dashedId: string, source: string): LayerSpec
   ];
 }
 
-/** The whole style; `fontUrl` is the shipped Noto Sans woff2 (same origin). */
-export function buildStyle(fontUrl: string): StyleSpecification {
+/**
+ * The whole style; `fontUrl` is the shipped Noto Sans woff2 (same origin), `basemapTiles` the URL template
+ * of the basemap's tiles (views/map/basemap-tiles.ts).
+ */
+export function buildStyle(fontUrl: string, basemapTiles: string): StyleSpecification {
+  const { layers: tileLayers, maxzoom, countyBordersFrom, countyLabelsFrom } = BASEMAP_TILES;
   return {
     version: 8,
     name: 'Forgemap offline',
     'font-faces': { [FONT]: fontUrl },
     sources: {
-      [SOURCE.states]: empty(),
-      [SOURCE.stateBorders]: empty(),
-      [SOURCE.countyBorders]: empty(),
-      [SOURCE.stateLabels]: empty(),
-      [SOURCE.countyLabels]: empty(),
+      [SOURCE.basemap]: { type: 'vector', tiles: [basemapTiles], minzoom: 0, maxzoom },
       [SOURCE.shading]: empty(),
       [SOURCE.regions]: empty(),
       [SOURCE.regionLabels]: empty(),
@@ -217,9 +213,15 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       [SOURCE.riskOrgs]: empty(),
       [SOURCE.selection]: empty(),
     },
-    layers: shownWhenFilled([
+    layers: hiddenAtFirst([
       { id: LAYER.background, type: 'background', paint: { 'background-color': WATER } },
-      { id: LAYER.land, type: 'fill', source: SOURCE.states, paint: { 'fill-color': LAND } },
+      {
+        id: LAYER.land,
+        type: 'fill',
+        source: SOURCE.basemap,
+        'source-layer': tileLayers.land,
+        paint: { 'fill-color': LAND },
+      },
       {
         id: LAYER.shading,
         type: 'fill',
@@ -229,8 +231,9 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       {
         id: LAYER.countyBorders,
         type: 'line',
-        source: SOURCE.countyBorders,
-        minzoom: 5,
+        source: SOURCE.basemap,
+        'source-layer': tileLayers.countyBorders,
+        minzoom: countyBordersFrom,
         paint: {
           'line-color': '#c8cbd0',
           'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 10, 1],
@@ -239,7 +242,8 @@ export function buildStyle(fontUrl: string): StyleSpecification {
       {
         id: LAYER.stateBorders,
         type: 'line',
-        source: SOURCE.stateBorders,
+        source: SOURCE.basemap,
+        'source-layer': tileLayers.stateBorders,
         paint: {
           'line-color': '#8f96a0',
           'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 10, 1.6],
@@ -274,8 +278,14 @@ export function buildStyle(fontUrl: string): StyleSpecification {
         source: SOURCE.home,
         paint: { 'line-color': '#1f2a37', 'line-width': 2.5 },
       },
-      textLayer(LAYER.stateLabels, SOURCE.stateLabels, 13, '#4b5563', { maxzoom: 9 }),
-      textLayer(LAYER.countyLabels, SOURCE.countyLabels, 11, '#6b7280', { minzoom: 7.5 }),
+      textLayer(LAYER.stateLabels, SOURCE.basemap, 13, '#4b5563', {
+        maxzoom: 9,
+        'source-layer': tileLayers.stateLabels,
+      }),
+      textLayer(LAYER.countyLabels, SOURCE.basemap, 11, '#6b7280', {
+        minzoom: countyLabelsFrom,
+        'source-layer': tileLayers.countyLabels,
+      }),
       textLayer(LAYER.regionLabels, SOURCE.regionLabels, 12, '#5b21b6', {}, 'none'),
       // A public copy's county-to-county flows (its only links), under every other line.
       {

@@ -5,7 +5,7 @@ import { EMPTY, setSourceData } from './geojson.ts';
 
 /** The few map methods setSourceData uses, over the style as built. */
 function fakeMap() {
-  const style = buildStyle('font.woff2');
+  const style = buildStyle('font.woff2', 'forgemap-basemap://{z}/{x}/{y}');
   const layers = new Map(
     style.layers.map((layer) => [
       layer.id,
@@ -35,14 +35,13 @@ const point = {
 };
 
 describe('overlay sources', () => {
-  it('start with their layers hidden; the basemap, points and regions keep theirs', () => {
+  it('start with their layers hidden; points and regions keep theirs', () => {
     const { visibility } = fakeMap();
     expect(visibility(LAYER.selection)).toBe('none');
     expect(visibility(LAYER.gapArcs)).toBe('none');
     expect(visibility(LAYER.gapArcsCrossing)).toBe('none');
     expect(visibility(LAYER.shading)).toBe('none');
     expect(visibility(LAYER.orgs)).toBe('visible');
-    expect(visibility(LAYER.countyBorders)).toBe('visible');
     expect(visibility(LAYER.regionsFill)).toBe('none'); // hidden until "Show regions", as before
     expect(OVERLAY_SOURCES.has(SOURCE.regions)).toBe(false);
   });
@@ -60,8 +59,8 @@ describe('overlay sources', () => {
   it('leave the visibility of other sources to their controllers', () => {
     const { map, visibility } = fakeMap();
     setSourceData(map, SOURCE.regions, EMPTY);
-    setSourceData(map, SOURCE.countyBorders, EMPTY);
+    setSourceData(map, SOURCE.orgs, EMPTY);
     expect(visibility(LAYER.regionsFill)).toBe('none');
-    expect(visibility(LAYER.countyBorders)).toBe('visible');
+    expect(visibility(LAYER.orgs)).toBe('visible');
   });
 });

@@ -5,8 +5,19 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapCamera } from '../../../state/route.ts';
 import type { DatasetView, RegionOption } from '../../contracts.ts';
 import { countiesBounds } from '../basemap.ts';
-import type { Basemap } from '../basemap.ts';
+import type { CountyShapes } from '../basemap.ts';
 import { useLatest } from '../../../ui/useLatest.ts';
+import { BASEMAP_SOURCES } from '../style.ts';
+import { setVisible } from './geojson.ts';
+
+/** Shows the basemap's layers (hidden in the style as built, style.ts): its tiles are fetched from now on. */
+export function showBasemap(map: MapLibreMap): void {
+  const layers = map.getLayersOrder().filter((id) => {
+    const source = map.getLayer(id)?.source;
+    return source !== undefined && BASEMAP_SOURCES.has(source);
+  });
+  setVisible(map, layers, true);
+}
 
 /** How far (in pixels, and in zoom levels) the map may be from the prop before it jumps there. */
 const PIXEL_TOLERANCE = 2;
@@ -40,7 +51,7 @@ export function orgBounds(data: DatasetView): [number, number, number, number] |
 
 export function useCamera(
   map: MapLibreMap | null,
-  basemap: Basemap | null,
+  basemap: CountyShapes | null,
   data: DatasetView,
   camera: MapCamera | undefined,
   homeRegion: RegionOption | undefined,
@@ -82,4 +93,11 @@ export function useCamera(
     map.fitBounds(bounds, { padding: 32, animate: false, maxZoom: 12 });
     // fitBounds ends with a moveend, which reports the camera; the URL then holds the fitted view.
   }, [map, fit, basemap, homeCounties, latestData]);
+
+  // The basemap once the camera is where the map starts: at once for a link's camera (the map is made
+  // there), after the fit above otherwise (the same commit), so no tile is fetched for the view before.
+  const placed = !fit || basemap !== null;
+  useEffect(() => {
+    if (map !== null && placed) showBasemap(map);
+  }, [map, placed]);
 }

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionOption } from '../../contracts.ts';
 import { regionFeatures } from '../basemap.ts';
-import type { Basemap } from '../basemap.ts';
+import type { CountyShapes } from '../basemap.ts';
 import { LAYER, SOURCE } from '../style.ts';
 import { EMPTY, setSourceData, setVisible } from './geojson.ts';
 
@@ -13,7 +13,7 @@ import { EMPTY, setSourceData, setVisible } from './geojson.ts';
  */
 export function useRegions(
   map: MapLibreMap | null,
-  basemap: Basemap | null,
+  basemap: CountyShapes | null,
   regions: readonly RegionOption[],
   homeRegion: RegionOption | undefined,
   showRegions: boolean,

@@ -5,7 +5,7 @@ import type { Feature } from 'geojson';
 import type { DatasetView, RegionOption } from '../../contracts.ts';
 import { builtLinkArrays } from '../../derive/filter.ts';
 import type { Shading } from '../../../state/route.ts';
-import type { Basemap } from '../basemap.ts';
+import type { CountyShapes } from '../basemap.ts';
 import { countyMeasures, shadeClasses } from '../shading.ts';
 import type { ShadeClass } from '../shading.ts';
 import { SOURCE } from '../style.ts';
@@ -16,7 +16,7 @@ const NO_MASK = new Uint8Array(0);
 
 export function useShading(
   map: MapLibreMap | null,
-  basemap: Basemap | null,
+  basemap: CountyShapes | null,
   data: DatasetView,
   homeRegion: RegionOption | undefined,
   shading: Shading,

@@ -1,0 +1,53 @@
+// The basemap's vector tiles in the page: one tile pack (made at build time, scripts/basemap/tiles.ts),
+// fetched once and served to MapLibre tile by tile through the `forgemap-basemap:` protocol. A tile the
+// pack does not hold (open sea) is an empty tile, not an error.
+import * as maplibregl from 'maplibre-gl';
+import { decodeTilePack } from '../../geo/tile-pack.ts';
+import type { TilePack } from '../../geo/tile-pack.ts';
+
+const PACK_URL = new URL('../../../node_modules/.cache/forgemap/basemap.tiles', import.meta.url);
+
+export const BASEMAP_PROTOCOL = 'forgemap-basemap';
+/** The tile URL template of the style's basemap source. */
+export const BASEMAP_TILE_URL = `${BASEMAP_PROTOCOL}://{z}/{x}/{y}`;
+
+let pack: Promise<TilePack> | undefined;
+
+/** The pack, fetched on the first call (call it early: the map asks for tiles as soon as it has a style). */
+export function loadBasemapPack(): Promise<TilePack> {
+  if (pack === undefined) {
+    const loading = fetch(PACK_URL).then(async (response) => {
+      if (!response.ok) throw new Error(`The basemap could not be loaded (${response.status}).`);
+      return decodeTilePack(await response.arrayBuffer());
+    });
+    // A failed load is tried again at the next tile (a flaky connection), not kept.
+    loading.catch(() => {
+      if (pack === loading) pack = undefined;
+    });
+    pack = loading;
+  }
+  return pack;
+}
+
+const TILE = new RegExp(`^${BASEMAP_PROTOCOL}://(\\d+)/(\\d+)/(\\d+)$`);
+
+/** z, x, y of a basemap tile URL; null for any other. */
+export function tileOf(url: string): [number, number, number] | null {
+  const match = TILE.exec(url);
+  return match === null ? null : [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+let registered = false;
+
+/** Lets MapLibre read `forgemap-basemap://z/x/y` (once per page). */
+export function registerBasemapProtocol(): void {
+  if (registered) return;
+  registered = true;
+  maplibregl.addProtocol(BASEMAP_PROTOCOL, async (params) => {
+    const at = tileOf(params.url);
+    if (at === null) throw new Error(`Not a basemap tile: ${params.url}`);
+    const tile = (await loadBasemapPack()).tile(...at);
+    // A copy: MapLibre hands the buffer over to its worker.
+    return { data: tile === null ? new ArrayBuffer(0) : tile.slice().buffer };
+  });
+}

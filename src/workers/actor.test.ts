@@ -61,6 +61,27 @@ describe('actor', () => {
     expect(started).toBe(2);
   });
 
+  it('starts its worker ahead when asked, once, and the first call finds it running; not after dispose', async () => {
+    let started = 0;
+    const actor = createActor<EchoApi>(
+      () => {
+        started++;
+        return inThread(handlers, args);
+      },
+      { name: 'echo', cancelled },
+    );
+    expect(actor.running()).toBe(false);
+    actor.start();
+    actor.start();
+    expect(actor.running()).toBe(true);
+    expect(await actor.call('double', 4)).toBe(8);
+    expect(started).toBe(1);
+    actor.dispose();
+    actor.start();
+    expect(actor.running()).toBe(false);
+    expect(started).toBe(1);
+  });
+
   it('drops messages that are not calls or answers, and answers an unknown method with an error', async () => {
     const sent: unknown[] = [];
     let deliver: (event: MessageEvent) => void = () => {};

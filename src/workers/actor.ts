@@ -227,6 +227,8 @@ export interface Actor<A extends Api> {
   cancel(): void;
   /** True while a worker is running. */
   running(): boolean;
+  /** Starts the worker now, if none runs: its code loads while the page does other work. */
+  start(): void;
   dispose(): void;
 }
 
@@ -317,6 +319,9 @@ export function createActor<A extends Api>(start: () => WorkerLike, options: Act
       stop();
     },
     running: () => worker !== null,
+    start: () => {
+      if (failure === null) ensure();
+    },
     dispose() {
       rejectAll(options.cancelled());
       failure = `The ${options.name} worker was closed.`;

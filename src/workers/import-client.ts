@@ -25,6 +25,8 @@ export interface ImportRunOptions {
 export interface ImportClient {
   /** Rejects with ImportCancelled when the signal aborts; otherwise resolves, even for unreadable files. */
   run(request: ImportRequest, options?: ImportRunOptions): Promise<ImportResult>;
+  /** Starts the worker ahead of its first file (a `?data=` link: it loads while the page starts). */
+  warm(): void;
   dispose(): void;
 }
 
@@ -55,6 +57,7 @@ function clientOver(start: () => WorkerLike): ImportClient {
       if (signal?.aborted === true) throw new ImportCancelled();
       return { ...outcome, canonical };
     },
+    warm: () => actor.start(),
     dispose: () => actor.dispose(),
   };
 }

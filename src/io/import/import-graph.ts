@@ -1,9 +1,9 @@
-// GEXF and GraphML networks → organizations and links, through the graphology parsers on an XML DOM
-// from @xmldom/xmldom (Web Workers and Node have no DOMParser of their own). Node attributes whose
+// GEXF and GraphML networks → organizations and links: GEXF through a streaming reader (gexf-reader.ts),
+// GraphML through graphology's parser on an XML DOM from @xmldom/xmldom (Web Workers and Node have no
+// DOMParser of their own). Node attributes whose
 // names match a field are mapped to it; layout positions (viz:position, x/y) are kept on the side.
 import xmldom from '@xmldom/xmldom';
 import Graph from 'graphology';
-import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import type { OrgId } from '../../domain/ids.ts';
 import type { ColumnMapping, LinkField, OrganizationField } from './column-mapping.ts';
@@ -17,6 +17,8 @@ import { addOrganization, readOrganization } from './read-organization.ts';
 import type { RowSource } from './read-organization.ts';
 import type { FileLog } from './report.ts';
 import { normalizeGraphml } from './graphml-dialects.ts';
+import { mergeRepeatedIds, readGexf } from './gexf-reader.ts';
+import type { GexfEdge, GexfGraph, GexfNode } from './gexf-reader.ts';
 import type { GraphmlChanges } from './graphml-dialects.ts';
 
 type Attributes = Record<string, unknown>;
@@ -34,16 +36,85 @@ function own(attributes: Attributes, key: string | null): unknown {
   return attributes[key];
 }
 
-export function importGraphXml(
-  text: string,
-  format: 'gexf' | 'graphml',
-  log: FileLog,
-  ctx: ImportContext,
-  maxRows: number = MAX_ROWS,
-  given: ColumnMapping | null = null,
-): { headers: string[]; mapping: ColumnMapping } | null {
-  const label = format === 'gexf' ? 'GEXF' : 'GraphML';
-  const problems: string[] = [];
+/** What the import reads of a parsed network: graphology's graph, or the GEXF reader's nodes and edges. */
+interface ReadGraph {
+  /** Number of edges. */
+  size: number;
+  lastModifiedDate: unknown;
+  forEachNode(visit: (key: string, attributes: Attributes) => void): void;
+  forEachEdge(
+    visit: (key: string, attributes: Attributes, source: string, target: string, undirected: boolean) => void,
+  ): void;
+}
+
+function fromGraphology(graph: Graph): ReadGraph {
+  return {
+    size: graph.size,
+    lastModifiedDate: graph.getAttribute('lastModifiedDate'),
+    forEachNode: (visit) => graph.forEachNode((key, attributes: Attributes) => visit(key, attributes)),
+    forEachEdge: (visit) =>
+      graph.forEachEdge((key, attributes: Attributes, source, target, _s, _t, undirected) =>
+        visit(key, attributes, source, target, undirected),
+      ),
+  };
+}
+
+/**
+ * The GEXF reader's nodes (the first of each id) and edges as graphology would hold them: a node that only
+ * edges name comes after the file's nodes (graphology adds it as the edge comes), with no attributes.
+ */
+function fromGexf(
+  nodes: readonly GexfNode[],
+  edges: readonly GexfEdge[],
+  lastModifiedDate: unknown,
+): ReadGraph {
+  const all = new Map<string, Attributes>();
+  for (const node of nodes) if (!all.has(node.key)) all.set(node.key, node.attributes);
+  for (const edge of edges) {
+    if (!all.has(edge.source)) all.set(edge.source, {});
+    if (!all.has(edge.target)) all.set(edge.target, {});
+  }
+  return {
+    size: edges.length,
+    lastModifiedDate,
+    forEachNode: (visit) => all.forEach((attributes, key) => visit(key, attributes)),
+    forEachEdge: (visit) =>
+      edges.forEach((edge, i) =>
+        visit(edge.key ?? `#${i}`, edge.attributes, edge.source, edge.target, edge.undirected),
+      ),
+  };
+}
+
+/** What a parsed file holds before its graph is made: its node ids (every element, in order) and edge count. */
+interface Parsed {
+  nodeIds: string[];
+  edgeCount: number;
+  /** Makes the graph of the nodes kept (`kept[i]`: whether the i-th node element stays); throws as the readers do. */
+  graph(kept: readonly boolean[]): ReadGraph;
+}
+
+function parseGexf(text: string, problems: string[]): Parsed | null {
+  let read: GexfGraph;
+  try {
+    read = readGexf(text);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+  if (read.root !== 'gexf') return null;
+  return {
+    nodeIds: read.nodes.map((node) => node.key),
+    edgeCount: read.edges.length,
+    graph: (kept) =>
+      fromGexf(
+        read.nodes.filter((_, i) => kept[i]),
+        mergeRepeatedIds(read.edges),
+        read.lastModifiedDate,
+      ),
+  };
+}
+
+function parseGraphml(text: string, problems: string[], log: FileLog): Parsed | null {
   let doc: Document;
   try {
     const parser = new xmldom.DOMParser({
@@ -56,31 +127,54 @@ export function importGraphXml(
     doc = parser.parseFromString(text, 'application/xml') as unknown as Document;
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
-    doc = null as unknown as Document;
+    return null;
   }
   const root = doc?.documentElement?.tagName?.toLowerCase().replace(/^.*:/, '');
-  if (doc === null || root !== format) {
+  if (doc === null || root !== 'graphml') return null;
+  noteGraphmlChanges(normalizeGraphml(doc), log);
+  const nodeElements = Array.from(doc.getElementsByTagName('node'));
+  return {
+    nodeIds: nodeElements.map((element) => element.getAttribute('id') ?? ''),
+    edgeCount: doc.getElementsByTagName('edge').length,
+    graph: (kept) => {
+      // graphology refuses a second node with the same id and loses the whole file: the repeats go first.
+      nodeElements.forEach((element, i) => {
+        if (!kept[i]) element.parentNode?.removeChild(element);
+      });
+      const options = { addMissingNodes: true, allowUndeclaredAttributes: true };
+      return fromGraphology(graphml.parse(Graph, doc, options) as Graph);
+    },
+  };
+}
+
+export function importGraphXml(
+  text: string,
+  format: 'gexf' | 'graphml',
+  log: FileLog,
+  ctx: ImportContext,
+  maxRows: number = MAX_ROWS,
+  given: ColumnMapping | null = null,
+): { headers: string[]; mapping: ColumnMapping } | null {
+  const label = format === 'gexf' ? 'GEXF' : 'GraphML';
+  const problems: string[] = [];
+  const parsed = format === 'gexf' ? parseGexf(text, problems) : parseGraphml(text, problems, log);
+  if (parsed === null) {
     log.issue('file-not-read', {
       message: `The file is not valid ${label}${problems[0] === undefined ? ` (no <${format}> element)` : `: ${firstLine(problems[0])}`}.`,
     });
     return null;
   }
 
-  if (format === 'graphml') noteGraphmlChanges(normalizeGraphml(doc), log);
-
-  // graphology refuses a second node with the same id and loses the whole file; dropping the repeats
-  // first keeps the rest, and each one is reported.
-  const nodeElements = Array.from(doc.getElementsByTagName('node'));
-  if (nodeElements.length + doc.getElementsByTagName('edge').length > maxRows) {
+  if (parsed.nodeIds.length + parsed.edgeCount > maxRows) {
     log.issue('too-many-rows', {
       message: `The file has more than ${maxRows.toLocaleString('en-US')} nodes and edges; Forgemap imports at most that many per file.`,
     });
     return null;
   }
+  // A second node with the same id is dropped (graphology would refuse the whole file), and reported.
   // Items are numbered in document order: nodes first, then edges after the last node element.
   const declared = new Map<string, number>();
-  nodeElements.forEach((element, index) => {
-    const id = element.getAttribute('id') ?? '';
+  const kept = parsed.nodeIds.map((id, index) => {
     if (declared.has(id)) {
       log.issue('id-duplicate', {
         row: index + 1,
@@ -88,24 +182,23 @@ export function importGraphXml(
         value: id,
         message: `node id "${id}" appears again; this node was not imported.`,
       });
-      element.parentNode?.removeChild(element);
-    } else declared.set(id, index + 1);
+      return false;
+    }
+    declared.set(id, index + 1);
+    return true;
   });
+  const nodeCount = parsed.nodeIds.length;
 
-  let graph: Graph;
+  let graph: ReadGraph;
   try {
-    const options = { addMissingNodes: true, allowUndeclaredAttributes: true };
-    graph =
-      format === 'gexf'
-        ? (gexf.parse(Graph, doc, options) as Graph)
-        : (graphml.parse(Graph, doc, options) as Graph);
+    graph = parsed.graph(kept);
   } catch (error) {
     log.issue('file-not-read', { message: readerFailure(error, label) });
     return null;
   }
 
   // Gephi writes <meta lastmodifieddate="…">: the best "as of" date such a file has.
-  const modified: unknown = graph.getAttribute('lastModifiedDate');
+  const modified = graph.lastModifiedDate;
   if (typeof modified === 'string') ctx.noteDate(modified);
 
   const nodeKeys = new Set<string>();
@@ -136,12 +229,12 @@ export function importGraphXml(
     },
     column: (field) => (field === 'id' ? 'id' : (nodeColumns[field] ?? undefined)),
   };
-  const total = nodeElements.length + graph.size;
+  const total = nodeCount + graph.size;
   log.size(total);
   let positions = 0;
   let read = 0;
   const unknown = new Set<string>();
-  graph.forEachNode((key, attributes: Attributes) => {
+  graph.forEachNode((key, attributes) => {
     const row = declared.get(key);
     if (row === undefined) {
       unknown.add(key);
@@ -191,7 +284,7 @@ export function importGraphXml(
   );
 
   const edgeKeys = new Set<string>();
-  graph.forEachEdge((_key, attributes: Attributes) => {
+  graph.forEachEdge((_key, attributes) => {
     for (const key of Object.keys(attributes)) edgeKeys.add(key);
   });
   const edgeMapping = autoDetectMapping([...edgeKeys], 'links');
@@ -209,10 +302,10 @@ export function importGraphXml(
   };
   let undirected = 0;
   let links = 0;
-  let row = nodeElements.length;
-  graph.forEachEdge((_key, attributes: Attributes, source, target, _s, _t, isUndirected) => {
-    // graphology names edges without an id itself ("geid_…"), so the path counts edges instead.
-    const path = `edges[${row - nodeElements.length}]`;
+  let row = nodeCount;
+  graph.forEachEdge((_key, attributes, source, target, isUndirected) => {
+    // Edges without an id get a name from the reader, so the path counts edges instead.
+    const path = `edges[${row - nodeCount}]`;
     row++;
     if (row % PROGRESS_EVERY === 0) ctx.progress(row / total);
     log.accept(row);

@@ -19,6 +19,7 @@ import { MappingEditor } from './MappingEditor.tsx';
 import { readFileBytes } from './read-file.ts';
 import type { ReadableFile } from './read-file.ts';
 import { ModalDialog } from './ModalDialog.tsx';
+import { markOnce } from '../../ui/perf-marks.ts';
 import './import.css';
 
 export interface ImportDialogProps {
@@ -98,6 +99,8 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
           if (error instanceof ImportCancelled) return;
           setPhase({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
         });
+      // The files are with the import worker: work that waited for that may start (src/app/main.tsx).
+      markOnce('import-sent');
     },
     [client, base],
   );

@@ -62,7 +62,7 @@ describe('MappingEditor', () => {
 
 describe('ImportDialog', () => {
   it('opens as a labelled modal dialog that is reading the files, with Import disabled', () => {
-    const client: ImportClient = { run: () => new Promise(() => {}), dispose: () => {} };
+    const client: ImportClient = { run: () => new Promise(() => {}), warm: () => {}, dispose: () => {} };
     const html = renderToStaticMarkup(
       <ImportDialog
         files={[new File(['name\nA\n'], `${XSS}.csv`)]}

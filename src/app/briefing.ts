@@ -26,7 +26,7 @@ import type { Briefing } from '../views/export/export-items.ts';
 import { kindLegend } from '../views/export/legend.ts';
 import { KIND_COLORS, SOURCE } from '../views/map/style.ts';
 import { BASEMAP_TILES } from '../views/map/basemap.ts';
-import { basemapGeoJson } from '../views/map/controllers/useBasemap.ts';
+import { basemapGeoJson } from '../views/map/controllers/useCounties.ts';
 import type { ShareLink } from './ShareControl.tsx';
 import { isRedacting } from './sharing.ts';
 import type { SharingChoice } from './sharing.ts';

@@ -22,6 +22,19 @@ const handlers: Handlers<EchoApi> = {
 const args = { double: z.number().int() };
 const cancelled = () => new Error('cancelled');
 
+/** An in-thread actor that counts the workers it starts. */
+function countingActor() {
+  let count = 0;
+  const actor = createActor<EchoApi>(
+    () => {
+      count++;
+      return inThread(handlers, args);
+    },
+    { name: 'echo', cancelled },
+  );
+  return { actor, started: () => count };
+}
+
 describe('actor', () => {
   it('answers a call with its events first, then its result', async () => {
     const actor = createActor<EchoApi>(() => inThread(handlers, args), { name: 'echo', cancelled });
@@ -44,42 +57,28 @@ describe('actor', () => {
   });
 
   it('cancels: pending calls reject, the worker stops, and the next call starts a fresh one', async () => {
-    let started = 0;
-    const actor = createActor<EchoApi>(
-      () => {
-        started++;
-        return inThread(handlers, args);
-      },
-      { name: 'echo', cancelled },
-    );
+    const { actor, started } = countingActor();
     const controller = new AbortController();
     const pending = actor.call('wait', null, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toThrow('cancelled');
     expect(actor.running()).toBe(false);
     expect(await actor.call('double', 5)).toBe(10);
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
   });
 
   it('starts its worker ahead when asked, once, and the first call finds it running; not after dispose', async () => {
-    let started = 0;
-    const actor = createActor<EchoApi>(
-      () => {
-        started++;
-        return inThread(handlers, args);
-      },
-      { name: 'echo', cancelled },
-    );
+    const { actor, started } = countingActor();
     expect(actor.running()).toBe(false);
     actor.start();
     actor.start();
     expect(actor.running()).toBe(true);
     expect(await actor.call('double', 4)).toBe(8);
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
     actor.dispose();
     actor.start();
     expect(actor.running()).toBe(false);
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
   });
 
   it('drops messages that are not calls or answers, and answers an unknown method with an error', async () => {

@@ -20,7 +20,7 @@ import { parkMap, takeParkedMap } from './map-pool.ts';
 import type { ParkedMap } from './map-pool.ts';
 import { countUnplaced, drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
-import { useCountyShapes } from './controllers/useBasemap.ts';
+import { useCountyShapes } from './controllers/useCounties.ts';
 import { BASEMAP_TILE_URL, loadBasemapPack, registerBasemapProtocol } from './basemap-tiles.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useDimmed, useGapHighlight, useRiskHighlight } from './controllers/useGapHighlight.ts';

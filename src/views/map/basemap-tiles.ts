@@ -4,6 +4,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { decodeTilePack } from '../../geo/tile-pack.ts';
 import type { TilePack } from '../../geo/tile-pack.ts';
+import { loadOnce } from './load-once.ts';
 
 const PACK_URL = new URL('../../../node_modules/.cache/forgemap/basemap.tiles', import.meta.url);
 
@@ -11,23 +12,12 @@ export const BASEMAP_PROTOCOL = 'forgemap-basemap';
 /** The tile URL template of the style's basemap source. */
 export const BASEMAP_TILE_URL = `${BASEMAP_PROTOCOL}://{z}/{x}/{y}`;
 
-let pack: Promise<TilePack> | undefined;
-
 /** The pack, fetched on the first call (call it early: the map asks for tiles as soon as it has a style). */
-export function loadBasemapPack(): Promise<TilePack> {
-  if (pack === undefined) {
-    const loading = fetch(PACK_URL).then(async (response) => {
-      if (!response.ok) throw new Error(`The basemap could not be loaded (${response.status}).`);
-      return decodeTilePack(await response.arrayBuffer());
-    });
-    // A failed load is tried again at the next tile (a flaky connection), not kept.
-    loading.catch(() => {
-      if (pack === loading) pack = undefined;
-    });
-    pack = loading;
-  }
-  return pack;
-}
+export const loadBasemapPack: () => Promise<TilePack> = loadOnce(async () => {
+  const response = await fetch(PACK_URL);
+  if (!response.ok) throw new Error(`The basemap could not be loaded (${response.status}).`);
+  return decodeTilePack(await response.arrayBuffer());
+});
 
 const TILE = new RegExp(`^${BASEMAP_PROTOCOL}://(\\d+)/(\\d+)/(\\d+)$`);
 

@@ -2,7 +2,7 @@
 // view), so that it is there when the map is made instead of being asked for then: the basemap's tiles and
 // the counties (the camera fits the home region with them before any tile is drawn).
 import { loadBasemapPack } from './basemap-tiles.ts';
-import { countyShapes } from './controllers/useBasemap.ts';
+import { countyShapes } from './controllers/useCounties.ts';
 
 export function warmMap(): void {
   // A failure here is reported where the map asks again (its tiles, its counties).

@@ -7,23 +7,17 @@ import { basemapSteps, countyShapesOf } from '../basemap.ts';
 import type { Basemap, CountyShapes } from '../basemap.ts';
 import { runSliced } from '../../../workers/sliced.ts';
 import { markOnce } from '../../../ui/perf-marks.ts';
+import { loadOnce } from '../load-once.ts';
 
-let counties: Promise<CountyShapes> | undefined;
 /** The counties' shapes, loaded once per page (started early by warmMap, map/warm.ts). */
-export function countyShapes(): Promise<CountyShapes> {
-  counties ??= loadCountyTopology().then(countyShapesOf);
-  // A failed load is tried again at the next mount.
-  counties.catch(() => (counties = undefined));
-  return counties;
-}
+export const countyShapes: () => Promise<CountyShapes> = loadOnce(() =>
+  loadCountyTopology().then(countyShapesOf),
+);
 
-let basemap: Promise<Basemap> | undefined;
 /** The whole basemap as GeoJSON (land, borders, label points), built on first need. */
-export function basemapGeoJson(): Promise<Basemap> {
-  basemap ??= loadCountyTopology().then((topology) => runSliced(basemapSteps(topology), 30));
-  basemap.catch(() => (basemap = undefined));
-  return basemap;
-}
+export const basemapGeoJson: () => Promise<Basemap> = loadOnce(() =>
+  loadCountyTopology().then((topology) => runSliced(basemapSteps(topology), 30)),
+);
 
 /** The counties' shapes once loaded and built; null before. */
 export function useCountyShapes(): CountyShapes | null {

@@ -1,0 +1,16 @@
+// The map's one-per-page loads (the basemap's tile pack, the counties, the basemap as GeoJSON).
+
+/** A loader that runs `load` once and keeps its promise; a failure is not kept, so the next call tries again. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    if (kept === undefined) {
+      const loading = load();
+      kept = loading;
+      loading.catch(() => {
+        if (kept === loading) kept = undefined;
+      });
+    }
+    return kept;
+  };
+}

@@ -280,8 +280,12 @@ export function columnBuffers(columns: LinkColumns): ArrayBuffer[] {
   );
 }
 
-/** Parses a part in a helper (a worker): answers `ok: false`, or rejects, when it cannot. */
-export type PartParser = (part: string) => Promise<PartResult>;
+/**
+ * Parses a part in a helper (a worker): answers `ok: false`, or rejects, when it cannot. `ready`, where
+ * given, starts the helper and settles once it answers: a worker started from a worker gets going only
+ * while its parent's thread is free, so the parent waits for it before a long parse of its own.
+ */
+export type PartParser = ((part: string) => Promise<PartResult>) & { ready?: () => Promise<void> };
 
 /** Share of the links the helper parses; this thread parses everything else and checks it meanwhile. */
 export const HELPER_SHARE = 0.6;

@@ -36,8 +36,8 @@ class FakeWorker extends EventTarget {
       },
     );
   }
-  postMessage(data: unknown) {
-    const copy = structuredClone(data);
+  postMessage(data: unknown, transfer: Transferable[] = []) {
+    const copy = structuredClone(data, { transfer });
     setTimeout(() => {
       if (!this.terminated) this.server.dispatchEvent(new MessageEvent('message', { data: copy }));
     }, this.delay);
@@ -66,6 +66,22 @@ describe('import clients', () => {
     const client = createImportWorkerClient(() => new FakeWorker() as unknown as Worker);
     const outcome = await client.run(request);
     expect(outcome.report.totals).toEqual({ rows: 1, accepted: 0, fixed: 1, rejected: 0 });
+  });
+
+  it('moves the bytes to the worker when asked (the caller keeps none), and copies them otherwise', async () => {
+    const client = createImportWorkerClient(() => new FakeWorker() as unknown as Worker);
+    const fresh = (): ImportRequest => ({
+      ...request,
+      files: request.files.map((file) => ({ ...file, bytes: file.bytes.slice() })),
+    });
+    const copied = fresh();
+    const kept = await client.run(copied);
+    expect(copied.files[0]?.bytes.byteLength).toBe(request.files[0]?.bytes.byteLength);
+    const moved = fresh();
+    const outcome = await client.run(moved, { moveBytes: true });
+    expect(moved.files[0]?.bytes.byteLength).toBe(0);
+    expect(outcome.report).toEqual(kept.report);
+    expect(outcome.value?.bundle.organizations).toEqual(kept.value?.bundle.organizations);
   });
 
   it('resolves with the report first; the canonical form follows, or null if the worker stops first', async () => {

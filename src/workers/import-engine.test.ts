@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../io/export/bundle-json.ts';
 import { bigBundle } from '../io/export/test-bundles.ts';
 import { encodeLinkPart, SPLIT_MIN_CHARS } from '../io/link-split.ts';
+import type { PartParser } from '../io/link-split.ts';
 import { emptyMapping } from '../io/import/column-mapping.ts';
 import { mayReadZip, runImport } from './import-engine.ts';
 import type { ImportRequest } from './import-protocol.ts';
@@ -16,13 +17,20 @@ describe('runImport with a link-part helper', () => {
       files: [{ name: 'big.json', bytes: new TextEncoder().encode(text) }],
       today: '2026-12-01',
     };
-    let calls = 0;
-    const withHelper = await runImport(request, undefined, undefined, async (part) => {
-      calls++;
+    const events: string[] = [];
+    const helper: PartParser = async (part) => {
+      events.push('parse');
       return structuredClone(encodeLinkPart(part));
-    });
+    };
+    // The helper is started and has answered before this thread parses (and before the part is sent).
+    helper.ready = async () => {
+      events.push('ready');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('up');
+    };
+    const withHelper = await runImport(request, undefined, undefined, helper);
     const alone = await runImport(request);
-    expect(calls).toBe(1);
+    expect(events).toEqual(['ready', 'up', 'parse']);
     expect(withHelper.value?.bundle.links).toHaveLength(219_999);
     expect(withHelper.files[0]?.twoCores).toBe(true);
     expect(alone.files[0]?.twoCores).toBeUndefined();
@@ -38,10 +46,12 @@ describe('runImport with a link-part helper', () => {
       today: '2026-12-01',
     };
     let calls = 0;
-    await runImport(request, undefined, undefined, async (part) => {
+    const helper: PartParser = async (part) => {
       calls++;
       return encodeLinkPart(part);
-    });
+    };
+    helper.ready = async () => void calls++;
+    await runImport(request, undefined, undefined, helper);
     expect(calls).toBe(0);
   }, 60_000);
 });
@@ -76,6 +86,24 @@ describe('mayReadZip', () => {
     expect(mayReadZip({ files: [file(Uint8Array.of(0x1f, 0x8b, 8, 0))] })).toBe(true);
     expect(mayReadZip({ files: [file(Uint8Array.of(0xff, 0xfe, 0x6e, 0))] })).toBe(true);
     expect(mayReadZip({ files: [file(new Uint8Array(16 * 1024 * 1024 + 1))] })).toBe(true);
+  });
+
+  it('is false for a Forgemap bundle of any size (its reader geocodes nothing), unless another file may', () => {
+    const big = (head: string) => {
+      const bytes = new Uint8Array(16 * 1024 * 1024 + 1).fill(0x20);
+      bytes.set(new TextEncoder().encode(head));
+      return bytes;
+    };
+    expect(mayReadZip({ files: [file(big('{"format":"forgemap.bundle","zip":"60601"'))] })).toBe(false);
+    expect(mayReadZip({ files: [file(big('\ufeff{\n  "format" : "forgemap.bundle",'))] })).toBe(false);
+    // Named a bundle by the user; and a bundle with a table that names a ZIP column.
+    expect(mayReadZip({ files: [file(big('{"links":[],'))], formats: ['bundle'] })).toBe(false);
+    expect(
+      mayReadZip({ files: [file(big('{"format":"forgemap.bundle",')), file('name,zip\nAcme,60601\n')] }),
+    ).toBe(true);
+    // Another format first, or the format further in: searched (or, big, counted as needing it) as before.
+    expect(mayReadZip({ files: [file('{"format":"other","organizations":[{"zip":"60601"}]}')] })).toBe(true);
+    expect(mayReadZip({ files: [file(big('{"organizations":[],"format":"forgemap.bundle"'))] })).toBe(true);
   });
 
   it('gives the outcome of loading the table anyway: a CSV with ZIPs is placed, a GEXF is the same', async () => {

@@ -9,6 +9,7 @@ import type { ImportOutcome } from '../io/import/import-files.ts';
 import { keptForm } from './kept-form.ts';
 import type { ImportFile } from '../io/import/import-files.ts';
 import { decodeText } from '../io/import/decode-text.ts';
+import { BUNDLE_FORMAT } from '../domain/model.ts';
 import { MAX_FILE_BYTES } from '../io/import/limits.ts';
 import type { PartParser } from '../io/link-split.ts';
 import { SPLIT_MIN_CHARS } from '../io/link-split.ts';
@@ -33,6 +34,15 @@ const ZIP_SCAN_MAX_BYTES = 16 * 1024 * 1024;
 /** Every ZIP column name the importers read contains one of these (column-mapping.ts, USAspending's). */
 const ZIP_NAMES = /zip|post/i;
 
+/** A bundle's text opens with its format, as Forgemap writes it: `{"format": "forgemap.bundle"`. */
+const BUNDLE_OPENING = new RegExp(
+  `^\\ufeff?\\s*\\{\\s*"format"\\s*:\\s*"${BUNDLE_FORMAT.replace('.', '\\.')}"`,
+);
+
+function namesBundle(bytes: Uint8Array): boolean {
+  return BUNDLE_OPENING.test(new TextDecoder().decode(bytes.subarray(0, 256)));
+}
+
 /**
  * Whether an import may read a ZIP code, so needs the ZIP table (2.2 MB, a few hundred ms to fetch and
  * parse on a slow machine): a column mapped to ZIP by the user, or a file whose text names one. Archives,
@@ -42,7 +52,9 @@ const ZIP_NAMES = /zip|post/i;
 export function mayReadZip(request: ImportRequest): boolean {
   if (request.mappings?.some((mapping) => mapping?.target === 'organizations' && mapping.columns.zip != null))
     return true;
-  return request.files.some(({ bytes }) => {
+  return request.files.some(({ bytes }, index) => {
+    // A Forgemap bundle's organizations carry their own coordinates: its reader has no use for the table.
+    if (request.formats?.[index] === 'bundle' || namesBundle(bytes)) return false;
     if (bytes.byteLength > ZIP_SCAN_MAX_BYTES) return true;
     const [b0, b1] = bytes;
     const archive = (b0 === 0x50 && b1 === 0x4b) || (b0 === 0x1f && b1 === 0x8b);
@@ -67,14 +79,20 @@ export async function runImport(
   parsePart?: PartParser,
   openHost: () => Promise<RecordsHost> = () => Promise.reject(new Error('no records engine here')),
 ): Promise<ImportOutcome> {
+  const splits = request.files.map((file, index) => {
+    const forced = request.formats?.[index];
+    const big = file.bytes.byteLength >= SPLIT_MIN_CHARS && file.bytes.byteLength <= MAX_FILE_BYTES;
+    return parsePart !== undefined && big && (forced == null || forced === 'bundle');
+  });
+  // The helper starts while the ZIP table loads, and is up before this thread blocks on a big parse.
+  const helperUp = splits.includes(true) ? parsePart?.ready?.() : undefined;
   onProgress('reference', 0);
   const zip = mayReadZip(request) ? await loadZipGeocoder() : null;
+  await helperUp;
   onProgress('reading', 0);
   const files: ImportFile[] = [];
   for (const [index, file] of request.files.entries()) {
-    const forced = request.formats?.[index];
-    const big = file.bytes.byteLength >= SPLIT_MIN_CHARS && file.bytes.byteLength <= MAX_FILE_BYTES;
-    if (parsePart === undefined || !big || (forced != null && forced !== 'bundle')) {
+    if (parsePart === undefined || splits[index] !== true) {
       files.push({ name: file.name, data: file.bytes });
       continue;
     }

@@ -50,25 +50,32 @@ export function mayBeTable(name: string): boolean {
   return !/\.(json|geojson|gexf|graphml|xml)$/i.test(name);
 }
 
+const readAll = (files: readonly ReadableFile[]) =>
+  Promise.all(files.map(async (file) => ({ file, read: await readFileBytes(file) })));
+
+const readable = (reads: Awaited<ReturnType<typeof readAll>>): ImportRequestFile[] =>
+  reads.flatMap(({ file, read }) => (read.ok ? [{ name: file.name, bytes: read.bytes }] : []));
+
 export function ImportDialog({ files, client, base, onImport, onCancel }: ImportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ step: 'reading' });
   const [unreadable, setUnreadable] = useState<string[]>([]);
   const [payload, setPayload] = useState<ImportRequestFile[] | null>(null);
+  // The files behind the payload: a run moves the payload's bytes to the worker, so a run again (with an
+  // edited mapping) reads them afresh.
+  const sources = useRef<readonly ReadableFile[]>([]);
+  const rereads = useRef(0);
   const [mappings, setMappings] = useState<(ColumnMapping | null)[]>([]);
   const [shown, setShown] = useState<ImportResult | null>(null);
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
     let live = true;
-    void Promise.all(files.map(async (file) => ({ file, read: await readFileBytes(file) }))).then(
-      (results) => {
-        if (!live) return;
-        setUnreadable(results.flatMap(({ read }) => (read.ok ? [] : [read.message])));
-        setPayload(
-          results.flatMap(({ file, read }) => (read.ok ? [{ name: file.name, bytes: read.bytes }] : [])),
-        );
-      },
-    );
+    void readAll(files).then((results) => {
+      if (!live) return;
+      setUnreadable(results.flatMap(({ read }) => (read.ok ? [] : [read.message])));
+      sources.current = results.flatMap(({ file, read }) => (read.ok ? [file] : []));
+      setPayload(readable(results));
+    });
     return () => {
       live = false;
     };
@@ -88,7 +95,11 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
             // Only a links table is attached to the open dataset; sending a big one costs a long clone.
             base: request.some((file) => mayBeTable(file.name)) ? base : null,
           },
-          { signal: controller.signal, onProgress: (fraction) => setPhase({ step: 'running', fraction }) },
+          {
+            signal: controller.signal,
+            onProgress: (fraction) => setPhase({ step: 'running', fraction }),
+            moveBytes: true,
+          },
         )
         .then((outcome) => {
           if (controller.signal.aborted) return;
@@ -129,7 +140,14 @@ export function ImportDialog({ files, client, base, onImport, onCancel }: Import
     const detected = shown?.files.map((f) => f.mapping ?? null) ?? [];
     const next = payload.map((_, i) => (i === index ? mapping : (mappings[i] ?? detected[i] ?? null)));
     setMappings(next);
-    run(payload, next);
+    const generation = ++rereads.current;
+    void readAll(sources.current).then((reads) => {
+      // A later edit read the files again meanwhile: its run is the one wanted.
+      if (generation !== rereads.current) return;
+      const failed = reads.find(({ read }) => !read.ok)?.read;
+      if (failed !== undefined && !failed.ok) setPhase({ step: 'failed', message: failed.message });
+      else run(readable(reads), next);
+    });
   };
   const download = () => {
     if (shown === null) return;

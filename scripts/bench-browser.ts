@@ -136,8 +136,13 @@ async function importThroughAddress(page: Page, base: string, file: string) {
   await page.locator('[data-testid="import-confirm"]').click();
   // Kept on the device (once its canonical form has come from the worker), the dataset opens as `h:…`.
   await page.waitForFunction(() => location.hash.includes('/h:'), undefined, { timeout: 600_000 });
-  return { reportMs, startTasks, readTasks };
+  const keptMs = await sinceNavigation(page);
+  return { reportMs, keptMs, startTasks, readTasks };
 }
+
+/** When the map first said it was drawn, on the page's clock (OBSERVE_LONG_TASKS records it). */
+const firstMapMs = (page: Page) =>
+  page.evaluate(() => Math.round((window as unknown as { __seen: { map?: number } }).__seen.map ?? NaN));
 
 /** rAF intervals while the network camera zooms in and out for `ms`. */
 async function networkFrameTimes(page: Page, ms: number) {
@@ -241,10 +246,15 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
   // 2. The national bundle on the map: load, pan, filter.
   if (parts.has('big')) {
     const page = await newPage(browser);
-    const { reportMs, startTasks, readTasks } = await importThroughAddress(page, base, 'bench-big.json');
+    const { reportMs, keptMs, startTasks, readTasks } = await importThroughAddress(
+      page,
+      base,
+      'bench-big.json',
+    );
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 600_000 });
     await mapIdle(page);
-    const mapMs = await sinceNavigation(page);
+    // The map is drawn before the dataset is kept on the device (its `h:` link) when that takes longer.
+    const mapMs = await firstMapMs(page);
     await page.locator('[data-testid="gap-summary"]').waitFor({ timeout: 600_000 });
     // From pressing Import to the drawn map and the finished analysis.
     const drawTasks = await takeLongTasks(page);
@@ -300,6 +310,7 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
       ...size(args.big),
       reportMs,
       mapMs,
+      keptMs,
       startTasks,
       readTasks,
       drawTasks,
@@ -311,7 +322,7 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
       resilienceTasks,
     };
     console.log(
-      `big ${args.big}: import report ${reportMs} ms, map drawn ${mapMs} ms, single points of failure shown ${resilienceMs} ms (the worker took ${workerMs} ms on ${workerThreads} thread(s)); long tasks while the app starts (to the import dialog): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, finding the single points of failure: ${JSON.stringify(resilienceTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
+      `big ${args.big}: import report ${reportMs} ms, map drawn ${mapMs} ms, kept on the device (h: link) ${keptMs} ms, single points of failure shown ${resilienceMs} ms (the worker took ${workerMs} ms on ${workerThreads} thread(s)); long tasks while the app starts (to the import dialog): ${JSON.stringify(startTasks)}, the worker reads the file: ${JSON.stringify(readTasks)}, drawing/analysing: ${JSON.stringify(drawTasks)}, finding the single points of failure: ${JSON.stringify(resilienceTasks)}, panning: ${JSON.stringify(panTasks)}, filtering: ${JSON.stringify(filterTasks)}`,
     );
     // 2b. The same bundle in the network view: aggregated.
     await page.getByRole('button', { name: 'Network', exact: true }).click();

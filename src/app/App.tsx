@@ -121,7 +121,8 @@ export function App() {
           base={bundle ?? null}
           onImport={(imported, _report, positions, canonical) => {
             const name = (opening.files ?? []).map((f) => f.name).join(' + ');
-            opening.closeDialog();
+            // The dialog closes, and nothing else is loaded while the bundle is being kept: a `?data=`
+            // start shows no sample on the way to its file.
             void opening.openBundle(imported, name, canonical, positions);
           }}
           onCancel={opening.closeDialog}

@@ -18,8 +18,12 @@ export interface DataOpening {
   files: readonly File[] | null;
   client: ImportClient;
   openFiles(files: readonly File[]): void;
+  /** Closes the import dialog without importing: the app shows what the route names. */
   closeDialog(): void;
-  /** Keeps an imported bundle and shows it (see the file's opening lines). */
+  /**
+   * Keeps an imported bundle and shows it (see the file's opening lines). Closes the import dialog; the app
+   * shows what the route names only once the bundle is kept (or could not be).
+   */
   openBundle(
     opened: Bundle,
     fileName: string,
@@ -65,8 +69,20 @@ export function useDataOpening(
 
   const waiting = loaded.status === 'missing' ? loaded.hash : null;
   const openBundle: DataOpening['openBundle'] = async (opened, fileName, canonical, positions = []) => {
+    setFiles(null);
     setOpening(opened.meta.title);
-    const result = await keepDataset(opened, canonical, positions).finally(() => setOpening(null));
+    let result;
+    try {
+      result = await keepDataset(opened, canonical, positions);
+    } catch (error) {
+      setNotices([
+        `"${opened.meta.title}" could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+      ]);
+      onSettled();
+      return;
+    } finally {
+      setOpening(null);
+    }
     const messages: string[] = [];
     if (result.storeError !== null)
       messages.push(

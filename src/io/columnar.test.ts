@@ -5,7 +5,7 @@ import { ORGANIZATION_FIELDS } from '../domain/model.ts';
 import { testOrganization } from '../domain/test-organization.ts';
 import { COLUMNAR_VERSION, readColumnar, writeColumnar } from './columnar.ts';
 import { canonicalBundleText } from './export/bundle-json.ts';
-import { linkAt } from './link-split.ts';
+import { encodeLinks, linkAt, rememberLinkColumns } from './link-split.ts';
 import { loadBundle } from './load-bundle.ts';
 
 /** The bundle a reader gives back, every record read. */
@@ -104,6 +104,28 @@ describe('writeColumnar / readColumnar', () => {
     const bytes = writeColumnar(bundle);
     expect(canonicalBundleText(readBack(bytes))).toBe(canonicalBundleText(bundle));
     expect(bytes.byteLength).toBeLessThan(canonicalBundleText(bundle).length * 0.6);
+  });
+
+  it('writes links that remember their columns from those columns, to the same bundle', () => {
+    const text = readFileSync(new URL('../../data/samples/chicago.json', import.meta.url), 'utf8');
+    const bundle = loadBundle(JSON.parse(text)).value!;
+    const plain = writeColumnar(bundle);
+    // The same links as columns whose string table runs the other way: other bytes, the same links.
+    const links = [...bundle.links];
+    const own = encodeLinks(links);
+    const last = own.strings.length - 1;
+    const flip = (k: number) => (k < 0 ? k : last - k);
+    rememberLinkColumns(links, {
+      ...own,
+      strings: [...own.strings].reverse(),
+      source: own.source.map(flip),
+      target: own.target.map(flip),
+      capability: own.capability.map(flip),
+    });
+    const remembered = writeColumnar({ ...bundle, links });
+    expect(remembered).not.toEqual(plain);
+    expect(readBack(remembered)).toEqual(readBack(plain));
+    expect(canonicalBundleText(readBack(remembered))).toBe(canonicalBundleText(bundle));
   });
 
   it('keeps an empty bundle', () => {

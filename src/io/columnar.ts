@@ -17,7 +17,7 @@ import type { Issue, Result } from '../domain/issues.ts';
 import type { Bundle, Need, Organization } from '../domain/model.ts';
 import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS } from '../domain/model.ts';
 import type { LinkColumns } from './link-split.ts';
-import { encodeLinks } from './link-split.ts';
+import { encodeLinks, knownLinkColumns } from './link-split.ts';
 
 const MAGIC = 0x434d4746; // "FGMC", little-endian
 export const COLUMNAR_VERSION = 1;
@@ -149,7 +149,8 @@ export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
       }
     }
   }
-  const columns = encodeLinks(links);
+  // Links that remember their columns (decoded from them, or sent as them) are not encoded again.
+  const columns = knownLinkColumns(links) ?? encodeLinks(links);
   text('links.strings', columns.strings);
   parts.push({ name: 'links.source', type: 'i32', data: columns.source });
   parts.push({ name: 'links.target', type: 'i32', data: columns.target });

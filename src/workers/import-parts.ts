@@ -3,7 +3,14 @@
 import type { Bundle, Link, Organization } from '../domain/model.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { LinkColumns } from '../io/link-split.ts';
-import { columnBuffers, encodeLinks, linkAt, rememberLinkColumns } from '../io/link-split.ts';
+import {
+  columnBuffers,
+  copyOfLinkColumns,
+  encodeLinks,
+  knownLinkColumns,
+  linkAt,
+  rememberLinkColumns,
+} from '../io/link-split.ts';
 import { eachSliced } from './sliced.ts';
 
 /**
@@ -36,7 +43,13 @@ export function splitBundle(id: number, bundle: Bundle): { parts: Part[]; light:
       key: 'organizations',
       items: bundle.organizations.slice(i, i + ORGANIZATIONS_PER_PART),
     });
-  if (bundle.links.length > 0) parts.push({ type: 'links', id, columns: encodeLinks(bundle.links) });
+  if (bundle.links.length > 0) {
+    // The links keep their columns here (their kept form, made next, writes them without encoding again,
+    // ~0.7 s for a million) and a copy moves.
+    if (knownLinkColumns(bundle.links) === undefined)
+      rememberLinkColumns(bundle.links, encodeLinks(bundle.links));
+    parts.push({ type: 'links', id, columns: copyOfLinkColumns(bundle.links)! });
+  }
   return { parts, light: { ...bundle, organizations: [], links: [] } };
 }
 

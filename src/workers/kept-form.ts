@@ -2,7 +2,7 @@
 // content hash (of the canonical text, the `h:` id), the text's size, and its columns (io/columnar.ts).
 import type { Bundle } from '../domain/model.ts';
 import { writeColumnar } from '../io/columnar.ts';
-import { canonicalBundleText, contentHash } from '../io/export/bundle-json.ts';
+import { canonicalBundleBytes, contentHash } from '../io/export/bundle-json.ts';
 import { Moved } from './actor.ts';
 import type { CanonicalBundle } from './import-protocol.ts';
 import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
@@ -12,7 +12,7 @@ import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
  * blocking, while bytes would be copied there.
  */
 export async function keptForm(bundle: Bundle): Promise<CanonicalBundle> {
-  const text = new TextEncoder().encode(canonicalBundleText(bundle));
+  const text = canonicalBundleBytes(bundle);
   const columns = writeColumnar(bundle);
   return {
     hash: await contentHash(text),

@@ -362,8 +362,20 @@ describe('?data= addresses', () => {
     expect(await page.locator(byTestId('waiting-for-file')).count()).toBe(1);
     expect(await page.locator(byTestId('map')).count()).toBe(0);
     expect(await page.locator(byTestId('gap-panel')).count()).toBe(0);
+    // Nor after Import, while the bundle is being kept: the sample's file is not fetched again.
+    const fetches = () =>
+      page.evaluate(
+        (name) =>
+          performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === `/${name}`)
+            .length,
+        relative,
+      );
+    const before = await fetches();
+    expect(before).toBe(1);
     await page.locator(byTestId('import-confirm')).click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    await page.locator(byTestId('map')).waitFor({ timeout: 30_000 });
+    expect(await fetches()).toBe(before);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Chicago/);
     expect(new URL(page.url()).search).toBe(`?data=${relative}`);
   });

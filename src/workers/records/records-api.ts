@@ -257,10 +257,11 @@ async function buildWith(
     onStep: (step, i) => progress(0.35 + (0.6 * i) / STEPS.length, STEP_DOING[step]),
   });
   progress(0.97, 'Writing the bundle');
-  const canonical = await keptForm(built.bundle);
   // The records go ahead in parts of bounded cost (links as moved columns), so that no message takes the
-  // main thread long to read; the answer carries the bundle without them, and its kept form (columns moved).
+  // main thread long to read; the answer carries the bundle without them, and its kept form (columns moved),
+  // made after the parts so that it reuses their link columns.
   const { parts, light } = splitBundle(0, built.bundle);
+  const canonical = await keptForm(built.bundle);
   for (const part of parts) emit(part, transferOf(part));
   return new Moved<RecordsOutcome>(
     { ok: true, bundle: light, headline: built.headline, canonical, files: inputs.map((i) => i.label) },

@@ -7,6 +7,7 @@ import type { Link } from '../../domain/model.ts';
 import { BUNDLE_KEYS } from '../../domain/model.ts';
 import {
   bundleHash,
+  canonicalBundleBytes,
   canonicalBundleText,
   canonicalLink,
   canonicalLinkJson,
@@ -143,6 +144,30 @@ describe('canonicalBundleText', () => {
   it('is the export', () => {
     const bundle = edgeCaseBundle();
     expect(canonicalBundleText(bundle)).toBe(exportBundleJson(bundle));
+  });
+});
+
+describe('canonicalBundleBytes', () => {
+  it("is the canonical text's UTF-8, across many pieces and characters of every width", () => {
+    const base = edgeCaseBundle();
+    const names = ['Fähr Präzision', '精密加工', 'Bolt 🔩 Works', 'plain'];
+    // Over two pieces (8,192 records each) of organizations and of links.
+    const organizations = Array.from({ length: 20_000 }, (_, i) => ({
+      ...base.organizations[0]!,
+      id: `o-${i}` as Bundle['organizations'][number]['id'],
+      name: `${names[i % names.length]!} ${i}`,
+    }));
+    const links = Array.from({ length: 17_000 }, (_, i) => ({
+      ...base.links[0]!,
+      source: organizations[i % 20_000]!.id,
+      target: organizations[(i * 7) % 20_000]!.id,
+    }));
+    for (const bundle of [base, emptyBundle(), { ...base, organizations, links }]) {
+      const bytes = canonicalBundleBytes(bundle);
+      expect(
+        Buffer.from(bytes).equals(Buffer.from(new TextEncoder().encode(canonicalBundleText(bundle)))),
+      ).toBe(true);
+    }
   });
 });
 

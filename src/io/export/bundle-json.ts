@@ -158,10 +158,19 @@ export function exportBundleJson(bundle: Bundle): string {
 }
 
 /**
- * The UTF-8 bytes of exportBundleJson's text, encoded a piece at a time: the text of a big bundle is never
+ * The text a bundle's content hash is taken of: exactly its export, so a file saved from Forgemap hashes
+ * to the same `h:` permalink id when it is opened again. Changing this layout changes every hash, which
+ * breaks links to datasets kept on users' devices: do it only with a permalink codec version bump.
+ */
+export function canonicalBundleText(bundle: Bundle): string {
+  return exportBundleJson(bundle);
+}
+
+/**
+ * The canonical text's UTF-8 bytes (what the hash is taken of), encoded a piece at a time: the text of a big bundle is never
  * made whole (in Chromium, encoding a 140 MB string took seconds, a multiple of encoding its pieces).
  */
-export function exportBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
+export function canonicalBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
   let out = new Uint8Array(1 << 16);
   let at = 0;
@@ -176,20 +185,6 @@ export function exportBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
     at += encoder.encodeInto(piece, out.subarray(at)).written;
   }
   return out.subarray(0, at);
-}
-
-/**
- * The text a bundle's content hash is taken of: exactly its export, so a file saved from Forgemap hashes
- * to the same `h:` permalink id when it is opened again. Changing this layout changes every hash, which
- * breaks links to datasets kept on users' devices: do it only with a permalink codec version bump.
- */
-export function canonicalBundleText(bundle: Bundle): string {
-  return exportBundleJson(bundle);
-}
-
-/** The canonical text's UTF-8 bytes (what the hash is taken of), made without the whole text. */
-export function canonicalBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
-  return exportBundleBytes(bundle);
 }
 
 /** First 16 hex digits of the SHA-256 of the canonical text (Web Crypto: browsers and Node ≥ 20). */

@@ -66,3 +66,35 @@ describe('afterFirstPicture', () => {
     expect(ran).toEqual(['precache']);
   });
 });
+
+describe('firstPictureOr', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves when the map or the network is first drawn, not before', async () => {
+    const { firstPictureOr, markOnce } = await load();
+    let done = false;
+    void firstPictureOr(10_000).then(() => (done = true));
+    markOnce('points');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(done).toBe(false);
+    markOnce('network-ready');
+    await settle();
+    expect(done).toBe(true);
+  });
+
+  it('resolves after the wait when no picture comes, and at once when one already came', async () => {
+    const { firstPictureOr, markOnce } = await load();
+    let done = false;
+    void firstPictureOr(10_000).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    markOnce('map-ready');
+    let again = false;
+    void firstPictureOr(10_000).then(() => (again = true));
+    await settle();
+    expect(again).toBe(true);
+  });
+});

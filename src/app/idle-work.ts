@@ -56,6 +56,20 @@ function arm(): void {
   else window.addEventListener('load', fallback, { once: true });
 }
 
+/**
+ * Resolves once the page has drawn its first picture (the map or the network), or after `withinMs`: a
+ * picture that never comes (no WebGL) must not hold work back for ever.
+ */
+export function firstPictureOr(withinMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, withinMs);
+    onceMarked(FIRST_PICTURE, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Runs `task` when the page is idle after its first picture, after the tasks queued before it. */
 export function afterFirstPicture(task: Task): void {
   queue.push(task);

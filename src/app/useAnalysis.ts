@@ -4,11 +4,37 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { YearRange } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { AnalysisState } from '../views/contracts.ts';
-import { AnalysisCancelled, createAnalysisClient } from '../workers/analysis-client.ts';
+import { AnalysisCancelled, createAnalysisClient, PART_THRESHOLD } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
 import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../workers/protocol.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
+import { firstPictureOr } from './idle-work.ts';
+
+/** The longest a big dataset's analysis waits for the page's first picture. */
+const PICTURE_WAIT_MS = 10_000;
+
+/**
+ * True while a big dataset's analysis waits for the page's first picture: on two cores, reading 1M links
+ * in the analysis worker and analysing them competes with the workers that draw the map (points, tiles),
+ * and the picture comes first. Once the page has drawn one, nothing waits again.
+ */
+function useHeldForPicture(bundle: Bundle | undefined, afterPicture: boolean): boolean {
+  const big = bundle !== undefined && bundle.organizations.length + bundle.links.length > PART_THRESHOLD;
+  const wait = afterPicture && big;
+  const [released, setReleased] = useState(false);
+  useEffect(() => {
+    if (!wait || released) return;
+    let live = true;
+    void firstPictureOr(PICTURE_WAIT_MS).then(() => {
+      if (live) setReleased(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wait, released]);
+  return wait && !released;
+}
 
 export function useAnalysis(
   datasetKey: string,
@@ -17,6 +43,8 @@ export function useAnalysis(
   counties: readonly string[],
   removed: readonly string[] = [],
   years: YearRange | null = null,
+  /** The view shown draws a picture (map, network): a big dataset's analysis waits for it. */
+  afterPicture = false,
 ): {
   state: AnalysisState;
   cancel: () => void;
@@ -45,16 +73,21 @@ export function useAnalysis(
     return () => client.dispose();
   }, []);
 
+  const held = useHeldForPicture(bundle, afterPicture);
   useEffect(() => {
-    if (bundle !== undefined) clientRef.current?.load(datasetKey, bundle);
-  }, [datasetKey, bundle]);
+    if (bundle !== undefined && !held) clientRef.current?.load(datasetKey, bundle);
+  }, [datasetKey, bundle, held]);
 
   useEffect(() => {
     const client = clientRef.current;
     if (bundle === undefined || client === null) return;
+    setState({ status: 'running', phase: 'reference', fraction: 0 });
+    if (held) {
+      controllerRef.current = null;
+      return;
+    }
     const controller = new AbortController();
     controllerRef.current = controller;
-    setState({ status: 'running', phase: 'reference', fraction: 0 });
     client
       .analyze(
         {
@@ -85,7 +118,7 @@ export function useAnalysis(
       // A newer request supersedes this one; its result, if it comes, is ignored.
       controller.abort();
     };
-  }, [datasetKey, bundle, regionId, countiesKey, removedKey, range, runCount]);
+  }, [datasetKey, bundle, regionId, countiesKey, removedKey, range, runCount, held]);
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   const rerun = useCallback(() => setRunCount((n) => n + 1), []);

@@ -3,7 +3,7 @@
 // comes back as `missing`, with what the link says about the file, so the app can ask for it.
 import { useEffect, useState } from 'react';
 import type { Bundle, Organization } from '../domain/model.ts';
-import { readColumnar } from '../io/columnar.ts';
+import { readColumnar, rememberColumnar } from '../io/columnar.ts';
 import { assembleBundle } from '../workers/import-parts.ts';
 import { keptForm } from '../workers/kept-form.ts';
 import { eachSliced } from '../workers/sliced.ts';
@@ -87,6 +87,7 @@ export async function keepDataset(
 ): Promise<KeptDataset> {
   const made = (await canonical) ?? (await keptForm(bundle));
   const { hash, size: bytes } = made;
+  rememberColumnar(bundle, made.columns);
   const filePositions = positionMap(positions);
   opened.set(hash, filePositions === undefined ? { bundle } : { bundle, filePositions });
   for (const listener of openListeners) listener(hash);
@@ -142,7 +143,9 @@ async function fromStored(content: StoredContent, label: string): Promise<Result
   const organizations = new Array<Organization>(reader.organizationCount);
   await eachSliced(reader.organizationCount, (i) => (organizations[i] = reader.organization(i)));
   const light: Bundle = { ...reader.bundle, organizations: [], links: [] };
-  return { value: await assembleBundle(light, organizations, reader.links), issues: [] };
+  const bundle = await assembleBundle(light, organizations, reader.links);
+  rememberColumnar(bundle, content.blob ?? content.bytes);
+  return { value: bundle, issues: [] };
 }
 
 async function fromStoredText(text: string | Uint8Array, label: string): Promise<Result<Bundle>> {

@@ -64,6 +64,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     region?.counties ?? NO_COUNTIES,
     removed,
     filters.years,
+    route.view !== 'gaps',
   );
   const analysis = useCarriedGaps(ownAnalysis, bundle, regionId ?? null);
   const [comparePicks, setComparePicks] = useState<readonly string[]>([]);

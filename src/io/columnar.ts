@@ -17,7 +17,7 @@ import type { Issue, Result } from '../domain/issues.ts';
 import type { Bundle, Need, Organization } from '../domain/model.ts';
 import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS } from '../domain/model.ts';
 import type { LinkColumns } from './link-split.ts';
-import { encodeLinks, knownLinkColumns } from './link-split.ts';
+import { decodeLinks, encodeLinks, knownLinkColumns, ownIdsOf } from './link-split.ts';
 
 const MAGIC = 0x434d4746; // "FGMC", little-endian
 export const COLUMNAR_VERSION = 1;
@@ -195,6 +195,38 @@ export interface ColumnarReader {
   organization(i: number): Organization;
   /** The links as columns (link-split.ts), ready for `linkAt` or to be sent to another thread. */
   links: LinkColumns;
+}
+
+/**
+ * The whole bundle from its columns, every record read: for a thread that may block (a worker), where the
+ * main thread reads a slice at a time instead.
+ */
+export function bundleFromColumnar(buffer: Uint8Array<ArrayBuffer>, label: string): Result<Bundle> {
+  const read = readColumnar(buffer, label);
+  if (read.value === null) return { value: null, issues: read.issues };
+  const reader = read.value;
+  const organizations = new Array<Organization>(reader.organizationCount);
+  for (let i = 0; i < organizations.length; i++) organizations[i] = reader.organization(i);
+  const links = decodeLinks(reader.links, ownIdsOf(organizations));
+  return { value: { ...reader.bundle, organizations, links }, issues: [] };
+}
+
+/** A bundle's columns as kept: a Blob (read elsewhere without a copy here) or the bytes. */
+export type KeptColumns = Blob | Uint8Array<ArrayBuffer>;
+
+const keptColumns = new WeakMap<Bundle, KeptColumns>();
+
+/**
+ * Remembers that `bundle` (left unchanged from now on) is what `columns` hold, so that another thread can be
+ * given the columns to read instead of the bundle's records, cloned here.
+ */
+export function rememberColumnar(bundle: Bundle, columns: KeptColumns): void {
+  keptColumns.set(bundle, columns);
+}
+
+/** The columns `bundle` was kept as or read from, or undefined. */
+export function knownColumnar(bundle: Bundle): KeptColumns | undefined {
+  return keptColumns.get(bundle);
 }
 
 /** Why the buffer cannot be read, as the one issue of a failed result. */

@@ -21,7 +21,13 @@ export interface StoredDatasetInfo {
  * JSON (io/export/bundle-json.ts) as text or as its UTF-8 bytes.
  */
 export type StoredContent =
-  { form: 'columns'; bytes: Uint8Array<ArrayBuffer> } | { form: 'json'; text: string | Uint8Array };
+  | {
+      form: 'columns';
+      bytes: Uint8Array<ArrayBuffer>;
+      /** The Blob the bytes were read from, when kept as one: a worker can read it without a copy here. */
+      blob?: Blob;
+    }
+  | { form: 'json'; text: string | Uint8Array };
 
 export interface StoredDataset extends StoredDatasetInfo {
   content: StoredContent;
@@ -169,8 +175,10 @@ async function readContent(data: Record<string, unknown>): Promise<StoredContent
         ? new Uint8Array(await value.arrayBuffer())
         : undefined;
   if ('columns' in data) {
-    const bytes = await bytesOf(data['columns']);
-    return bytes === undefined ? undefined : { form: 'columns', bytes };
+    const columns = data['columns'];
+    const bytes = await bytesOf(columns);
+    if (bytes === undefined) return undefined;
+    return columns instanceof Blob ? { form: 'columns', bytes, blob: columns } : { form: 'columns', bytes };
   }
   const text = data['text'];
   if (typeof text === 'string') return { form: 'json', text };

@@ -4,6 +4,8 @@
 import type { AnalysisPhase } from '../analysis/analyze.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
+import { bundleFromColumnar } from '../io/columnar.ts';
+import type { KeptColumns } from '../io/columnar.ts';
 import type { LinkColumns } from '../io/link-split.ts';
 import { decodeLinks, ownIdsOf } from '../io/link-split.ts';
 import { z } from 'zod';
@@ -30,12 +32,14 @@ export interface AnalysisProgress {
 /**
  * A big bundle travels as parts (its organizations in slices, each posted in its own task, so that no single
  * structured clone blocks the page; its links as columns, encoded a slice per task and moved), then the
- * `load` with the rest and `parts: true`.
+ * `load` with the rest and `parts: true`. A bundle kept on this device comes as its columns instead
+ * (`load-kept`: a Blob crosses by reference), read here, and is loaded when the call is answered.
  */
 export interface AnalysisApi extends Api {
   load: Method<{ datasetKey: string; bundle: Bundle; parts?: boolean }, null>;
   'load-part': Method<{ datasetKey: string; items: unknown[] }, null>;
   'load-links': Method<{ datasetKey: string; columns: LinkColumns }, null>;
+  'load-kept': Method<{ datasetKey: string; columns: KeptColumns }, null>;
   analyze: Method<AnalysisRequest, PackedOutcome, AnalysisProgress>;
   compare: Method<CompareRequest, PackedRegion[]>;
   resilience: Method<ResilienceRequest, ResilienceOutcome>;
@@ -57,6 +61,13 @@ export function analysisHandlers(engine: AnalysisEngine): Handlers<AnalysisApi> 
     },
     'load-links': ({ datasetKey, columns }) => {
       partsOf(datasetKey).links = columns;
+      return null;
+    },
+    'load-kept': async ({ datasetKey, columns }) => {
+      const bytes = columns instanceof Blob ? new Uint8Array(await columns.arrayBuffer()) : columns;
+      const read = bundleFromColumnar(bytes, 'the dataset');
+      if (read.value === null) throw new Error(read.issues.map((issue) => issue.message).join(' '));
+      engine.load(datasetKey, read.value);
       return null;
     },
     load: ({ datasetKey, bundle, parts }) => {
@@ -103,6 +114,10 @@ export const analysisArgs: ArgSchemas<AnalysisApi> = {
   load: z.object({ datasetKey, bundle: records<Bundle>(), parts: z.boolean().optional() }),
   'load-part': z.object({ datasetKey, items: z.array(z.unknown()) }),
   'load-links': z.object({ datasetKey, columns: records<LinkColumns>() }),
+  'load-kept': z.object({
+    datasetKey,
+    columns: z.custom<KeptColumns>((value) => value instanceof Blob || value instanceof Uint8Array),
+  }),
   analyze: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, removed: ids, years }),
   compare: z.object({ datasetKey, regions: z.array(z.object({ id: z.string(), counties: ids })), years }),
   resilience: z.object({ datasetKey, regionId: z.string().nullable(), counties: ids, years }),

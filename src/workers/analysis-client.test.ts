@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CountyFips } from '../domain/ids.ts';
 import { testBundle } from '../analysis/test-bundle.ts';
+import { rememberColumnar, writeColumnar } from '../io/columnar.ts';
 import { AnalysisEngine } from './analysis-engine.ts';
 import type { ReferenceLoaders } from './analysis-engine.ts';
 import {
@@ -31,6 +32,22 @@ const bundle = testBundle(
   ],
 );
 const request = { datasetKey: 'k', regionId: 'r', counties: ['00001'], removed: [] };
+
+/** A chain of PART_THRESHOLD suppliers into P: more records than go to the worker in one message. */
+function chainBundle() {
+  const n = PART_THRESHOLD;
+  const orgs = [
+    { id: 'P', kind: 'prime' as const },
+    ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, naics: ['332710'] })),
+  ];
+  const links = Array.from({ length: n }, (_, i): [string, string, string, number] => [
+    `s${i}`,
+    i === 0 ? 'P' : `s${i - 1}`,
+    '332710',
+    i + 1,
+  ]);
+  return testBundle(orgs, links);
+}
 
 /** A stand-in for a module worker: the worker's own methods, each message handled on a later task. */
 class FakeWorker extends EventTarget {
@@ -125,19 +142,7 @@ describe('analysis clients', () => {
   });
 
   it('sends a big dataset in parts, one task each, and analyses it as the in-thread client does', async () => {
-    // A chain of n suppliers into P, plus the heat treaters: more records than PART_THRESHOLD.
-    const n = PART_THRESHOLD;
-    const orgs = [
-      { id: 'P', kind: 'prime' as const },
-      ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, naics: ['332710'] })),
-    ];
-    const links = Array.from({ length: n }, (_, i): [string, string, string, number] => [
-      `s${i}`,
-      i === 0 ? 'P' : `s${i - 1}`,
-      '332710',
-      i + 1,
-    ]);
-    const big = testBundle(orgs, links);
+    const big = chainBundle();
     let worker: FakeWorker | undefined;
     const client = createWorkerClient(() => (worker = new FakeWorker()) as unknown as Worker);
     client.load('big', big);
@@ -153,6 +158,33 @@ describe('analysis clients', () => {
       'load',
       'analyze',
     ]);
+  });
+
+  it('sends a big dataset kept on this device as its columns, which the worker reads, with the same outcome', async () => {
+    const big = chainBundle();
+    rememberColumnar(big, new Blob([writeColumnar(big)]));
+    let worker: FakeWorker | undefined;
+    const client = createWorkerClient(() => (worker = new FakeWorker()) as unknown as Worker);
+    client.load('big', big);
+    const outcome = await client.analyze({ ...request, datasetKey: 'big' });
+    const reference = createInThreadClient(loaders);
+    reference.load('big', chainBundle());
+    const expected = await reference.analyze({ ...request, datasetKey: 'big' });
+    expect(outcome.result).toEqual(expected.result);
+    expect(outcome.result.criticalSuppliers).toContain('s0');
+    // No records cloned here: one message with the columns, then the request.
+    expect(worker?.received).toEqual(['load-kept', 'analyze']);
+  });
+
+  it('a kept copy the worker cannot read fails the request with the reason, and is not left unhandled', async () => {
+    const big = chainBundle();
+    const bytes = writeColumnar(big);
+    rememberColumnar(big, new Blob([bytes.slice(0, bytes.length - 64)]));
+    const client = createWorkerClient(() => new FakeWorker() as unknown as Worker);
+    client.load('big', big);
+    await expect(client.analyze({ ...request, datasetKey: 'big' })).rejects.toThrow(
+      /The copy of "the dataset" kept on this device cannot be read/,
+    );
   });
 
   it("compares other regions by the home region's membership rule: an organization placed by ZIP counts", async () => {

@@ -34,7 +34,7 @@ export function App() {
   const workspace = useWorkspaceData(route, loaded);
   const { bundle, data, region } = workspace;
   const actions = useRouteActions(setRoute, bundle);
-  const opening = useDataOpening(loaded, setRoute, () => setFileFirst(false));
+  const opening = useDataOpening(loaded, setRoute, () => setFileFirst(false), route.view !== 'gaps');
   const { shownView, selected, notices } = whatIsShown(route, data, routeNotices);
   // How much shared links and exports carry; exports are made from the shared copy.
   const [sharing, setSharing] = useState<SharingChoice>({ profile: 'full', marking: '' });
@@ -57,6 +57,8 @@ export function App() {
     buildLink,
   });
   const records = useRecordsBuild();
+  // A `?data=` start's bundle is shown while it is being kept: it has no link to share yet.
+  const beingKept = loaded.status === 'ready' && loaded.beingKept === true;
 
   return (
     <div className="shell">
@@ -73,7 +75,7 @@ export function App() {
       >
         <OpenDataButton onFiles={opening.openFiles} />
         <RecordsButton onOpen={records.open} />
-        {data !== null && exported !== undefined && (
+        {data !== null && exported !== undefined && !beingKept && (
           <ExportMenu
             bundle={exported}
             analysis={data.analysis}
@@ -92,13 +94,15 @@ export function App() {
             screenIsPublic={data.bundle.meta.sharing?.profile === 'public'}
           />
         )}
-        <ShareControl
-          buildLink={buildLink}
-          canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
-          choice={sharing}
-          onChoice={setSharing}
-          least={bundle?.meta.sharing?.profile ?? 'full'}
-        />
+        {!beingKept && (
+          <ShareControl
+            buildLink={buildLink}
+            canEmbed={route.dataset.kind !== 'sample' && bundle !== undefined}
+            choice={sharing}
+            onChoice={setSharing}
+            least={bundle?.meta.sharing?.profile ?? 'full'}
+          />
+        )}
       </ShellHeader>
       {notice !== null && (
         <p className="sharing-banner" role="note" data-testid="sharing-banner">
@@ -111,7 +115,9 @@ export function App() {
       />
       {opening.opening !== null && (
         <p className="opening" role="status" data-testid="opening-dataset">
-          Opening “{opening.opening}”…
+          {beingKept
+            ? `Keeping “${opening.opening}” on this device; its link comes when it is kept…`
+            : `Opening “${opening.opening}”…`}
         </p>
       )}
       {opening.files !== null && (

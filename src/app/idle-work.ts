@@ -56,11 +56,14 @@ function arm(): void {
   else window.addEventListener('load', fallback, { once: true });
 }
 
+/** The longest that work held for the first picture waits for it. */
+export const PICTURE_WAIT_MS = 10_000;
+
 /**
  * Resolves once the page has drawn its first picture (the map or the network), or after `withinMs`: a
  * picture that never comes (no WebGL) must not hold work back for ever.
  */
-export function firstPictureOr(withinMs: number): Promise<void> {
+export function firstPictureOr(withinMs = PICTURE_WAIT_MS): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, withinMs);
     onceMarked(FIRST_PICTURE, () => {

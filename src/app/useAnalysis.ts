@@ -11,9 +11,6 @@ import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 import { firstPictureOr } from './idle-work.ts';
 
-/** The longest a big dataset's analysis waits for the page's first picture. */
-const PICTURE_WAIT_MS = 10_000;
-
 /**
  * True while a big dataset's analysis waits for the page's first picture: on two cores, reading 1M links
  * in the analysis worker and analysing them competes with the workers that draw the map (points, tiles),
@@ -26,7 +23,7 @@ function useHeldForPicture(bundle: Bundle | undefined, afterPicture: boolean): b
   useEffect(() => {
     if (!wait || released) return;
     let live = true;
-    void firstPictureOr(PICTURE_WAIT_MS).then(() => {
+    void firstPictureOr().then(() => {
       if (live) setReleased(true);
     });
     return () => {

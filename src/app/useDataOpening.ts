@@ -9,7 +9,8 @@ import type { Route } from '../state/route.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { useDataParam, useFileDrop, useImportClient } from './OpenData.tsx';
-import { keepDataset, listKeptDatasets } from './useDataset.ts';
+import { firstPictureOr } from './idle-work.ts';
+import { doneKeeping, keepDataset, listKeptDatasets } from './useDataset.ts';
 import type { DatasetState, FilePosition } from './useDataset.ts';
 import type { SetRoute } from './useRouteActions.ts';
 
@@ -38,12 +39,13 @@ export interface DataOpening {
 
 /**
  * `onSettled`: the file the address named (`?data=`) was imported, cancelled or could not be fetched; the
- * app then shows what the route names.
+ * app then shows what the route names. `drawsPicture`: the view shown draws a map or a network.
  */
 export function useDataOpening(
   loaded: DatasetState,
   setRoute: SetRoute,
   onSettled: () => void = () => {},
+  drawsPicture = false,
 ): DataOpening {
   const [files, setFiles] = useState<readonly File[] | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
@@ -71,10 +73,17 @@ export function useDataOpening(
   const openBundle: DataOpening['openBundle'] = async (opened, fileName, canonical, positions = []) => {
     setFiles(null);
     setOpening(opened.meta.title);
+    // The picture first: a `?data=` start's bundle is drawn while it is kept, and the import worker's kept
+    // form (begun at the report) waits meanwhile: the two cores of a small machine cannot do both at once.
+    if (loaded.status === 'waiting' && drawsPicture) {
+      client.holdKeptForm(true);
+      void firstPictureOr().then(() => client.holdKeptForm(false));
+    }
     let result;
     try {
       result = await keepDataset(opened, canonical, positions);
     } catch (error) {
+      doneKeeping();
       setNotices([
         `"${opened.meta.title}" could not be opened: ${error instanceof Error ? error.message : String(error)}`,
       ]);

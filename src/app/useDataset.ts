@@ -1,7 +1,7 @@
 // Resolves the route's dataset to a bundle: a shipped sample (fetched from the app's origin), a dataset kept
 // on this device (IndexedDB, by content hash), or one embedded in the link. A hash this device does not have
 // comes back as `missing`, with what the link says about the file, so the app can ask for it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Bundle, Organization } from '../domain/model.ts';
 import { readColumnar, rememberColumnar } from '../io/columnar.ts';
 import { assembleBundle } from '../workers/import-parts.ts';
@@ -31,6 +31,8 @@ export type DatasetState =
       issues: Issue[];
       /** Node positions an imported GEXF or GraphML file brought, by organization id. */
       filePositions?: ReadonlyMap<string, { x: number; y: number }> | undefined;
+      /** Shown while it is being kept on this device: it has no `h:` link yet. */
+      beingKept?: boolean;
     }
   | { status: 'missing'; key: string; hash: string }
   | { status: 'failed'; key: string; issues: Issue[] }
@@ -52,11 +54,34 @@ export function datasetStore(): DatasetStore {
   return store;
 }
 
+export type InTab = { bundle: Bundle; filePositions?: ReadonlyMap<string, { x: number; y: number }> };
 /** Bundles opened in this tab, by hash: found at once, and kept even when the device store failed. */
-const opened = new Map<
-  string,
-  { bundle: Bundle; filePositions?: ReadonlyMap<string, { x: number; y: number }> }
->();
+const opened = new Map<string, InTab>();
+
+/**
+ * The bundle of a `?data=` start being kept on this device: shown at once (the address names no dataset
+ * yet), instead of after its canonical form and hash (seconds, for a big file). Its `h:` link then names
+ * the very same bundle, so nothing is read, analysed or drawn again.
+ */
+let beingKept: InTab | null = null;
+const beingKeptListeners = new Set<() => void>();
+function setBeingKept(next: InTab | null): void {
+  beingKept = next;
+  for (const listener of beingKeptListeners) listener();
+}
+const subscribeBeingKept = (listener: () => void) => {
+  beingKeptListeners.add(listener);
+  return () => {
+    beingKeptListeners.delete(listener);
+  };
+};
+/**
+ * The bundle being kept could not be kept: it is no longer shown. (One that was kept stays here until the
+ * next is: its `h:` link names the same bundle, and the start's last render without that link shows it.)
+ */
+export function doneKeeping(): void {
+  if (beingKept !== null) setBeingKept(null);
+}
 
 export type FilePosition = { id: string; x: number; y: number };
 
@@ -85,10 +110,11 @@ export async function keepDataset(
   canonical: CanonicalBundle | null | Promise<CanonicalBundle | null> = null,
   positions: readonly FilePosition[] = [],
 ): Promise<KeptDataset> {
+  const filePositions = positionMap(positions);
+  setBeingKept(filePositions === undefined ? { bundle } : { bundle, filePositions });
   const made = (await canonical) ?? (await keptForm(bundle));
   const { hash, size: bytes } = made;
   rememberColumnar(bundle, made.columns);
-  const filePositions = positionMap(positions);
   opened.set(hash, filePositions === undefined ? { bundle } : { bundle, filePositions });
   for (const listener of openListeners) listener(hash);
   try {
@@ -217,7 +243,25 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
   }
 }
 
+/**
+ * The dataset when it needs no reading: a bundle opened in this tab under the route's hash, or, while the
+ * address names none yet (`waiting`), the `?data=` start's bundle being kept. Else null.
+ */
+export function datasetAtOnce(
+  key: string,
+  waiting: boolean,
+  inTab: InTab | undefined,
+  keeping: InTab | null,
+): DatasetState | null {
+  if (inTab !== undefined) return { status: 'ready', key, issues: [], ...inTab };
+  if (waiting && keeping !== null)
+    return { status: 'ready', key: KEEPING, issues: [], ...keeping, beingKept: true };
+  return null;
+}
+
 const WAITING = 'waiting';
+/** The key of the `?data=` start's bundle while it is being kept (see beingKept). */
+const KEEPING = 'keeping';
 
 /**
  * The dataset the route names, reloaded whenever the route names another; with `null`, none (the app is
@@ -228,6 +272,15 @@ export function useDataset(ref: DatasetRef | null): DatasetState {
   const [state, setState] = useState<DatasetState>({ status: 'loading', key });
   const [revision, setRevision] = useState(0);
   const waitingFor = ref?.kind === 'hash' ? ref.id : null;
+  const keeping = useSyncExternalStore(subscribeBeingKept, () => beingKept);
+  // A bundle opened in this tab is there at once: a `?data=` start's bundle, shown while it was being kept,
+  // goes on under its `h:` link without a render in between that has no dataset.
+  const inTab = waitingFor === null ? undefined : opened.get(waitingFor);
+  const atOnce = useMemo(
+    () => datasetAtOnce(key, ref === null, inTab, keeping),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key describes ref fully.
+    [key, inTab, keeping],
+  );
   useEffect(() => {
     if (waitingFor === null) return;
     const listener = (hash: string) => {
@@ -262,6 +315,10 @@ export function useDataset(ref: DatasetRef | null): DatasetState {
     // The key describes ref fully; a revision means the bundle for it was just opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, revision]);
+  useEffect(() => {
+    if (atOnce !== null) markOnce('dataset');
+  }, [atOnce]);
+  if (atOnce !== null) return atOnce;
   if (ref === null) return { status: 'waiting', key };
   return state.key === key ? state : { status: 'loading', key };
 }

@@ -58,7 +58,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   const regions = useMemo(() => regionOptions(bundle), [bundle]);
   const region = regions.find((r) => r.id === regionId);
   const ownAnalysis = useAnalysis(
-    loaded.key,
+    analysisKey(bundle),
     bundle,
     regionId ?? null,
     region?.counties ?? NO_COUNTIES,
@@ -142,6 +142,23 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     selectedRisk,
     selectedChokepoints,
   };
+}
+
+/**
+ * The analysis worker's name for a bundle: one per bundle object, not per address, so that a `?data=`
+ * start's bundle, shown while it was being kept, goes on under its `h:` link without being sent to the
+ * worker and analysed again.
+ */
+const analysisKeys = new WeakMap<Bundle, string>();
+let analysedBundles = 0;
+function analysisKey(bundle: Bundle | undefined): string {
+  if (bundle === undefined) return 'none';
+  let key = analysisKeys.get(bundle);
+  if (key === undefined) {
+    key = `bundle:${++analysedBundles}`;
+    analysisKeys.set(bundle, key);
+  }
+  return key;
 }
 
 /**

@@ -76,6 +76,14 @@ function textColumn(values: readonly string[]): { text: string; ends: Int32Array
 
 /** The bundle as one buffer of columns (see the top). */
 export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
+  const steps = columnarSteps(bundle);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/** writeColumnar as steps: it yields after each field's columns (a thread that must answer meanwhile). */
+export function* columnarSteps(bundle: Bundle): Generator<void, Uint8Array<ArrayBuffer>, void> {
   const { organizations: orgs, links, ...rest } = bundle;
   const n = orgs.length;
   const parts: { name: string; type: ArrayType; data: Column }[] = [];
@@ -85,6 +93,7 @@ export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
     parts.push({ name: `${name}.ends`, type: 'i32', data: column.ends });
   };
   for (const field of ORGANIZATION_FIELDS) {
+    yield;
     const type: FieldType = FIELD_TYPES[field];
     switch (type) {
       case 'text':
@@ -149,8 +158,10 @@ export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
       }
     }
   }
+  yield;
   // Links that remember their columns (decoded from them, or sent as them) are not encoded again.
   const columns = knownLinkColumns(links) ?? encodeLinks(links);
+  yield;
   text('links.strings', columns.strings);
   parts.push({ name: 'links.source', type: 'i32', data: columns.source });
   parts.push({ name: 'links.target', type: 'i32', data: columns.target });
@@ -166,6 +177,7 @@ export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
     at = align8(at + part.data.byteLength);
     return section;
   });
+  yield;
   const header = new TextEncoder().encode(
     JSON.stringify({ bundle: rest, organizations: n, links: links.length, sections } satisfies Header),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalOf, runImport } from './import-engine.ts';
-import { serve } from './actor.ts';
+import { Moved, serve } from './actor.ts';
 import { importHandlers } from './import-api.ts';
 import type { ImportApi } from './import-api.ts';
 import { createImportWorkerClient, createInThreadImportClient, ImportCancelled } from './import-client.ts';
@@ -27,6 +27,7 @@ class FakeWorker extends EventTarget {
         run: handlers.run,
         canonical: (arg, context) =>
           this.sendsCanonical ? handlers.canonical(arg, context) : new Promise<null>(() => {}),
+        'hold-kept-form': handlers['hold-kept-form'],
       },
       {
         postMessage: (data) => {
@@ -110,6 +111,25 @@ describe('import clients', () => {
     stopped.dispose();
     expect(silent?.terminated).toBe(true);
     expect(await early.canonical).toBeNull();
+  });
+
+  it('the worker holds the kept form it makes after a run while asked, then makes the same form', async () => {
+    const handlers = importHandlers();
+    const context = { emit: () => {}, cancelled: () => false };
+    await handlers.run(request, context);
+    // Held before the form's first step (it begins a task after the answer).
+    handlers['hold-kept-form']({ hold: true }, context);
+    let made = false;
+    const canonical = Promise.resolve(handlers.canonical(null, context)).then((form) => {
+      made = true;
+      return form;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(made).toBe(false);
+    handlers['hold-kept-form']({ hold: false }, context);
+    const expected = await canonicalOf(await runImport(request));
+    const form = await canonical;
+    expect((form instanceof Moved ? form.value : form)?.hash).toBe(expected?.hash);
   });
 
   it('cancelling terminates the worker and the next run starts a fresh one', async () => {

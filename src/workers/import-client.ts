@@ -1,12 +1,11 @@
 // The app's handle on imports: one actor (see actor.ts) over the import worker, or over the same methods in
 // this thread where workers are missing (and in unit tests). Cancelling stops the worker; the next import
 // starts a fresh one. The importer code is loaded on demand, so none of it weighs on the app's first load.
-import { z } from 'zod';
 import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { WorkerLike } from './actor.ts';
 import type { ImportApi } from './import-api.ts';
 import { OutcomeAssembler } from './import-parts.ts';
-import { importRequestSchema } from './import-protocol.ts';
+import { importArgSchemas } from './import-protocol.ts';
 import type { ImportPhase, ImportRequest, ImportResult } from './import-protocol.ts';
 
 export class ImportCancelled extends Error {
@@ -33,6 +32,11 @@ export interface ImportClient {
   run(request: ImportRequest, options?: ImportRunOptions): Promise<ImportResult>;
   /** Starts the worker ahead of its first file (a `?data=` link: it loads while the page starts). */
   warm(): void;
+  /**
+   * Holds the kept form the worker makes after a run (true), while the page draws its first picture, or
+   * lets it go on (false). Starts no worker.
+   */
+  holdKeptForm(hold: boolean): void;
   dispose(): void;
 }
 
@@ -64,6 +68,9 @@ function clientOver(start: () => WorkerLike): ImportClient {
       return { ...outcome, canonical };
     },
     warm: () => actor.start(),
+    holdKeptForm: (hold) => {
+      if (actor.running()) actor.send('hold-kept-form', { hold });
+    },
     dispose: () => actor.dispose(),
   };
 }
@@ -79,9 +86,9 @@ function buffersOf(request: ImportRequest): ArrayBuffer[] {
 export function createInThreadImportClient(): ImportClient {
   return clientOver(() =>
     inThreadLazy<ImportApi>(
-      ['run', 'canonical'],
+      ['run', 'canonical', 'hold-kept-form'],
       async () => (await import('./import-api.ts')).importHandlers(),
-      { run: importRequestSchema, canonical: z.null() },
+      importArgSchemas,
     ),
   );
 }

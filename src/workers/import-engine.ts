@@ -63,9 +63,12 @@ export function mayReadZip(request: ImportRequest): boolean {
   });
 }
 
-/** What keeping an imported bundle on the device takes (its hash, size and columns). */
-export async function canonicalOf(outcome: ImportOutcome): Promise<CanonicalBundle | null> {
-  return outcome.value === null ? null : keptForm(outcome.value.bundle);
+/** What keeping an imported bundle on the device takes (its hash, size and columns); see keptForm. */
+export async function canonicalOf(
+  outcome: ImportOutcome,
+  between?: () => Promise<void>,
+): Promise<CanonicalBundle | null> {
+  return outcome.value === null ? null : keptForm(outcome.value.bundle, between);
 }
 
 /**

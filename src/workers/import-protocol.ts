@@ -58,3 +58,10 @@ export const CANONICAL_BLOB_BYTES = 1024 * 1024;
 export interface ImportResult extends ImportOutcome {
   canonical: Promise<CanonicalBundle | null>;
 }
+
+/** What the import worker's methods accept (import-api.ts), checked before each runs. */
+export const importArgSchemas = {
+  run: importRequestSchema,
+  canonical: z.null(),
+  'hold-kept-form': z.object({ hold: z.boolean() }),
+};

@@ -373,8 +373,12 @@ describe('?data= addresses', () => {
     const before = await fetches();
     expect(before).toBe(1);
     await page.locator(byTestId('import-confirm')).click();
-    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    // Shown as soon as it is imported, and the same map goes on under its h: link (not made again).
     await page.locator(byTestId('map')).waitFor({ timeout: 30_000 });
+    await page.locator(byTestId('map')).evaluate((e) => e.setAttribute('data-seen-before', 'yes'));
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator(`${byTestId('map')}[data-seen-before="yes"]`).count()).toBe(1);
     expect(await fetches()).toBe(before);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Chicago/);
     expect(new URL(page.url()).search).toBe(`?data=${relative}`);

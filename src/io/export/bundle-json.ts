@@ -171,6 +171,14 @@ export function canonicalBundleText(bundle: Bundle): string {
  * made whole (in Chromium, encoding a 140 MB string took seconds, a multiple of encoding its pieces).
  */
 export function canonicalBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
+  const steps = canonicalBytesSteps(bundle);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/** canonicalBundleBytes as steps: it yields after each piece (a thread that must answer meanwhile). */
+export function* canonicalBytesSteps(bundle: Bundle): Generator<void, Uint8Array<ArrayBuffer>, void> {
   const encoder = new TextEncoder();
   let out = new Uint8Array(1 << 16);
   let at = 0;
@@ -183,6 +191,7 @@ export function canonicalBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
       out = grown;
     }
     at += encoder.encodeInto(piece, out.subarray(at)).written;
+    yield;
   }
   return out.subarray(0, at);
 }

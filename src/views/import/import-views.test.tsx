@@ -62,7 +62,12 @@ describe('MappingEditor', () => {
 
 describe('ImportDialog', () => {
   it('opens as a labelled modal dialog that is reading the files, with Import disabled', () => {
-    const client: ImportClient = { run: () => new Promise(() => {}), warm: () => {}, dispose: () => {} };
+    const client: ImportClient = {
+      run: () => new Promise(() => {}),
+      warm: () => {},
+      holdKeptForm: () => {},
+      dispose: () => {},
+    };
     const html = renderToStaticMarkup(
       <ImportDialog
         files={[new File(['name\nA\n'], `${XSS}.csv`)]}

@@ -175,18 +175,32 @@ export function knownLinkColumns(links: readonly Link[]): Readonly<LinkColumns> 
 
 /** A fresh copy of the columns `links` were decoded from (to be moved to another thread), or null. */
 export function copyOfLinkColumns(links: readonly Link[]): LinkColumns | null {
+  const steps = copyLinkColumnsSteps(links);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/**
+ * copyOfLinkColumns as steps, one column each: copying a million-link column takes tens of milliseconds
+ * on a slow machine, all of them together a long task.
+ */
+export function* copyLinkColumnsSteps(links: readonly Link[]): Generator<void, LinkColumns | null, void> {
   const known = knownLinkColumns(links);
   if (known === undefined) return null;
-  return {
-    count: known.count,
-    strings: known.strings.slice(),
-    source: known.source.slice(),
-    target: known.target.slice(),
-    kind: known.kind.slice(),
-    capability: known.capability.slice(),
-    value: known.value.slice(),
-    year: known.year.slice(),
-  };
+  const strings = known.strings.slice();
+  yield;
+  const source = known.source.slice();
+  yield;
+  const target = known.target.slice();
+  yield;
+  const kind = known.kind.slice();
+  const capability = known.capability.slice();
+  yield;
+  const value = known.value.slice();
+  yield;
+  const year = known.year.slice();
+  return { count: known.count, strings, source, target, kind, capability, value, year };
 }
 
 /** The links of `columns` as objects, with ids taken from `ownIds` where it has them (see below). */

@@ -3,7 +3,7 @@
 // next request starts a fresh one and sends the dataset again.
 import type { Bundle } from '../domain/model.ts';
 import { knownColumnar } from '../io/columnar.ts';
-import { columnBuffers, copyOfLinkColumns, linkColumnsBuilder } from '../io/link-split.ts';
+import { columnBuffers, copyLinkColumnsSteps, linkColumnsBuilder } from '../io/link-split.ts';
 import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { Actor, WorkerLike } from './actor.ts';
 import { analysisArgs, analysisHandlers } from './analysis-api.ts';
@@ -22,7 +22,10 @@ import type {
   SupplierChokepointsRequest,
 } from './protocol.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
-import { nextTask } from './sliced.ts';
+import { nextTask, runSliced } from './sliced.ts';
+
+/** The longest the main thread spends copying the link columns before it lets the page go on. */
+const SLICE_MS = 30;
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -93,8 +96,13 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
       }
       if (bundle.links.length > 0) {
         // Encoded a slice per task, then moved in one message: link objects cost seconds to clone. Links
-        // decoded from columns (a kept dataset) send a copy of those instead.
-        let columns = copyOfLinkColumns(bundle.links);
+        // decoded from columns (an imported bundle) send a copy of those instead, a column per task.
+        await nextTask();
+        if (stale()) return;
+        let columns = await runSliced(copyLinkColumnsSteps(bundle.links), SLICE_MS);
+        if (stale()) return;
+        await nextTask();
+        if (stale()) return;
         if (columns === null) {
           const builder = linkColumnsBuilder(bundle.links);
           for (let i = 0; i < bundle.links.length; i += LINKS_PER_SLICE) {

@@ -121,6 +121,25 @@ describe('analysis clients', () => {
     expect(outcome.result.criticalSuppliers).toEqual(['P']);
   });
 
+  it('warm starts the worker ahead; a dataset loaded afterwards is sent at once, before any request', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createWorkerClient(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    client.load('k', bundle);
+    expect(workers).toHaveLength(0);
+    client.warm();
+    expect(workers).toHaveLength(1);
+    client.load('k', bundle);
+    expect(workers[0]?.received).toEqual(['load']);
+    const outcome = await client.analyze(request);
+    expect(outcome.result.criticalSuppliers).toEqual(['P']);
+    expect(workers[0]?.received).toEqual(['load', 'analyze']);
+    expect(workers).toHaveLength(1);
+  });
+
   it('cancelling terminates the worker, and the next request starts a fresh one with the dataset', async () => {
     const workers: FakeWorker[] = [];
     const client = createWorkerClient(() => {

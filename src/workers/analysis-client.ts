@@ -48,6 +48,8 @@ export interface AnalysisClient {
   /** One supplier's chokepoints with what each cuts off (after `resilience`, from the same trees). */
   supplierChokepoints(request: SupplierChokepointsRequest): Promise<Chokepoint[]>;
   primeChokepoints(request: PrimeChokepointsRequest): Promise<string[]>;
+  /** Starts the worker ahead of the first dataset, so that its code has loaded by then. */
+  warm(): void;
   dispose(): void;
 }
 
@@ -186,6 +188,7 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
       await ready();
       return actor.call('prime-chokepoints', request);
     },
+    warm: () => actor.start(),
     dispose: () => actor.dispose(),
   };
 }

@@ -14,6 +14,7 @@
 // half-read.
 import type { CapabilityId } from '../domain/ids.ts';
 import type { Issue, Result } from '../domain/issues.ts';
+import { runToEnd } from '../domain/steps.ts';
 import type { Bundle, Need, Organization } from '../domain/model.ts';
 import { LINK_KINDS, ORG_KINDS, ORGANIZATION_FIELDS } from '../domain/model.ts';
 import type { LinkColumns } from './link-split.ts';
@@ -76,10 +77,7 @@ function textColumn(values: readonly string[]): { text: string; ends: Int32Array
 
 /** The bundle as one buffer of columns (see the top). */
 export function writeColumnar(bundle: Bundle): Uint8Array<ArrayBuffer> {
-  const steps = columnarSteps(bundle);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next();
-  return step.value;
+  return runToEnd(columnarSteps(bundle));
 }
 
 /** writeColumnar as steps: it yields after each field's columns (a thread that must answer meanwhile). */

@@ -11,6 +11,7 @@
 import type { CapabilityId, OrgId } from '../domain/ids.ts';
 import type { Link } from '../domain/model.ts';
 import { LINK_KINDS } from '../domain/model.ts';
+import { runToEnd } from '../domain/steps.ts';
 import { fastLink } from './fast-validate.ts';
 
 /** Below this many characters one JSON.parse is fast enough; a helper would only add its start-up time. */
@@ -175,10 +176,7 @@ export function knownLinkColumns(links: readonly Link[]): Readonly<LinkColumns> 
 
 /** A fresh copy of the columns `links` were decoded from (to be moved to another thread), or null. */
 export function copyOfLinkColumns(links: readonly Link[]): LinkColumns | null {
-  const steps = copyLinkColumnsSteps(links);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next();
-  return step.value;
+  return runToEnd(copyLinkColumnsSteps(links));
 }
 
 /**

@@ -33,6 +33,17 @@ const bundle = testBundle(
 );
 const request = { datasetKey: 'k', regionId: 'r', counties: ['00001'], removed: [] };
 
+/** A worker client over FakeWorkers, with every worker it started, in order. */
+function countedWorkerClient() {
+  const workers: FakeWorker[] = [];
+  const client = createWorkerClient(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker as unknown as Worker;
+  });
+  return { client, workers };
+}
+
 /** A chain of PART_THRESHOLD suppliers into P: more records than go to the worker in one message. */
 function chainBundle() {
   const n = PART_THRESHOLD;
@@ -122,12 +133,7 @@ describe('analysis clients', () => {
   });
 
   it('warm starts the worker ahead; a dataset loaded afterwards is sent at once, before any request', async () => {
-    const workers: FakeWorker[] = [];
-    const client = createWorkerClient(() => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker as unknown as Worker;
-    });
+    const { client, workers } = countedWorkerClient();
     client.load('k', bundle);
     expect(workers).toHaveLength(0);
     client.warm();
@@ -141,12 +147,7 @@ describe('analysis clients', () => {
   });
 
   it('cancelling terminates the worker, and the next request starts a fresh one with the dataset', async () => {
-    const workers: FakeWorker[] = [];
-    const client = createWorkerClient(() => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker as unknown as Worker;
-    });
+    const { client, workers } = countedWorkerClient();
     client.load('k', bundle);
     const controller = new AbortController();
     const running = client.analyze(request, { signal: controller.signal });

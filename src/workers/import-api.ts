@@ -5,12 +5,11 @@
 // both), and lets it go on.
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import type { PartParser } from '../io/link-split.ts';
-import type { Api, ArgSchemas, Handlers, Method } from './actor.ts';
+import type { Api, Handlers, Method } from './actor.ts';
 import { canonicalOf, runImport } from './import-engine.ts';
 import { movable } from './kept-form.ts';
 import { splitOutcome, transferOf } from './import-parts.ts';
 import type { ImportPart } from './import-parts.ts';
-import { importArgSchemas } from './import-protocol.ts';
 import type { CanonicalBundle, ImportPhase, ImportRequest } from './import-protocol.ts';
 import { nextMessageTurn, nextTask } from './sliced.ts';
 import type { RecordsHost } from '../io/records/subaward-read.ts';
@@ -96,6 +95,3 @@ export function importHandlers(
     },
   };
 }
-
-/** What each method accepts, checked before it runs (in import-protocol.ts: the client needs it too). */
-export const importArgs: ArgSchemas<ImportApi> = importArgSchemas;

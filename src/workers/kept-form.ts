@@ -6,7 +6,7 @@ import { canonicalBytesSteps, contentHash } from '../io/export/bundle-json.ts';
 import { Moved } from './actor.ts';
 import type { CanonicalBundle } from './import-protocol.ts';
 import { CANONICAL_BLOB_BYTES } from './import-protocol.ts';
-import { runToEnd } from './sliced.ts';
+import { runToEnd } from '../domain/steps.ts';
 
 /**
  * Big columns come as a Blob: it crosses to the main thread by reference and IndexedDB writes it without

@@ -1,6 +1,6 @@
 // The one way long work yields: a task boundary (`nextTask`; `nextMessageTurn` without a timer's delay), loops
 // cut into slices of about `sliceMs` by the clock (`eachSliced`), and computations written as generators that
-// yield between small steps, run in slices (`runSliced`) or straight through (`runToEnd`: tests, workers).
+// yield between small steps, run in slices (`runSliced`) or straight through (domain/steps.ts: `runToEnd`).
 
 /** Waits for the next task, so the tab can paint and take input. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -45,13 +45,5 @@ export async function runSliced<T>(
     while (step.done !== true && performance.now() < until) step = steps.next();
     if (step.done === true) return step.value;
     await nextTask();
-  }
-}
-
-/** Runs `steps` to the end at once. */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
   }
 }

@@ -2,6 +2,7 @@
 // Keys come out in a fixed order and absent optional fields are left out, so equal bundles give equal bytes.
 import type { Bundle, BundleMeta, Capability, Link, Need, Organization, Region } from '../../domain/model.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, ORGANIZATION_FIELDS } from '../../domain/model.ts';
+import { runToEnd } from '../../domain/steps.ts';
 
 /** The keys of `T`, in output order; the type check below fails when the model gains a field not listed. */
 type KeyList<T> = readonly (keyof T & string)[];
@@ -171,10 +172,7 @@ export function canonicalBundleText(bundle: Bundle): string {
  * made whole (in Chromium, encoding a 140 MB string took seconds, a multiple of encoding its pieces).
  */
 export function canonicalBundleBytes(bundle: Bundle): Uint8Array<ArrayBuffer> {
-  const steps = canonicalBytesSteps(bundle);
-  let step = steps.next();
-  while (step.done !== true) step = steps.next();
-  return step.value;
+  return runToEnd(canonicalBytesSteps(bundle));
 }
 
 /** canonicalBundleBytes as steps: it yields after each piece (a thread that must answer meanwhile). */

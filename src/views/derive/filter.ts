@@ -6,7 +6,8 @@ import { knownLinkColumns } from '../../io/link-split.ts';
 import type { LinkColumns } from '../../io/link-split.ts';
 import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
-import { runSliced, runToEnd } from '../../workers/sliced.ts';
+import { runToEnd } from '../../domain/steps.ts';
+import { runSliced } from '../../workers/sliced.ts';
 
 /** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);

@@ -6,7 +6,7 @@ import { geoArea, geoCentroid } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { runToEnd } from '../../workers/sliced.ts';
+import { runToEnd } from '../../domain/steps.ts';
 
 /**
  * The basemap's vector tiles (made at build time by scripts/basemap/tiles.ts from us-atlas, one tile pack

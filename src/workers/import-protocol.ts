@@ -2,8 +2,6 @@
 // carries the files' bytes and the user's choices (formats, column mappings, the open dataset for a links
 // table); the worker answers with progress, the outcome's parts and the outcome, then its canonical form.
 import { z } from 'zod';
-import type { ArgSchemas } from './actor.ts';
-import type { ImportApi } from './import-api.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { ColumnMapping } from '../io/import/column-mapping.ts';
 import type { ImportFormat } from '../io/import/formats.ts';
@@ -61,8 +59,11 @@ export interface ImportResult extends ImportOutcome {
   canonical: Promise<CanonicalBundle | null>;
 }
 
-/** What the import worker's methods accept (import-api.ts), checked before each runs. */
-export const importArgSchemas: ArgSchemas<ImportApi> = {
+/**
+ * What the import worker's methods accept (import-api.ts), checked before each runs; here, not there, so
+ * that the client has them without loading the importer (serve and inThreadLazy check them against the API).
+ */
+export const importArgSchemas = {
   run: importRequestSchema,
   canonical: z.null(),
   'hold-kept-form': z.object({ hold: z.boolean() }),

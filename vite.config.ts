@@ -38,6 +38,40 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * The page's first script is src/app/boot.ts, which starts what the address asks for and then imports the
+ * app (src/app/main.tsx). The app's chunks are named in index.html as module preloads, so that the browser
+ * fetches and compiles them alongside the first script instead of once it has run.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'forgemap-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        if (bundle === undefined) return [];
+        const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/main.tsx') === true);
+        if (app === undefined) throw new Error('forgemap-preload-app: no chunk for src/app/main.tsx');
+        const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
+        };
+        add(app.fileName);
+        return [...files].map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * Installable and offline after one visit: a service worker (Workbox, made at build time) precaches the app,
  * its workers, fonts, basemap, reference data and samples (about 10 MB; source maps left out), and keeps
  * DuckDB-Wasm (34 MB, only for public records) once it was first used. The app registers it once the first
@@ -77,7 +111,7 @@ const offline = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [basemapTiles(), react(), contentSecurityPolicy(), offline],
+  plugins: [basemapTiles(), react(), contentSecurityPolicy(), preloadApp(), offline],
   base: './',
   build: {
     target: 'es2022',

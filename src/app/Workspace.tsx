@@ -4,7 +4,8 @@
 import { RegionSuggestions } from '../views/panels/RegionSuggestions.tsx';
 import { FirstHint } from './FirstHint.tsx';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, use, useMemo, useState } from 'react';
+import type { ComponentProps } from 'react';
 import type Sigma from 'sigma';
 import type { Issue } from '../domain/issues.ts';
 import { Select } from '../ui/Select.tsx';
@@ -13,7 +14,6 @@ import type { DatasetView } from '../views/contracts.ts';
 import { ImportedValueChart } from '../views/gaps/charts/ImportedValueChart.tsx';
 import { GapList } from '../views/gaps/GapList.tsx';
 import { GapsDashboard } from '../views/gaps/GapsDashboard.tsx';
-import { MapView } from '../views/map/MapView.tsx';
 import { FilterPanel } from '../views/panels/FilterPanel.tsx';
 import { Inspector } from '../views/panels/Inspector.tsx';
 import { SearchBox } from '../views/panels/SearchBox.tsx';
@@ -21,12 +21,20 @@ import { VisibleTable } from '../views/table/VisibleTable.tsx';
 import { DatasetSummary } from './DatasetSummary.tsx';
 import type { RouteActions } from './useRouteActions.ts';
 import type { WorkspaceData } from './useWorkspaceData.ts';
+import { mapViewCode, networkViewCode } from './view-code.ts';
+import type { MapView as MapViewType } from '../views/map/MapView.tsx';
+import type { NetworkView as NetworkViewType } from '../views/network/NetworkView.tsx';
 
-// The network view (sigma, graphology, ForceAtlas2) loads when first shown: the map is the first picture,
-// and its script stays out of the page's initial JS.
-const NetworkView = lazy(() =>
-  import('../views/network/NetworkView.tsx').then((module) => ({ default: module.NetworkView })),
-);
+// Each picture's view loads when first shown, its engine with it (MapLibre; sigma, graphology and
+// ForceAtlas2): a start on one does not fetch, compile and run the other's script first (view-code.ts).
+function MapView(props: ComponentProps<typeof MapViewType>) {
+  const { MapView: View } = use(mapViewCode());
+  return <View {...props} />;
+}
+function NetworkView(props: ComponentProps<typeof NetworkViewType>) {
+  const { NetworkView: View } = use(networkViewCode());
+  return <View {...props} />;
+}
 
 const STAGE_LABELS: Record<ViewName, string> = {
   map: 'Map',
@@ -108,16 +116,24 @@ export function Workspace(props: WorkspaceProps) {
         )}
         {showsMap && (
           <div className="stage-pane">
-            <MapView
-              {...picture}
-              regions={regions}
-              shading={route.shading}
-              camera={route.map}
-              onSelectRegion={actions.chooseRegion}
-              onCameraChange={actions.moveMap}
-              onShowNetwork={shownView === 'map' ? () => actions.setView('network') : undefined}
-              onEngine={props.onMapEngine}
-            />
+            <Suspense
+              fallback={
+                <p className="placeholder" role="status" data-testid="map-loading">
+                  Loading the map…
+                </p>
+              }
+            >
+              <MapView
+                {...picture}
+                regions={regions}
+                shading={route.shading}
+                camera={route.map}
+                onSelectRegion={actions.chooseRegion}
+                onCameraChange={actions.moveMap}
+                onShowNetwork={shownView === 'map' ? () => actions.setView('network') : undefined}
+                onEngine={props.onMapEngine}
+              />
+            </Suspense>
           </div>
         )}
         {showsNetwork && (

@@ -1,4 +1,4 @@
-// Entry point: mounts the app shell.
+// The app's script, imported by the page's first one (boot.ts): mounts the app shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -10,10 +10,11 @@ import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
 import { onceMarked } from '../ui/perf-marks.ts';
 import { warmMap } from '../views/map/warm.ts';
+import { networkViewCode } from './view-code.ts';
 
 // A link with a file and a dataset hash (`?data=…#/h:…`) fetches the file while IndexedDB is asked for
-// the dataset, not after; and any `?data=` link starts the import worker now, so that its code has loaded
-// (~0.3 s on two cores) by the time the file is handed to it.
+// the dataset, not after; and any `?data=` link has the import client take up the import worker now (made
+// by boot.ts before this script ran), so that it is ready by the time the file is handed to it.
 prefetchDataParam();
 const dataParam = new URLSearchParams(window.location.search).get('data');
 if (dataParam) sharedImportClient().warm();
@@ -33,8 +34,11 @@ if (startView === 'map' || startView === 'split') warmMap();
 // the import worker's hands (made before, its ~0.25 s delayed the file's import by as much). Other starts
 // make them after the first picture, below.
 if (startView === 'network' || startView === 'split') {
-  const prepare = () =>
+  const prepare = () => {
     void import('../views/network/prepared.ts').then(({ prepareNetwork }) => prepareNetwork());
+    // The view's own code too, so that it is there when its dataset is.
+    void networkViewCode();
+  };
   // At the next idle moment: the file's request is posted in a continuation after the mark.
   if (dataParam) onceMarked(['import-sent', 'dataset'], () => void whenIdle().then(prepare));
   else prepare();

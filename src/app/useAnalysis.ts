@@ -9,6 +9,7 @@ import type { AnalysisClient } from '../workers/analysis-client.ts';
 import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../workers/protocol.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
+import { onceMarked } from '../ui/perf-marks.ts';
 import { firstPictureOr } from './idle-work.ts';
 
 /**
@@ -68,9 +69,18 @@ export function useAnalysis(
     const client = createAnalysisClient(referenceLoaders);
     clientRef.current = client;
     // The worker's code loads on the other core while the dataset is fetched and read (~0.3 s of the
-    // Chicago sample's gap list was the worker starting once the dataset was there).
-    client.warm();
-    return () => client.dispose();
+    // Chicago sample's gap list was the worker starting once the dataset was there). On a `?data=` start
+    // the import worker has that core first: this one loads once the imported dataset is there.
+    let disposed = false;
+    if (new URLSearchParams(window.location.search).has('data'))
+      onceMarked(['dataset'], () => {
+        if (!disposed) client.warm();
+      });
+    else client.warm();
+    return () => {
+      disposed = true;
+      client.dispose();
+    };
   }, []);
 
   const held = useHeldForPicture(bundle, afterPicture);

@@ -3,6 +3,7 @@
 // starts a fresh one. The importer code is loaded on demand, so none of it weighs on the app's first load.
 import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { WorkerLike } from './actor.ts';
+import { takeImportWorker } from './early-import-worker.ts';
 import type { ImportApi } from './import-api.ts';
 import { OutcomeAssembler } from './import-parts.ts';
 import { importArgSchemas } from './import-protocol.ts';
@@ -100,7 +101,5 @@ export function createImportWorkerClient(makeWorker: () => Worker): ImportClient
 /** The client the app uses: a module worker where the browser has one, else the main thread. */
 export function createImportClient(): ImportClient {
   if (typeof Worker === 'undefined') return createInThreadImportClient();
-  return createImportWorkerClient(
-    () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  return createImportWorkerClient(takeImportWorker);
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useSharedApp } from './harness.ts';
+import { useAppSessions, useSharedApp } from './harness.ts';
 import type { AppSession } from './harness.ts';
 import { compareWithBaseline } from './image-compare.ts';
 
@@ -236,6 +236,27 @@ describe('network view', () => {
     expect(foreignRequests()).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('a link that opens on the network', () => {
+  const open = useAppSessions();
+  // What the page itself loaded (the offline precache, in the service worker, fetches every file later).
+  const mapCode = (page: Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => /\/assets\/MapView-[\w-]+\.js$/.test(url)),
+    );
+
+  it("draws it without loading the map's code, which comes when the map is first shown", async () => {
+    const { page } = await open('#/s:chicago/network');
+    await networkReady(page);
+    expect(await mapCode(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await mapCode(page)).toHaveLength(1);
   });
 });
 

@@ -84,7 +84,7 @@ export function MapView(props: MapViewProps) {
       const host = document.createElement('div');
       host.className = 'map-host';
       container.appendChild(host);
-      registerBasemapProtocol();
+      registerBasemapProtocol(maplibregl.addProtocol);
       void loadBasemapPack();
       const style = buildStyle(notoUrl, BASEMAP_TILE_URL);
       const instance = new maplibregl.Map({

@@ -1,7 +1,7 @@
 // The basemap's vector tiles in the page: one tile pack (made at build time, scripts/basemap/tiles.ts),
 // fetched once and served to MapLibre tile by tile through the `forgemap-basemap:` protocol. A tile the
 // pack does not hold (open sea) is an empty tile, not an error.
-import * as maplibregl from 'maplibre-gl';
+import type { addProtocol } from 'maplibre-gl';
 import { decodeTilePack } from '../../geo/tile-pack.ts';
 import type { TilePack } from '../../geo/tile-pack.ts';
 import { loadOnce } from './load-once.ts';
@@ -29,11 +29,14 @@ export function tileOf(url: string): [number, number, number] | null {
 
 let registered = false;
 
-/** Lets MapLibre read `forgemap-basemap://z/x/y` (once per page). */
-export function registerBasemapProtocol(): void {
+/**
+ * Lets MapLibre read `forgemap-basemap://z/x/y` (once per page). MapLibre's `addProtocol` comes from the
+ * map's own module: this one is also loaded at start (warm.ts), before MapLibre is.
+ */
+export function registerBasemapProtocol(add: typeof addProtocol): void {
   if (registered) return;
   registered = true;
-  maplibregl.addProtocol(BASEMAP_PROTOCOL, async (params) => {
+  add(BASEMAP_PROTOCOL, async (params) => {
     const at = tileOf(params.url);
     if (at === null) throw new Error(`Not a basemap tile: ${params.url}`);
     const tile = (await loadBasemapPack()).tile(...at);

@@ -1,8 +1,8 @@
 // The map's one-per-page loads (the basemap's tile pack, the counties, the basemap as GeoJSON).
 
 /** A loader that runs `load` once and keeps its promise; a failure is not kept, so the next call tries again. */
-export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let kept: Promise<T> | undefined;
+export function loadOnce<P extends Promise<unknown>>(load: () => P): () => P {
+  let kept: P | undefined;
   return () => {
     if (kept === undefined) {
       const loading = load();

@@ -1,0 +1,18 @@
+// The page's first script (index.html), kept small: what the address asks for starts here, alongside the
+// app's own script (whose chunks index.html names as preloads, vite.config.ts) rather than after it has run.
+// A file to import (`?data=`) has the import worker made now, so that its code loads on the other core; a
+// start on the map has MapLibre's code (1 MB) fetched and compiled, and a start on the network or the gaps
+// never loads it at all. Then the app.
+import { decodeRoute } from '../state/route.ts';
+import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
+import { mapViewCode } from './view-code.ts';
+
+if (new URLSearchParams(window.location.search).get('data')) startImportWorkerEarly();
+const { view } = decodeRoute(window.location.hash).route;
+if (view === 'map' || view === 'split') void mapViewCode();
+
+import('./main.tsx').catch((error: unknown) => {
+  const root = document.getElementById('root');
+  if (root !== null)
+    root.textContent = `Forgemap could not load its script (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+});

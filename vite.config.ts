@@ -39,8 +39,8 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The page's first script is src/app/boot.ts, which starts what the address asks for and then imports the
- * app (src/app/main.tsx). The app's chunks are named in index.html as module preloads, so that the browser
- * fetches and compiles them alongside the first script instead of once it has run.
+ * app (src/app/main.tsx). The app's chunks and style sheets are named in index.html as preloads, so that the
+ * browser fetches (and compiles) them alongside the first script instead of once it has run.
  */
 function preloadApp(): Plugin {
   return {
@@ -61,11 +61,22 @@ function preloadApp(): Plugin {
           for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
         };
         add(app.fileName);
-        return [...files].map((fileName) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
-          injectTo: 'head' as const,
-        }));
+        // Their style sheets too: the first script's import of the app waits until they have loaded.
+        const styles = new Set(
+          [...files].flatMap((fileName) => [...(byName.get(fileName)?.viteMetadata?.importedCss ?? [])]),
+        );
+        return [
+          ...[...styles].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${fileName}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...files].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+            injectTo: 'head' as const,
+          })),
+        ];
       },
     },
   };

@@ -73,6 +73,17 @@ describe('app shell', () => {
   });
 
   // Runs last so that it also covers whatever the tests above made the page do.
+  it("names the app's script and style sheets as preloads beside its small first script", async () => {
+    const { page } = await app();
+    const html = await page.evaluate(async () => (await fetch('./')).text());
+    const links = (rel: string) =>
+      [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]*href="([^"]+)"`, 'g'))].map((m) => m[1]);
+    expect(links('modulepreload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.js$/));
+    expect(links('preload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.css$/));
+    const scripts = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual([expect.stringMatching(/^\.\/assets\/index-[\w-]+\.js$/)]);
+  });
+
   it('raises no page or console errors and makes no request outside its origin', async () => {
     const { pageErrors, consoleErrors, foreignRequests, requests } = await app();
     expect(pageErrors).toEqual([]);

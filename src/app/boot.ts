@@ -2,14 +2,16 @@
 // app's own script (whose chunks index.html names as preloads, vite.config.ts) rather than after it has run.
 // A file to import (`?data=`) has the import worker made now, so that its code loads on the other core; a
 // start on the map has MapLibre's code (1 MB) fetched and compiled, and a start on the network or the gaps
-// never loads it at all. Then the app.
+// never loads it at all; a dataset named by hash is asked of the device's store. Then the app.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
+import { askForStoredEarly } from './device-store.ts';
 import { mapViewCode } from './view-code.ts';
 
 if (new URLSearchParams(window.location.search).get('data')) startImportWorkerEarly();
-const { view } = decodeRoute(window.location.hash).route;
+const { view, dataset } = decodeRoute(window.location.hash).route;
 if (view === 'map' || view === 'split') void mapViewCode();
+if (dataset.kind === 'hash') askForStoredEarly(dataset.id);
 
 import('./main.tsx').catch((error: unknown) => {
   const root = document.getElementById('root');

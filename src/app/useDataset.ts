@@ -11,8 +11,8 @@ import { decodeEmbedded } from '../io/embed.ts';
 import type { Issue, Result } from '../domain/issues.ts';
 import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
-import { openDatasetStore } from '../state/dataset-store.ts';
-import type { DatasetStore, StoredContent, StoredDatasetInfo } from '../state/dataset-store.ts';
+import type { StoredContent, StoredDatasetInfo } from '../state/dataset-store.ts';
+import { datasetStore, storedDataset } from './device-store.ts';
 import type { DatasetRef } from '../state/route.ts';
 import { createImportClient } from '../workers/import-client.ts';
 import type { ImportClient } from '../workers/import-client.ts';
@@ -45,13 +45,6 @@ export function datasetKey(ref: DatasetRef): string {
   let h = 0;
   for (let i = 0; i < ref.id.length; i++) h = (Math.imul(h, 31) + ref.id.charCodeAt(i)) | 0;
   return `embedded:${ref.id.length}:${(h >>> 0).toString(16)}`;
-}
-
-let store: DatasetStore | undefined;
-/** The device's dataset store, opened on first use. */
-export function datasetStore(): DatasetStore {
-  store ??= openDatasetStore();
-  return store;
 }
 
 export type InTab = { bundle: Bundle; filePositions?: ReadonlyMap<string, { x: number; y: number }> };
@@ -220,7 +213,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
       if (inTab !== undefined) return { status: 'ready', key, issues: [], ...inTab };
       let stored;
       try {
-        stored = await datasetStore().get(ref.id);
+        stored = await storedDataset(ref.id);
       } catch (error) {
         // No store (private mode, blocked): the dataset cannot be here; say which file is needed.
         console.warn(error);

@@ -1,7 +1,7 @@
 // The page's first script (index.html), kept small: what the address asks for starts here, alongside the
 // app's own script (whose chunks index.html names as preloads, vite.config.ts) rather than after it has run.
 // A file to import (`?data=`) has the import worker made now, so that its code loads on the other core; a
-// start on the map has MapLibre's code (1 MB) fetched and compiled, and a start on the network or the gaps
+// start on the map has MapLibre's code (1 MB) and the map's basemap and counties fetched, and a start on the network or the gaps
 // never loads it at all; a dataset named by hash is asked of the device's store. Then the app.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
@@ -10,7 +10,11 @@ import { mapViewCode } from './view-code.ts';
 
 if (new URLSearchParams(window.location.search).get('data')) startImportWorkerEarly();
 const { view, dataset } = decodeRoute(window.location.hash).route;
-if (view === 'map' || view === 'split') void mapViewCode();
+if (view === 'map' || view === 'split') {
+  void mapViewCode();
+  // What the map needs before it can draw: the basemap's tiles and the counties.
+  void import('../views/map/warm.ts').then(({ warmMap }) => warmMap());
+}
 if (dataset.kind === 'hash') askForStoredEarly(dataset.id);
 
 import('./main.tsx').catch((error: unknown) => {

@@ -9,7 +9,6 @@ import { sharedImportClient } from './useDataset.ts';
 import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
 import { onceMarked } from '../ui/perf-marks.ts';
-import { warmMap } from '../views/map/warm.ts';
 import { networkViewCode } from './view-code.ts';
 
 // A link with a file and a dataset hash (`?data=…#/h:…`) fetches the file while IndexedDB is asked for
@@ -26,9 +25,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// A start on the map (or the split view) fetches the basemap and the counties now, while the dataset loads.
 const startView = decodeRoute(window.location.hash).route.view;
-if (startView === 'map' || startView === 'split') warmMap();
 // A link that opens on the network (or the split view) has the network's sigma and shaders made while its
 // dataset loads in the workers, instead of after it: at once, or for a `?data=` file once the file is in
 // the import worker's hands (made before, its ~0.25 s delayed the file's import by as much). Other starts

@@ -1,10 +1,10 @@
 // Opening data files: the header's "Open data…" button, drops anywhere on the page, and the import client
 // that reads them off the main thread (the import dialog shows its report before anything changes).
 import { useEffect, useRef } from 'react';
+import { dataParam, fetchDataParam } from './data-param.ts';
 import { sharedImportClient } from './useDataset.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import { useLatest } from '../ui/useLatest.ts';
-import { decodeRoute } from '../state/route.ts';
 
 /** The app's import client (one worker, shared with reloading big datasets kept on the device). */
 export function useImportClient(): ImportClient {
@@ -89,40 +89,7 @@ export function useFileDrop(onFiles: (files: readonly File[]) => void): void {
  * for, so nothing else is loaded (no sample first) while it comes.
  */
 export function addressOpensFile(): boolean {
-  const param = new URLSearchParams(window.location.search).get('data');
-  return param !== null && param !== '' && window.location.hash.replace(/^#\/?/, '') === '';
-}
-
-/** The `?data=` file's response, asked for once: early by prefetchDataParam, or when the page needs it. */
-let dataFetch: { href: string; response: Promise<Response> } | null = null;
-
-function fetchDataParam(url: URL): Promise<Response> {
-  if (dataFetch?.href !== url.href) dataFetch = { href: url.href, response: fetch(url) };
-  const { response } = dataFetch;
-  // A response's body is read once: a later call (StrictMode's second mount) asks again.
-  dataFetch = null;
-  return response;
-}
-
-/**
- * Starts fetching the `?data=` file at once when the address also names a dataset by hash: whether this
- * device keeps that dataset is known only once IndexedDB answers, and the file is then needed at once.
- * A same-origin address only; the answer is dropped when the device has the dataset.
- */
-export function prefetchDataParam(): void {
-  const param = new URLSearchParams(window.location.search).get('data');
-  if (param === null || param === '') return;
-  if (decodeRoute(window.location.hash).route.dataset.kind !== 'hash') return;
-  try {
-    const url = new URL(param, window.location.href);
-    if (url.origin === window.location.origin) {
-      dataFetch = { href: url.href, response: fetch(url) };
-      // Unread when the device has the dataset: no unhandled rejection for a file never needed.
-      dataFetch.response.catch(() => undefined);
-    }
-  } catch {
-    // useDataParam says what is wrong with the address when the file is needed.
-  }
+  return dataParam() !== null && window.location.hash.replace(/^#\/?/, '') === '';
 }
 
 /**
@@ -140,8 +107,8 @@ export function useDataParam(
   const problem = useLatest(onProblem);
   useEffect(() => {
     if (!wanted || done.current) return;
-    const param = new URLSearchParams(window.location.search).get('data');
-    if (param === null || param === '') return;
+    const param = dataParam();
+    if (param === null) return;
     done.current = true;
     let url: URL;
     try {

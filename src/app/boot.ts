@@ -5,11 +5,14 @@
 // never loads it at all; a dataset named by hash is asked of the device's store. Then the app.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
+import { dataParam, prefetchDataParam } from './data-param.ts';
 import { askForStoredEarly } from './device-store.ts';
 import { mapViewCode } from './view-code.ts';
 
-if (new URLSearchParams(window.location.search).get('data')) startImportWorkerEarly();
 const { view, dataset } = decodeRoute(window.location.hash).route;
+if (dataParam() !== null) startImportWorkerEarly();
+// A file and a dataset hash (`?data=…#/h:…`): the file is fetched while the store is asked for the dataset.
+prefetchDataParam();
 if (view === 'map' || view === 'split') {
   void mapViewCode();
   // What the map needs before it can draw: the basemap's tiles and the counties.

@@ -4,19 +4,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
 import { afterFirstPicture, whenIdle } from './idle-work.ts';
-import { prefetchDataParam } from './OpenData.tsx';
+import { dataParam } from './data-param.ts';
 import { sharedImportClient } from './useDataset.ts';
 import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
 import { onceMarked } from '../ui/perf-marks.ts';
 import { networkViewCode } from './view-code.ts';
 
-// A link with a file and a dataset hash (`?data=…#/h:…`) fetches the file while IndexedDB is asked for
-// the dataset, not after; and any `?data=` link has the import client take up the import worker now (made
-// by boot.ts before this script ran), so that it is ready by the time the file is handed to it.
-prefetchDataParam();
-const dataParam = new URLSearchParams(window.location.search).get('data');
-if (dataParam) sharedImportClient().warm();
+// A `?data=` link has the import client take up the import worker now (made by boot.ts before this script
+// ran), so that it is ready by the time the file is handed to it.
+const opensFile = dataParam() !== null;
+if (opensFile) sharedImportClient().warm();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
@@ -37,7 +35,7 @@ if (startView === 'network' || startView === 'split') {
     void networkViewCode();
   };
   // At the next idle moment: the file's request is posted in a continuation after the mark.
-  if (dataParam) onceMarked(['import-sent', 'dataset'], () => void whenIdle().then(prepare));
+  if (opensFile) onceMarked(['import-sent', 'dataset'], () => void whenIdle().then(prepare));
   else prepare();
 }
 

@@ -10,6 +10,7 @@ import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../worker
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 import { onceMarked } from '../ui/perf-marks.ts';
+import { dataParam } from './data-param.ts';
 import { firstPictureOr } from './idle-work.ts';
 
 /**
@@ -72,7 +73,7 @@ export function useAnalysis(
     // Chicago sample's gap list was the worker starting once the dataset was there). On a `?data=` start
     // the import worker has that core first: this one loads once the imported dataset is there.
     let disposed = false;
-    if (new URLSearchParams(window.location.search).has('data'))
+    if (dataParam() !== null)
       onceMarked(['dataset'], () => {
         if (!disposed) client.warm();
       });

@@ -396,7 +396,7 @@ describe('?data= addresses', () => {
       /^\//,
       '',
     );
-    // A hash no device keeps: the file is fetched while IndexedDB is asked (OpenData.tsx, prefetchDataParam).
+    // A hash no device keeps: the file is fetched while IndexedDB is asked (data-param.ts, prefetchDataParam, from boot.ts).
     await page.goto(`${new URL(page.url()).origin}/?data=${relative}#/h:0123456789abcdef/gaps`);
     // From the last test's page (the same ?data=) that was a change of hash only: load the page itself.
     await page.reload();

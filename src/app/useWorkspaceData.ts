@@ -2,17 +2,18 @@
 // worker), the compared regions, the filtered organizations, and the DatasetView every view reads. Derived
 // data is computed, never stored; identities are kept while the route says the same, so that a camera move
 // rebuilds nothing.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { capabilityLabeler } from '../analysis/labels.ts';
 import { withinYears, yearsOf } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Filters, Route } from '../state/route.ts';
 import type { DatasetView, RegionOption } from '../views/contracts.ts';
-import { prepareFilterIndex, visibleMask } from '../views/derive/filter.ts';
-import type { FilterIndex } from '../views/derive/filter.ts';
+import { needsPostings, prepareFilterIndex, prepareOrgTable, visibleMask } from '../views/derive/filter.ts';
+import type { FilterIndex, OrgTable } from '../views/derive/filter.ts';
 import { sameFilters, sameStrings, useStable } from '../views/derive/stable.ts';
 import type { AnalysisOutcome } from '../workers/protocol.ts';
 import { carriedAnalysis } from '../io/public/redact-public.ts';
+import { firstPictureOr } from './idle-work.ts';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
@@ -78,10 +79,13 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     () => (bundle === undefined ? undefined : withinYears(bundle, filters.years)),
     [bundle, filters.years],
   );
-  const filterIndex = useFilterIndex(shown);
+  // Without a capability or certification filter the organizations' table answers (the first picture of a
+  // big dataset does not wait for the rest of the index); with one, the whole index.
+  const { table, index: filterIndex } = useFilterIndex(shown, needsPostings(filters));
+  const maskIndex = needsPostings(filters) ? filterIndex : table;
   const visible = useMemo(
-    () => (filterIndex === null ? null : visibleMask(filterIndex, filters, removed)),
-    [filterIndex, filters, removed],
+    () => (maskIndex === null ? null : visibleMask(maskIndex, filters, removed)),
+    [maskIndex, filters, removed],
   );
   const outcome = analysis.state.status === 'done' ? analysis.state.outcome : null;
   const resilience = useResilience(analysis.resilience, outcome !== null);
@@ -99,14 +103,15 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
   const noneInRegion = useMemo(() => new Uint8Array(bundle?.organizations.length ?? 0), [bundle]);
   const filePositions = loaded.status === 'ready' ? loaded.filePositions : undefined;
   const data = useMemo((): DatasetView | null => {
-    if (positions === null || visible === null || filterIndex === null) return null;
+    if (positions === null || visible === null || table === null) return null;
     return {
-      bundle: filterIndex.bundle,
+      bundle: table.bundle,
       years,
       positions,
       visible,
-      // The filter index already maps every id to its index (the last one wins, as before).
-      orgIndex: filterIndex.orgIndex,
+      // The organizations' table already maps every id to its index (the last one wins, as before).
+      orgIndex: table.orgIndex,
+      filterIndex,
       inRegion: outcome?.inRegion ?? noneInRegion,
       analysis: outcome?.result ?? null,
       resilience: resilience.outcome,
@@ -117,6 +122,7 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
     years,
     positions,
     visible,
+    table,
     filterIndex,
     outcome,
     resilience.outcome,
@@ -161,25 +167,61 @@ function analysisKey(bundle: Bundle | undefined): string {
   return key;
 }
 
+/** Datasets this big (organizations + links) build the rest of their filter index after their first picture. */
+const LATE_INDEX_FROM = 100_000;
+/** The longest that rest waits for the first picture. */
+const LATE_INDEX_WAIT_MS = 1_500;
+
 /**
- * The filter index of the bundle, built in time slices so a big dataset never blocks the page. While the
- * index of a narrowing of the same dataset (other fiscal years) is being built, the last one stays in use
- * (its own bundle with it), so that a change of years never blanks the views.
+ * The filter index of the bundle, built in time slices so a big dataset never blocks the page: first the
+ * organizations' table (what a first picture needs), then the rest of the index (null until then) and the
+ * link arrays. A big dataset's rest waits for its first picture, with which it would compete on the main
+ * thread, unless `wanted` says a filter needs it now. While the index of a narrowing of the same dataset
+ * (other fiscal years) is being built, the last one stays in use (its own bundle with it), so that a change
+ * of years never blanks the views.
  */
-function useFilterIndex(bundle: Bundle | undefined): FilterIndex | null {
-  const [state, setState] = useState<{ bundle: Bundle; index: FilterIndex } | null>(null);
+function useFilterIndex(
+  bundle: Bundle | undefined,
+  wanted: boolean,
+): {
+  table: OrgTable | null;
+  index: FilterIndex | null;
+} {
+  const [state, setState] = useState<{ table: OrgTable; index: FilterIndex | null } | null>(null);
+  const wantedNow = useRef(wanted);
+  const hurry = useRef<() => void>(() => {});
+  useEffect(() => {
+    wantedNow.current = wanted;
+    if (wanted) hurry.current();
+  }, [wanted]);
   useEffect(() => {
     if (bundle === undefined) return;
     const controller = new AbortController();
-    prepareFilterIndex(bundle, { signal: controller.signal, links: true }).then(
-      (index) => setState({ bundle, index }),
-      () => {
-        // Aborted because another dataset or narrowing replaced this one; nothing to show.
-      },
-    );
+    const { signal } = controller;
+    void (async () => {
+      const table = await prepareOrgTable(bundle, { signal });
+      // The last narrowing's whole index stays until this one's is built (the same organizations).
+      setState((last) => ({
+        table,
+        index: last?.index?.bundle.organizations === bundle.organizations ? last.index : null,
+      }));
+      if (!wantedNow.current && bundle.organizations.length + bundle.links.length >= LATE_INDEX_FROM)
+        await Promise.race([
+          firstPictureOr(LATE_INDEX_WAIT_MS),
+          new Promise<void>((resolve) => (hurry.current = resolve)),
+        ]);
+      signal.throwIfAborted();
+      const index = await prepareFilterIndex(bundle, { signal });
+      setState({ table, index });
+      // The link arrays, which only some views' details use, last.
+      await prepareFilterIndex(bundle, { signal, links: true });
+    })().catch(() => {
+      // Aborted because another dataset or narrowing replaced this one; nothing to show.
+    });
     return () => controller.abort();
   }, [bundle]);
-  return state !== null && state.bundle.organizations === bundle?.organizations ? state.index : null;
+  const same = state !== null && state.table.bundle.organizations === bundle?.organizations;
+  return { table: same ? state.table : null, index: same ? state.index : null };
 }
 
 /** The dataset's own regions, then the reference regions it does not redefine. */

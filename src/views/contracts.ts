@@ -10,6 +10,7 @@ import type { Chokepoint } from '../analysis/chokepoints.ts';
 import type { Bundle } from '../domain/model.ts';
 import type { Positions } from '../geo/positions.ts';
 import type { Filters, Layout, MapCamera, NetworkCamera, Shading } from '../state/route.ts';
+import type { FilterIndex } from './derive/filter.ts';
 
 /** A region that can be drawn and chosen: the dataset's own and the shipped IMCP / DMCSP communities. */
 export interface RegionOption {
@@ -37,6 +38,11 @@ export interface DatasetView {
   visible: Uint8Array;
   /** Organization id → index in bundle.organizations. */
   orgIndex: ReadonlyMap<string, number>;
+  /**
+   * The capabilities and certifications the filters offer, or null while a big dataset's index is still being
+   * built after its first picture; absent where the view builds it itself when asked (small data, tests).
+   */
+  filterIndex?: FilterIndex | null | undefined;
   /** The finished analysis of the home region, or null while it runs or without a region. */
   analysis: AnalysisResult | null;
   /** The home region graph's single points of failure, once the worker has them (after the analysis). */

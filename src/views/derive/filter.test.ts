@@ -9,7 +9,9 @@ import {
   createFilterIndex,
   linkArraysOf,
   linkPasses,
+  orgTableOf,
   prepareFilterIndex,
+  prepareOrgTable,
   visibleLinkMask,
   visibleMask,
 } from './filter.ts';
@@ -74,6 +76,23 @@ describe('visibleMask', () => {
   it('hides removed organizations and ignores unknown removals', () => {
     expect(shown(bundle, {}, ['m2', 'nobody'])).toEqual(['p', 'm1', 'm3', 't']);
   });
+  it('answers from the organizations table alone as the whole index does, without capabilities or certifications', () => {
+    const table = orgTableOf(structuredClone(bundle));
+    const index = createFilterIndex(bundle);
+    for (const [f, removed] of [
+      [{}, []],
+      [{ kinds: ['prime', 'training'] }, []],
+      [{ kinds: ['manufacturer'], minValue: 100 }, ['m2', 'nobody']],
+    ] as [Partial<Filters>, string[]][])
+      expect([...visibleMask(table, filters(f), removed)]).toEqual([
+        ...visibleMask(index, filters(f), removed),
+      ]);
+  });
+  it('refuses a capability or certification filter without the whole index', () => {
+    const table = orgTableOf(structuredClone(bundle));
+    expect(() => visibleMask(table, filters({ capabilities: ['332710'] }), [])).toThrow(/whole filter index/);
+    expect(() => visibleMask(table, filters({ certifications: ['ITAR'] }), [])).toThrow(/whole filter index/);
+  });
   it('does not filter organizations by minimum link value', () => {
     expect(shown(bundle, { minValue: 1e9 })).toHaveLength(5);
   });
@@ -99,6 +118,25 @@ describe('visibleMask', () => {
     expect(sliced).toBe(createFilterIndex(copy));
     expect([...sliced.capabilities.items]).toEqual([...direct.capabilities.items]);
     expect(sliced.capabilities.keys).toEqual(direct.capabilities.keys);
+  });
+  it('builds the index on the organizations table built first, which then answers for it', async () => {
+    const copy = structuredClone(bundle);
+    const table = await prepareOrgTable(copy, { sliceMs: 0 });
+    expect(orgTableOf(copy)).toBe(table);
+    expect([...table.orgIndex]).toEqual([
+      ['p', 0],
+      ['m1', 1],
+      ['m2', 2],
+      ['m3', 3],
+      ['t', 4],
+    ]);
+    // ORG_KINDS order: prime, manufacturer, training, support.
+    expect([...table.kind]).toEqual([0, 1, 1, 1, 2]);
+    const index = await prepareFilterIndex(copy, { sliceMs: 0 });
+    expect(index.orgIndex).toBe(table.orgIndex);
+    expect(index.kind).toBe(table.kind);
+    expect(orgTableOf(copy)).toBe(index);
+    expect(await prepareOrgTable(copy)).toBe(index);
   });
   it('stops a sliced build when aborted', async () => {
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 // Which organizations and links pass the filters (kinds, capabilities, certifications, minimum link value)
-// and are not removed by a what-if. A per-bundle index is built once; each filter change is then a few
-// passes over typed arrays (100k orgs / 1M links in milliseconds).
+// and are not removed by a what-if. A per-bundle index is built once, in two stages: the organizations'
+// table (ids and kinds: all a first picture needs), then the capability and certification lists (a few
+// hundred ms at 100k orgs / 1M links); each filter change is then a few passes over typed arrays.
 import { LINK_KINDS, ORG_KINDS, noKinds } from '../../domain/model.ts';
 import { knownLinkColumns } from '../../io/link-split.ts';
 import type { LinkColumns } from '../../io/link-split.ts';
@@ -20,12 +21,17 @@ export interface Postings {
   readonly items: Int32Array;
 }
 
-export interface FilterIndex {
+/** The organizations as the views index them: the index's first, cheap stage. */
+export interface OrgTable {
   readonly bundle: Bundle;
   readonly orgCount: number;
+  /** Organization id → index in bundle.organizations (the last one wins). */
   readonly orgIndex: ReadonlyMap<string, number>;
   /** Position of each organization's kind in ORG_KINDS. */
   readonly kind: Uint8Array;
+}
+
+export interface FilterIndex extends OrgTable {
   /** Capability → organizations that offer it (`capabilities` ∪ `naics`) or supply it on a supply link. */
   readonly capabilities: Postings;
   /** Certification → organizations that hold it. */
@@ -53,6 +59,12 @@ function cachedIn<K extends object, V>(cache: WeakMap<K, V>, key: K, build: () =
 
 /** Bundles are never changed once loaded, so every panel and view asking for the same bundle shares one index. */
 const indexes = new WeakMap<Bundle, FilterIndex>();
+const tables = new WeakMap<Bundle, OrgTable>();
+
+/** The organizations' table of a bundle (the filter index's first stage), built on the first call and cached. */
+export function orgTableOf(bundle: Bundle): OrgTable {
+  return indexes.get(bundle) ?? cachedIn(tables, bundle, () => runToEnd(tableSteps(bundle)));
+}
 
 /**
  * The filter index of a bundle, built on the first call and cached for later ones. With 1M links the first
@@ -60,12 +72,31 @@ const indexes = new WeakMap<Bundle, FilterIndex>();
  * in slices that leave the main thread free.
  */
 export function createFilterIndex(bundle: Bundle): FilterIndex {
-  return cachedIn(indexes, bundle, () => runToEnd(buildSteps(bundle)));
+  return cachedIn(indexes, bundle, () => runToEnd(postingSteps(orgTableOf(bundle))));
 }
 
-/** True once the bundle's filter index is built, so createFilterIndex returns at once. */
-export function hasFilterIndex(bundle: Bundle): boolean {
-  return indexes.has(bundle);
+/** The bundle's filter index if some caller has already built it, else undefined (never builds). */
+export function builtFilterIndex(bundle: Bundle): FilterIndex | undefined {
+  return indexes.get(bundle);
+}
+
+export interface PrepareOptions {
+  signal?: AbortSignal | undefined;
+  sliceMs?: number | undefined;
+}
+
+/**
+ * Builds and caches the organizations' table in slices of about `sliceMs` each (see prepareFilterIndex).
+ * Resolves with the table (the whole index when that is built already).
+ */
+export async function prepareOrgTable(bundle: Bundle, options: PrepareOptions = {}): Promise<OrgTable> {
+  const known = indexes.get(bundle) ?? tables.get(bundle);
+  if (known !== undefined) return known;
+  const built = await runSliced(tableSteps(bundle), options.sliceMs ?? 30, options.signal);
+  // Another caller may have built it synchronously meanwhile: keep the first, so identities stay stable.
+  const table = indexes.get(bundle) ?? tables.get(bundle) ?? built;
+  tables.set(bundle, table);
+  return table;
 }
 
 /**
@@ -75,9 +106,7 @@ export function hasFilterIndex(bundle: Bundle): boolean {
  */
 export async function prepareFilterIndex(
   bundle: Bundle,
-  options: {
-    signal?: AbortSignal | undefined;
-    sliceMs?: number | undefined;
+  options: PrepareOptions & {
     /** Also build the link arrays that visibleLinkMask uses. */
     links?: boolean | undefined;
   } = {},
@@ -85,8 +114,8 @@ export async function prepareFilterIndex(
   const sliceMs = options.sliceMs ?? 30;
   let index = indexes.get(bundle);
   if (index === undefined) {
-    const built = await runSliced(buildSteps(bundle), sliceMs, options.signal);
-    // Another caller may have built it synchronously meanwhile: keep the first, so identities stay stable.
+    const table = await prepareOrgTable(bundle, options);
+    const built = indexes.get(bundle) ?? (await runSliced(postingSteps(table), sliceMs, options.signal));
     index = indexes.get(bundle) ?? built;
     indexes.set(bundle, index);
   }
@@ -100,17 +129,27 @@ export async function prepareFilterIndex(
 /** Items processed between two checks of the clock in the sliced build. */
 const STEP = 4096;
 
-function* buildSteps(bundle: Bundle): Generator<void, FilterIndex, void> {
+function* tableSteps(bundle: Bundle): Generator<void, OrgTable, void> {
   const orgs = bundle.organizations;
   const orgCount = orgs.length;
   const orgIndex = new Map<string, number>();
   const kind = new Uint8Array(orgCount);
-  const capabilities = new PostingsBuilder();
-  const certifications = new PostingsBuilder();
   for (let i = 0; i < orgCount; i++) {
     const org = orgs[i]!;
     orgIndex.set(org.id, i);
     kind[i] = KIND_INDEX.get(org.kind) ?? 0;
+    if (i % (STEP * 4) === STEP * 4 - 1) yield;
+  }
+  return { bundle, orgCount, orgIndex, kind };
+}
+
+function* postingSteps(table: OrgTable): Generator<void, FilterIndex, void> {
+  const { bundle, orgCount, orgIndex } = table;
+  const orgs = bundle.organizations;
+  const capabilities = new PostingsBuilder();
+  const certifications = new PostingsBuilder();
+  for (let i = 0; i < orgCount; i++) {
+    const org = orgs[i]!;
     for (const id of org.capabilities) capabilities.add(id, i);
     for (const code of org.naics) capabilities.add(code, i);
     for (const name of org.certifications) certifications.add(name, i);
@@ -142,14 +181,7 @@ function* buildSteps(bundle: Bundle): Generator<void, FilterIndex, void> {
   yield;
   const capabilityPostings = capabilities.build(orgCount);
   yield;
-  return {
-    bundle,
-    orgCount,
-    orgIndex,
-    kind,
-    capabilities: capabilityPostings,
-    certifications: certifications.build(orgCount),
-  };
+  return { ...table, capabilities: capabilityPostings, certifications: certifications.build(orgCount) };
 }
 
 /** For each id of the link columns' string table, its organization's index, or −1. */
@@ -202,12 +234,27 @@ function* linkSteps(index: FilterIndex): Generator<void, LinkArrays, void> {
   return { source, target, value };
 }
 
+/** Whether `filters` choose capabilities or certifications, which the index's second stage answers. */
+export function needsPostings(filters: Pick<Filters, 'capabilities' | 'certifications'>): boolean {
+  return filters.capabilities.length > 0 || filters.certifications.length > 0;
+}
+
 /**
  * 1 for each organization (index-aligned with bundle.organizations) whose kind is in `filters.kinds`, that
  * offers or supplies any of `filters.capabilities`, holds any of `filters.certifications` (an empty list
- * lets everything through) and is not in `removed`. `minValue` filters links, not organizations.
+ * lets everything through) and is not in `removed`. `minValue` filters links, not organizations. The
+ * organizations' table is enough when the filters choose no capability or certification (needsPostings).
  */
-export function visibleMask(index: FilterIndex, filters: Filters, removed: readonly string[]): Uint8Array {
+export function visibleMask(
+  index: OrgTable | FilterIndex,
+  filters: Filters,
+  removed: readonly string[],
+): Uint8Array {
+  if (needsPostings(filters) && !('capabilities' in index))
+    throw new Error(
+      'A capability or certification filter needs the whole filter index (prepareFilterIndex).',
+    );
+  const postings = 'capabilities' in index ? index : null;
   const n = index.orgCount;
   const kindAllowed = new Uint8Array(ORG_KINDS.length);
   if (filters.kinds.length === 0) kindAllowed.fill(1);
@@ -216,9 +263,13 @@ export function visibleMask(index: FilterIndex, filters: Filters, removed: reado
     if (k !== undefined) kindAllowed[k] = 1;
   }
   const capabilityMark =
-    filters.capabilities.length === 0 ? null : mark(index.capabilities, filters.capabilities, n);
+    filters.capabilities.length === 0 || postings === null
+      ? null
+      : mark(postings.capabilities, filters.capabilities, n);
   const certificationMark =
-    filters.certifications.length === 0 ? null : mark(index.certifications, filters.certifications, n);
+    filters.certifications.length === 0 || postings === null
+      ? null
+      : mark(postings.certifications, filters.certifications, n);
 
   const out = new Uint8Array(n);
   const kind = index.kind;
@@ -261,8 +312,8 @@ export function visibleLinkMask(
   return out;
 }
 
-/** How many organizations of each kind a mask (index-aligned) holds, from the index's kind array. */
-export function countMaskKinds(index: FilterIndex, mask: Uint8Array): KindCounts {
+/** How many organizations of each kind a mask (index-aligned) holds, from the table's kind array. */
+export function countMaskKinds(index: OrgTable, mask: Uint8Array): KindCounts {
   const counts = noKinds();
   const kind = index.kind;
   for (let i = 0; i < mask.length; i++) if (mask[i] === 1) counts[ORG_KINDS[kind[i]!]!]++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFilterIndex } from './filter.ts';
+import { createFilterIndex, orgTableOf } from './filter.ts';
 import { filterOptions, normalizeText, searchCapabilities, searchOrganizations } from './options.ts';
 import { bundleWith, testLabel } from './test-data.ts';
 
@@ -29,6 +29,12 @@ describe('filterOptions', () => {
       { name: 'AS9100', count: 2 },
       { name: 'ITAR', count: 1 },
     ]);
+  });
+  it('offers the kinds alone from the organizations table, before the rest of the index is built', () => {
+    const early = filterOptions(orgTableOf(structuredClone(bundle)), testLabel);
+    expect(early.kinds).toEqual(options.kinds);
+    expect(early.capabilities).toEqual([]);
+    expect(early.certifications).toEqual([]);
   });
   it('counts every kind, absent ones as 0', () => {
     expect(options.kinds).toEqual([

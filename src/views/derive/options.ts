@@ -4,7 +4,7 @@
 import { compareText } from '../../analysis/compare-text.ts';
 import { ORG_KINDS } from '../../domain/model.ts';
 import type { Bundle, OrgKind } from '../../domain/model.ts';
-import type { FilterIndex } from './filter.ts';
+import type { FilterIndex, OrgTable } from './filter.ts';
 
 export interface CapabilityOption {
   id: string;
@@ -32,7 +32,11 @@ export interface FilterOptions {
   kinds: KindOption[];
 }
 
-export function filterOptions(index: FilterIndex, label: (capabilityId: string) => string): FilterOptions {
+/** The filter choices of an index; from the organizations' table alone, the kinds only. */
+export function filterOptions(
+  index: OrgTable | FilterIndex,
+  label: (capabilityId: string) => string,
+): FilterOptions {
   const counted = (postings: FilterIndex['capabilities']) =>
     postings.keys.map((key, k) => ({ key, count: postings.start[k + 1]! - postings.start[k]! }));
   const byCount = (a: { key: string; count: number }, b: { key: string; count: number }) =>
@@ -41,13 +45,20 @@ export function filterOptions(index: FilterIndex, label: (capabilityId: string) 
   const kindCounts = new Int32Array(ORG_KINDS.length);
   for (let i = 0; i < index.orgCount; i++) kindCounts[index.kind[i]!]!++;
 
+  const postings = 'capabilities' in index ? index : null;
   return {
-    capabilities: counted(index.capabilities)
-      .sort(byCount)
-      .map(({ key, count }) => ({ id: key, label: label(key), count })),
-    certifications: counted(index.certifications)
-      .sort(byCount)
-      .map(({ key, count }) => ({ name: key, count })),
+    capabilities:
+      postings === null
+        ? []
+        : counted(postings.capabilities)
+            .sort(byCount)
+            .map(({ key, count }) => ({ id: key, label: label(key), count })),
+    certifications:
+      postings === null
+        ? []
+        : counted(postings.certifications)
+            .sort(byCount)
+            .map(({ key, count }) => ({ name: key, count })),
     kinds: ORG_KINDS.map((kind, k) => ({ kind, count: kindCounts[k]! })),
   };
 }

@@ -7,7 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import notoUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapViewProps } from '../contracts.ts';
-import { countMaskKinds, countVisible, createFilterIndex } from '../derive/filter.ts';
+import { countMaskKinds, countVisible, orgTableOf } from '../derive/filter.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { MapPlacementNote } from './MapPlacementNote.tsx';
 import { glContextAttributes, isSoftwareGl } from './gl-context.ts';
@@ -197,9 +197,9 @@ export function MapView(props: MapViewProps) {
 
   const drawable = useMemo(() => drawableMask(data.positions, data.visible), [data.positions, data.visible]);
   const drawn = useMemo(() => countVisible(drawable), [drawable]);
-  // The filter index is built before the app shows any view; its kind array spares reading 100k records.
+  // The organizations' table is built before the app shows any view; its kind array spares reading 100k records.
   const kindCounts = useMemo(
-    () => countMaskKinds(createFilterIndex(data.bundle), drawable),
+    () => countMaskKinds(orgTableOf(data.bundle), drawable),
     [data.bundle, drawable],
   );
 

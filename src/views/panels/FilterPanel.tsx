@@ -7,7 +7,7 @@ import type { Filters } from '../../state/route.ts';
 import { Chip } from '../../ui/Chip.tsx';
 import { Combobox } from '../../ui/Combobox.tsx';
 import type { DatasetView } from '../contracts.ts';
-import { countVisible, createFilterIndex, shownKinds } from '../derive/filter.ts';
+import { countVisible, createFilterIndex, orgTableOf, shownKinds } from '../derive/filter.ts';
 import {
   addCapability,
   canHideKind,
@@ -35,7 +35,14 @@ export interface FilterPanelProps {
 }
 
 export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
-  const index = useMemo(() => createFilterIndex(data.bundle), [data.bundle]);
+  // The workspace's index, or only its organizations' table while a big dataset's index is being built;
+  // built here when the view was given none.
+  const given = data.filterIndex;
+  const index = useMemo(
+    () => (given === undefined ? createFilterIndex(data.bundle) : (given ?? orgTableOf(data.bundle))),
+    [given, data.bundle],
+  );
+  const indexing = given === null;
   const options = useMemo(() => filterOptions(index, data.label), [index, data.label]);
   const shown = useMemo(() => countVisible(data.visible), [data.visible]);
   const total = data.bundle.organizations.length;
@@ -60,6 +67,7 @@ export function FilterPanel({ data, filters, onChange }: FilterPanelProps) {
       <KindFilter options={options.kinds} filters={filters} onChange={onChange} />
       <CapabilityFilter
         options={options.capabilities}
+        indexing={indexing}
         label={data.label}
         filters={filters}
         onChange={onChange}
@@ -120,11 +128,14 @@ function KindFilter({
 
 function CapabilityFilter({
   options,
+  indexing,
   label,
   filters,
   onChange,
 }: {
   options: readonly CapabilityOption[];
+  /** The dataset's capabilities are still being indexed (a big dataset's first moments). */
+  indexing: boolean;
   label: (id: string) => string;
   filters: Filters;
   onChange: (filters: Filters) => void;
@@ -162,7 +173,11 @@ function CapabilityFilter({
         openOnFocus
         placeholder="NAICS code or title"
         hint="Type a NAICS code (3327…) or words of a title; Enter adds it."
-        emptyText="No capability in this dataset matches."
+        emptyText={
+          indexing
+            ? 'Still listing the capabilities of this dataset…'
+            : 'No capability in this dataset matches.'
+        }
         statusText={`${matches.length} capabilities listed`}
         testId="capability-search"
         listTestId="capability-options"

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { DatasetView } from '../../contracts.ts';
-import { createFilterIndex } from '../../derive/filter.ts';
+import { orgTableOf } from '../../derive/filter.ts';
 import { sameBytes, useStable } from '../../derive/stable.ts';
 import { drawableMask, orgRadii, suppliedValues } from '../sources.ts';
 import type { SizeBy } from '../sources.ts';
@@ -159,7 +159,7 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
   const visible = useStableMask(data.visible);
   const mask = useMemo(() => drawableMask(positions, visible), [positions, visible]);
   const base = useMemo(
-    () => ({ coords: positions.coords, kinds: createFilterIndex(bundle).kind }),
+    () => ({ coords: positions.coords, kinds: orgTableOf(bundle).kind }),
     [bundle, positions],
   );
   const radii = useMemo(

@@ -16,12 +16,16 @@ const links = [
   { source: 'c', target: 'a', kind: 'partners', value: 0 },
   { source: 'a', target: 'a', kind: 'subcontract', capability: '5-axis-machining', year: 1900 },
   { source: 'c\u2028"x"', target: 'b', kind: 'supplies', value: 1e13, year: 2100 },
+  // Every combination of the optional fields (capability, value, year) occurs.
+  { source: 'b', target: 'c', kind: 'supplies', capability: '332710', value: -3 },
+  { source: 'b', target: 'c', kind: 'supplies', capability: '332811' },
+  { source: 'c', target: 'b', kind: 'partners', year: 2001 },
 ] as Link[];
 
 describe('link columns', () => {
   it('encode, move through a structured clone and decode to the same links, key order included', () => {
     const columns = encodeLinks(links);
-    expect(columns.strings).toHaveLength(6);
+    expect(columns.strings).toHaveLength(7);
     const moved = structuredClone(columns, { transfer: columnBuffers(columns) });
     // Moved, not copied: the sender's arrays are detached.
     expect(columns.source.length).toBe(0);
@@ -33,7 +37,7 @@ describe('link columns', () => {
   it('built a slice at a time equals encoded at once', () => {
     const builder = linkColumnsBuilder(links);
     builder.add(0, 2);
-    builder.add(2, 5);
+    builder.add(2, links.length);
     expect(builder.columns).toEqual(encodeLinks(links));
   });
 });

@@ -1,6 +1,6 @@
 // Readable side panels (issue 19), in the built app at 1440 × 900 on the Chicago sample: the inspector's
 // tables fit its width, and no organization or capability name is broken inside a word, there or in the
-// gap list. A word (between spaces or hyphens, where lines may break) is broken when its letters lie on
+// gap list (nor a kind's name in the filter panel of a 1024 px window). A word (between spaces or hyphens, where lines may break) is broken when its letters lie on
 // more than one line.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,17 @@ describe('the inspector and the gap list', () => {
     await table.waitFor({ timeout: 60_000 });
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(5);
     expect(await brokenWords(page, '[data-testid="gap-table"] tbody')).toEqual([]);
+  });
+});
+
+describe('the filter panel', () => {
+  it('keeps the kinds’ names whole in the narrower side panel of a 1024 px window', async () => {
+    const { page } = await openSession('#/s:chicago/map', { viewport: { width: 1024, height: 768 } });
+    const kinds = page.locator('[data-testid="kind-filter"]');
+    await kinds.waitFor({ timeout: 60_000 });
+    // The sample's 1,582 manufacturers: the longest count beside the longest single word.
+    await expect.poll(() => kinds.innerText(), { timeout: 60_000 }).toContain('1,582');
+    expect(await brokenWords(page, '[data-testid="kind-filter"] .check-label')).toEqual([]);
   });
 });
 

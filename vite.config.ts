@@ -39,9 +39,12 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The page's first script is src/app/boot.ts, which starts what the address asks for and then imports the
- * app (src/app/main.tsx). The app's chunks and style sheets are named in index.html as preloads, so that the
- * browser fetches (and compiles) them alongside the first script instead of once it has run.
+ * app's libraries (src/app/app-libraries.ts) and the app (src/app/main.tsx). Their chunks and style sheets
+ * are named in index.html as preloads, so that the browser fetches (and compiles) them alongside the first
+ * script instead of once it has run.
  */
+const APP_ENTRIES = ['/src/app/app-libraries.ts', '/src/app/main.tsx'];
+
 function preloadApp(): Plugin {
   return {
     name: 'forgemap-preload-app',
@@ -51,8 +54,11 @@ function preloadApp(): Plugin {
       handler: (_html, { bundle }) => {
         if (bundle === undefined) return [];
         const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
-        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/main.tsx') === true);
-        if (app === undefined) throw new Error('forgemap-preload-app: no chunk for src/app/main.tsx');
+        const entries = APP_ENTRIES.map((entry) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(entry) === true);
+          if (chunk === undefined) throw new Error(`forgemap-preload-app: no chunk for ${entry}`);
+          return chunk;
+        });
         const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
         const files = new Set<string>();
         const add = (fileName: string) => {
@@ -60,7 +66,7 @@ function preloadApp(): Plugin {
           files.add(fileName);
           for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
         };
-        add(app.fileName);
+        for (const entry of entries) add(entry.fileName);
         // Their style sheets too: the first script's import of the app waits until they have loaded.
         const styles = new Set(
           [...files].flatMap((fileName) => [...(byName.get(fileName)?.viteMetadata?.importedCss ?? [])]),

@@ -20,8 +20,10 @@ if (view === 'map' || view === 'split') {
 }
 if (dataset.kind === 'hash') askForStoredEarly(dataset.id);
 
-import('./main.tsx').catch((error: unknown) => {
-  const root = document.getElementById('root');
-  if (root !== null)
-    root.textContent = `Forgemap could not load its script (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
-});
+import('./app-libraries.ts')
+  .then(() => import('./main.tsx'))
+  .catch((error: unknown) => {
+    const root = document.getElementById('root');
+    if (root !== null)
+      root.textContent = `Forgemap could not load its script (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+  });

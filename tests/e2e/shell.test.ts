@@ -79,6 +79,10 @@ describe('app shell', () => {
     const links = (rel: string) =>
       [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]*href="([^"]+)"`, 'g'))].map((m) => m[1]);
     expect(links('modulepreload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.js$/));
+    // The libraries evaluated in a task of their own before the app (src/app/app-libraries.ts).
+    expect(links('modulepreload')).toContainEqual(
+      expect.stringMatching(/^\.\/assets\/app-libraries-[\w-]+\.js$/),
+    );
     expect(links('preload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.css$/));
     const scripts = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([expect.stringMatching(/^\.\/assets\/index-[\w-]+\.js$/)]);

@@ -75,11 +75,6 @@ export function createFilterIndex(bundle: Bundle): FilterIndex {
   return cachedIn(indexes, bundle, () => runToEnd(postingSteps(orgTableOf(bundle))));
 }
 
-/** The bundle's filter index if some caller has already built it, else undefined (never builds). */
-export function builtFilterIndex(bundle: Bundle): FilterIndex | undefined {
-  return indexes.get(bundle);
-}
-
 export interface PrepareOptions {
   signal?: AbortSignal | undefined;
   sliceMs?: number | undefined;

@@ -51,7 +51,7 @@ function preloadApp(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, { bundle }) => {
+      handler: (html, { bundle }) => {
         if (bundle === undefined) return [];
         const chunks = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [item] : []));
         const entries = APP_ENTRIES.map((entry) => {
@@ -77,11 +77,14 @@ function preloadApp(): Plugin {
             attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${fileName}` },
             injectTo: 'head' as const,
           })),
-          ...[...files].map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
-            injectTo: 'head' as const,
-          })),
+          // Named once: the first script and Vite's own preloads of its imports are in the page already.
+          ...[...files]
+            .filter((fileName) => !html.includes(`/${fileName}"`))
+            .map((fileName) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+              injectTo: 'head' as const,
+            })),
         ];
       },
     },

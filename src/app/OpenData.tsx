@@ -85,14 +85,6 @@ export function useFileDrop(onFiles: (files: readonly File[]) => void): void {
 }
 
 /**
- * True when the page was opened with `?data=` and no dataset in the hash: the file is what the user asked
- * for, so nothing else is loaded (no sample first) while it comes.
- */
-export function addressOpensFile(): boolean {
-  return dataParam() !== null && window.location.hash.replace(/^#\/?/, '') === '';
-}
-
-/**
  * `?data=<same-origin URL>` in the page address: fetches that file and opens it like a picked file, when
  * the link names no dataset yet or names one this device does not have. The parameter stays in the
  * address (a reload or a copied link fetches it again); only the hash changes.

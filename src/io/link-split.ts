@@ -158,6 +158,103 @@ export function linkColumnsBuilder(links: readonly Link[]): {
   };
 }
 
+/**
+ * The columns of a bundle's links made as a load checks them, without interning each link's ends: the string
+ * table opens with the organizations' ids in their order (`orgIds`), so an organization's string index is
+ * its position, which the load looks up anyway; other strings (capabilities) follow, each once. Links come
+ * parsed as objects (`add`, with their ends' positions) or already encoded by a helper (`addFromPart`:
+ * indices copied through a map of the part's strings).
+ */
+export class LinkColumnsJoin {
+  private readonly writer: ColumnWriter;
+  private count = 0;
+  /** The indices of the capabilities of links added as objects (they are few: no lookup among the ids). */
+  private readonly capabilities = new Map<string, number>();
+  private part: LinkColumns | null = null;
+  /** The part's string indices in the join's table, −1 until first used. */
+  private remap = new Int32Array(0);
+
+  /** `positionOf`: an organization's position in `orgIds` by its id, undefined for any other string. */
+  constructor(
+    capacity: number,
+    orgIds: readonly string[],
+    private readonly positionOf: (id: string) => number | undefined,
+  ) {
+    this.writer = new ColumnWriter(capacity);
+    const strings = this.writer.columns.strings;
+    for (const id of orgIds) strings.push(id);
+  }
+
+  /** Appends `link`, whose ends are the organizations at positions `source` and `target`. */
+  add(source: number, target: number, link: Link): void {
+    const c = this.writer.columns;
+    const n = this.count++;
+    c.source[n] = source;
+    c.target[n] = target;
+    c.kind[n] = KIND_INDEX.get(link.kind) ?? 0;
+    c.capability[n] = link.capability === undefined ? -1 : this.capabilityIndex(link.capability);
+    c.value[n] = link.value ?? Number.NaN;
+    c.year[n] = link.year ?? 0;
+  }
+
+  /** Appends link `i` of `part`, whose ends are organizations. */
+  addFromPart(part: LinkColumns, i: number): void {
+    if (this.part !== part) {
+      this.part = part;
+      this.remap = new Int32Array(part.strings.length).fill(-1);
+    }
+    const c = this.writer.columns;
+    const n = this.count++;
+    c.source[n] = this.fromPart(part.source[i] as number);
+    c.target[n] = this.fromPart(part.target[i] as number);
+    c.kind[n] = part.kind[i] as number;
+    const capability = part.capability[i] as number;
+    c.capability[n] = capability < 0 ? -1 : this.fromPart(capability);
+    c.value[n] = part.value[i] as number;
+    c.year[n] = part.year[i] as number;
+  }
+
+  private fromPart(index: number): number {
+    let mapped = this.remap[index] as number;
+    if (mapped < 0) {
+      mapped = this.indexOf((this.part as LinkColumns).strings[index] as string);
+      this.remap[index] = mapped;
+    }
+    return mapped;
+  }
+
+  private capabilityIndex(id: string): number {
+    let index = this.capabilities.get(id);
+    if (index === undefined) {
+      index = this.indexOf(id);
+      this.capabilities.set(id, index);
+    }
+    return index;
+  }
+
+  /** An organization's id is its position; any other string is added once, after them. */
+  private indexOf(s: string): number {
+    return this.positionOf(s) ?? this.writer.intern(s);
+  }
+
+  /** The columns of the links added, in order (trimmed to their count). */
+  finish(): LinkColumns {
+    const c = this.writer.columns;
+    const n = this.count;
+    if (n === c.count) return c;
+    return {
+      count: n,
+      strings: c.strings,
+      source: c.source.slice(0, n),
+      target: c.target.slice(0, n),
+      kind: c.kind.slice(0, n),
+      capability: c.capability.slice(0, n),
+      value: c.value.slice(0, n),
+      year: c.year.slice(0, n),
+    };
+  }
+}
+
 const knownColumns = new WeakMap<readonly Link[], LinkColumns>();
 
 /**
@@ -252,7 +349,7 @@ class ColumnWriter {
     };
   }
 
-  private intern(s: string): number {
+  intern(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.columns.strings.length;

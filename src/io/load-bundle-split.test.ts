@@ -2,10 +2,11 @@ import { randomLcg } from 'd3-random';
 import { describe, expect, it, vi } from 'vitest';
 import { exportBundleJson } from './export/bundle-json.ts';
 import type { PartParser } from './link-split.ts';
-import { encodeLinkPart, planLinkSplit } from './link-split.ts';
+import { copyOfLinkColumns, decodeLinks, encodeLinkPart, planLinkSplit } from './link-split.ts';
 import { loadBundle } from './load-bundle.ts';
 import type { LoadOptions } from './load-bundle.ts';
 import { loadBundleSplit } from './load-bundle-split.ts';
+import type { Bundle } from '../domain/model.ts';
 
 // Small texts are split here (minChars 0): the code path is the one a 100 MB bundle takes.
 const tuning = { minChars: 0 };
@@ -85,14 +86,33 @@ async function expectSameAsSequential(text: string, options: LoadOptions = {}, s
   expect(split?.organizations).toBe((raw.organizations as unknown[]).length);
   expect(split?.links).toBe(linksOf(raw).length);
   expect(parser.calls).toBe(1);
+  if (split?.loaded.value) expectKnownColumns(split.loaded.value);
   return split;
+}
+
+/**
+ * Where the split load used the helper's part, it remembers its links' columns (made as it checked them):
+ * they decode to the same links, and their strings are the organizations' ids in order, then every other
+ * string once. (A load that fell back to one parse has none; `required` says it must have them.)
+ */
+function expectKnownColumns({ organizations, links }: Bundle, required = false) {
+  const columns = copyOfLinkColumns(links);
+  if (columns === null && !required) return;
+  expect(columns).not.toBeNull();
+  const strings = columns!.strings;
+  expect(strings.slice(0, organizations.length)).toEqual(organizations.map((org) => org.id));
+  expect(new Set(strings).size).toBe(strings.length);
+  expect(decodeLinks(columns!)).toEqual(links);
 }
 
 describe('loadBundleSplit', () => {
   it('gives exactly what one thread gives for a canonical export, at several shares', async () => {
     const raw = bundleRaw(40, 400);
     const text = exportBundleJson(loadBundle(raw).value!);
-    for (const share of [0.05, 0.5, 0.6, 0.99]) await expectSameAsSequential(text, {}, share);
+    for (const share of [0.05, 0.5, 0.6, 0.99]) {
+      const split = await expectSameAsSequential(text, {}, share);
+      expectKnownColumns(split!.loaded.value!, true);
+    }
   });
 
   it('cuts a canonical export between two links and puts the sentinel there', () => {
@@ -159,11 +179,37 @@ describe('loadBundleSplit', () => {
       `"links":[\n${links.map((l) => JSON.stringify(l)).join(',\n')}\n]`,
     );
     const split = await expectSameAsSequential(text);
+    // Rejected organizations and links on both sides of the cut: the columns hold the kept ones only.
+    expectKnownColumns(split!.loaded.value!, true);
     const kinds = split?.loaded.issues.map((i) => i.message.slice(0, 14));
     expect(kinds?.filter((k) => k.startsWith('Link rejected'))).toHaveLength(6);
     expect(split?.loaded.issues.some((i) => i.path === 'links[260]')).toBe(true);
     // Capped lists stay capped the same way across the cut.
     await expectSameAsSequential(text, { maxIssuesPerKind: 2 });
+  });
+
+  it('gives the kept organizations their positions in the columns when some are rejected', async () => {
+    const raw = bundleRaw(30, 300);
+    const orgs = raw.organizations as Raw[];
+    // A duplicate id and a record without a name, early in the list: every later organization moves up.
+    orgs.splice(2, 0, { ...orgs[9], name: 'Duplicate of 9' });
+    orgs.splice(5, 0, { id: 'org-nameless', kind: 'manufacturer' });
+    linksOf(raw).push({ source: 'org-nameless', target: 'org-1', kind: 'supplies' });
+    const split = await expectSameAsSequential(JSON.stringify(raw));
+    const bundle = split!.loaded.value!;
+    expect(bundle.organizations).toHaveLength(30);
+    expectKnownColumns(bundle, true);
+  });
+
+  it("keeps one string for a capability spelled like an organization's id, on both sides of the cut", async () => {
+    const raw = bundleRaw(30, 300);
+    const links = linksOf(raw);
+    for (const i of [5, 280]) links[i] = { ...links[i], capability: 'org-7' };
+    const split = await expectSameAsSequential(JSON.stringify(raw));
+    expectKnownColumns(split!.loaded.value!, true);
+    const columns = copyOfLinkColumns(split!.loaded.value!.links)!;
+    expect(columns.strings.filter((s) => s === 'org-7')).toHaveLength(1);
+    expect(columns.strings[columns.capability[280]!]).toBe('org-7');
   });
 
   it('falls back to one parse for a link the fast path does not take as it is, with the same result', async () => {

@@ -17,7 +17,7 @@ import { formatPath } from '../domain/issues.ts';
 import { isPlainObject, migrateBundle } from './migrate.ts';
 import { fastLink, fastOrganization, isSixDigits } from './fast-validate.ts';
 import type { LinkColumns } from './link-split.ts';
-import { linkAt, ownIdsOf } from './link-split.ts';
+import { LinkColumnsJoin, linkAt, ownIdsOf, rememberLinkColumns } from './link-split.ts';
 
 export interface LoadOptions {
   /** Region ids known outside the bundle (the shipped reference regions), for checking `homeRegion`. */
@@ -147,6 +147,8 @@ function selfLink(index: number, id: string): Issue {
 /**
  * Keeps the links whose ends are organizations of the bundle: first the parsed ones, then those of `parts`
  * (file index from `rawCount` on), whose ids are checked once per distinct string of each part's table.
+ * With parts (a big bundle, to be sent to another thread), the kept links' columns are made meanwhile and
+ * remembered with them (rememberLinkColumns): the parts' links are never encoded one by one again.
  */
 function checkLinkReferences(
   links: Kept<Link>,
@@ -158,12 +160,28 @@ function checkLinkReferences(
 ): Link[] {
   const orgIds = orgs.ids;
   const linkRecords = links.records;
+  // An organization's position among those kept, from its index in the file.
+  const positions = filePositions(orgs);
+  const at = (index: number) => (positions === null ? index : (positions[index] as number));
+  const join =
+    parts.length === 0
+      ? null
+      : new LinkColumnsJoin(
+          parts.reduce((sum, part) => sum + part.count, linkRecords.length),
+          orgs.records.map((org) => org.id),
+          (id) => {
+            const index = orgIds.get(id);
+            return index === undefined ? undefined : at(index);
+          },
+        );
   // The parsed list is kept as it is unless a link is rejected here (then the rest is copied over).
   let keptLinks: Link[] | null = null;
   for (let i = 0; i < linkRecords.length; i++) {
     const link = linkRecords[i] as Link;
+    const from = orgIds.get(link.source);
+    const to = orgIds.get(link.target);
     // The path is spelled out only for an issue: a million template strings cost more than the checks.
-    if (!orgIds.has(link.source) || !orgIds.has(link.target)) {
+    if (from === undefined || to === undefined) {
       const missing = [link.source, link.target].filter((id) => !orgIds.has(id));
       issues.add('link-unknown-org', linkUnknownOrg(links.indexOf(i), missing));
       keptLinks ??= linkRecords.slice(0, i);
@@ -173,6 +191,7 @@ function checkLinkReferences(
     if (needsLabel(link.capability, capIds))
       checkCapability(link.capability, `links[${links.indexOf(i)}].capability`, capIds, issues);
     keptLinks?.push(link);
+    join?.add(at(from), at(to), link);
   }
   const out = keptLinks ?? linkRecords;
   if (parts.length === 0) return out;
@@ -206,10 +225,21 @@ function checkLinkReferences(
       if (c >= 0 && unlabelled[c] === 1)
         checkCapability(link.capability, `links[${offset + i}].capability`, capIds, issues);
       out.push(link);
+      join?.addFromPart(part, i);
     }
     offset += part.count;
   }
+  if (join !== null) rememberLinkColumns(out, join.finish());
   return out;
+}
+
+/** Each kept record's position by its index in the file, or null when every record was kept (the same). */
+function filePositions(kept: Kept<unknown>): Int32Array | null {
+  const count = kept.records.length;
+  if (count === 0 || kept.indexOf(count - 1) === count - 1) return null;
+  const positions = new Int32Array(kept.indexOf(count - 1) + 1).fill(-1);
+  for (let i = 0; i < count; i++) positions[kept.indexOf(i)] = i;
+  return positions;
 }
 
 function checkOrganizations(orgs: Kept<Organization>, capIds: ReadonlySet<string>, issues: IssueCollector) {

@@ -7,6 +7,7 @@ import type { Bundle } from '../domain/model.ts';
 import { loadCountyTopology, referenceFile } from '../workers/reference-files.ts';
 import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
 import { markOnce } from '../ui/perf-marks.ts';
+import { nextTask } from '../workers/sliced.ts';
 import type { PositionSources, Positions } from '../geo/positions.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
@@ -52,11 +53,14 @@ export function usePositions(bundle: Bundle | undefined): Positions | null {
   useEffect(() => {
     if (bundle === undefined) return;
     let live = true;
-    void loadPositionSources(bundle).then((sources) => {
-      if (!live) return;
-      setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
-      markOnce('positions');
-    });
+    // In a task of its own: the one that brought the dataset ends first (workers made for it can start).
+    void nextTask()
+      .then(() => loadPositionSources(bundle))
+      .then((sources) => {
+        if (!live) return;
+        setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
+        markOnce('positions');
+      });
     return () => {
       live = false;
     };

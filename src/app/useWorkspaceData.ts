@@ -14,6 +14,9 @@ import { sameFilters, sameStrings, useStable } from '../views/derive/stable.ts';
 import type { AnalysisOutcome } from '../workers/protocol.ts';
 import { carriedAnalysis } from '../io/public/redact-public.ts';
 import { firstPictureOr } from './idle-work.ts';
+import { useLatest } from '../ui/useLatest.ts';
+import { startPointsWorkerEarly } from '../workers/points/early-points-worker.ts';
+import { nextTask } from '../workers/sliced.ts';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
@@ -73,6 +76,13 @@ export function useWorkspaceData(route: Route, loaded: DatasetState): WorkspaceD
 
   const titles = useNaicsTitles();
   const positions = usePositions(bundle);
+  // A big dataset's map points are clustered in a worker: it starts as the dataset arrives, not once the map
+  // view is on the page (only when the dataset changes: a map shown later makes its own).
+  const drawsMap = route.view === 'map' || route.view === 'split';
+  const drawsMapNow = useLatest(drawsMap);
+  useEffect(() => {
+    if (bundle !== undefined && drawsMapNow.current) startPointsWorkerEarly(bundle.organizations.length);
+  }, [bundle, drawsMapNow]);
   // The views show the links of the route's fiscal years, as the analysis worker analyses them.
   const years = useMemo(() => (bundle === undefined ? [] : yearsOf(bundle)), [bundle]);
   const shown = useMemo(
@@ -199,6 +209,8 @@ function useFilterIndex(
     const controller = new AbortController();
     const { signal } = controller;
     void (async () => {
+      // In a task of its own, like the positions (useReferenceData.ts).
+      await nextTask();
       const table = await prepareOrgTable(bundle, { signal });
       // The last narrowing's whole index stays until this one's is built (the same organizations).
       setState((last) => ({

@@ -4,10 +4,12 @@
 // shows its report and leaves the data on screen alone. `?data=` opens a same-origin file.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
 import { bigBundle } from '../../src/io/export/test-bundles.ts';
+import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
 import { useAppSessions, useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -174,6 +176,42 @@ describe('importing a big bundle', () => {
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^0 of 2,000 organizations/);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('importing more organizations than the page clusters itself', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/map',
+    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it("draws the map's clusters from one points worker: the one made ahead is the one the map takes", async () => {
+    const { page, pageErrors } = await app();
+    const pointsWorkers: string[] = [];
+    page.on('worker', (worker) => {
+      if (/points\.worker/.test(worker.url())) pointsWorkers.push(worker.url());
+    });
+    // 12,000 firms: over the 10,000 the page clusters on its own thread.
+    await drop(page, [
+      { name: 'national.json', text: generateLargeBundle({ orgs: 12_000, links: 12_000, seed: 11 }) },
+    ]);
+    await page.locator(byTestId('import-confirm') + ':enabled').waitFor({ timeout: 60_000 });
+    await page.locator(byTestId('import-confirm')).click();
+    await expect.poll(() => page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    // The map's source holds the worker's clusters around the view, which together count every firm in it.
+    const held = await page.evaluate(async () => {
+      const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
+      const source = map.getSource<GeoJSONSource>('orgs')!;
+      const data = (await source.getData()) as { features: { properties: Record<string, unknown> }[] };
+      const clusters = data.features.filter((f) => typeof f.properties['point_count'] === 'number');
+      return { clusters: clusters.length, features: data.features.length };
+    });
+    expect(held.clusters).toBeGreaterThan(0);
+    expect(held.features).toBeLessThan(12_000);
+    // One worker: the one made ahead is the one the map used (none made twice, none left waiting).
+    expect(pointsWorkers).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 });

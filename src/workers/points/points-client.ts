@@ -6,6 +6,7 @@ import type { MapPointFeature, PointColumns } from './cluster-index.ts';
 import { pointsArgs } from './points-engine.ts';
 import type { PointsApi } from './points-engine.ts';
 import type { PointWindow } from './view-window.ts';
+import { takePointsWorker } from './early-points-worker.ts';
 
 export interface PointsClient {
   /** A new dataset: resolves with the number of organizations indexed. */
@@ -56,7 +57,5 @@ export function createWorkerPointsClient(makeWorker: () => Worker): PointsClient
 /** The worker where there are workers, else this thread. */
 export function createPointsClient(): PointsClient {
   if (typeof Worker === 'undefined') return createInThreadPointsClient();
-  return createWorkerPointsClient(
-    () => new Worker(new URL('../points.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  return createWorkerPointsClient(takePointsWorker);
 }

@@ -13,6 +13,7 @@ import type { SizeBy } from '../sources.ts';
 import { SOURCE } from '../style.ts';
 import type { MapPointFeature } from '../../../workers/points/cluster-index.ts';
 import { createInThreadPointsClient, createPointsClient } from '../../../workers/points/points-client.ts';
+import { IN_THREAD_POINTS } from '../../../workers/points/early-points-worker.ts';
 import { markOnce } from '../../../ui/perf-marks.ts';
 import type { PointsClient } from '../../../workers/points/points-client.ts';
 import { windowCovers, windowFor } from '../../../workers/points/view-window.ts';
@@ -141,9 +142,6 @@ class OrgPointsSync {
     }
   }
 }
-
-/** Up to this many organizations, the map's points are clustered on the main thread (no worker start). */
-const IN_THREAD_POINTS = 10_000;
 
 export interface OrgSource {
   /** Goes up each time the source has caught up with new data (0: not yet). */

@@ -4,7 +4,6 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import notoUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MapViewProps } from '../contracts.ts';
 import { countMaskKinds, countVisible, orgTableOf } from '../derive/filter.ts';
@@ -22,6 +21,7 @@ import { countUnplaced, drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
 import { useCountyShapes } from './controllers/useCounties.ts';
 import { BASEMAP_TILE_URL, loadBasemapPack, registerBasemapProtocol } from './basemap-tiles.ts';
+import { MAP_FONT_URL, registerFontProtocol } from './map-font.ts';
 import { useCamera } from './controllers/useCamera.ts';
 import { useDimmed, useGapHighlight, useRiskHighlight } from './controllers/useGapHighlight.ts';
 import { useCountyFlows } from './controllers/useCountyFlows.ts';
@@ -85,8 +85,9 @@ export function MapView(props: MapViewProps) {
       host.className = 'map-host';
       container.appendChild(host);
       registerBasemapProtocol(maplibregl.addProtocol);
+      registerFontProtocol(maplibregl.addProtocol);
       void loadBasemapPack();
-      const style = buildStyle(notoUrl, BASEMAP_TILE_URL);
+      const style = buildStyle(MAP_FONT_URL, BASEMAP_TILE_URL);
       const instance = new maplibregl.Map({
         container: host,
         style,

@@ -57,6 +57,14 @@ export function withinYears(bundle: Bundle, range: YearRange | null | undefined)
 
 const yearCache = new WeakMap<Bundle, number[]>();
 
+/**
+ * Tells `yearsOf` the years of a bundle's links, found without reading a million link objects (from their
+ * columns: a bundle assembled from them, import-parts.ts). They must be `linkYears(bundle.links)`.
+ */
+export function rememberYears(bundle: Bundle, years: readonly number[]): void {
+  yearCache.set(bundle, [...years]);
+}
+
 /** linkYears of a bundle's links, computed once per bundle. */
 export function yearsOf(bundle: Bundle): number[] {
   let years = yearCache.get(bundle);

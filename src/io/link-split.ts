@@ -382,6 +382,16 @@ function hasCanonicalKeyOrder(link: Link): boolean {
   return true;
 }
 
+/** The distinct years of the links of `columns` (0: no year), ascending: linkYears of their links. */
+export function columnYears(columns: Pick<LinkColumns, 'count' | 'year'>): number[] {
+  const seen = new Uint8Array(65_536);
+  const { year, count } = columns;
+  for (let i = 0; i < count; i++) seen[year[i] as number] = 1;
+  const years: number[] = [];
+  for (let y = 1; y < seen.length; y++) if (seen[y] === 1) years.push(y);
+  return years;
+}
+
 /** The transferable buffers of a columns object, for postMessage. */
 export function columnBuffers(columns: LinkColumns): ArrayBuffer[] {
   return [columns.source, columns.target, columns.kind, columns.capability, columns.value, columns.year].map(

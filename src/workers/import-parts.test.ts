@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testBundle } from '../analysis/test-bundle.ts';
 import type { LinkSpec } from '../analysis/test-bundle.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
+import { linkYears, yearsOf } from '../domain/fiscal-years.ts';
 import {
   LINKS_PER_SLICE,
   ORGANIZATIONS_PER_PART,
@@ -75,5 +76,22 @@ describe('splitOutcome / OutcomeAssembler', () => {
     const split = splitOutcome(1, failed);
     expect(split.parts).toEqual([]);
     expect(await new OutcomeAssembler().finish(split.result)).toEqual(failed);
+  });
+
+  it("gives the rebuilt bundle its links' fiscal years from their year column", async () => {
+    const outcome = outcomeWith(30, 200);
+    const links = outcome.value!.bundle.links;
+    links.forEach((link, k) => {
+      if (k % 4 !== 0) link.year = [2031, 2019, 2024][k % 3]!;
+    });
+    const split = splitOutcome(3, outcome);
+    const assembler = new OutcomeAssembler();
+    for (const part of split.parts) assembler.add(structuredClone(part, { transfer: transferOf(part) }));
+    const rebuilt = (await assembler.finish(structuredClone(split.result))).value!.bundle;
+    const expected = linkYears(rebuilt.links);
+    expect(expected).toEqual([2019, 2024, 2031]);
+    // Known without reading the links again: emptied, they still answer.
+    rebuilt.links.length = 0;
+    expect(yearsOf(rebuilt)).toEqual(expected);
   });
 });

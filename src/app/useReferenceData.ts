@@ -7,7 +7,7 @@ import type { Bundle } from '../domain/model.ts';
 import { loadCountyTopology, referenceFile } from '../workers/reference-files.ts';
 import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
 import { markOnce } from '../ui/perf-marks.ts';
-import { nextTask } from '../workers/sliced.ts';
+import { turnFor } from './big-dataset.ts';
 import type { PositionSources, Positions } from '../geo/positions.ts';
 import { createZipGeocoder } from '../geo/zip-geocoder.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
@@ -53,8 +53,8 @@ export function usePositions(bundle: Bundle | undefined): Positions | null {
   useEffect(() => {
     if (bundle === undefined) return;
     let live = true;
-    // In a task of its own: the one that brought the dataset ends first (workers made for it can start).
-    void nextTask()
+    // A big dataset's in a task of its own: the one that brought it ends first (big-dataset.ts).
+    void turnFor(bundle)
       .then(() => loadPositionSources(bundle))
       .then((sources) => {
         if (!live) return;

@@ -16,7 +16,7 @@ import { carriedAnalysis } from '../io/public/redact-public.ts';
 import { firstPictureOr } from './idle-work.ts';
 import { useLatest } from '../ui/useLatest.ts';
 import { startPointsWorkerEarly } from '../workers/points/early-points-worker.ts';
-import { nextTask } from '../workers/sliced.ts';
+import { isBigDataset, turnFor } from './big-dataset.ts';
 import { REFERENCE_REGIONS } from './reference-regions.ts';
 import { useAnalysis } from './useAnalysis.ts';
 import { useComparison } from './useComparison.ts';
@@ -177,9 +177,7 @@ function analysisKey(bundle: Bundle | undefined): string {
   return key;
 }
 
-/** Datasets this big (organizations + links) build the rest of their filter index after their first picture. */
-const LATE_INDEX_FROM = 100_000;
-/** The longest that rest waits for the first picture. */
+/** The longest a big dataset's rest of the filter index waits for its first picture (big-dataset.ts). */
 const LATE_INDEX_WAIT_MS = 1_500;
 
 /**
@@ -209,15 +207,15 @@ function useFilterIndex(
     const controller = new AbortController();
     const { signal } = controller;
     void (async () => {
-      // In a task of its own, like the positions (useReferenceData.ts).
-      await nextTask();
+      // A big dataset's in a task of its own, like its positions (big-dataset.ts).
+      await turnFor(bundle);
       const table = await prepareOrgTable(bundle, { signal });
       // The last narrowing's whole index stays until this one's is built (the same organizations).
       setState((last) => ({
         table,
         index: last?.index?.bundle.organizations === bundle.organizations ? last.index : null,
       }));
-      if (!wantedNow.current && bundle.organizations.length + bundle.links.length >= LATE_INDEX_FROM)
+      if (!wantedNow.current && isBigDataset(bundle))
         await Promise.race([
           firstPictureOr(LATE_INDEX_WAIT_MS),
           new Promise<void>((resolve) => (hurry.current = resolve)),

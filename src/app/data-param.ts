@@ -31,7 +31,7 @@ export function addressOpensFile(): boolean {
  * Starts fetching the `?data=` file from the page's first script, before the app's own script has run,
  * when the address asks for it (same origin only):
  * - the address opens the file (no dataset in the hash): the whole file is read now, on the network
- *   thread while the app starts (a 136 MB file takes ~0.6 s on a 2-core machine);
+ *   thread while the app starts (a 136 MB file took 0.6–1 s on a 2-core machine);
  * - the hash names a dataset: whether this device keeps it is known only once IndexedDB answers, and the
  *   file is then needed at once. Only the response is asked for (its body is read when needed, and not at
  *   all when the device has the dataset).

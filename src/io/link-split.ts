@@ -187,14 +187,8 @@ export class LinkColumnsJoin {
 
   /** Appends `link`, whose ends are the organizations at positions `source` and `target`. */
   add(source: number, target: number, link: Link): void {
-    const c = this.writer.columns;
-    const n = this.count++;
-    c.source[n] = source;
-    c.target[n] = target;
-    c.kind[n] = KIND_INDEX.get(link.kind) ?? 0;
-    c.capability[n] = link.capability === undefined ? -1 : this.capabilityIndex(link.capability);
-    c.value[n] = link.value ?? Number.NaN;
-    c.year[n] = link.year ?? 0;
+    const capability = link.capability === undefined ? -1 : this.capabilityIndex(link.capability);
+    this.writer.put(this.count++, source, target, capability, link);
   }
 
   /** Appends link `i` of `part`, whose ends are organizations. */
@@ -360,11 +354,17 @@ class ColumnWriter {
   }
 
   set(i: number, link: Link): void {
+    const capability = link.capability === undefined ? -1 : this.intern(link.capability);
+    this.put(i, this.intern(link.source), this.intern(link.target), capability, link);
+  }
+
+  /** Writes link `i` with its strings' indices already found; its other fields from `link`. */
+  put(i: number, source: number, target: number, capability: number, link: Link): void {
     const c = this.columns;
-    c.source[i] = this.intern(link.source);
-    c.target[i] = this.intern(link.target);
+    c.source[i] = source;
+    c.target[i] = target;
     c.kind[i] = KIND_INDEX.get(link.kind) ?? 0;
-    c.capability[i] = link.capability === undefined ? -1 : this.intern(link.capability);
+    c.capability[i] = capability;
     c.value[i] = link.value ?? Number.NaN;
     c.year[i] = link.year ?? 0;
   }

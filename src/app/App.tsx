@@ -31,7 +31,7 @@ export function App() {
   const { route, notices: routeNotices, setRoute } = useRoute();
   // A link that opens a file (`?data=`) goes straight to it: the default sample is not loaded on the way.
   const [fileFirst, setFileFirst] = useState(addressOpensFile);
-  const loaded = useDataset(fileFirst ? null : route.dataset);
+  const loaded = useDataset(fileFirst ? null : route.dataset, route.view === 'map' || route.view === 'split');
   const workspace = useWorkspaceData(route, loaded);
   const { bundle, data, region } = workspace;
   const actions = useRouteActions(setRoute, bundle);

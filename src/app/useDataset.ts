@@ -18,6 +18,8 @@ import { createImportClient } from '../workers/import-client.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { markOnce } from '../ui/perf-marks.ts';
+import { useLatest } from '../ui/useLatest.ts';
+import { loadKeptPointsAhead } from './points-ahead.ts';
 import { fetchBundle } from './load-dataset.ts';
 import { referenceRegionIds } from './reference-regions.ts';
 import { findSample, SAMPLES } from './samples.ts';
@@ -154,11 +156,13 @@ export function sharedImportClient(): ImportClient {
  * A kept bundle: from its columns, read on this thread a slice at a time (no parse, no second thread); a copy
  * an earlier version kept as JSON text is parsed like a file.
  */
-async function fromStored(content: StoredContent, label: string): Promise<Result<Bundle>> {
+async function fromStored(content: StoredContent, label: string, onMap: boolean): Promise<Result<Bundle>> {
   if (content.form === 'json') return fromStoredText(content.text, label);
   const read = readColumnar(content.bytes, label);
   if (read.value === null) return { value: null, issues: read.issues };
   const reader = read.value;
+  // Before its organizations are read: the points worker clusters meanwhile.
+  if (onMap) loadKeptPointsAhead(reader.places);
   const organizations = new Array<Organization>(reader.organizationCount);
   await eachSliced(reader.organizationCount, (i) => (organizations[i] = reader.organization(i)));
   const light: Bundle = { ...reader.bundle, organizations: [], links: [] };
@@ -192,7 +196,7 @@ const failed = (key: string, message: string): DatasetState => ({
   issues: [{ severity: 'error', message }],
 });
 
-async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetState> {
+async function resolve(ref: DatasetRef, signal: AbortSignal, onMap: boolean): Promise<DatasetState> {
   const key = datasetKey(ref);
   const done = (result: Result<Bundle>): DatasetState =>
     result.value === null
@@ -220,7 +224,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal): Promise<DatasetSta
         stored = undefined;
       }
       if (stored === undefined) return { status: 'missing', key, hash: ref.id };
-      const result = await fromStored(stored.content, stored.title);
+      const result = await fromStored(stored.content, stored.title, onMap);
       if (result.value === null) return done(result);
       const filePositions = positionMap((stored.positions ?? []).map(([id, x, y]) => ({ id, x, y })));
       const entry =
@@ -258,10 +262,12 @@ const KEEPING = 'keeping';
 
 /**
  * The dataset the route names, reloaded whenever the route names another; with `null`, none (the app is
- * waiting for the file the address names, and loads nothing meanwhile).
+ * waiting for the file the address names, and loads nothing meanwhile). `onMap`: the dataset is to be drawn
+ * on a map (a big kept one then has its points sent ahead, points-ahead.ts).
  */
-export function useDataset(ref: DatasetRef | null): DatasetState {
+export function useDataset(ref: DatasetRef | null, onMap = false): DatasetState {
   const key = ref === null ? WAITING : datasetKey(ref);
+  const onMapNow = useLatest(onMap);
   const [state, setState] = useState<DatasetState>({ status: 'loading', key });
   const [revision, setRevision] = useState(0);
   const waitingFor = ref?.kind === 'hash' ? ref.id : null;
@@ -288,7 +294,7 @@ export function useDataset(ref: DatasetRef | null): DatasetState {
     if (ref === null) return;
     const controller = new AbortController();
     setState({ status: 'loading', key });
-    resolve(ref, controller.signal).then(
+    resolve(ref, controller.signal, onMapNow.current).then(
       (next) => {
         if (controller.signal.aborted) return;
         if (next.status === 'ready') markOnce('dataset');

@@ -205,6 +205,18 @@ export interface ColumnarReader {
   organization(i: number): Organization;
   /** The links as columns (link-split.ts), ready for `linkAt` or to be sent to another thread. */
   links: LinkColumns;
+  /** Where the organizations are, without reading them: their coordinates (NaN when absent) and kinds. */
+  places: ColumnarPlaces;
+}
+
+/** An organization's coordinates and kind as columns (index-aligned with the organizations). */
+export interface ColumnarPlaces {
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Position in ORG_KINDS. */
+  kind: Uint8Array;
+  /** 1 when the organization has a ZIP code or a county (where an address without coordinates is placed). */
+  placeable: Uint8Array;
 }
 
 /**
@@ -424,7 +436,17 @@ function openColumnar(given: Uint8Array<ArrayBuffer>): ColumnarReader {
       fail(`link ${i} names an id that is not in the file`);
     if (links.kind[i]! >= LINK_KINDS.length) fail(`link ${i} has no kind`);
   }
+  const placeable = new Uint8Array(n);
+  const zips = section<Uint8Array>('zip.has', 'u8', n);
+  const counties = section<Uint8Array>('county.has', 'u8', n);
+  for (let i = 0; i < n; i++) placeable[i] = zips[i]! | counties[i]!;
   return {
+    places: {
+      lat: section<Float64Array>('lat', 'f64', n),
+      lon: section<Float64Array>('lon', 'f64', n),
+      kind: section<Uint8Array>('kind', 'u8', n),
+      placeable,
+    },
     bundle: header.bundle,
     organizationCount: n,
     organization(i) {

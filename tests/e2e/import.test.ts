@@ -212,6 +212,41 @@ describe('importing more organizations than the page clusters itself', () => {
     expect(held.features).toBeLessThan(12_000);
     // One worker: the one made ahead is the one the map used (none made twice, none left waiting).
     expect(pointsWorkers).toHaveLength(1);
+    // Kept, then reopened: the points go to a worker as the kept columns are opened (app/points-ahead.ts),
+    // and the map takes that one; its clusters again count every firm.
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
+    await page.waitForFunction(
+      (key) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('forgemap');
+          open.onsuccess = () => {
+            const get = open.result.transaction('info').objectStore('info').get(key);
+            get.onsuccess = () => {
+              open.result.close();
+              resolve(get.result !== undefined);
+            };
+          };
+        }),
+      /h:([0-9a-f]{16})/.exec(page.url())![1]!,
+      { timeout: 30_000, polling: 250 },
+    );
+    // The firms the source's clusters and points count, around the view.
+    const firmsHeld = () =>
+      page.evaluate(async () => {
+        const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
+        const data = (await map.getSource<GeoJSONSource>('orgs')!.getData()) as {
+          features: { properties: Record<string, unknown> }[];
+        };
+        return data.features.reduce((n, f) => n + Number(f.properties['point_count'] ?? 1), 0);
+      });
+    const before = await firmsHeld();
+    expect(before).toBeGreaterThan(0);
+    pointsWorkers.length = 0;
+    await page.reload();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
+    expect(await firmsHeld()).toBe(before);
+    expect(pointsWorkers).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 });

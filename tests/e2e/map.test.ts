@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSharedApp } from './harness.ts';
 import { compareWithBaseline } from './image-compare.ts';
-import { radiusFor } from '../../src/views/map/sources.ts';
+import { radiusFor } from '../../src/views/map/point-size.ts';
 import type { AppSession } from './harness.ts';
 
 interface SampleOrg {

@@ -10,12 +10,12 @@ import {
   gapSelection,
   linkCapability,
   orgRadii,
-  radiusFor,
   riskFeatures,
   selectionArcs,
   suppliedValues,
 } from './sources.ts';
 import type { LinkInputs } from './sources.ts';
+import { radiusFor } from './point-size.ts';
 
 /** Positions from [lon, lat] pairs; null means no position. */
 function positions(points: ([number, number] | null)[]): Positions {

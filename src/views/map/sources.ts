@@ -9,6 +9,7 @@ import type { Positions } from '../../geo/positions.ts';
 import { SUPPLY_LINK_KINDS } from '../../analysis/supply-graph.ts';
 import { arcFeature, arcPoints, arcWidth, crossesBoundary } from './arcs.ts';
 import type { ArcProps, LonLat } from './arcs.ts';
+import { radiusFor, uniformRadii } from './point-size.ts';
 
 export const SIZE_BY = ['none', 'employees', 'value'] as const;
 export type SizeBy = (typeof SIZE_BY)[number];
@@ -34,21 +35,13 @@ export function suppliedValues(bundle: Bundle): Float64Array {
   return supplied;
 }
 
-const BASE_RADIUS = 5;
-
-/** Radius from a magnitude on a square-root scale, so that area follows the number; 3–16 px. */
-export function radiusFor(amount: number | undefined, reference: number): number {
-  if (amount === undefined || !(amount > 0) || !(reference > 0)) return 3;
-  return Math.round((3 + 13 * Math.sqrt(Math.min(1, amount / reference))) * 10) / 10;
-}
-
 /**
  * The radius of each organization's point, sized by `sizeBy` against the largest of all (index-aligned):
  * the same size whatever is filtered.
  */
 export function orgRadii(bundle: Bundle, sizeBy: SizeBy = 'none', supplied?: Float64Array): Float64Array {
   const orgs = bundle.organizations;
-  const radii = new Float64Array(orgs.length).fill(BASE_RADIUS);
+  const radii = uniformRadii(orgs.length);
   if (sizeBy === 'employees') {
     let reference = 0;
     for (const org of orgs) reference = Math.max(reference, org.employees ?? 0);

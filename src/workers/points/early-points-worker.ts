@@ -10,6 +10,8 @@ export const IN_THREAD_POINTS = 10_000;
 const EARLY_WORKER_WAITS_MS = 20_000;
 
 let early: Worker | undefined;
+/** A client loaded ahead (points-client.ts) holds a worker: the dataset needs no other made ahead. */
+let heldAhead = false;
 
 function makePointsWorker(): Worker {
   return new Worker(new URL('../points.worker.ts', import.meta.url), { type: 'module' });
@@ -17,7 +19,8 @@ function makePointsWorker(): Worker {
 
 /** Makes the points worker now for a dataset of this many organizations, if it will need one. */
 export function startPointsWorkerEarly(organizations: number): void {
-  if (organizations <= IN_THREAD_POINTS || typeof Worker === 'undefined' || early !== undefined) return;
+  if (organizations <= IN_THREAD_POINTS || typeof Worker === 'undefined' || early !== undefined || heldAhead)
+    return;
   const worker = makePointsWorker();
   early = worker;
   setTimeout(() => {
@@ -25,6 +28,11 @@ export function startPointsWorkerEarly(organizations: number): void {
     early = undefined;
     worker.terminate();
   }, EARLY_WORKER_WAITS_MS);
+}
+
+/** Whether a client loaded ahead holds a worker (then startPointsWorkerEarly makes none). */
+export function holdPointsWorkerAhead(held: boolean): void {
+  heldAhead = held;
 }
 
 /** The worker made ahead, if one is waiting; else a new one. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ORG_KINDS } from '../../domain/model.ts';
 import type { PointColumns } from './cluster-index.ts';
 import { createInThreadPointsClient, createWorkerPointsClient } from './points-client.ts';
@@ -97,5 +97,64 @@ describe('the worker points client', () => {
       'The map’s points worker stopped: SyntaxError in points.worker.js.',
     );
     await expect(client.features(WORLD)).rejects.toThrow('stopped');
+  });
+});
+
+describe('points loaded ahead', () => {
+  /** A worker serving the engine, counted, as `new Worker(…)` makes it. */
+  class CountedWorker extends FakeWorker {
+    static made: CountedWorker[] = [];
+    constructor() {
+      super();
+      CountedWorker.made.push(this);
+    }
+  }
+
+  async function freshModules() {
+    CountedWorker.made = [];
+    vi.stubGlobal('Worker', CountedWorker);
+    vi.resetModules();
+    const client = await import('./points-client.ts');
+    const early = await import('./early-points-worker.ts');
+    return { ...client, ...early };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('go to the client the map takes next, on the one worker, with none made ahead besides', async () => {
+    const { loadPointsAhead, createPointsClient, startPointsWorkerEarly } = await freshModules();
+    loadPointsAhead(columns, Uint8Array.from([1, 1, 1, 1]));
+    expect(CountedWorker.made).toHaveLength(1);
+    // The dataset arrives: its worker is the one loaded ahead, no other is made.
+    startPointsWorkerEarly(100_000);
+    expect(CountedWorker.made).toHaveLength(1);
+    const client = createPointsClient();
+    // Loaded already: the features come without a load of its own.
+    expect((await client.features(WORLD)).map((f) => f.id).sort()).toEqual([0, 1, 3]);
+    expect(CountedWorker.made).toHaveLength(1);
+    // Taken: the next dataset has a worker made ahead again, and the next map a client of its own.
+    startPointsWorkerEarly(100_000);
+    expect(CountedWorker.made).toHaveLength(2);
+    expect(createPointsClient()).not.toBe(client);
+    client.dispose();
+  });
+
+  it('are dropped with their worker when no map takes them in time', async () => {
+    vi.useFakeTimers();
+    const { loadPointsAhead, createPointsClient } = await freshModules();
+    loadPointsAhead(columns, Uint8Array.from([1, 1, 1, 1]));
+    const [ahead] = CountedWorker.made;
+    vi.advanceTimersByTime(19_000);
+    expect(ahead!.terminated).toBe(false);
+    vi.advanceTimersByTime(2_000);
+    expect(ahead!.terminated).toBe(true);
+    // The next map's client starts a worker of its own on its first request.
+    const next = createPointsClient();
+    next.load(columns, Uint8Array.from([1, 1, 1, 1])).catch(() => undefined);
+    expect(CountedWorker.made).toHaveLength(2);
+    next.dispose();
   });
 });

@@ -3,10 +3,10 @@
 import { createActor, fromWorker, inThreadLazy } from '../actor.ts';
 import type { WorkerLike } from '../actor.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
-import { pointsArgs } from './points-engine.ts';
-import type { PointsApi } from './points-engine.ts';
+import { pointsArgs } from './points-api.ts';
+import type { PointsApi } from './points-api.ts';
 import type { PointWindow } from './view-window.ts';
-import { takePointsWorker } from './early-points-worker.ts';
+import { holdPointsWorkerAhead, takePointsWorker } from './early-points-worker.ts';
 
 export interface PointsClient {
   /** A new dataset: resolves with the number of organizations indexed. */
@@ -54,8 +54,37 @@ export function createWorkerPointsClient(makeWorker: () => Worker): PointsClient
   return clientOver(() => fromWorker(makeWorker()));
 }
 
-/** The worker where there are workers, else this thread. */
+/** A client loaded ahead and not taken by then (the map was not shown after all) is ended. */
+const AHEAD_WAITS_MS = 20_000;
+
+let ahead: PointsClient | undefined;
+
+/**
+ * Starts the points worker on a dataset now, before any map asks for it (app/points-ahead.ts). The next
+ * createPointsClient takes this client; when its map then loads the same columns and mask, the worker keeps
+ * the index it built meanwhile (points-engine.ts).
+ */
+export function loadPointsAhead(columns: PointColumns, mask: Uint8Array): void {
+  if (typeof Worker === 'undefined') return;
+  ahead?.dispose();
+  const client = createWorkerPointsClient(takePointsWorker);
+  ahead = client;
+  holdPointsWorkerAhead(true);
+  // A failure is met again, and said, by the map's own load.
+  client.load(columns, mask).catch(() => undefined);
+  setTimeout(() => {
+    if (ahead !== client) return;
+    ahead = undefined;
+    holdPointsWorkerAhead(false);
+    client.dispose();
+  }, AHEAD_WAITS_MS);
+}
+
+/** The client loaded ahead if there is one, else a new one: the worker where there are workers, else this thread. */
 export function createPointsClient(): PointsClient {
   if (typeof Worker === 'undefined') return createInThreadPointsClient();
-  return createWorkerPointsClient(takePointsWorker);
+  const client = ahead ?? createWorkerPointsClient(takePointsWorker);
+  ahead = undefined;
+  holdPointsWorkerAhead(false);
+  return client;
 }

@@ -3,8 +3,8 @@
 import { OrgClusterIndex } from './cluster-index.ts';
 import type { MapPointFeature, PointColumns } from './cluster-index.ts';
 import type { PointWindow } from './view-window.ts';
-import { z } from 'zod';
-import type { Api, ArgSchemas, Handlers, Method } from '../actor.ts';
+import type { Handlers } from '../actor.ts';
+import type { PointsApi } from './points-api.ts';
 
 export type PointsRequest =
   /** A new dataset (or point sizes with it): its columns, and which organizations are shown. */
@@ -18,22 +18,18 @@ export type PointsRequest =
 
 export type PointsResult = number | MapPointFeature[];
 
-/** The points worker's methods: the organizations indexed, the window's features, or a zoom. */
-export interface PointsApi extends Api {
-  load: Method<{ columns: PointColumns; mask: Uint8Array }, number>;
-  mask: Method<Uint8Array, number>;
-  radii: Method<Float64Array, number>;
-  window: Method<PointWindow, MapPointFeature[]>;
-  expansion: Method<number, number>;
-}
-
 export class PointsEngine {
   private columns: PointColumns | null = null;
   private index: OrgClusterIndex | null = null;
+  /** The mask the index was built with. */
+  private mask: Uint8Array | null = null;
 
   handle(request: PointsRequest): PointsResult {
     switch (request.type) {
       case 'load':
+        // What the engine holds already (the map asking for the points a reopened dataset had loaded ahead,
+        // app/points-ahead.ts): the index stays, rather than being built again.
+        if (this.index !== null && this.holds(request.columns, request.mask)) return this.index.size;
         this.columns = request.columns;
         return this.rebuild(request.mask);
       case 'mask':
@@ -58,13 +54,33 @@ export class PointsEngine {
     if (mask.length !== columns.kinds.length)
       throw new Error(`The mask has ${mask.length} entries for ${columns.kinds.length} organizations.`);
     this.index = new OrgClusterIndex(columns, mask);
+    this.mask = mask;
     return this.index.size;
+  }
+
+  private holds(columns: PointColumns, mask: Uint8Array): boolean {
+    const held = this.columns;
+    return (
+      held !== null &&
+      this.mask !== null &&
+      sameValues(held.coords, columns.coords) &&
+      sameValues(held.kinds, columns.kinds) &&
+      sameValues(held.radii, columns.radii) &&
+      sameValues(this.mask, mask)
+    );
   }
 
   private ready(): OrgClusterIndex {
     if (this.index === null) throw new Error('The points have no dataset yet.');
     return this.index;
   }
+}
+
+/** Same length and values, NaN equal to NaN (a position absent in both). */
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
 }
 
 /** The engine's methods as the actor serves them (in the worker, or in this thread). */
@@ -77,21 +93,3 @@ export function pointsHandlers(engine: PointsEngine): Handlers<PointsApi> {
     expansion: (clusterId) => engine.handle({ type: 'expansion', clusterId }) as number,
   };
 }
-
-const finite = z.number().refine(Number.isFinite, 'not a finite number');
-
-/** What each method accepts, checked before it runs. */
-export const pointsArgs: ArgSchemas<PointsApi> = {
-  load: z.object({
-    columns: z.object({
-      coords: z.instanceof(Float64Array),
-      kinds: z.instanceof(Uint8Array),
-      radii: z.instanceof(Float64Array),
-    }),
-    mask: z.instanceof(Uint8Array),
-  }),
-  mask: z.instanceof(Uint8Array),
-  radii: z.instanceof(Float64Array),
-  window: z.object({ bbox: z.tuple([finite, finite, finite, finite]), zoom: finite }),
-  expansion: z.number().int().nonnegative(),
-};

@@ -39,11 +39,11 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * The page's first script is src/app/boot.ts, which starts what the address asks for and then imports the
- * app's libraries (src/app/app-libraries.ts) and the app (src/app/main.tsx). Their chunks and style sheets
- * are named in index.html as preloads, so that the browser fetches (and compiles) them alongside the first
- * script instead of once it has run.
+ * app's libraries (src/app/app-libraries.ts, app-renderer.ts) and the app (src/app/main.tsx). Their chunks
+ * and style sheets are named in index.html as preloads, so that the browser fetches (and compiles) them
+ * alongside the first script instead of once it has run.
  */
-const APP_ENTRIES = ['/src/app/app-libraries.ts', '/src/app/main.tsx'];
+const APP_ENTRIES = ['/src/app/app-libraries.ts', '/src/app/app-renderer.ts', '/src/app/main.tsx'];
 
 function preloadApp(): Plugin {
   return {

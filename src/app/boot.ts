@@ -4,7 +4,7 @@
 // the file itself read while the app starts (data-param.ts); a start on the map has MapLibre's code (1 MB)
 // and the map's basemap and counties fetched, and a start on the network or the gaps never loads it at all;
 // a dataset named by hash is asked of the device's store. Then the app: its libraries first
-// (app-libraries.ts), in a task of their own, then the rest.
+// (app-libraries.ts, app-renderer.ts), each in a task of its own, then the rest.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
 import { dataParam, prefetchDataParam } from './data-param.ts';
@@ -23,6 +23,7 @@ if (view === 'map' || view === 'split') {
 if (dataset.kind === 'hash') askForStoredEarly(dataset.id);
 
 import('./app-libraries.ts')
+  .then(() => import('./app-renderer.ts'))
   .then(() => import('./main.tsx'))
   .catch((error: unknown) => {
     const root = document.getElementById('root');

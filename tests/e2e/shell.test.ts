@@ -79,10 +79,11 @@ describe('app shell', () => {
     const links = (rel: string) =>
       [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]*href="([^"]+)"`, 'g'))].map((m) => m[1]);
     expect(links('modulepreload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.js$/));
-    // The libraries evaluated in a task of their own before the app (src/app/app-libraries.ts).
-    expect(links('modulepreload')).toContainEqual(
-      expect.stringMatching(/^\.\/assets\/app-libraries-[\w-]+\.js$/),
-    );
+    // The libraries evaluated in tasks of their own before the app (src/app/app-libraries.ts, app-renderer.ts).
+    for (const name of ['app-libraries', 'app-renderer'])
+      expect(links('modulepreload')).toContainEqual(
+        expect.stringMatching(new RegExp(`^\\./assets/${name}-[\\w-]+\\.js$`)),
+      );
     expect(links('preload')).toContainEqual(expect.stringMatching(/^\.\/assets\/main-[\w-]+\.css$/));
     const scripts = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([expect.stringMatching(/^\.\/assets\/index-[\w-]+\.js$/)]);

@@ -80,7 +80,10 @@ export function loadPointsAhead(columns: PointColumns, mask: Uint8Array): void {
   }, AHEAD_WAITS_MS);
 }
 
-/** The client loaded ahead if there is one, else a new one: the worker where there are workers, else this thread. */
+/**
+ * The client loaded ahead if there is one, else a new one: the worker where there are workers, else this
+ * thread.
+ */
 export function createPointsClient(): PointsClient {
   if (typeof Worker === 'undefined') return createInThreadPointsClient();
   const client = ahead ?? createWorkerPointsClient(takePointsWorker);

@@ -13,6 +13,46 @@ import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
 import { useAppSessions, useSharedApp } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/**
+ * The row the page's dataset store keeps under `key` in `store` ('datasets' or 'info'), described by its keys
+ * and how its columns are held (a Blob, or the value's type); 'none' without one.
+ */
+const storedRow = (page: Page, store: 'datasets' | 'info', key: string) =>
+  page.evaluate(
+    ([name, wanted]) =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('forgemap');
+        open.onsuccess = () => {
+          const get = open.result.transaction(name).objectStore(name).get(wanted);
+          get.onsuccess = () => {
+            const row = get.result as Record<string, unknown> | undefined;
+            open.result.close();
+            resolve(
+              row === undefined
+                ? 'none'
+                : `${Object.keys(row).sort().join(',')} ${row['columns'] instanceof Blob ? 'blob' : typeof row['columns']}`,
+            );
+          };
+        };
+      }),
+    [store, key] as const,
+  );
+
+/** The map's organization source, as the points worker last filled it: its clusters, features and firms counted. */
+const orgSourceHeld = (page: Page) =>
+  page.evaluate(async () => {
+    const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
+    const data = (await map.getSource<GeoJSONSource>('orgs')!.getData()) as {
+      features: { properties: Record<string, unknown> }[];
+    };
+    const counts = data.features.map((f) => f.properties['point_count']);
+    return {
+      clusters: counts.filter((n) => typeof n === 'number').length,
+      features: data.features.length,
+      firms: counts.reduce<number>((n, count) => n + (typeof count === 'number' ? count : 1), 0),
+    };
+  });
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // "Firm type" is not a header the importer recognises: the user maps it to the kind by hand.
@@ -132,27 +172,9 @@ describe('importing a big bundle', () => {
     // Kept on this device in columns (a Blob made in the import worker, not the JSON text), read back on reload.
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
     const hash = /h:([0-9a-f]{16})/.exec(page.url())![1]!;
-    const kept = () =>
-      page.evaluate(
-        (key) =>
-          new Promise<string>((resolve) => {
-            const open = indexedDB.open('forgemap');
-            open.onsuccess = () => {
-              const get = open.result.transaction('datasets').objectStore('datasets').get(key);
-              get.onsuccess = () => {
-                const row = get.result as Record<string, unknown> | undefined;
-                open.result.close();
-                resolve(
-                  row === undefined
-                    ? 'none'
-                    : `${Object.keys(row).sort().join(',')} ${row['columns'] instanceof Blob ? 'blob' : typeof row['columns']}`,
-                );
-              };
-            };
-          }),
-        hash,
-      );
-    await expect.poll(kept, { timeout: 30_000 }).toBe('columns,hash,positions blob');
+    await expect
+      .poll(() => storedRow(page, 'datasets', hash), { timeout: 30_000 })
+      .toBe('columns,hash,positions blob');
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Big test bundle/);
@@ -201,13 +223,7 @@ describe('importing more organizations than the page clusters itself', () => {
     await expect.poll(() => page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     // The map's source holds the worker's clusters around the view, which together count every firm in it.
-    const held = await page.evaluate(async () => {
-      const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
-      const source = map.getSource<GeoJSONSource>('orgs')!;
-      const data = (await source.getData()) as { features: { properties: Record<string, unknown> }[] };
-      const clusters = data.features.filter((f) => typeof f.properties['point_count'] === 'number');
-      return { clusters: clusters.length, features: data.features.length };
-    });
+    const held = await orgSourceHeld(page);
     expect(held.clusters).toBeGreaterThan(0);
     expect(held.features).toBeLessThan(12_000);
     // One worker: the one made ahead is the one the map used (none made twice, none left waiting).
@@ -215,37 +231,15 @@ describe('importing more organizations than the page clusters itself', () => {
     // Kept, then reopened: the points go to a worker as the kept columns are opened (app/points-ahead.ts),
     // and the map takes that one; its clusters again count every firm.
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/h:[0-9a-f]{16}\//);
-    await page.waitForFunction(
-      (key) =>
-        new Promise<boolean>((resolve) => {
-          const open = indexedDB.open('forgemap');
-          open.onsuccess = () => {
-            const get = open.result.transaction('info').objectStore('info').get(key);
-            get.onsuccess = () => {
-              open.result.close();
-              resolve(get.result !== undefined);
-            };
-          };
-        }),
-      /h:([0-9a-f]{16})/.exec(page.url())![1]!,
-      { timeout: 30_000, polling: 250 },
-    );
-    // The firms the source's clusters and points count, around the view.
-    const firmsHeld = () =>
-      page.evaluate(async () => {
-        const map = (window as unknown as { __forgemapMap: MaplibreMap }).__forgemapMap;
-        const data = (await map.getSource<GeoJSONSource>('orgs')!.getData()) as {
-          features: { properties: Record<string, unknown> }[];
-        };
-        return data.features.reduce((n, f) => n + Number(f.properties['point_count'] ?? 1), 0);
-      });
-    const before = await firmsHeld();
+    const hash = /h:([0-9a-f]{16})/.exec(page.url())![1]!;
+    await expect.poll(() => storedRow(page, 'info', hash), { timeout: 30_000 }).not.toBe('none');
+    const before = (await orgSourceHeld(page)).firms;
     expect(before).toBeGreaterThan(0);
     pointsWorkers.length = 0;
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
-    expect(await firmsHeld()).toBe(before);
+    expect((await orgSourceHeld(page)).firms).toBe(before);
     expect(pointsWorkers).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });

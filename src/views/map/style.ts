@@ -189,14 +189,31 @@ function arcLayers(solidId: string, dashedId: string, source: string): LayerSpec
 }
 
 /**
+ * The organizations' opacities, as drawn and as dimmed under a highlight (useDimmed). The style starts with
+ * the drawn ones, so that setting them again changes nothing (no relayout, no repaint).
+ */
+export const ORG_OPACITY = {
+  points: { shown: 1, dimmed: 0.25 },
+  clusters: { shown: 0.82, dimmed: 0.3 },
+  counts: { shown: 1, dimmed: 0.4 },
+} as const;
+
+/**
  * The whole style; `fontUrl` is the shipped Noto Sans woff2 (same origin), `basemapTiles` the URL template
  * of the basemap's tiles (views/map/basemap-tiles.ts).
  */
-export function buildStyle(fontUrl: string, basemapTiles: string): StyleSpecification {
+export function buildStyle(
+  fontUrl: string,
+  basemapTiles: string,
+  { softwareGl = false }: { softwareGl?: boolean } = {},
+): StyleSpecification {
   const { layers: tileLayers, maxzoom, countyBordersFrom, countyLabelsFrom } = BASEMAP_TILES;
   return {
     version: 8,
     name: 'Forgemap offline',
+    // A paint change (dimming under a highlight) fades over 300 ms: a repaint every frame meanwhile. Drawn
+    // on the CPU, that is three or four frames of ~100 ms each that the page waits on, for a fade nobody sees.
+    ...(softwareGl ? { transition: { duration: 0, delay: 0 } } : {}),
     'font-faces': { [FONT]: fontUrl },
     sources: {
       [SOURCE.basemap]: { type: 'vector', tiles: [basemapTiles], minzoom: 0, maxzoom },
@@ -307,7 +324,7 @@ export function buildStyle(fontUrl: string, basemapTiles: string): StyleSpecific
         // not on the first lone point (on a CPU-drawn map that compile blocks the page for ~150 ms).
         paint: {
           'circle-color': ['case', hovered, '#1e293b', '#334155'],
-          'circle-opacity': 0.82,
+          'circle-opacity': ORG_OPACITY.clusters.shown,
           'circle-radius': ['step', ['get', 'point_count'], 12, 20, 16, 100, 21, 500, 27],
           // The ring says what a cluster holds (primes and training providers are never in one): the
           // manufacturers' blue, or the support organizations' purple when some are among them.
@@ -335,7 +352,7 @@ export function buildStyle(fontUrl: string, basemapTiles: string): StyleSpecific
           // Counts sit on their circles and must not push state, county or region names off the map.
           'text-ignore-placement': true,
         },
-        paint: { 'text-color': '#ffffff' },
+        paint: { 'text-color': '#ffffff', 'text-opacity': ORG_OPACITY.counts.shown },
       },
       {
         id: LAYER.orgs,
@@ -347,6 +364,8 @@ export function buildStyle(fontUrl: string, basemapTiles: string): StyleSpecific
           'circle-radius': ['case', hovered, ['+', ['get', 'r'], 2], ['get', 'r']],
           'circle-stroke-color': ['case', hovered, '#111827', '#ffffff'],
           'circle-stroke-width': ['case', hovered, 2, 1],
+          'circle-opacity': ORG_OPACITY.points.shown,
+          'circle-stroke-opacity': ORG_OPACITY.points.shown,
         },
       },
       {

@@ -6,7 +6,7 @@ import type { DatasetView } from '../../contracts.ts';
 import { gapFeatures, gapSelection, riskFeatures } from '../sources.ts';
 import type { Chokepoint } from '../../../analysis/chokepoints.ts';
 import type { GapSelection } from '../sources.ts';
-import { LAYER, SOURCE } from '../style.ts';
+import { LAYER, ORG_OPACITY, SOURCE } from '../style.ts';
 import { EMPTY, setSourceData } from './geojson.ts';
 
 export function useGapHighlight(
@@ -41,10 +41,12 @@ export function useGapHighlight(
 export function useDimmed(map: MapLibreMap | null, dim: boolean): void {
   useEffect(() => {
     if (map === null) return;
-    map.setPaintProperty(LAYER.orgs, 'circle-opacity', dim ? 0.25 : 1);
-    map.setPaintProperty(LAYER.orgs, 'circle-stroke-opacity', dim ? 0.25 : 1);
-    map.setPaintProperty(LAYER.clusters, 'circle-opacity', dim ? 0.3 : 0.82);
-    map.setPaintProperty(LAYER.clusterCount, 'text-opacity', dim ? 0.4 : 1);
+    const { points, clusters, counts } = ORG_OPACITY;
+    const pick = (opacity: { shown: number; dimmed: number }) => (dim ? opacity.dimmed : opacity.shown);
+    map.setPaintProperty(LAYER.orgs, 'circle-opacity', pick(points));
+    map.setPaintProperty(LAYER.orgs, 'circle-stroke-opacity', pick(points));
+    map.setPaintProperty(LAYER.clusters, 'circle-opacity', pick(clusters));
+    map.setPaintProperty(LAYER.clusterCount, 'text-opacity', pick(counts));
   }, [map, dim]);
 }
 

@@ -9,6 +9,7 @@ import {
   OutcomeAssembler,
   splitOutcome,
   transferOf,
+  takeOwnIds,
 } from './import-parts.ts';
 
 function outcomeWith(orgs: number, links: number): ImportOutcome {
@@ -93,5 +94,22 @@ describe('splitOutcome / OutcomeAssembler', () => {
     // Known without reading the links again: emptied, they still answer.
     rebuilt.links.length = 0;
     expect(yearsOf(rebuilt)).toEqual(expected);
+  });
+});
+
+describe('takeOwnIds', () => {
+  const orgs = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+
+  // Strings compare by value: what can go wrong is a table entry changed, not which copy it holds.
+  it.each([
+    ['the ids first, in order, then capabilities', ['a', 'b', 'c', '332710']],
+    ['the ids in another order', ['b', 'a', 'c', '332710']],
+    ['a capability first', ['332710', 'a', 'b', 'c']],
+    ['fewer strings than organizations', ['c', 'a']],
+    ['an unknown end among the ids', ['a', 'x', 'c', 'b']],
+  ])('keeps every entry of a table with %s', async (_, table) => {
+    const strings = [...table];
+    await takeOwnIds(strings, orgs);
+    expect(strings).toEqual(table);
   });
 });

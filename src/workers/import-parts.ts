@@ -93,6 +93,34 @@ export class OutcomeAssembler {
 }
 
 /**
+ * Puts the organizations' own id strings in place of their equal copies in a link string table (see
+ * decodeLinks). A table written by this app opens with the organizations' ids in their order
+ * (LinkColumnsJoin): then each is compared with its organization's, without a map of 100k ids; any other
+ * table (or one that differs) is looked up in one.
+ */
+export async function takeOwnIds(strings: string[], organizations: readonly { id: string }[]): Promise<void> {
+  const count = organizations.length;
+  let ordered = strings.length >= count;
+  if (ordered) {
+    await eachSliced(count, (i) => {
+      const id = organizations[i]!.id;
+      if (strings[i] === id) strings[i] = id;
+      else ordered = false;
+    });
+    // The table holds each string once: with the ids first, none of the rest is an id.
+    if (ordered) return;
+  }
+  const ownIds = new Map<string, string>();
+  await eachSliced(count, (i) => {
+    const id = organizations[i]!.id;
+    ownIds.set(id, id);
+  });
+  await eachSliced(strings.length, (i) => {
+    strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
+  });
+}
+
+/**
  * A bundle from its records sent apart (the organizations, the links as columns), on a thread that must not
  * block. Links take the organizations' own id strings (as decodeLinks does), built in slices of about 30 ms
  * (eachSliced): a fixed count per task took 100-270 ms on a slow machine, garbage collection included. The
@@ -105,15 +133,7 @@ export async function assembleBundle(
 ): Promise<Bundle> {
   const links: Link[] = [];
   if (columns !== null) {
-    const ownIds = new Map<string, string>();
-    await eachSliced(organizations.length, (i) => {
-      const id = organizations[i]!.id;
-      ownIds.set(id, id);
-    });
-    const strings = columns.strings;
-    await eachSliced(strings.length, (i) => {
-      strings[i] = ownIds.get(strings[i]!) ?? strings[i]!;
-    });
+    await takeOwnIds(columns.strings, organizations);
     await eachSliced(columns.count, (i) => {
       links.push(linkAt(columns, i));
     });

@@ -88,7 +88,10 @@ describe('writeColumnar / readColumnar', () => {
   it('gives back the same bundle, key order included (the canonical texts are equal)', () => {
     const bundle = varied();
     const back = readBack(writeColumnar(bundle));
-    expect(back).toEqual(bundle);
+    // Strictly: records and links read back are plain objects, as JSON.parse makes them.
+    expect(back).toStrictEqual(bundle);
+    for (const read of [...back.organizations, ...back.links])
+      expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
     expect(canonicalBundleText(back)).toBe(canonicalBundleText(bundle));
     // Absent fields stay absent rather than undefined-valued.
     expect('lat' in back.organizations[1]!).toBe(false);

@@ -87,7 +87,7 @@ export function MapView(props: MapViewProps) {
       registerBasemapProtocol(maplibregl.addProtocol);
       registerFontProtocol(maplibregl.addProtocol);
       void loadBasemapPack();
-      const style = buildStyle(MAP_FONT_URL, BASEMAP_TILE_URL, { softwareGl });
+      const style = buildStyle(MAP_FONT_URL, BASEMAP_TILE_URL, { softwareGl, warmAt: view.center });
       const instance = new maplibregl.Map({
         container: host,
         style,

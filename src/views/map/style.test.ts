@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_TILE_URL } from './basemap-tiles.ts';
-import { BASEMAP_SOURCES, buildStyle, LAYER, ORG_OPACITY, OVERLAY_SOURCES } from './style.ts';
+import { BASEMAP_SOURCES, buildStyle, LAYER, ORG_OPACITY, OVERLAY_SOURCES, SOURCE } from './style.ts';
 
 describe('the map style', () => {
   const style = buildStyle('font.woff2', BASEMAP_TILE_URL);
@@ -39,5 +39,19 @@ describe('the map style', () => {
     const software = buildStyle('font.woff2', BASEMAP_TILE_URL, { softwareGl: true });
     expect(software.transition).toEqual({ duration: 0, delay: 0 });
     expect(validateStyleMin(software).map((error) => error.message)).toEqual([]);
+  });
+
+  it('warms the organizations’ shader with a point of size 0 where the map is made', () => {
+    const paint = (id: string) =>
+      style.layers.find((layer) => layer.id === id)?.paint as Record<string, unknown>;
+    // The same paint properties, each feature-dependent or constant alike: MapLibre then builds one shader.
+    const shape = (id: string) =>
+      Object.fromEntries(Object.entries(paint(id)).map(([key, value]) => [key, Array.isArray(value)]));
+    expect(shape(LAYER.warmUp)).toEqual(shape(LAYER.clusters));
+    expect(style.sources[SOURCE.warmUp]).toMatchObject({ data: { features: [] } });
+    const warmed = buildStyle('font.woff2', BASEMAP_TILE_URL, { warmAt: [-87.6, 41.9] });
+    expect(warmed.sources[SOURCE.warmUp]).toMatchObject({
+      data: { geometry: { coordinates: [-87.6, 41.9] }, properties: { size: 0 } },
+    });
   });
 });

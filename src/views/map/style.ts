@@ -44,6 +44,7 @@ export const SOURCE = {
   gapOrgs: 'gap-orgs',
   riskOrgs: 'risk-orgs',
   selection: 'selection',
+  warmUp: 'warm-up',
 } as const;
 
 /**
@@ -102,6 +103,7 @@ export const LAYER = {
   gapOrgs: 'gap-orgs',
   riskOrgs: 'risk-orgs',
   selection: 'selection-ring',
+  warmUp: 'warm-up',
 } as const;
 
 /** Layers whose features the pointer can hover and click, most specific first. */
@@ -188,6 +190,19 @@ function arcLayers(solidId: string, dashedId: string, source: string): LayerSpec
   ];
 }
 
+/** The warm-up layer's source: one point of size 0 where the map is made (none without `at`). */
+function warmUpSource(at: readonly [number, number] | undefined): GeoJSONSourceSpecification {
+  if (at === undefined) return empty();
+  return {
+    type: 'geojson',
+    data: {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [...at] },
+      properties: { color: KIND_COLORS.manufacturer, size: 0 },
+    },
+  };
+}
+
 /**
  * The organizations' opacities, as drawn and as dimmed under a highlight (useDimmed). The style starts with
  * the drawn ones, so that setting them again changes nothing (no relayout, no repaint).
@@ -205,7 +220,14 @@ export const ORG_OPACITY = {
 export function buildStyle(
   fontUrl: string,
   basemapTiles: string,
-  { softwareGl = false }: { softwareGl?: boolean } = {},
+  {
+    softwareGl = false,
+    warmAt,
+  }: {
+    softwareGl?: boolean;
+    /** Where the map is made (its first center): the point that warms the organizations' shader. */
+    warmAt?: readonly [number, number];
+  } = {},
 ): StyleSpecification {
   const { layers: tileLayers, maxzoom, countyBordersFrom, countyLabelsFrom } = BASEMAP_TILES;
   return {
@@ -229,6 +251,7 @@ export function buildStyle(
       [SOURCE.gapOrgs]: empty(),
       [SOURCE.riskOrgs]: empty(),
       [SOURCE.selection]: empty(),
+      [SOURCE.warmUp]: warmUpSource(warmAt),
     },
     layers: hiddenAtFirst([
       { id: LAYER.background, type: 'background', paint: { 'background-color': WATER } },
@@ -314,6 +337,20 @@ export function buildStyle(
       },
       ...arcLayers(LAYER.gapArcs, LAYER.gapArcsCrossing, SOURCE.gapArcs),
       ...arcLayers(LAYER.arcs, LAYER.arcsCrossing, SOURCE.arcs),
+      {
+        // Draws nothing (a point of size 0) with the shader of the organizations' points and clusters, while
+        // the map loads: the first draw of a shader builds it, which blocks a CPU-drawn map for ~150 ms.
+        id: LAYER.warmUp,
+        type: 'circle',
+        source: SOURCE.warmUp,
+        paint: {
+          'circle-color': ['get', 'color'],
+          'circle-opacity': ORG_OPACITY.clusters.shown,
+          'circle-radius': ['get', 'size'],
+          'circle-stroke-color': ['get', 'color'],
+          'circle-stroke-width': ['get', 'size'],
+        },
+      },
       {
         id: LAYER.clusters,
         type: 'circle',

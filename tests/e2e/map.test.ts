@@ -148,6 +148,9 @@ describe('map view', () => {
     await settle(page);
     const map = page.locator('[data-testid="map"]');
     expect(Number(await map.getAttribute('data-visible-orgs'))).toBe(positioned.length);
+    // The map starts fitted to the region before the source asks for its first window: one window, not one
+    // for the view before the fit and another at once.
+    expect(await map.getAttribute('data-points-windows')).toBe('1');
     // At the region's zoom the source holds the window around the view: every firm in it, no other.
     const held = await pointsWindow(page);
     const view = await page.evaluate(() => window.__forgemapMap!.getBounds().toArray().flat());

@@ -152,6 +152,10 @@ export function MapView(props: MapViewProps) {
   }, [map, onEngine]);
 
   const basemap = useCountyShapes();
+  // Fitted to the home region as soon as its counties' bounds are known. Declared before the sources: its
+  // effects run first, so the organizations' first window is asked for where the map starts (asked for the
+  // view before the fit, it was thrown away at once: a second window, and the map drawn ~150 ms later).
+  useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const otherRegions = useRegions(map, basemap, props.regions, homeRegion, showRegions);
   const orgSource = useOrgSource(map, data, sizeBy);
   useSelection(map, data, selected, filters.minValue);
@@ -161,8 +165,6 @@ export function MapView(props: MapViewProps) {
   const flowsDrawn = useCountyFlows(map, data.bundle);
   const aggregates = data.bundle.meta.sharing?.public;
   const shadeClasses = useShading(map, basemap, data, homeRegion, shading);
-  // Fitted to the home region as soon as its counties' bounds are known.
-  useCamera(map, basemap, data, camera, homeRegion, props.onCameraChange);
   const pointerTargets = useMemo(
     () => ({
       data,
@@ -219,6 +221,7 @@ export function MapView(props: MapViewProps) {
         data-flows={flowsDrawn}
         data-pixel-ratio={pixelRatio ?? undefined}
         data-points-window={orgSource.window}
+        data-points-windows={orgSource.windowsShown}
       />
       <div className="map-notes">
         {aggregates !== undefined && (

@@ -148,6 +148,8 @@ export interface OrgSource {
   version: number;
   /** The window the source holds, as `west,south,east,north,zoom` (for tests and the curious). */
   window: string | undefined;
+  /** How many windows the source has shown on this map (for tests: a start shows one). */
+  windowsShown: number;
   /** The zoom at which a cluster (its `cluster_id`) falls apart. */
   expansionZoom(clusterId: number): Promise<number>;
 }
@@ -167,6 +169,7 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
   const wanted = useMemo<Wanted>(() => ({ base, radii, mask }), [base, radii, mask]);
   const [version, setVersion] = useState(0);
   const [shownWindow, setShownWindow] = useState<string | undefined>(undefined);
+  const [windowsShown, setWindowsShown] = useState(0);
   const client = useRef<PointsClient | null>(null);
   const sync = useRef<OrgPointsSync | null>(null);
   const latest = useRef(wanted);
@@ -191,7 +194,10 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
         markOnce('points');
         setVersion((v) => v + 1);
       },
-      (window) => setShownWindow([...window.bbox, window.zoom].join(',')),
+      (window) => {
+        setShownWindow([...window.bbox, window.zoom].join(','));
+        setWindowsShown((n) => n + 1);
+      },
     );
     sync.current = current;
     current.want(latest.current);
@@ -224,7 +230,7 @@ export function useOrgSource(map: MapLibreMap | null, data: DatasetView, sizeBy:
     return client.current.expansionZoom(clusterId);
   }, []);
   return useMemo(
-    () => ({ version, window: shownWindow, expansionZoom }),
-    [version, shownWindow, expansionZoom],
+    () => ({ version, window: shownWindow, windowsShown, expansionZoom }),
+    [version, shownWindow, windowsShown, expansionZoom],
   );
 }

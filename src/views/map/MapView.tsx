@@ -35,6 +35,9 @@ import './map.css';
 
 // MapLibre 6 does not find its worker in a bundled app by itself; without this the map never loads.
 maplibregl.setWorkerUrl(workerUrl);
+// Its worker starts as soon as this code is loaded (at the page's start when it opens on a map, src/app/
+// boot.ts): the worker's script is read on the other core meanwhile, not once the first map is made.
+maplibregl.prewarm();
 
 declare global {
   interface Window {

@@ -4,13 +4,14 @@
 // small one (a region's sample, a 1k-node network file) is worked out at once, where a task boundary would
 // only let a paint of the half-made page in first.
 import type { Bundle } from '../domain/model.ts';
+import { linkCount } from '../io/deferred-links.ts';
 import { nextTask } from '../workers/sliced.ts';
 
 /** Organizations and links together from which a dataset is big. */
 export const BIG_DATASET_RECORDS = 100_000;
 
 export function isBigDataset(bundle: Bundle): boolean {
-  return bundle.organizations.length + bundle.links.length >= BIG_DATASET_RECORDS;
+  return bundle.organizations.length + linkCount(bundle) >= BIG_DATASET_RECORDS;
 }
 
 /** The next task for a big dataset, at once for a small one. */

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { YearRange } from '../domain/fiscal-years.ts';
 import type { Bundle } from '../domain/model.ts';
+import { linkCount } from '../io/deferred-links.ts';
 import type { AnalysisState } from '../views/contracts.ts';
 import { AnalysisCancelled, createAnalysisClient, PART_THRESHOLD } from '../workers/analysis-client.ts';
 import type { AnalysisClient } from '../workers/analysis-client.ts';
@@ -19,7 +20,7 @@ import { firstPictureOr } from './idle-work.ts';
  * and the picture comes first. Once the page has drawn one, nothing waits again.
  */
 function useHeldForPicture(bundle: Bundle | undefined, afterPicture: boolean): boolean {
-  const big = bundle !== undefined && bundle.organizations.length + bundle.links.length > PART_THRESHOLD;
+  const big = bundle !== undefined && bundle.organizations.length + linkCount(bundle) > PART_THRESHOLD;
   const wait = afterPicture && big;
   const [released, setReleased] = useState(false);
   useEffect(() => {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Bundle, Organization } from '../domain/model.ts';
 import { readColumnar, rememberColumnar } from '../io/columnar.ts';
-import { assembleBundle } from '../workers/import-parts.ts';
+import { assembleBundle, makeLinksSliced } from '../workers/import-parts.ts';
 import { keptForm } from '../workers/kept-form.ts';
 import { eachSliced } from '../workers/sliced.ts';
 import { decodeEmbedded } from '../io/embed.ts';
@@ -18,6 +18,7 @@ import { createImportClient } from '../workers/import-client.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { markOnce } from '../ui/perf-marks.ts';
+import { firstPictureOr } from './idle-work.ts';
 import { useLatest } from '../ui/useLatest.ts';
 import { loadKeptPointsAhead } from './points-ahead.ts';
 import { fetchBundle } from './load-dataset.ts';
@@ -166,7 +167,9 @@ async function fromStored(content: StoredContent, label: string, onMap: boolean)
   const organizations = new Array<Organization>(reader.organizationCount);
   await eachSliced(reader.organizationCount, (i) => (organizations[i] = reader.organization(i)));
   const light: Bundle = { ...reader.bundle, organizations: [], links: [] };
-  const bundle = await assembleBundle(light, organizations, reader.links);
+  // On the map, its links are made after the first picture (nothing on the way to it reads one).
+  const bundle = await assembleBundle(light, organizations, reader.links, { deferred: onMap });
+  if (onMap) void firstPictureOr().then(() => makeLinksSliced(bundle));
   rememberColumnar(bundle, content.blob ?? content.bytes);
   return { value: bundle, issues: [] };
 }

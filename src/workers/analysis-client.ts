@@ -3,6 +3,7 @@
 // next request starts a fresh one and sends the dataset again.
 import type { Bundle } from '../domain/model.ts';
 import { knownColumnar } from '../io/columnar.ts';
+import { linkCount } from '../io/deferred-links.ts';
 import { columnBuffers, copyLinkColumnsSteps, linkColumnsBuilder } from '../io/link-split.ts';
 import { createActor, fromWorker, inThreadLazy } from './actor.ts';
 import type { Actor, WorkerLike } from './actor.ts';
@@ -73,7 +74,7 @@ function clientOver(start: () => WorkerLike): AnalysisClient {
 
   /** Posts a dataset, in parts with a task between them when it is big; a newer load stops an older one. */
   const sendLoad = (key: string, bundle: Bundle): Promise<void> => {
-    if (bundle.organizations.length + bundle.links.length <= PART_THRESHOLD) {
+    if (bundle.organizations.length + linkCount(bundle) <= PART_THRESHOLD) {
       actor.send('load', { datasetKey: key, bundle });
       return Promise.resolve();
     }

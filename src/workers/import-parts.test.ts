@@ -3,7 +3,11 @@ import { testBundle } from '../analysis/test-bundle.ts';
 import type { LinkSpec } from '../analysis/test-bundle.ts';
 import type { ImportOutcome } from '../io/import/import-files.ts';
 import { linkYears, yearsOf } from '../domain/fiscal-years.ts';
+import { encodeLinks } from '../io/link-split.ts';
+import { linkCount } from '../io/deferred-links.ts';
 import {
+  assembleBundle,
+  makeLinksSliced,
   LINKS_PER_SLICE,
   ORGANIZATIONS_PER_PART,
   OutcomeAssembler,
@@ -94,6 +98,25 @@ describe('splitOutcome / OutcomeAssembler', () => {
     // Known without reading the links again: emptied, they still answer.
     rebuilt.links.length = 0;
     expect(yearsOf(rebuilt)).toEqual(expected);
+  });
+});
+
+describe('assembleBundle with deferred links', () => {
+  it('gives the bundle assembled at once, its links made on first read or in slices', async () => {
+    const { bundle } = outcomeWith(40, 10_000).value!;
+    const light = { ...bundle, organizations: [], links: [] };
+    const assemble = (deferred: boolean) =>
+      assembleBundle(light, structuredClone(bundle.organizations), encodeLinks(bundle.links), { deferred });
+    const eager = await assemble(false);
+    const read = await assemble(true);
+    expect(linkCount(read)).toBe(10_000);
+    expect(read).toStrictEqual(eager);
+    const sliced = await assemble(true);
+    // Slices of 0 ms: a batch of links per task, three tasks here.
+    await makeLinksSliced(sliced, 0);
+    expect(Object.getOwnPropertyDescriptor(sliced, 'links')?.value).toStrictEqual(eager.links);
+    // The links take the organizations' own id strings, as eager ones do.
+    expect(sliced.links[0]!.source).toBe(sliced.organizations[0]!.id);
   });
 });
 

@@ -12,7 +12,8 @@ import {
   linkAt,
   rememberLinkColumns,
 } from '../io/link-split.ts';
-import { eachSliced } from './sliced.ts';
+import { deferLinks, makeDeferredLinks } from '../io/deferred-links.ts';
+import { eachSliced, nextTask } from './sliced.ts';
 import { rememberYears } from '../domain/fiscal-years.ts';
 
 /**
@@ -125,22 +126,37 @@ export async function takeOwnIds(strings: string[], organizations: readonly { id
  * block. Links take the organizations' own id strings (as decodeLinks does), built in slices of about 30 ms
  * (eachSliced): a fixed count per task took 100-270 ms on a slow machine, garbage collection included. The
  * columns are remembered with the links (rememberLinkColumns), so that sending them on costs no encoding.
+ * With `deferred`, the links are made when first read instead (deferLinks; makeLinksSliced makes them
+ * without a long task).
  */
 export async function assembleBundle(
   light: Bundle,
   organizations: Organization[],
   columns: LinkColumns | null,
+  { deferred = false }: { deferred?: boolean } = {},
 ): Promise<Bundle> {
   const links: Link[] = [];
-  if (columns !== null) {
-    await takeOwnIds(columns.strings, organizations);
+  if (columns !== null) await takeOwnIds(columns.strings, organizations);
+  if (columns !== null && !deferred) {
     await eachSliced(columns.count, (i) => {
       links.push(linkAt(columns, i));
     });
     rememberLinkColumns(links, columns);
   }
   const bundle = { ...light, organizations, links };
+  if (columns !== null && deferred) deferLinks(bundle, columns);
   // Their years from the year column: the views ask for them at once, and a million links are slow to read.
   if (columns !== null) rememberYears(bundle, columnYears(columns));
   return bundle;
+}
+
+/** Makes a bundle's deferred links (deferLinks) in slices of about `sliceMs`; at once if it has none left. */
+export async function makeLinksSliced(bundle: Bundle, sliceMs = 30): Promise<void> {
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    let done = makeDeferredLinks(bundle, 4096);
+    while (!done && performance.now() < until) done = makeDeferredLinks(bundle, 4096);
+    if (done) return;
+    await nextTask();
+  }
 }

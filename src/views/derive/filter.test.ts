@@ -17,6 +17,7 @@ import {
 } from './filter.ts';
 import { bundleWith } from './test-data.ts';
 import { decodeLinks, encodeLinks, rememberLinkColumns } from '../../io/link-split.ts';
+import { deferLinks } from '../../io/deferred-links.ts';
 
 const filters = (f: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...f });
 const shown = (bundle: Bundle, f: Partial<Filters>, removed: string[] = []) => {
@@ -213,5 +214,16 @@ describe('an index of links read from kept columns', () => {
     // The ghost supplier is no organization: −1, as from the objects.
     expect(linkArraysOf(kept).source.at(-1)).toBe(-1);
     expect(shown({ ...bundle, links: fromColumns }, { capabilities: ['nadcap-heat-treat'] })).toEqual(['m2']);
+  });
+
+  it('is built from the columns of links not yet made (a reopened dataset), without making them', async () => {
+    const columns = encodeLinks(bundle.links);
+    const plain = createFilterIndex({ ...bundle, links: decodeLinks(columns) });
+    const later: Bundle = { ...bundle, links: [] };
+    deferLinks(later, encodeLinks(bundle.links));
+    const index = await prepareFilterIndex(later, { links: true });
+    expect(Object.getOwnPropertyDescriptor(later, 'links')?.get).toBeDefined();
+    expect(index.capabilities).toEqual(plain.capabilities);
+    expect(linkArraysOf(index)).toEqual(linkArraysOf(plain));
   });
 });

@@ -3,7 +3,7 @@
 // table (ids and kinds: all a first picture needs), then the capability and certification lists (a few
 // hundred ms at 100k orgs / 1M links); each filter change is then a few passes over typed arrays.
 import { LINK_KINDS, ORG_KINDS, noKinds } from '../../domain/model.ts';
-import { knownLinkColumns } from '../../io/link-split.ts';
+import { linkColumnsOf, linkCount } from '../../io/deferred-links.ts';
 import type { LinkColumns } from '../../io/link-split.ts';
 import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
@@ -151,27 +151,30 @@ function* postingSteps(table: OrgTable): Generator<void, FilterIndex, void> {
     if (i % STEP === STEP - 1) yield;
   }
 
-  const links = bundle.links;
-  // Links read from kept columns (a dataset reopened on this device): the ids are looked up once per
-  // distinct id instead of once per link.
-  const columns = knownLinkColumns(links);
-  const orgOf = columns === undefined ? null : columnOrgs(columns, orgIndex);
-  const supplyKind = LINK_KINDS.map((kind) => SUPPLY_KINDS.has(kind));
-  for (let l = 0; l < links.length; l++) {
-    if (l % STEP === STEP - 1) yield;
-    // A link without its own capability carries the supplier's primary NAICS, which the supplier already
-    // offers through `naics`: only an explicit capability adds anything.
-    if (columns !== undefined && orgOf !== null) {
+  // A link without its own capability carries the supplier's primary NAICS, which the supplier already
+  // offers through `naics`: only an explicit capability adds anything.
+  // Links read from kept columns (a dataset reopened on this device, its link objects perhaps not made
+  // yet: deferred-links.ts): the ids are looked up once per distinct id instead of once per link.
+  const columns = linkColumnsOf(bundle);
+  if (columns !== undefined) {
+    const orgOf = columnOrgs(columns, orgIndex);
+    const supplyKind = LINK_KINDS.map((kind) => SUPPLY_KINDS.has(kind));
+    for (let l = 0; l < columns.count; l++) {
+      if (l % STEP === STEP - 1) yield;
       const c = columns.capability[l]!;
       if (c < 0 || !supplyKind[columns.kind[l]!]) continue;
       const s = orgOf[columns.source[l]!]!;
       if (s >= 0) capabilities.add(columns.strings[c]!, s);
-      continue;
     }
-    const link = links[l]!;
-    if (link.capability === undefined || !SUPPLY_KINDS.has(link.kind)) continue;
-    const s = orgIndex.get(link.source);
-    if (s !== undefined) capabilities.add(link.capability, s);
+  } else {
+    const links = bundle.links;
+    for (let l = 0; l < links.length; l++) {
+      if (l % STEP === STEP - 1) yield;
+      const link = links[l]!;
+      if (link.capability === undefined || !SUPPLY_KINDS.has(link.kind)) continue;
+      const s = orgIndex.get(link.source);
+      if (s !== undefined) capabilities.add(link.capability, s);
+    }
   }
   yield;
   const capabilityPostings = capabilities.build(orgCount);
@@ -203,15 +206,15 @@ export function builtLinkArrays(bundle: Bundle): LinkArrays | undefined {
 }
 
 function* linkSteps(index: FilterIndex): Generator<void, LinkArrays, void> {
-  const links = index.bundle.links;
-  const source = new Int32Array(links.length);
-  const target = new Int32Array(links.length);
-  const value = new Float64Array(links.length);
-  const columns = knownLinkColumns(links);
+  const count = linkCount(index.bundle);
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  const value = new Float64Array(count);
+  const columns = linkColumnsOf(index.bundle);
   if (columns !== undefined) {
     // From kept columns: one lookup per distinct id, then typed arrays only.
     const orgOf = columnOrgs(columns, index.orgIndex);
-    for (let l = 0; l < links.length; l++) {
+    for (let l = 0; l < count; l++) {
       source[l] = orgOf[columns.source[l]!]!;
       target[l] = orgOf[columns.target[l]!]!;
       value[l] = columns.value[l]!;
@@ -219,7 +222,8 @@ function* linkSteps(index: FilterIndex): Generator<void, LinkArrays, void> {
     }
     return { source, target, value };
   }
-  for (let l = 0; l < links.length; l++) {
+  const links = index.bundle.links;
+  for (let l = 0; l < count; l++) {
     const link = links[l]!;
     source[l] = index.orgIndex.get(link.source) ?? -1;
     target[l] = index.orgIndex.get(link.target) ?? -1;

@@ -33,6 +33,8 @@ export interface OpenOptions {
   firstVisit?: boolean;
   /** The window's size (CSS px); Playwright's 1280 × 720 when not given. */
   viewport?: { width: number; height: number };
+  /** Run in every page of the context before its own scripts (e.g. to watch the app's marks). */
+  initScript?: () => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function openApp(
   }
   if (options.firstVisit !== true)
     await context.addInitScript(() => localStorage.setItem('forgemap:firstHint', 'dismissed'));
+  if (options.initScript !== undefined) await context.addInitScript(options.initScript);
   const requests: string[] = [];
   const failedRequests: string[] = [];
   const consoleErrors: string[] = [];

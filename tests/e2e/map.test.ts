@@ -47,6 +47,23 @@ const ready = async ({ page }: AppSession) => {
   await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
 };
 
+declare global {
+  interface Window {
+    /** The map's data-map-ready when the app marked its first picture (watchReadyMark). */
+    __readyAtMark?: string | null;
+  }
+}
+
+/** Notes the map's data-map-ready at the moment the app marks `forgemap:map-ready`. */
+function watchReadyMark(): void {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+    if (name === 'forgemap:map-ready')
+      window.__readyAtMark = document.querySelector('[data-map-ready]')?.getAttribute('data-map-ready');
+    return mark(name, options);
+  };
+}
+
 /** Resolves once the map has drawn everything it is asked to (MapLibre's `idle`). */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
@@ -141,7 +158,7 @@ const SUPPLY = new Set(['supplies', 'subcontract']);
 const positioned = sample.organizations.filter((o) => o.lat !== undefined && o.lon !== undefined);
 
 describe('map view', () => {
-  const app = useSharedApp({ hash: '#/s:chicago/map', ready });
+  const app = useSharedApp({ hash: '#/s:chicago/map', ready, initScript: watchReadyMark });
 
   it('draws every positioned organization, clustered at the region’s zoom', async () => {
     const { page } = await app();
@@ -151,6 +168,8 @@ describe('map view', () => {
     // The map starts fitted to the region before the source asks for its first window: one window, not one
     // for the view before the fit and another at once.
     expect(await map.getAttribute('data-points-windows')).toBe('1');
+    // The map says it is drawn when its first-picture mark is made, not after the work that mark starts.
+    expect(await page.evaluate(() => window.__readyAtMark)).toBe('true');
     // At the region's zoom the source holds the window around the view: every firm in it, no other.
     const held = await pointsWindow(page);
     const view = await page.evaluate(() => window.__forgemapMap!.getBounds().toArray().flat());

@@ -2,6 +2,7 @@
 // visible organizations (render-graph.ts), placed by the chosen layout, and keeps hover, selection, focus,
 // critical and gap highlights, the camera and the force layout in sync through the hooks in ./controllers.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type Sigma from 'sigma';
 import { countKinds } from '../../domain/model.ts';
 import type { NetworkViewProps } from '../contracts.ts';
@@ -132,8 +133,9 @@ export function NetworkView(props: NetworkViewProps) {
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => {
           if (!live) return;
+          // The attribute first, then the mark that starts the work held for the first picture (MapView).
+          flushSync(() => setFirstFrameMs(performance.now() - mountedAt));
           markOnce('network-ready');
-          setFirstFrameMs(performance.now() - mountedAt);
         });
       });
     });

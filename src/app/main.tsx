@@ -4,16 +4,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './app.css';
 import { afterFirstPicture, whenIdle } from './idle-work.ts';
-import { dataParam } from './data-param.ts';
+import { addressOpensFile } from './data-param.ts';
 import { sharedImportClient } from './useDataset.ts';
 import { registerOffline } from './offline.ts';
 import { decodeRoute } from '../state/route.ts';
 import { onceMarked } from '../ui/perf-marks.ts';
 import { networkViewCode } from './view-code.ts';
 
-// A `?data=` link has the import client take up the import worker now (made by boot.ts before this script
-// ran), so that it is ready by the time the file is handed to it.
-const opensFile = dataParam() !== null;
+// A `?data=` link that opens its file has the import client take up the import worker now (made by boot.ts
+// before this script ran), so that it is ready by the time the file is handed to it. One whose hash names a
+// dataset (kept on this device, as a reload finds it) makes it only if the device lacks the dataset.
+const opensFile = addressOpensFile();
 if (opensFile) sharedImportClient().warm();
 
 const root = document.getElementById('root');

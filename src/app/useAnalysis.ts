@@ -10,7 +10,7 @@ import type { AnalysisClient } from '../workers/analysis-client.ts';
 import type { CompareRequest, RegionOutcome, ResilienceOutcome } from '../workers/protocol.ts';
 import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
-import { onceMarked } from '../ui/perf-marks.ts';
+import { decodeRoute } from '../state/route.ts';
 import { dataParam } from './data-param.ts';
 import { firstPictureOr } from './idle-work.ts';
 
@@ -70,19 +70,14 @@ export function useAnalysis(
   useEffect(() => {
     const client = createAnalysisClient(referenceLoaders);
     clientRef.current = client;
-    // The worker's code loads on the other core while the dataset is fetched and read (~0.3 s of the
-    // Chicago sample's gap list was the worker starting once the dataset was there). On a `?data=` start
-    // the import worker has that core first: this one loads once the imported dataset is there.
-    let disposed = false;
-    if (dataParam() !== null)
-      onceMarked(['dataset'], () => {
-        if (!disposed) client.warm();
-      });
-    else client.warm();
-    return () => {
-      disposed = true;
-      client.dispose();
-    };
+    // The worker's code loads on the other core while a sample is fetched and read (~0.3 s of the Chicago
+    // sample's gap list was the worker starting once the dataset was there). A file (`?data=`) or a dataset
+    // kept on this device starts it with its first load (below): the other core is the import worker's, or
+    // the points' and the map's while the dataset is read, and a big dataset's analysis waits for its first
+    // picture anyway (its worker's ~0.15 s of start-up came in the middle of the map's).
+    const { dataset } = decodeRoute(window.location.hash).route;
+    if (dataParam() === null && dataset.kind !== 'hash') client.warm();
+    return () => client.dispose();
   }, []);
 
   const held = useHeldForPicture(bundle, afterPicture);

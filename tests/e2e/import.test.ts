@@ -202,10 +202,31 @@ describe('importing a big bundle', () => {
   });
 });
 
+declare global {
+  interface Window {
+    /** Each worker the page made: its script and when (watchWorkers). */
+    __workersMade?: { url: string; at: number }[];
+  }
+}
+
+/** Notes each worker the page makes, with the time on the page's clock. */
+function watchWorkers(): void {
+  const made: { url: string; at: number }[] = [];
+  window.__workersMade = made;
+  const Made = window.Worker;
+  window.Worker = class extends Made {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      made.push({ url: String(url), at: performance.now() });
+    }
+  };
+}
+
 describe('importing more organizations than the page clusters itself', () => {
   const app = useSharedApp({
     hash: '#/s:chicago/map',
     ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+    initScript: watchWorkers,
   });
 
   it("draws the map's clusters from one points worker: the one made ahead is the one the map takes", async () => {
@@ -241,6 +262,16 @@ describe('importing more organizations than the page clusters itself', () => {
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
     expect((await orgSourceHeld(page)).firms).toBe(before);
     expect(pointsWorkers).toHaveLength(1);
+    // Its analysis waits for the picture (24,000 records), and so does its worker's start.
+    await expect
+      .poll(() => page.evaluate(() => window.__workersMade!.some((w) => /analysis\.worker/.test(w.url))))
+      .toBe(true);
+    const { analysis, drawn } = await page.evaluate(() => ({
+      analysis: window.__workersMade!.filter((w) => /analysis\.worker/.test(w.url)).map((w) => w.at),
+      drawn: performance.getEntriesByName('forgemap:map-ready')[0]!.startTime,
+    }));
+    expect(analysis).toHaveLength(1);
+    expect(analysis[0]).toBeGreaterThanOrEqual(drawn);
     expect(pageErrors).toEqual([]);
   });
 });
@@ -461,6 +492,16 @@ describe('?data= addresses', () => {
     expect(await fetches()).toBe(before);
     expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Chicago/);
     expect(new URL(page.url()).search).toBe(`?data=${relative}`);
+    // Reloaded (the address keeps the file and names the kept dataset): read from the device, without an
+    // import worker made on the way.
+    const hash = /h:([0-9a-f]{16})/.exec(page.url())![1]!;
+    await expect.poll(() => storedRow(page, 'info', hash), { timeout: 30_000 }).not.toBe('none');
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.reload();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator(byTestId('dataset-title')).innerText()).toMatch(/Chicago/);
+    expect(workers.filter((url) => /import\.worker/.test(url))).toEqual([]);
   });
 
   it('fetches the file of a link that names a dataset this device lacks, and restores the linked view on it', async () => {

@@ -124,6 +124,10 @@ describe('visibleMask', () => {
     const copy = structuredClone(bundle);
     const table = await prepareOrgTable(copy, { sliceMs: 0 });
     expect(orgTableOf(copy)).toBe(table);
+    // Its ids' index waits for its first use (the whole index's build, or a lookup).
+    expect(table.orgIndex.complete).toBe(false);
+    await prepareFilterIndex(copy, { sliceMs: 0 });
+    expect(table.orgIndex.complete).toBe(true);
     expect([...table.orgIndex]).toEqual([
       ['p', 0],
       ['m1', 1],

@@ -1,7 +1,8 @@
 // Which organizations and links pass the filters (kinds, capabilities, certifications, minimum link value)
 // and are not removed by a what-if. A per-bundle index is built once, in two stages: the organizations'
-// table (ids and kinds: all a first picture needs), then the capability and certification lists (a few
-// hundred ms at 100k orgs / 1M links); each filter change is then a few passes over typed arrays.
+// table (their kinds, all a first picture needs, and their ids' index, built when first used), then the
+// capability and certification lists (a few hundred ms at 100k orgs / 1M links); each filter change is
+// then a few passes over typed arrays.
 import { LINK_KINDS, ORG_KINDS, noKinds } from '../../domain/model.ts';
 import { linkColumnsOf, linkCount } from '../../io/deferred-links.ts';
 import type { LinkColumns } from '../../io/link-split.ts';
@@ -9,6 +10,7 @@ import type { Bundle, KindCounts, Link, OrgKind } from '../../domain/model.ts';
 import type { Filters } from '../../state/route.ts';
 import { runToEnd } from '../../domain/steps.ts';
 import { runSliced } from '../../workers/sliced.ts';
+import { OrgIndex } from './org-index.ts';
 
 /** Link kinds that carry goods and services (DESIGN.md §3); supplying a capability on one counts as offering it. */
 const SUPPLY_KINDS: ReadonlySet<string> = new Set(['supplies', 'subcontract']);
@@ -25,8 +27,8 @@ export interface Postings {
 export interface OrgTable {
   readonly bundle: Bundle;
   readonly orgCount: number;
-  /** Organization id → index in bundle.organizations (the last one wins). */
-  readonly orgIndex: ReadonlyMap<string, number>;
+  /** Organization id → index in bundle.organizations (the last one wins), built when first used (OrgIndex). */
+  readonly orgIndex: OrgIndex;
   /** Position of each organization's kind in ORG_KINDS. */
   readonly kind: Uint8Array;
 }
@@ -127,19 +129,18 @@ const STEP = 4096;
 function* tableSteps(bundle: Bundle): Generator<void, OrgTable, void> {
   const orgs = bundle.organizations;
   const orgCount = orgs.length;
-  const orgIndex = new Map<string, number>();
   const kind = new Uint8Array(orgCount);
   for (let i = 0; i < orgCount; i++) {
-    const org = orgs[i]!;
-    orgIndex.set(org.id, i);
-    kind[i] = KIND_INDEX.get(org.kind) ?? 0;
+    kind[i] = KIND_INDEX.get(orgs[i]!.kind) ?? 0;
     if (i % (STEP * 4) === STEP * 4 - 1) yield;
   }
-  return { bundle, orgCount, orgIndex, kind };
+  return { bundle, orgCount, orgIndex: new OrgIndex(orgs), kind };
 }
 
 function* postingSteps(table: OrgTable): Generator<void, FilterIndex, void> {
   const { bundle, orgCount, orgIndex } = table;
+  // Links are looked up by id below: the ids' index first, in slices.
+  yield* orgIndex.buildSteps();
   const orgs = bundle.organizations;
   const capabilities = new PostingsBuilder();
   const certifications = new PostingsBuilder();

@@ -3,7 +3,6 @@
 // the way to a big dataset's first picture looks an organization up by id. `buildSteps` builds it a slice
 // at a time (the filter index's sliced build runs them first); a lookup before they are done builds the
 // rest at once.
-import type { Organization } from '../../domain/model.ts';
 
 /** Organizations indexed between two yields of `buildSteps`. */
 const STEP = 16_384;
@@ -12,7 +11,7 @@ export class OrgIndex implements ReadonlyMap<string, number> {
   private readonly map = new Map<string, number>();
   private built = 0;
 
-  constructor(private readonly orgs: readonly Pick<Organization, 'id'>[]) {}
+  constructor(private readonly orgs: readonly { readonly id: string }[]) {}
 
   /** Builds the index, yielding between slices; nothing to do once it is built. */
   *buildSteps(): Generator<void, void, void> {

@@ -4,6 +4,7 @@
 // (workers/points/points-engine.ts). Sent as the map will first ask for them: positions from the records'
 // coordinates, every organization shown, points not sized. A dataset some of whose organizations are placed
 // by ZIP code or county (geo/positions.ts, after reference files load) is not sent ahead.
+import { POSITION_NONE, positionsFromColumns } from '../geo/positions.ts';
 import type { ColumnarPlaces } from '../io/columnar.ts';
 import { uniformRadii } from '../views/map/point-size.ts';
 import { IN_THREAD_POINTS } from '../workers/points/early-points-worker.ts';
@@ -13,23 +14,10 @@ import { loadPointsAhead } from '../workers/points/points-client.ts';
 export function pointsAhead(
   places: ColumnarPlaces,
 ): { coords: Float64Array; kinds: Uint8Array; radii: Float64Array; mask: Uint8Array } | null {
-  const { lat, lon, kind, placeable } = places;
-  const n = kind.length;
-  const coords = new Float64Array(2 * n);
-  const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = lat[i]!;
-    const x = lon[i]!;
-    if (Number.isNaN(x) || Number.isNaN(y)) {
-      if (placeable[i] === 1) return null;
-      coords[2 * i] = coords[2 * i + 1] = Number.NaN;
-    } else {
-      coords[2 * i] = x;
-      coords[2 * i + 1] = y;
-      mask[i] = 1;
-    }
-  }
-  return { coords, kinds: kind.slice(), radii: uniformRadii(n), mask };
+  const positions = positionsFromColumns(places.lat, places.lon, places.placeable);
+  if (positions === null) return null;
+  const mask = Uint8Array.from(positions.via, (via) => (via === POSITION_NONE ? 0 : 1));
+  return { coords: positions.coords, kinds: places.kind.slice(), radii: uniformRadii(mask.length), mask };
 }
 
 /** Sends a kept dataset's points to the points worker now, when the map will cluster them there. */

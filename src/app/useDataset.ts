@@ -3,7 +3,7 @@
 // comes back as `missing`, with what the link says about the file, so the app can ask for it.
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Bundle, Organization } from '../domain/model.ts';
-import { readColumnar, rememberColumnar } from '../io/columnar.ts';
+import { readColumnar, rememberColumnar, rememberPlaces } from '../io/columnar.ts';
 import { assembleBundle, makeLinksSliced } from '../workers/import-parts.ts';
 import { keptForm } from '../workers/kept-form.ts';
 import { eachSliced } from '../workers/sliced.ts';
@@ -171,6 +171,7 @@ async function fromStored(content: StoredContent, label: string, onMap: boolean)
   const bundle = await assembleBundle(light, organizations, reader.links, { deferred: onMap });
   if (onMap) void firstPictureOr().then(() => makeLinksSliced(bundle));
   rememberColumnar(bundle, content.blob ?? content.bytes);
+  rememberPlaces(bundle, reader.places);
   return { value: bundle, issues: [] };
 }
 

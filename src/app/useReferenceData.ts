@@ -5,7 +5,8 @@ import { feature } from 'topojson-client';
 import { useEffect, useState } from 'react';
 import type { Bundle } from '../domain/model.ts';
 import { loadCountyTopology, referenceFile } from '../workers/reference-files.ts';
-import { positionSourcesNeeded, resolvePositions } from '../geo/positions.ts';
+import { positionSourcesNeeded, positionsFromColumns, resolvePositions } from '../geo/positions.ts';
+import { knownPlaces } from '../io/columnar.ts';
 import { markOnce } from '../ui/perf-marks.ts';
 import { turnFor } from './big-dataset.ts';
 import type { PositionSources, Positions } from '../geo/positions.ts';
@@ -54,13 +55,17 @@ export function usePositions(bundle: Bundle | undefined): Positions | null {
     if (bundle === undefined) return;
     let live = true;
     // A big dataset's in a task of its own: the one that brought it ends first (big-dataset.ts).
-    void turnFor(bundle)
-      .then(() => loadPositionSources(bundle))
-      .then((sources) => {
-        if (!live) return;
-        setState({ bundle, positions: resolvePositions(bundle.organizations, sources) });
-        markOnce('positions');
-      });
+    void turnFor(bundle).then(async () => {
+      // A dataset read from kept columns whose records all have their coordinates (or no place at all):
+      // from the columns, without reading 100k records twice or loading a reference file.
+      const places = knownPlaces(bundle);
+      const positions =
+        (places === undefined ? null : positionsFromColumns(places.lat, places.lon, places.placeable)) ??
+        resolvePositions(bundle.organizations, await loadPositionSources(bundle));
+      if (!live) return;
+      setState({ bundle, positions });
+      markOnce('positions');
+    });
     return () => {
       live = false;
     };

@@ -8,6 +8,7 @@ import {
   POSITION_RECORD,
   POSITION_ZIP,
   positionSourcesNeeded,
+  positionsFromColumns,
   resolvePositions,
 } from './positions.ts';
 
@@ -42,5 +43,31 @@ describe('resolvePositions', () => {
       zips: true,
       counties: true,
     });
+  });
+});
+
+describe('positionsFromColumns', () => {
+  /** The organizations' coordinate columns, as a kept dataset stores them (NaN where absent). */
+  const columnsOf = (orgs: Organization[]) =>
+    [
+      Float64Array.from(orgs, (o) => o.lat ?? Number.NaN),
+      Float64Array.from(orgs, (o) => o.lon ?? Number.NaN),
+      Uint8Array.from(orgs, (o) => (o.zip !== undefined || o.county !== undefined ? 1 : 0)),
+    ] as const;
+
+  it('places as resolvePositions does when every organization has coordinates or no place', () => {
+    const orgs = [
+      org({ lat: 1, lon: 2, zip: '60601' }),
+      org({}),
+      org({ lat: -3.5, lon: 170 }),
+      org({ lat: 4 }),
+    ];
+    expect(positionsFromColumns(...columnsOf(orgs))).toEqual(resolvePositions(orgs, sources));
+  });
+
+  it('leaves it to the records when one would be placed by its ZIP code or county', () => {
+    const orgs = [org({ lat: 1, lon: 2 }), org({ county: '17143' as CountyFips })];
+    expect(positionsFromColumns(...columnsOf(orgs))).toBeNull();
+    expect(positionsFromColumns(...columnsOf([org({ lon: 2, zip: '60601' })]))).toBeNull();
   });
 });

@@ -42,6 +42,33 @@ export function resolvePositions(orgs: readonly Organization[], sources: Positio
   return { coords, via };
 }
 
+/**
+ * resolvePositions for organizations read as columns (their records' coordinates, NaN where a record has
+ * none), without reading them one by one: null when one of them would be placed by its ZIP code or county
+ * (`placeable`: it has one of them but no coordinates), which needs the reference files.
+ */
+export function positionsFromColumns(
+  lat: Float64Array,
+  lon: Float64Array,
+  placeable: Uint8Array,
+): Positions | null {
+  const n = lat.length;
+  const coords = new Float64Array(2 * n).fill(Number.NaN);
+  const via = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = lon[i]!;
+    const y = lat[i]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      if (placeable[i] === 1) return null;
+      continue;
+    }
+    coords[2 * i] = x;
+    coords[2 * i + 1] = y;
+    via[i] = POSITION_RECORD;
+  }
+  return { coords, via };
+}
+
 /** Which sources are worth loading for these organizations. */
 export function positionSourcesNeeded(orgs: readonly Organization[]): { zips: boolean; counties: boolean } {
   let zips = false;

@@ -259,6 +259,18 @@ export function knownColumnar(bundle: Bundle): KeptColumns | undefined {
   return keptColumns.get(bundle);
 }
 
+const keptPlaces = new WeakMap<Bundle, ColumnarPlaces>();
+
+/** Remembers the columns of `bundle`'s organizations' places (read with it from its kept columns). */
+export function rememberPlaces(bundle: Bundle, places: ColumnarPlaces): void {
+  keptPlaces.set(bundle, places);
+}
+
+/** Where `bundle`'s organizations are, as columns, when it was read from kept columns; else undefined. */
+export function knownPlaces(bundle: Bundle): ColumnarPlaces | undefined {
+  return keptPlaces.get(bundle);
+}
+
 /** Why the buffer cannot be read, as the one issue of a failed result. */
 class Damaged extends Error {}
 

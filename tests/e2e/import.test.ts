@@ -506,16 +506,17 @@ describe('?data= addresses', () => {
 
   it('fetches the file of a link that names a dataset this device lacks, and restores the linked view on it', async () => {
     const { page } = await app();
+    // The shipped Chicago sample's address, as its own start fetches it.
+    await page.goto(`${new URL(page.url()).origin}/#/s:chicago/gaps`);
+    await page.locator(byTestId('dataset-title')).filter({ hasText: 'Chicago' }).waitFor({ timeout: 30_000 });
     const sampleUrl = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
         .map((e) => e.name)
         .find((name) => /chicago[^/]*\.json$/.test(name)),
     );
-    const relative = new URL(sampleUrl ?? `${page.url()}data/samples/chicago.json`).pathname.replace(
-      /^\//,
-      '',
-    );
+    expect(sampleUrl).toBeDefined();
+    const relative = new URL(sampleUrl!).pathname.replace(/^\//, '');
     // A hash no device keeps: the file is fetched while IndexedDB is asked (data-param.ts, prefetchDataParam, from boot.ts).
     await page.goto(`${new URL(page.url()).origin}/?data=${relative}#/h:0123456789abcdef/gaps`);
     // From the last test's page (the same ?data=) that was a change of hash only: load the page itself.

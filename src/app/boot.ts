@@ -1,9 +1,9 @@
 // The page's first script (index.html), kept small: what the address asks for starts here, alongside the
 // app's own script (whose chunks index.html names as preloads, vite.config.ts) rather than after it has run.
 // A file to import (`?data=` without a dataset in the hash) has the import worker made now, so that its code
-// loads on the other core, and the file itself read while the app starts (data-param.ts); a start on the map has MapLibre's code (1 MB)
-// and the map's basemap and counties fetched, and a start on the network or the gaps never loads it at all;
-// a dataset named by hash is asked of the device's store. Then the app: its libraries first
+// loads on the other core, and the file itself read while the app starts (data-param.ts); a start on the map
+// has MapLibre's code (1 MB) and the map's basemap and counties fetched, and a start on the network or the
+// gaps never loads it at all; a dataset named by hash is asked of the device's store. Then the app: its libraries first
 // (app-libraries.ts, app-renderer.ts), each in a task of its own, then the rest.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';

@@ -13,7 +13,7 @@ import {
   rememberLinkColumns,
 } from '../io/link-split.ts';
 import { deferLinks, makeDeferredLinks } from '../io/deferred-links.ts';
-import { eachSliced, nextTask } from './sliced.ts';
+import { eachSliced, runSliced } from './sliced.ts';
 import { rememberYears } from '../domain/fiscal-years.ts';
 
 /**
@@ -151,12 +151,9 @@ export async function assembleBundle(
 }
 
 /** Makes a bundle's deferred links (deferLinks) in slices of about `sliceMs`; at once if it has none left. */
-export async function makeLinksSliced(bundle: Bundle, sliceMs = 30): Promise<void> {
-  for (;;) {
-    const until = performance.now() + sliceMs;
-    let done = makeDeferredLinks(bundle, 4096);
-    while (!done && performance.now() < until) done = makeDeferredLinks(bundle, 4096);
-    if (done) return;
-    await nextTask();
+export function makeLinksSliced(bundle: Bundle, sliceMs = 30): Promise<void> {
+  function* steps(): Generator<void, void, void> {
+    while (!makeDeferredLinks(bundle, 4096)) yield;
   }
+  return runSliced(steps(), sliceMs);
 }

@@ -54,4 +54,28 @@ describe('the map style', () => {
       data: { geometry: { coordinates: [-87.6, 41.9] }, properties: { size: 0 } },
     });
   });
+
+  it('cuts tiles without a buffer for the sources drawn only as points, and with one for lines and areas', () => {
+    const pointOnly = new Set<string>();
+    const others = new Set<string>();
+    for (const layer of style.layers) {
+      if (!('source' in layer)) continue;
+      (layer.type === 'circle' || layer.type === 'symbol' ? pointOnly : others).add(layer.source);
+    }
+    // A source drawn as lines or areas too needs its buffer (region labels sit on the regions' source).
+    for (const source of others) pointOnly.delete(source);
+    expect([...pointOnly].sort()).toEqual(
+      [
+        SOURCE.orgs,
+        SOURCE.gapOrgs,
+        SOURCE.riskOrgs,
+        SOURCE.selection,
+        SOURCE.warmUp,
+        SOURCE.regionLabels,
+      ].sort(),
+    );
+    for (const source of pointOnly)
+      expect(style.sources[source]).toMatchObject({ type: 'geojson', buffer: 0 });
+    for (const source of others) expect(style.sources[source]).not.toHaveProperty('buffer');
+  });
 });

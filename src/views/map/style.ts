@@ -121,6 +121,14 @@ const empty = (): GeoJSONSourceSpecification => ({
   data: { type: 'FeatureCollection', features: [] },
 });
 
+/**
+ * A source of points only, drawn as circles and labels, cut into tiles without a buffer. MapLibre's circle
+ * and symbol buckets drop the points in a tile's buffer anyway (each point is drawn by the tile it lies in,
+ * across the tile's edge); with the default buffer (128 px a side) every tile was also cut, encoded and
+ * read with the points of a band around it: 2.25 times its area.
+ */
+const points = (): GeoJSONSourceSpecification => ({ ...empty(), buffer: 0 });
+
 const kindColor: ExpressionSpecification = [
   'match',
   ['get', 'kind'],
@@ -192,9 +200,10 @@ function arcLayers(solidId: string, dashedId: string, source: string): LayerSpec
 
 /** The warm-up layer's source: one point of size 0 where the map is made (none without `at`). */
 function warmUpSource(at: readonly [number, number] | undefined): GeoJSONSourceSpecification {
-  if (at === undefined) return empty();
+  if (at === undefined) return points();
   return {
     type: 'geojson',
+    buffer: 0,
     data: {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [...at] },
@@ -241,16 +250,16 @@ export function buildStyle(
       [SOURCE.basemap]: { type: 'vector', tiles: [basemapTiles], minzoom: 0, maxzoom },
       [SOURCE.shading]: empty(),
       [SOURCE.regions]: empty(),
-      [SOURCE.regionLabels]: empty(),
+      [SOURCE.regionLabels]: points(),
       [SOURCE.home]: empty(),
       // Clusters and points of the area around the view, clustered by the points worker (views/map/points).
-      [SOURCE.orgs]: empty(),
+      [SOURCE.orgs]: points(),
       [SOURCE.arcs]: empty(),
       [SOURCE.flows]: empty(),
       [SOURCE.gapArcs]: empty(),
-      [SOURCE.gapOrgs]: empty(),
-      [SOURCE.riskOrgs]: empty(),
-      [SOURCE.selection]: empty(),
+      [SOURCE.gapOrgs]: points(),
+      [SOURCE.riskOrgs]: points(),
+      [SOURCE.selection]: points(),
       [SOURCE.warmUp]: warmUpSource(warmAt),
     },
     layers: hiddenAtFirst([

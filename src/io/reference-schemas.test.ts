@@ -11,6 +11,8 @@ import {
   checkRegionCounties,
   checkStateCodes,
   checkZipCounties,
+  isNaicsTitle,
+  naicsTitleSchemaAccepts,
   parseReferenceTable,
 } from './reference-schemas.ts';
 
@@ -350,5 +352,52 @@ describe('checkRegionCounties', () => {
     const issues = checkRegionCounties([{ ...base, counties: [parsedCounties[1]!.fips] }], parsedCounties);
     expect(issues.map((i) => i.path)).toEqual(['rows[0].counties[0]']);
     expect(issues[0]?.message).toContain('outside the states');
+  });
+});
+
+describe('isNaicsTitle (the titles read without zod)', () => {
+  it('accepts exactly what the NAICS title schema accepts', () => {
+    const candidates: unknown[] = [
+      ...Object.values(naics.rows),
+      '',
+      ' ',
+      'Machine Shops',
+      ' Machine Shops',
+      'Machine Shops ',
+      '\tMachine Shops',
+      'Machine Shops\n',
+      '\u00a0Machine Shops',
+      'x'.repeat(300),
+      'x'.repeat(301),
+      'Primary Metal ManufacturingT',
+      'Services (except Public Administration)T',
+      'AT',
+      'T',
+      'NAICS T',
+      'Tool Manufacturing',
+      null,
+      undefined,
+      331,
+      ['Machine Shops'],
+      { title: 'Machine Shops' },
+    ];
+    for (const title of candidates)
+      expect([title, isNaicsTitle(title)]).toEqual([title, naicsTitleSchemaAccepts(title)]);
+    // Both verdicts occur: the comparison is not trivially true.
+    expect(new Set(candidates.map((title) => isNaicsTitle(title)))).toEqual(new Set([true, false]));
+  });
+
+  it.each([
+    ['a list', []],
+    ['text', 'rows'],
+    ['null', null],
+    ['a map', new Map([['331', 'Primary Metal Manufacturing']])],
+  ])('rejects a NAICS table whose rows are %s, with its message', (_name, rows) => {
+    const doc = { ...copyOf('naics2017'), rows };
+    const { value, issues } = parseReferenceTable('naics2017', doc);
+    expect(value).toBeNull();
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^rows must be an object of code → title/),
+    ]);
   });
 });

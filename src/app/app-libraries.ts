@@ -1,5 +1,6 @@
 // What the app's script would evaluate first, evaluated by the page's first script (boot.ts) in tasks of
-// their own before the rest, each near or under the 100 ms a main-thread task may take: zod with the bundle's
-// schema here, then app-renderer.ts. As one task they took ~150 ms at start, and with the reference schemas
-// in this one still 110-160 ms (100k `?data=` start, three runs).
-import '../io/bundle-schema.ts';
+// their own before the rest, each near or under the 100 ms a main-thread task may take: zod with the
+// reference regions (checked by their schema as they load) here, then app-renderer.ts. As one task they took
+// ~150 ms at start. The bundle's own schema loads with the code that loads a bundle's JSON, when a start has
+// one (bundle-code.ts).
+import './reference-regions.ts';

@@ -7,6 +7,7 @@
 // (app-libraries.ts, app-renderer.ts), each in a task of its own, then the rest.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
+import { bundleCode } from './bundle-code.ts';
 import { addressOpensFile, prefetchDataParam } from './data-param.ts';
 import { askForStoredEarly } from './device-store.ts';
 import { mapViewCode } from './view-code.ts';
@@ -21,6 +22,8 @@ if (view === 'map' || view === 'split') {
   void import('../views/map/warm.ts').then(({ warmMap }) => warmMap());
 }
 if (dataset.kind === 'hash') askForStoredEarly(dataset.id);
+// A JSON text to load (a sample, a dataset embedded in the link): the code that loads it, meanwhile.
+else if (!addressOpensFile()) void bundleCode();
 
 import('./app-libraries.ts')
   .then(() => import('./app-renderer.ts'))

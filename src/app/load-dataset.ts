@@ -1,8 +1,8 @@
 // Fetches a dataset file from the app's origin and loads it with the same code the CLI uses.
 import type { Bundle } from '../domain/model.ts';
 import type { Result } from '../domain/issues.ts';
-import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
+import { bundleCode } from './bundle-code.ts';
 
 export async function fetchBundle(
   url: string,
@@ -10,6 +10,8 @@ export async function fetchBundle(
   knownRegionIds: ReadonlySet<string>,
   signal?: AbortSignal,
 ): Promise<Result<Bundle>> {
+  // Its code loads while the file comes.
+  const code = bundleCode();
   let text: string;
   try {
     const response = await fetch(url, { signal });
@@ -23,6 +25,7 @@ export async function fetchBundle(
   }
   const parsed = parseJson(text, label);
   if (parsed.value === null) return { value: null, issues: parsed.issues };
+  const { loadBundle } = await code;
   return loadBundle(parsed.value, { knownRegionIds });
 }
 

@@ -9,7 +9,6 @@ import { keptForm } from '../workers/kept-form.ts';
 import { eachSliced } from '../workers/sliced.ts';
 import { decodeEmbedded } from '../io/embed.ts';
 import type { Issue, Result } from '../domain/issues.ts';
-import { loadBundle } from '../io/load-bundle.ts';
 import { parseJson } from '../io/parse-json.ts';
 import type { StoredContent, StoredDatasetInfo } from '../state/dataset-store.ts';
 import { datasetStore, storedDataset } from './device-store.ts';
@@ -21,6 +20,7 @@ import { markOnce } from '../ui/perf-marks.ts';
 import { firstPictureOr } from './idle-work.ts';
 import { useLatest } from '../ui/useLatest.ts';
 import { loadKeptPointsAhead } from './points-ahead.ts';
+import { bundleCode } from './bundle-code.ts';
 import { fetchBundle } from './load-dataset.ts';
 import { referenceRegionIds } from './reference-regions.ts';
 import { findSample, SAMPLES } from './samples.ts';
@@ -188,9 +188,10 @@ async function fromStoredText(text: string | Uint8Array, label: string): Promise
   return { value: outcome.value.bundle, issues: [] };
 }
 
-function fromText(text: string, label: string): Result<Bundle> {
+async function fromText(text: string, label: string): Promise<Result<Bundle>> {
   const parsed = parseJson(text, label);
   if (parsed.value === null) return { value: null, issues: parsed.issues };
+  const { loadBundle } = await bundleCode();
   return loadBundle(parsed.value, { knownRegionIds: referenceRegionIds() });
 }
 
@@ -239,7 +240,7 @@ async function resolve(ref: DatasetRef, signal: AbortSignal, onMap: boolean): Pr
     case 'embedded': {
       const text = await decodeEmbedded(ref.id);
       if (text.value === null) return { status: 'failed', key, issues: text.issues };
-      return done(fromText(text.value, 'the dataset embedded in the link'));
+      return done(await fromText(text.value, 'the dataset embedded in the link'));
     }
   }
 }

@@ -4,20 +4,7 @@ import { z } from 'zod';
 import type { Capability, Link, Organization, Region, BundleMeta } from '../domain/model.ts';
 import { LINK_KINDS, ORG_KINDS, REDACTION_PROFILES, SMALL_CELL } from '../domain/model.ts';
 import type { CapabilityId, CountyFips, OrgId, RegionId } from '../domain/ids.ts';
-
-/** Shown in messages instead of raw `JSON.stringify`, which can be huge. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return value === '' ? 'an empty text' : `"${shown}"`;
-  }
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
+import { describeValue } from './describe-value.ts';
 
 /** The message for a value of the wrong type, or for a required value that is absent. */
 const typeError =

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Bundle, Capability, Link, Organization, Region } from '../domain/model.ts';
 import { BUNDLE_FORMAT, BUNDLE_KEYS, BUNDLE_VERSION } from '../domain/model.ts';
 import { isNaicsCode } from '../domain/ids.ts';
+import { describeValue } from './describe-value.ts';
 import {
   capabilitySchema,
-  describeValue,
   linkSchema,
   metaSchema,
   organizationSchema,

@@ -2,7 +2,7 @@
 // earlier Forgemap opens in this one. Version 1 is the first; later versions add a step here.
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from '../domain/model.ts';
 import type { Issue, Result } from '../domain/issues.ts';
-import { describeValue } from './bundle-schema.ts';
+import { describeValue } from './describe-value.ts';
 
 type RawBundle = Record<string, unknown>;
 export type MigrationStep = (bundle: RawBundle) => { bundle: RawBundle; issues: Issue[] };

@@ -2,7 +2,7 @@
 // NAICS 2017 titles, ZIPs, IMCP/DMCSP regions, MEP centers), plus the checks that span two tables.
 import { z } from 'zod';
 import type { CountyFips, RegionId, StateFips } from '../domain/ids.ts';
-import { describeValue } from './bundle-schema.ts';
+import { describeValue } from './describe-value.ts';
 import type { Issue, Result } from '../domain/issues.ts';
 import { formatPath } from '../domain/issues.ts';
 

@@ -256,10 +256,18 @@ describe('importing more organizations than the page clusters itself', () => {
     await expect.poll(() => storedRow(page, 'info', hash), { timeout: 30_000 }).not.toBe('none');
     const before = (await orgSourceHeld(page)).firms;
     expect(before).toBeGreaterThan(0);
+    // The code that loads a bundle's JSON came for the sample this page started on (bundle-code.ts)…
+    const bundleCodeFetched = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').some((entry) => /\/load-bundle-[^/]*\.js$/.test(entry.name)),
+      );
+    expect(await bundleCodeFetched()).toBe(true);
     pointsWorkers.length = 0;
     await page.reload();
     await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
     expect(await page.locator(byTestId('filter-count')).innerText()).toMatch(/^12,000 of 12,000/);
+    // …and not for the kept dataset, read from its columns.
+    expect(await bundleCodeFetched()).toBe(false);
     expect((await orgSourceHeld(page)).firms).toBe(before);
     expect(pointsWorkers).toHaveLength(1);
     // Its analysis waits for the picture (24,000 records), and so does its worker's start.

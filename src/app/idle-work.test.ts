@@ -71,7 +71,7 @@ describe('firstPictureOr', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('resolves when the map or the network is first drawn, not before', async () => {
+  it('resolves when the map or the network is first drawn, not before, in a task after the picture’s', async () => {
     const { firstPictureOr, markOnce } = await load();
     let done = false;
     void firstPictureOr(10_000).then(() => (done = true));
@@ -79,11 +79,15 @@ describe('firstPictureOr', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(done).toBe(false);
     markOnce('network-ready');
+    // Not in the task that drew the picture…
     await settle();
+    expect(done).toBe(false);
+    // …but in the next one.
+    await vi.advanceTimersByTimeAsync(0);
     expect(done).toBe(true);
   });
 
-  it('resolves after the wait when no picture comes, and at once when one already came', async () => {
+  it('resolves after the wait when no picture comes, and in the next task when one already came', async () => {
     const { firstPictureOr, markOnce } = await load();
     let done = false;
     void firstPictureOr(10_000).then(() => (done = true));
@@ -95,6 +99,8 @@ describe('firstPictureOr', () => {
     let again = false;
     void firstPictureOr(10_000).then(() => (again = true));
     await settle();
+    expect(again).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
     expect(again).toBe(true);
   });
 });

@@ -61,14 +61,16 @@ export const PICTURE_WAIT_MS = 10_000;
 
 /**
  * Resolves once the page has drawn its first picture (the map or the network), or after `withinMs`: a
- * picture that never comes (no WebGL) must not hold work back for ever.
+ * picture that never comes (no WebGL) must not hold work back for ever. It resolves in a task of its own
+ * after the picture's: the mark comes at the end of the frame that drew it (a CPU-drawn frame takes up to
+ * ~100 ms), and the held work's first slices used to lengthen that task by as much again.
  */
 export function firstPictureOr(withinMs = PICTURE_WAIT_MS): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, withinMs);
     onceMarked(FIRST_PICTURE, () => {
       clearTimeout(timer);
-      resolve();
+      setTimeout(resolve, 0);
     });
   });
 }

@@ -46,22 +46,22 @@ function outcome(whatIf: boolean): AnalysisOutcome {
 }
 
 /** What the app receives: the packed outcome through a structured clone with its buffers moved. */
-function overTheWire(original: AnalysisOutcome): AnalysisOutcome {
+function overTheWire(original: AnalysisOutcome): Promise<AnalysisOutcome> {
   const { packed, transfer } = packOutcome(original);
   return unpackOutcome(structuredClone(packed, { transfer }));
 }
 
 describe('analysis outcome on the wire', () => {
-  it.each([false, true])('arrives equal to what the worker computed (what-if: %s)', (withWhatIf) => {
+  it.each([false, true])('arrives equal to what the worker computed (what-if: %s)', async (withWhatIf) => {
     const original = outcome(withWhatIf);
-    const arrived = overTheWire(original);
+    const arrived = await overTheWire(original);
     expect(arrived).toEqual(original);
     expect(Object.entries(arrived.result.tiers)).toEqual(Object.entries(original.result.tiers));
     if (withWhatIf) expect(arrived.whatIf?.scenario.tiers).toEqual(original.whatIf?.scenario.tiers);
   });
 
-  it('keeps tier records without a prototype, so ids like "constructor" find only their own tier', () => {
-    const arrived = overTheWire(outcome(false));
+  it('keeps tier records without a prototype, so ids like "constructor" find only their own tier', async () => {
+    const arrived = await overTheWire(outcome(false));
     expect(Object.getPrototypeOf(arrived.result.tiers)).toBeNull();
     expect(arrived.result.tiers['constructor']).toBe(2);
     expect(arrived.result.tiers['__proto__']).toBe(1);

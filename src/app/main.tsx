@@ -31,7 +31,7 @@ const startView = decodeRoute(window.location.hash).route.view;
 // make them after the first picture, below.
 if (startView === 'network' || startView === 'split') {
   const prepare = () => {
-    void import('../views/network/prepared.ts').then(({ prepareNetwork }) => prepareNetwork());
+    void import('../views/network/prepared.ts').then(({ prepareNetwork }) => void prepareNetwork());
     // The view's own code too, so that it is there when its dataset is.
     void networkViewCode();
   };
@@ -46,6 +46,6 @@ afterFirstPicture(async () => {
   const { prepareNetwork } = await import('../views/network/prepared.ts');
   await whenIdle();
   // How many programs drew ahead, for tests and the bench.
-  document.documentElement.dataset['networkPrepared'] = String(prepareNetwork());
+  document.documentElement.dataset['networkPrepared'] = String(await prepareNetwork());
 });
 registerOffline();

@@ -8,7 +8,7 @@
 import type { AnalysisResult } from '../analysis/types.ts';
 import type { WhatIfResult } from '../analysis/what-if.ts';
 import type { AnalysisOutcome, RegionOutcome } from './protocol.ts';
-import { eachSliced } from './sliced.ts';
+import { eachSliced, nextTask } from './sliced.ts';
 
 export interface PackedTiers {
   ids: string[];
@@ -34,6 +34,8 @@ function packResult(result: AnalysisResult, transfer: ArrayBuffer[]): PackedResu
 async function unpackResult(packed: PackedResult): Promise<AnalysisResult> {
   const record = Object.create(null) as Record<string, number>;
   const { ids, tiers } = packed.tiers;
+  // Not in the task that took the message (its 91k ids alone take ~50 ms to arrive).
+  await nextTask();
   await eachSliced(ids.length, (i) => (record[ids[i]!] = tiers[i]!));
   return { ...packed, tiers: record };
 }

@@ -13,6 +13,7 @@ import { LABEL_FONT, loadLabelFont } from './label-font.ts';
 import { STAGE_PADDING_PX } from './layouts/tier.ts';
 import { EDGE_PROGRAMS, NODE_PROGRAMS } from './programs/programs.ts';
 import type { EdgeAttributes, NodeAttributes } from './render-graph.ts';
+import { nextTask } from '../../workers/sliced.ts';
 
 export type NetworkSigma = Sigma<NodeAttributes, EdgeAttributes>;
 
@@ -58,6 +59,8 @@ export function createNetworkSigma(): HostedSigma {
 }
 
 let prepared: HostedSigma | null = null;
+/** A sigma is being made ahead (between its two tasks). */
+let preparing = false;
 /** Once the view has mounted, it has built its programs itself: nothing more is made ahead. */
 let viewMounted = false;
 
@@ -105,21 +108,33 @@ function everyProgram(): Graph<NodeAttributes, EdgeAttributes> {
 }
 
 /**
- * Makes the view's sigma ahead and draws every program once (see above); a second call, or one after the
- * view has mounted, does nothing. Returns the number of programs drawn.
+ * Makes the view's sigma ahead and draws every program once (see above), in two tasks: its contexts and
+ * canvases, then the draw (together up to ~100 ms on a slow machine). A second call, or one after the view
+ * has mounted, does nothing. Resolves to the number of programs drawn.
  */
-export function prepareNetwork(): number {
-  if (prepared !== null || viewMounted) return 0;
-  // The labels' font comes with it (the view's first frame waits for it).
-  void loadLabelFont();
-  const made = createNetworkSigma();
-  const graph = everyProgram();
-  // setGraph processes and draws at once.
-  made.sigma.setGraph(graph);
-  // The commands of a detached canvas are sent to the GPU process only when flushed.
-  for (const canvas of made.host.querySelectorAll('canvas')) canvas.getContext('webgl2')?.flush();
-  prepared = made;
-  return (
-    Object.keys(NODE_PROGRAMS).length + new Set(graph.mapEdges((_edge, attributes) => attributes.type)).size
-  );
+export async function prepareNetwork(): Promise<number> {
+  if (prepared !== null || preparing || viewMounted) return 0;
+  preparing = true;
+  try {
+    // The labels' font comes with it (the view's first frame waits for it).
+    void loadLabelFont();
+    const made = createNetworkSigma();
+    await nextTask();
+    // The view mounted meanwhile and made its own.
+    if (viewMounted) {
+      made.sigma.kill();
+      return 0;
+    }
+    const graph = everyProgram();
+    // setGraph processes and draws at once.
+    made.sigma.setGraph(graph);
+    // The commands of a detached canvas are sent to the GPU process only when flushed.
+    for (const canvas of made.host.querySelectorAll('canvas')) canvas.getContext('webgl2')?.flush();
+    prepared = made;
+    return (
+      Object.keys(NODE_PROGRAMS).length + new Set(graph.mapEdges((_edge, attributes) => attributes.type)).size
+    );
+  } finally {
+    preparing = false;
+  }
 }

@@ -3,8 +3,9 @@
 // A file to import (`?data=` without a dataset in the hash) has the import worker made now, so that its code
 // loads on the other core, and the file itself read while the app starts (data-param.ts); a start on the map
 // has MapLibre's code (1 MB) and the map's basemap and counties fetched, and a start on the network or the
-// gaps never loads it at all; a dataset named by hash is asked of the device's store. Then the app: its libraries first
-// (app-libraries.ts, app-renderer.ts), each in a task of its own, then the rest.
+// gaps never loads it at all; a dataset named by hash is asked of the device's store, and a sample or a
+// dataset embedded in the link has the code that loads its JSON fetched (bundle-code.ts). Then the app: its
+// libraries first (app-libraries.ts, app-renderer.ts), each in a task of its own, then the rest.
 import { decodeRoute } from '../state/route.ts';
 import { startImportWorkerEarly } from '../workers/early-import-worker.ts';
 import { bundleCode } from './bundle-code.ts';

@@ -96,26 +96,37 @@ interface LongTasks {
   maxMs: number;
   /** The three longest, longest first (ms). */
   longest: number[];
+  /**
+   * When each of `longest` began, in ms from the moment the map was first drawn (negative: before it), or
+   * from navigation on a page with no map drawn.
+   */
+  longestAt: number[];
 }
 
-function longTasksOf(tasks: readonly number[]): LongTasks {
+/** A long task: its length, and when it began (see LongTasks.longestAt). */
+interface TaskTime {
+  ms: number;
+  at: number;
+}
+
+function longTasksOf(tasks: readonly TaskTime[]): LongTasks {
+  const longest = [...tasks].sort((a, b) => b.ms - a.ms).slice(0, 3);
   return {
     count: tasks.length,
-    over100: tasks.filter((ms) => ms > LONG_TASK_BUDGET_MS).length,
-    maxMs: Math.round(Math.max(0, ...tasks)),
-    longest: [...tasks]
-      .sort((a, b) => b - a)
-      .slice(0, 3)
-      .map(Math.round),
+    over100: tasks.filter((t) => t.ms > LONG_TASK_BUDGET_MS).length,
+    maxMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))),
+    longest: longest.map((t) => Math.round(t.ms)),
+    longestAt: longest.map((t) => Math.round(t.at)),
   };
 }
 
-async function takeTaskTimes(page: Page): Promise<number[]> {
+async function takeTaskTimes(page: Page): Promise<TaskTime[]> {
   return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: { ms: number }[] };
+    const w = window as unknown as { __longTasks: { start: number; ms: number }[]; __seen: { map?: number } };
     const all = w.__longTasks;
     w.__longTasks = [];
-    return all.map((t) => t.ms);
+    const from = w.__seen.map ?? 0;
+    return all.map((t) => ({ ms: t.ms, at: t.start - from }));
   });
 }
 
@@ -258,7 +269,7 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
   if (parts.has('chicago')) {
     const starts: { mapMs: number; gapsMs: number; marks: Record<string, number>; longTasks: LongTasks }[] =
       [];
-    const tasks: number[] = [];
+    const tasks: TaskTime[] = [];
     let panning: Awaited<ReturnType<typeof readbacksWhilePanning>> | null = null;
     for (let i = 0; i < startCount; i++) {
       const page = await newPage(browser);
@@ -414,7 +425,7 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
       .catch(() => console.log('reopen: the first tab never said it was available offline'));
     await first.close();
     const starts: { mapMs: number; marks: Record<string, number>; longTasks: LongTasks }[] = [];
-    const tasks: number[] = [];
+    const tasks: TaskTime[] = [];
     for (let i = 0; i < startCount; i++) {
       const page = await first.context().newPage();
       await page.goto(link);

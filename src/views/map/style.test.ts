@@ -25,6 +25,18 @@ describe('the map style', () => {
     expect(hidden).not.toContain(LAYER.background);
   });
 
+  it('draws no antialiased edge where a line covers it, and the land’s only on a GPU', () => {
+    const paint = (of: typeof style, id: string) =>
+      of.layers.find((layer) => layer.id === id)?.paint as Record<string, unknown>;
+    const software = buildStyle('font.woff2', BASEMAP_TILE_URL, { softwareGl: true });
+    // The home region's outline is drawn over its area's edge, on a GPU and on the CPU alike.
+    expect(paint(style, LAYER.homeFill)['fill-antialias']).toBe(false);
+    expect(paint(software, LAYER.homeFill)['fill-antialias']).toBe(false);
+    expect(paint(style, LAYER.homeLine)['line-width']).toBeGreaterThanOrEqual(1);
+    expect(paint(style, LAYER.land)['fill-antialias']).toBe(true);
+    expect(paint(software, LAYER.land)['fill-antialias']).toBe(false);
+  });
+
   it('starts the organizations at the opacities drawn when nothing is dimmed', () => {
     const paint = (id: string) =>
       style.layers.find((layer) => layer.id === id)?.paint as Record<string, unknown>;

@@ -16,7 +16,9 @@ export function pointsAhead(
 ): { coords: Float64Array; kinds: Uint8Array; radii: Float64Array; mask: Uint8Array } | null {
   const positions = positionsFromColumns(places.lat, places.lon, places.placeable);
   if (positions === null) return null;
-  const mask = Uint8Array.from(positions.via, (via) => (via === POSITION_NONE ? 0 : 1));
+  // A loop, not Uint8Array.from with a callback: ~14 ms at 100k in a trace, in a task before the picture.
+  const mask = new Uint8Array(positions.via.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = positions.via[i] === POSITION_NONE ? 0 : 1;
   return { coords: positions.coords, kinds: places.kind.slice(), radii: uniformRadii(mask.length), mask };
 }
 

@@ -70,11 +70,11 @@ export function createNetworkSigma(
  * 90–150 ms after a 100k map's first picture.
  */
 const FIRST_EDGE_PROGRAMS = {
-  arrow: SIGMA_SETTINGS.edgeProgramClasses.arrow,
+  arrow: EDGE_PROGRAMS.arrow,
 } as unknown as (typeof SIGMA_SETTINGS)['edgeProgramClasses'];
 
 let prepared: HostedSigma | null = null;
-/** A sigma is being made ahead (between its two tasks). */
+/** A sigma is being made ahead (between its tasks). */
 let preparing = false;
 /** Once the view has mounted, it has built its programs itself: nothing more is made ahead. */
 let viewMounted = false;
@@ -134,19 +134,16 @@ export async function prepareNetwork(): Promise<number> {
     // The labels' font comes with it (the view's first frame waits for it).
     void loadLabelFont();
     const made = createNetworkSigma(FIRST_EDGE_PROGRAMS);
-    await nextTask();
-    // The view mounted meanwhile and made its own.
-    if (viewMounted) {
-      made.sigma.kill();
-      return 0;
-    }
+    // After each task: the view may have mounted meanwhile and made its own.
+    const overtaken = async () => {
+      await nextTask();
+      if (viewMounted) made.sigma.kill();
+      return viewMounted;
+    };
+    if (await overtaken()) return 0;
     // Registers the programs it lacks (sigma compares each type's class).
     made.sigma.setSetting('edgeProgramClasses', SIGMA_SETTINGS.edgeProgramClasses);
-    await nextTask();
-    if (viewMounted) {
-      made.sigma.kill();
-      return 0;
-    }
+    if (await overtaken()) return 0;
     const graph = everyProgram();
     // setGraph processes and draws at once.
     made.sigma.setGraph(graph);

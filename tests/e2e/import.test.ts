@@ -8,6 +8,7 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportBundleJson } from '../../src/io/export/bundle-json.ts';
+import { ANIMATED_ITEMS_MAX } from '../../src/views/network/controllers/useLayout.ts';
 import { bigBundle } from '../../src/io/export/test-bundles.ts';
 import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
 import { useAppSessions, useSharedApp } from './harness.ts';
@@ -280,6 +281,49 @@ describe('importing more organizations than the page clusters itself', () => {
     }));
     expect(analysis).toHaveLength(1);
     expect(analysis[0]).toBeGreaterThanOrEqual(drawn);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('a network too big to animate', () => {
+  const app = useSharedApp({
+    hash: '#/s:chicago/map',
+    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
+  });
+
+  it('jumps to the tier layout, and the frame drawn next has every node in its column', async () => {
+    const { page, pageErrors } = await app();
+    await drop(page, [
+      { name: 'dense.json', text: generateLargeBundle({ orgs: 3_000, links: 30_000, seed: 12 }) },
+    ]);
+    await page.locator(byTestId('import-confirm') + ':enabled').waitFor({ timeout: 60_000 });
+    await page.locator(byTestId('import-confirm')).click();
+    await expect.poll(() => page.locator(byTestId('filter-count')).innerText()).toMatch(/^3,000 of 3,000/);
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.locator('[data-testid="network"][data-network-ready="true"]').waitFor({ timeout: 60_000 });
+    const items = await page.evaluate(() => {
+      const graph = window.__forgemapSigma!.getGraph();
+      return graph.order + graph.size;
+    });
+    expect(items).toBeGreaterThan(ANIMATED_ITEMS_MAX);
+    await page.locator(byTestId('network-layout-tier')).click();
+    await page.locator('[data-testid="network"][data-layout="tier"]').waitFor({ timeout: 60_000 });
+    // Distinct x of the nodes, as placed (graph) and as last drawn (sigma's display data): a few columns.
+    const columns = () =>
+      page.evaluate(() => {
+        const sigma = window.__forgemapSigma!;
+        const placed = new Set<number>();
+        const drawn = new Set<number>();
+        sigma.getGraph().forEachNode((node, attrs) => {
+          placed.add(attrs.x);
+          drawn.add(sigma.getNodeDisplayData(node)!.x);
+        });
+        return { placed: placed.size, drawn: drawn.size };
+      });
+    await expect.poll(async () => (await columns()).drawn, { timeout: 30_000 }).toBeLessThanOrEqual(12);
+    const { placed, drawn } = await columns();
+    expect(drawn).toBe(placed);
+    expect(placed).toBeGreaterThan(1);
     expect(pageErrors).toEqual([]);
   });
 });

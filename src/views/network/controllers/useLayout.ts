@@ -1,6 +1,6 @@
 // Places the render graph's nodes for the chosen layout: a new graph is placed at once (nodes it shares
 // with the previous graph keep their place in the force layout), a layout switch animates with sigma's
-// animateNodes. Reports the layout shown once it is in place.
+// animateNodes (on a graph small enough to animate). Reports the layout shown once it is in place.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
@@ -17,6 +17,12 @@ import { tierLayout, tiersFromLinks } from '../layouts/tier.ts';
 import type { EdgeAttributes, NodeAttributes, RenderGraph } from '../render-graph.ts';
 
 export const LAYOUT_ANIMATION_MS = 600;
+/**
+ * Above this many nodes and links a layout switch jumps instead: each animation frame makes sigma process
+ * every node and link again (at 10,000 nodes / 85,000 links ~0.5 s a frame on two cores without a GPU, so
+ * the 600 ms animation showed as 3–5 frozen frames).
+ */
+export const ANIMATED_ITEMS_MAX = 20_000;
 
 /** Where the nodes go, and the frame sigma fits: the tier layout's pane (see tier.ts), the geo layout's region. */
 export interface LayoutTargets {
@@ -198,10 +204,14 @@ export function useLayout(
       setShown('force');
       return;
     }
-    if (from?.graph === graph && from.layout === layout && layout === shown && sameInputs(from.what, what)) {
-      // Same layout, only the pane changed size: move without ceremony.
+    const resized =
+      from?.graph === graph && from.layout === layout && layout === shown && sameInputs(from.what, what);
+    if (resized || graph.order + graph.size > ANIMATED_ITEMS_MAX) {
+      // Only the pane changed size, or the graph is too big to animate: move without ceremony. Moving the
+      // nodes has sigma redo their display data and schedule a frame that places all again; a refresh
+      // would also redo every link's (~120 ms at 85,000 links), and none of them changed.
       assign(graph, targets.positions);
-      sigma.scheduleRefresh();
+      setShown(layout);
       return;
     }
     setShown(undefined);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomLcg } from 'd3-random';
 import type { LayoutPositions } from './box.ts';
 import { countCrossings, tierColumns, tierLayout, tiersFromLinks } from './tier.ts';
 
@@ -388,5 +389,70 @@ describe('tierLayout', () => {
     expectAt(positions, 'a', (1.64 / 3 - 1) * 500, 0.25 * 500);
     expectAt(positions, 'c', (3.28 / 3 - 1) * 500, 0);
     expectAt(positions, 'u', (1.64 - 1) * 500, 0);
+  });
+});
+
+/**
+ * The sweeps as first written, on strings and maps (slow, plainly right): each column in turn sorted by
+ * the mean position of its neighbours in the reference column, every position recomputed before each.
+ */
+function sweptColumnsByMaps(
+  nodes: readonly string[],
+  edges: readonly Edge[],
+  tiers: ReadonlyMap<string, number>,
+  weight: ReadonlyMap<string, number>,
+  first: ReadonlySet<string>,
+  sweeps: 'both' | 'down',
+): string[][] {
+  const neighbors = new Map<string, string[]>();
+  const add = (a: string, b: string) => neighbors.set(a, [...(neighbors.get(a) ?? []), b]);
+  for (const [s, t] of edges) {
+    add(s, t);
+    add(t, s);
+  }
+  const ahead = (column: string[]) => [
+    ...column.filter((id) => first.has(id)),
+    ...column.filter((id) => !first.has(id)),
+  ];
+  const columns = tierColumns(nodes, tiers).map((column) =>
+    ahead([...column].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))),
+  );
+  const follow = (c: number, reference: number) => {
+    const at = new Map<string, number>();
+    for (const column of columns) column.forEach((id, i) => at.set(id, (i + 0.5) / column.length));
+    const inReference = new Set(columns[reference]);
+    const key = new Map<string, number>();
+    for (const id of columns[c]!) {
+      const near = (neighbors.get(id) ?? []).filter((other) => inReference.has(other));
+      key.set(id, near.length > 0 ? near.reduce((sum, o) => sum + at.get(o)!, 0) / near.length : at.get(id)!);
+    }
+    columns[c] = ahead([...columns[c]!].sort((a, b) => key.get(a)! - key.get(b)!));
+  };
+  for (let sweep = 0; sweep < (sweeps === 'down' ? 1 : 4); sweep++) {
+    for (let c = 1; c < columns.length; c++) follow(c, c - 1);
+    if (sweeps === 'down') break;
+    for (let c = columns.length - 2; c >= 0; c--) follow(c, c + 1);
+  }
+  return columns;
+}
+
+describe('tierLayout against the sweeps on maps', () => {
+  it.each(Array.from({ length: 60 }, (_, i) => i))('random graph %i', (seed) => {
+    const random = randomLcg(seed / 60);
+    const int = (k: number) => Math.floor(random() * k);
+    const n = 2 + int(60);
+    const nodes = Array.from({ length: n }, (_, i) => `n${i}`);
+    // Links (some repeated, some to nodes not laid out, the odd loop), a few primes, ties in value.
+    const edges: Edge[] = Array.from({ length: int(4 * n) }, () => [
+      int(20) === 0 ? 'elsewhere' : nodes[int(n)]!,
+      nodes[int(n)]!,
+    ]);
+    const primes = nodes.filter(() => int(8) === 0);
+    const tiers = tiersFromLinks(nodes, edges, (id) => primes.includes(id));
+    const weight = new Map(nodes.filter(() => int(3) > 0).map((id) => [id, int(5)]));
+    const first = new Set(nodes.filter(() => seed % 3 === 0 && int(6) === 0));
+    const sweeps = seed % 2 === 0 ? 'both' : 'down';
+    const laid = tierLayout({ nodes, edges, tiers, weight, first, sweeps });
+    expect(laid.columns).toEqual(sweptColumnsByMaps(nodes, edges, tiers, weight, first, sweeps));
   });
 });

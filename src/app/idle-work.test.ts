@@ -55,6 +55,51 @@ describe('afterFirstPicture', () => {
     warn.mockRestore();
   });
 
+  it('waits for held work (a dataset being kept, the analysis), and for work held again before it runs', async () => {
+    const { afterFirstPicture, holdIdleWork, markOnce } = await load();
+    // Idle moments come 50 ms after they are asked for.
+    vi.stubGlobal('window', {
+      requestIdleCallback: (callback: () => void) => setTimeout(callback, 50),
+      addEventListener: () => undefined,
+    });
+    const ran: string[] = [];
+    let keep!: () => void;
+    let analyse!: () => void;
+    const keeping = holdIdleWork(new Promise<void>((resolve) => (keep = resolve)));
+    afterFirstPicture(() => ran.push('precache'));
+    markOnce('map-ready');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(ran).toEqual([]);
+    // The dataset is kept; the analysis that follows is held while the task waits for an idle moment.
+    keep();
+    await keeping;
+    await settle();
+    const analysing = holdIdleWork(
+      new Promise<void>((_, reject) => (analyse = () => reject(new Error('cancelled')))),
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(ran).toEqual([]);
+    // A failed analysis releases it too.
+    analyse();
+    await analysing.catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(100);
+    await settle();
+    expect(ran).toEqual(['precache']);
+  });
+
+  it('runs a task anyway 30 s after it began to wait for held work that never settles', async () => {
+    const { afterFirstPicture, holdIdleWork, markOnce } = await load();
+    const ran: string[] = [];
+    void holdIdleWork(new Promise<void>(() => undefined));
+    afterFirstPicture(() => ran.push('precache'));
+    markOnce('map-ready');
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_100);
+    await settle();
+    expect(ran).toEqual(['precache']);
+  });
+
   it('starts without a picture 20 s after load (a dialog waiting for the user)', async () => {
     const { afterFirstPicture } = await load();
     const ran: string[] = [];

@@ -1,7 +1,8 @@
 // Work that must never compete with the first picture (the offline precache, warming the network view's
 // shaders): queued until the map or the network is drawn, then run one task at a time, each when the page is
-// idle. A page that shows no picture (a dialog waiting for the user, a table) starts the queue a while
-// after its load event instead.
+// idle and the work it holds for is done (keeping a dataset, the analysis: on two cores, the precache beside
+// them starved the GPU process, and a frame drawn then waited 150–360 ms for it). A page that shows no
+// picture (a dialog waiting for the user, a table) starts the queue a while after its load event instead.
 import { onceMarked } from '../ui/perf-marks.ts';
 
 /** The marks of a first picture (src/ui/perf-marks.ts): the map or the network drawn. */
@@ -25,11 +26,45 @@ export function whenIdle(): Promise<void> {
   });
 }
 
+/** The longest a task waits for held work (holdIdleWork) to finish. */
+const HOLD_WITHIN_MS = 30_000;
+
+const holds = new Set<Promise<unknown>>();
+
+/** Idle work waits until `work` has settled (see HOLD_WITHIN_MS). Returns `work`. */
+export function holdIdleWork<T>(work: Promise<T>): Promise<T> {
+  holds.add(work);
+  const release = () => holds.delete(work);
+  work.then(release, release);
+  return work;
+}
+
+/**
+ * Resolves once no held work runs and the page is idle; work held again before the idle moment (an
+ * analysis's answer starts the next request) is waited for too, up to HOLD_WITHIN_MS in all.
+ */
+async function quiet(): Promise<void> {
+  let late = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      late = true;
+      resolve();
+    }, HOLD_WITHIN_MS);
+  });
+  for (;;) {
+    while (holds.size > 0 && !late) await Promise.race([Promise.allSettled([...holds]), deadline]);
+    await whenIdle();
+    if (holds.size === 0 || late) break;
+  }
+  clearTimeout(timer);
+}
+
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
   for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
-    await whenIdle();
+    await quiet();
     try {
       await task();
     } catch (error: unknown) {

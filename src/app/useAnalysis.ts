@@ -12,7 +12,7 @@ import type { Chokepoint } from '../analysis/chokepoints.ts';
 import { referenceLoaders } from '../workers/reference-loaders.ts';
 import { decodeRoute } from '../state/route.ts';
 import { dataParam } from './data-param.ts';
-import { firstPictureOr } from './idle-work.ts';
+import { firstPictureOr, holdIdleWork } from './idle-work.ts';
 
 /**
  * True while a big dataset's analysis waits for the page's first picture: on two cores, reading 1M links
@@ -95,8 +95,9 @@ export function useAnalysis(
     }
     const controller = new AbortController();
     controllerRef.current = controller;
-    client
-      .analyze(
+    // The offline precache and other idle work wait for the analysis (idle-work.ts).
+    holdIdleWork(
+      client.analyze(
         {
           datasetKey,
           regionId,
@@ -110,17 +111,16 @@ export function useAnalysis(
             if (!controller.signal.aborted) setState({ status: 'running', phase, fraction });
           },
         },
-      )
-      .then(
-        (outcome) => {
-          if (!controller.signal.aborted) setState({ status: 'done', outcome });
-        },
-        (error: unknown) => {
-          if (error instanceof AnalysisCancelled) setState({ status: 'cancelled' });
-          else
-            setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-        },
-      );
+      ),
+    ).then(
+      (outcome) => {
+        if (!controller.signal.aborted) setState({ status: 'done', outcome });
+      },
+      (error: unknown) => {
+        if (error instanceof AnalysisCancelled) setState({ status: 'cancelled' });
+        else setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
     return () => {
       // A newer request supersedes this one; its result, if it comes, is ignored.
       controller.abort();
@@ -149,7 +149,7 @@ export function useAnalysis(
   const resilience = useCallback(() => {
     const client = clientRef.current;
     if (client === null) return Promise.reject(new Error('The analysis is not running.'));
-    return client.resilience(graphRequest);
+    return holdIdleWork(client.resilience(graphRequest));
   }, [graphRequest]);
   const supplierChokepoints = useCallback(
     (supplier: string) => {

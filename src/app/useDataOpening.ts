@@ -9,7 +9,7 @@ import type { Route } from '../state/route.ts';
 import type { ImportClient } from '../workers/import-client.ts';
 import type { CanonicalBundle } from '../workers/import-protocol.ts';
 import { useDataParam, useFileDrop, useImportClient } from './OpenData.tsx';
-import { firstPictureOr } from './idle-work.ts';
+import { firstPictureOr, holdIdleWork } from './idle-work.ts';
 import { doneKeeping, keepDataset, listKeptDatasets } from './useDataset.ts';
 import type { DatasetState, FilePosition } from './useDataset.ts';
 import type { SetRoute } from './useRouteActions.ts';
@@ -81,7 +81,7 @@ export function useDataOpening(
     }
     let result;
     try {
-      result = await keepDataset(opened, canonical, positions);
+      result = await holdIdleWork(keepDataset(opened, canonical, positions));
     } catch (error) {
       doneKeeping();
       setNotices([

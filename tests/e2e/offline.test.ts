@@ -2,6 +2,7 @@
 // reload with the network off still draws the map, opens a sample not seen before, and a kept dataset.
 import { describe, expect, it } from 'vitest';
 import { secretive } from '../../src/io/export/test-bundles.ts';
+import { generateLargeBundle } from '../../scripts/bench/large-bundle.ts';
 import { openBundleFile, useAppSessions } from './harness.ts';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -57,6 +58,41 @@ describe('offline', () => {
         ),
       ),
     ).toBe('offline');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('registers the service worker only once the file is kept and analysed (the precache would compete)', async () => {
+    const { page, pageErrors } = await open('', {
+      initScript: () => {
+        const seen: { lead?: number; register?: number } = {};
+        (window as unknown as { __seen: typeof seen }).__seen = seen;
+        const container = navigator.serviceWorker;
+        const register = container.register.bind(container);
+        container.register = (...args: Parameters<typeof register>) => {
+          seen.register = performance.now();
+          return register(...args);
+        };
+        new MutationObserver(() => {
+          if (seen.lead === undefined && document.querySelector('[data-testid="gap-lead"]') !== null)
+            seen.lead = performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      },
+    });
+    // A file big enough that its analysis waits for the first picture (over 20,000 records).
+    const text = generateLargeBundle({ orgs: 3_000, links: 30_000, seed: 5 });
+    await page.route('**/dense.json', (route) =>
+      route.fulfill({ body: text, contentType: 'application/json' }),
+    );
+    await page.goto(`${new URL(page.url()).origin}/?data=dense.json`);
+    await page.locator(`${byTestId('import-confirm')}:enabled`).click({ timeout: 60_000 });
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+    const seen = await page.evaluate(
+      () => (window as unknown as { __seen: { lead?: number; register?: number } }).__seen,
+    );
+    // The gap list's lead (the single points of failure, the analysis's last answer) came first.
+    expect(seen.lead).toBeGreaterThan(0);
+    expect(seen.register).toBeGreaterThan(seen.lead!);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 // Work that must never compete with the first picture (the offline precache, warming the network view's
 // shaders): queued until the map or the network is drawn, then run one task at a time, each when the page is
-// idle and the work it holds for is done (keeping a dataset, the analysis: on two cores, the precache beside
-// them starved the GPU process, and a frame drawn then waited 150–360 ms for it). A page that shows no
-// picture (a dialog waiting for the user, a table) starts the queue a while after its load event instead.
+// idle and the work it holds for is done: keeping a dataset, the analysis. On two cores, the precache or the
+// network's shaders (built in the GPU process) beside them starved SwiftShader, and a map frame drawn then
+// waited 120–550 ms for it; the price is a network opened before then, which starts cold (a 10k network's
+// first frame 2.5 → 4.2 s). A page that shows no picture (a dialog waiting for the user, a table) starts the
+// queue a while after its load event instead.
 import { onceMarked } from '../ui/perf-marks.ts';
 
 /** The marks of a first picture (src/ui/perf-marks.ts): the map or the network drawn. */

@@ -85,11 +85,15 @@ async function drop(page: Page, files: { name: string; text: string }[]): Promis
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
 }
 
-describe('importing CSV files', () => {
-  const app = useSharedApp({
+/** A page shared by the tests of one describe block: the Chicago sample's drawn map, where files are dropped. */
+const onChicagoMap = () =>
+  useSharedApp({
     hash: '#/s:chicago/map',
     ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
   });
+
+describe('importing CSV files', () => {
+  const app = onChicagoMap();
 
   it('keeps the data on screen when a broken file is dropped, and shows its report', async () => {
     const { page } = await app();
@@ -150,10 +154,7 @@ describe('importing CSV files', () => {
 });
 
 describe('importing a big bundle', () => {
-  const app = useSharedApp({
-    hash: '#/s:chicago/map',
-    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
-  });
+  const app = onChicagoMap();
 
   it('parses part of its links in a helper worker, reports the bad link, and imports the rest', async () => {
     const { page, pageErrors } = await app();
@@ -286,10 +287,7 @@ describe('importing more organizations than the page clusters itself', () => {
 });
 
 describe('a network too big to animate', () => {
-  const app = useSharedApp({
-    hash: '#/s:chicago/map',
-    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
-  });
+  const app = onChicagoMap();
 
   it('jumps to the tier layout, and the frame drawn next has every node in its column', async () => {
     const { page, pageErrors } = await app();
@@ -329,10 +327,7 @@ describe('a network too big to animate', () => {
 });
 
 describe('importing a USAspending Subawards download', () => {
-  const app = useSharedApp({
-    hash: '#/s:chicago/map',
-    ready: ({ page }) => page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 }),
-  });
+  const app = onChicagoMap();
 
   it('reads a USAspending Subawards download on the records engine (DuckDB-Wasm), reports and imports it', async () => {
     const { page, pageErrors, foreignRequests } = await app();

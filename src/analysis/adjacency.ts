@@ -20,13 +20,13 @@ function usable(graph: SupplyGraph, l: number): boolean {
 }
 
 /** Calls `add(from, to)` for each arc, in the same order each time it is called. */
-type ArcLister = (add: (from: number, to: number) => void) => void;
+export type ArcLister = (add: (from: number, to: number) => void) => void;
 
 /**
  * A CSR of n nodes by counting sort of the arcs `list` gives (it is called twice: to count, then to place),
  * repeats kept.
  */
-function csrOf(n: number, list: ArcLister): Csr {
+export function csrOf(n: number, list: ArcLister): Csr {
   const start = new Int32Array(n + 1);
   let total = 0;
   list((from) => {

@@ -4,6 +4,8 @@
 // sweeps reorder them to reduce link crossings (Sugiyama's heuristic). Pure.
 import { fitFrameToBox, fitToBox } from './box.ts';
 import type { Frame, LayoutPositions } from './box.ts';
+import { csrOf } from '../../../analysis/adjacency.ts';
+import type { Csr } from '../../../analysis/adjacency.ts';
 
 export interface TierInput {
   /** Node ids, in a stable order (it breaks ties). */
@@ -170,44 +172,35 @@ export function rowYs(n: number, viewport: TierInput['viewport']): number[] {
 }
 
 /**
- * Each node's neighbours (both directions, once per link), as index lists in one array: node i's are
- * `list[start[i]]` … `list[start[i + 1] - 1]`, in link order. Links to nodes not laid out are left out.
+ * Each node's neighbours (both directions, once per link, in link order) by index: node i's are
+ * `neighbors[start[i]]` … `neighbors[start[i + 1] - 1]`. Links to nodes not laid out are left out.
  */
-function neighbourLists(
-  index: ReadonlyMap<string, number>,
-  edges: TierInput['edges'],
-): { start: Int32Array; list: Int32Array } {
-  const n = index.size;
+function neighbourLists(index: ReadonlyMap<string, number>, edges: TierInput['edges']): Csr {
   const ends = new Int32Array(edges.length * 2).fill(-1);
-  const start = new Int32Array(n + 1);
   edges.forEach(([s, t], e) => {
     const a = index.get(s);
     const b = index.get(t);
     if (a === undefined || b === undefined) return;
     ends[2 * e] = a;
     ends[2 * e + 1] = b;
-    start[a + 1]!++;
-    start[b + 1]!++;
   });
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const list = new Int32Array(start[n]!);
-  const filled = start.slice(0, n);
-  for (let e = 0; e < edges.length; e++) {
-    const a = ends[2 * e]!;
-    if (a === -1) continue;
-    const b = ends[2 * e + 1]!;
-    list[filled[a]!++] = b;
-    list[filled[b]!++] = a;
-  }
-  return { start, list };
+  return csrOf(index.size, (add) => {
+    for (let e = 0; e < edges.length; e++) {
+      const a = ends[2 * e]!;
+      if (a === -1) continue;
+      const b = ends[2 * e + 1]!;
+      add(a, b);
+      add(b, a);
+    }
+  });
 }
 
 export function tierLayout({ nodes, edges, tiers, weight, first, viewport, sweeps }: TierInput): TierLayout {
   // The sweeps work on node indices and typed arrays: at 10,000 nodes and 85,000 links, string-keyed maps
-  // made a layout switch a main-thread task of ~150 ms.
+  // took 190–210 ms in Node (now ~50 ms), in the task of the click that switches the layout.
   const index = new Map<string, number>();
   nodes.forEach((id, i) => index.set(id, i));
-  const { start, list } = neighbourLists(index, edges);
+  const { start, neighbors } = neighbourLists(index, edges);
   let firstMask: Uint8Array | undefined;
   if (first !== undefined && first.size > 0) {
     firstMask = new Uint8Array(nodes.length);
@@ -245,7 +238,7 @@ export function tierLayout({ nodes, edges, tiers, weight, first, viewport, sweep
       let sum = 0;
       let n = 0;
       for (let k = start[i]!; k < start[i + 1]!; k++) {
-        const other = list[k]!;
+        const other = neighbors[k]!;
         if (columnOf[other] !== reference) continue;
         sum += at[other]!;
         n++;
@@ -253,7 +246,7 @@ export function tierLayout({ nodes, edges, tiers, weight, first, viewport, sweep
       key[i] = n > 0 ? sum / n : at[i]!;
     }
     columns[c] = firstAhead(
-      [...column].sort((a, b) => key[a]! - key[b]!),
+      column.sort((a, b) => key[a]! - key[b]!),
       firstMask,
     );
     place(c);

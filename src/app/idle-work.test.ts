@@ -42,7 +42,7 @@ describe('afterFirstPicture', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(ran).toEqual([]);
-    markOnce('map-ready');
+    markOnce('map-idle');
     await vi.advanceTimersByTimeAsync(10);
     await settle();
     expect(ran).toEqual(['warm', 'broken', 'precache']);
@@ -67,7 +67,7 @@ describe('afterFirstPicture', () => {
     let analyse!: () => void;
     const keeping = holdIdleWork(new Promise<void>((resolve) => (keep = resolve)));
     afterFirstPicture(() => ran.push('precache'));
-    markOnce('map-ready');
+    markOnce('map-idle');
     await vi.advanceTimersByTimeAsync(5_000);
     expect(ran).toEqual([]);
     // The dataset is kept; the analysis that follows is held while the task waits for an idle moment.
@@ -92,7 +92,7 @@ describe('afterFirstPicture', () => {
     const ran: string[] = [];
     void holdIdleWork(new Promise<void>(() => undefined));
     afterFirstPicture(() => ran.push('precache'));
-    markOnce('map-ready');
+    markOnce('map-idle');
     await vi.advanceTimersByTimeAsync(29_000);
     expect(ran).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_100);
@@ -140,7 +140,7 @@ describe('firstPictureOr', () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(done).toBe(true);
-    markOnce('map-ready');
+    markOnce('map-idle');
     let again = false;
     void firstPictureOr(10_000).then(() => (again = true));
     await settle();

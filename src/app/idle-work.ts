@@ -7,8 +7,11 @@
 // queue a while after its load event instead.
 import { onceMarked } from '../ui/perf-marks.ts';
 
-/** The marks of a first picture (src/ui/perf-marks.ts): the map or the network drawn. */
-export const FIRST_PICTURE = ['map-ready', 'network-ready'] as const;
+/**
+ * The marks of a first picture (src/ui/perf-marks.ts): the map drawn and idle (its last frame of the same
+ * picture drawn too, views/map/MapView.tsx), or the network drawn.
+ */
+export const FIRST_PICTURE = ['map-idle', 'network-ready'] as const;
 /** Without a picture, the queue starts this long after the page's load event. */
 const WITHOUT_PICTURE_MS = 20_000;
 /** The longest wait for an idle moment before a task runs anyway. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useSharedApp } from './harness.ts';
+import { useAppSessions, useSharedApp } from './harness.ts';
 import { compareWithBaseline } from './image-compare.ts';
 import { radiusFor } from '../../src/views/map/point-size.ts';
 import type { AppSession } from './harness.ts';
@@ -51,17 +51,72 @@ declare global {
   interface Window {
     /** The map's data-map-ready when the app marked its first picture (watchReadyMark). */
     __readyAtMark?: string | null;
+    /** The map's drawing buffer when the app marked it drawn, and when MapLibre was then idle. */
+    __pixelsAt?: { ready?: Uint8Array | null; idle?: Uint8Array | null };
   }
 }
 
-/** Notes the map's data-map-ready at the moment the app marks `forgemap:map-ready`. */
+/**
+ * Notes the map's data-map-ready at the moment the app marks `forgemap:map-ready`, and the pixels the map
+ * has drawn then and when it is idle (`forgemap:map-idle`): both marks are made in the task that drew the
+ * frame, before the page shows it, so its drawing buffer still holds it.
+ */
 function watchReadyMark(): void {
+  const drawn = (): Uint8Array | null => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+    const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+    if (gl === null || gl === undefined) return null;
+    const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    const bound = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
+    return pixels;
+  };
+  window.__pixelsAt = {};
   const mark = performance.mark.bind(performance);
   performance.mark = (name: string, options?: PerformanceMarkOptions) => {
-    if (name === 'forgemap:map-ready')
+    if (name === 'forgemap:map-ready') {
       window.__readyAtMark = document.querySelector('[data-map-ready]')?.getAttribute('data-map-ready');
+      window.__pixelsAt!.ready = drawn();
+    }
+    if (name === 'forgemap:map-idle') window.__pixelsAt!.idle = drawn();
     return mark(name, options);
   };
+}
+
+/** The map's frame when it was marked drawn, against its frame when MapLibre was next idle (watchReadyMark). */
+async function readyFrame(page: Page) {
+  return page.evaluate(() => {
+    const { ready: first, idle: last } = window.__pixelsAt!;
+    if (first == null || last == null) return null;
+    let differing = 0;
+    const colors = new Set<number>();
+    for (let i = 0; i < first.length; i += 4) {
+      if (first[i] !== last[i] || first[i + 1] !== last[i + 1] || first[i + 2] !== last[i + 2]) differing++;
+      colors.add((first[i]! << 16) | (first[i + 1]! << 8) | first[i + 2]!);
+    }
+    return {
+      pixels: first.length / 4,
+      sameSize: first.length === last.length,
+      differing,
+      colors: colors.size,
+    };
+  });
+}
+
+/**
+ * The map says it is drawn at the first frame that draws everything: the frame MapLibre draws after it
+ * (before it is idle) is the same picture, pixel for pixel, and not an empty one (water, land, points, labels).
+ */
+async function expectReadyFrameWhole(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__pixelsAt?.idle !== undefined, null, { timeout: 30_000 });
+  const frames = await readyFrame(page);
+  expect(frames).not.toBeNull();
+  expect(frames!.sameSize).toBe(true);
+  expect(frames!.pixels).toBeGreaterThan(10_000);
+  expect(frames!.differing).toBe(0);
+  expect(frames!.colors).toBeGreaterThan(50);
 }
 
 /** Resolves once the map has drawn everything it is asked to (MapLibre's `idle`). */
@@ -170,6 +225,8 @@ describe('map view', () => {
     expect(await map.getAttribute('data-points-windows')).toBe('1');
     // The map says it is drawn when its first-picture mark is made, not after the work that mark starts.
     expect(await page.evaluate(() => window.__readyAtMark)).toBe('true');
+    // It says so at the first frame that draws everything (see readyFrame).
+    await expectReadyFrameWhole(page);
     // At the region's zoom the source holds the window around the view: every firm in it, no other.
     const held = await pointsWindow(page);
     const view = await page.evaluate(() => window.__forgemapMap!.getBounds().toArray().flat());
@@ -403,6 +460,34 @@ describe('map view', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests()).toEqual([]);
+  });
+});
+
+describe('map view drawn', () => {
+  const open = useAppSessions({ initScript: watchReadyMark });
+
+  it('says it is drawn only once the basemap that comes after the organizations is drawn too', async () => {
+    const { page, pageErrors } = await open('#/s:chicago/map');
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    // Opened again with the basemap's tiles held back until well after the organizations are placed: the
+    // organizations are in (map-filled) while the basemap is still loading.
+    await page.route('**/*.tiles', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.reload();
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 60_000 });
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('forgemap:'))
+          .map((m) => [m.name.slice('forgemap:'.length), m.startTime]),
+      ),
+    );
+    expect(marks['map-ready']! - marks['map-filled']!).toBeGreaterThan(1_000);
+    await expectReadyFrameWhole(page);
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -192,10 +192,9 @@ export function MapView(props: MapViewProps) {
   const loaded = map !== null && basemap !== null && orgSource.version > 0;
   useEffect(() => {
     if (!loaded || map === null || ready) return;
-    let live = true;
     markOnce('map-filled');
     const onRender = () => {
-      if (!live || !map.loaded() || map.isMoving()) return;
+      if (!map.loaded() || map.isMoving()) return;
       map.off('render', onRender);
       map.once('idle', () => markOnce('map-idle'));
       // The attribute that says so first, then the mark (the bench and the e2e tests read both).
@@ -205,7 +204,6 @@ export function MapView(props: MapViewProps) {
     map.on('render', onRender);
     map.triggerRepaint();
     return () => {
-      live = false;
       map.off('render', onRender);
     };
   }, [loaded, map, ready]);

@@ -7,7 +7,8 @@
 // unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of
 // Chromium's pipelines (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes
 // them as JSON. With `--gephi <Gephi Lite build>`, also Forgemap against Gephi Lite on the same GEXF files
-// (scripts/bench/gephi-compare.ts; `--parts none` runs that alone).
+// (scripts/bench/gephi-compare.ts; `--parts none` runs that alone). Before and after the parts, each pipeline
+// also measures the machine itself (scripts/bench/machine.ts): the same code runs twice as slow on some days.
 import {
   closeSync,
   createReadStream,
@@ -32,6 +33,7 @@ import { CHROMIUM_ARGS, GPU_COMPOSITING_ARGS, findChromium } from '../tests/e2e/
 import { startStaticServer } from '../tests/e2e/static-server.ts';
 import { compareWithGephi } from './bench/gephi-compare.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
+import { machineLine, measureMachine } from './bench/machine.ts';
 import { generateRecords } from './records/generate.ts';
 import { Zip, ZipDeflate } from 'fflate';
 
@@ -571,7 +573,13 @@ async function main(): Promise<void> {
         args: [...pipeline.args],
       });
       try {
-        results[key] = await measure(browser, server.url, new Set(args.parts.split(',')), dir);
+        // The machine's speed before and after the parts: figures of different runs compare only beside it.
+        const before = await measureMachine(browser);
+        console.log(`machine before: ${machineLine(before)}`);
+        const figures = await measure(browser, server.url, new Set(args.parts.split(',')), dir);
+        const after = await measureMachine(browser);
+        console.log(`machine after: ${machineLine(after)}`);
+        results[key] = { ...figures, machine: { before, after } };
       } finally {
         await browser.close();
       }

@@ -3,7 +3,7 @@
 // copies at 3 GB/s and a 265 ns random read that second day). The bench's figures are only comparable across
 // runs with this beside them. Three fixed workloads in a blank page: the JavaScript of an app start (objects
 // made, sorted, written to JSON and parsed back), a memory copy, and WebGL frames drawn on the CPU (the first
-// one, which builds SwiftShader's pipeline, and then the usual frame).
+// one, which builds SwiftShader's pipeline, and then the usual frame), and a random walk through memory.
 import type { Browser } from 'playwright-core';
 
 /** One round of the page's workloads, in ms. */
@@ -16,6 +16,8 @@ export interface MachineRound {
   firstFrameMs: number;
   /** The median of the next frames, each read back. */
   frameMs: number;
+  /** One step of a random walk through `CHASE_MB` MB, each step waiting for the last (ns). */
+  chaseNs: number;
 }
 
 export interface MachineFigures {
@@ -25,11 +27,14 @@ export interface MachineFigures {
   copyGBps: number;
   firstFrameMs: number;
   frameMs: number;
+  /** Median ns per dependent random read (memory latency, TLB misses included). */
+  chaseNs: number;
   rounds: number;
 }
 
 export const COPY_MB = 64;
 export const COPIES = 4;
+export const CHASE_MB = 128;
 const ROUNDS = 3;
 
 const median = (values: readonly number[]) => {
@@ -46,16 +51,17 @@ export function machineFigures(rounds: readonly MachineRound[]): MachineFigures 
     copyGBps: Math.round(((COPY_MB * COPIES * 1024 * 1024) / 1e9 / (copyMs / 1000)) * 10) / 10,
     firstFrameMs: Math.round(median(rounds.map((r) => r.firstFrameMs))),
     frameMs: Math.round(median(rounds.map((r) => r.frameMs)) * 10) / 10,
+    chaseNs: Math.round(median(rounds.map((r) => r.chaseNs))),
     rounds: rounds.length,
   };
 }
 
 export function machineLine(figures: MachineFigures): string {
-  return `JavaScript workload ${figures.jsMs} ms, memory copy ${figures.copyGBps} GB/s, WebGL first frame ${figures.firstFrameMs} ms then ${figures.frameMs} ms (median of ${figures.rounds})`;
+  return `JavaScript workload ${figures.jsMs} ms, memory copy ${figures.copyGBps} GB/s, WebGL first frame ${figures.firstFrameMs} ms then ${figures.frameMs} ms, random read ${figures.chaseNs} ns (median of ${figures.rounds})`;
 }
 
 /** One round in the page: runs in the browser (no imports, no closures over this module). */
-async function pageRound(sizes: { copyMb: number; copies: number }): Promise<MachineRound> {
+async function pageRound(sizes: { copyMb: number; copies: number; chaseMb: number }): Promise<MachineRound> {
   // JavaScript: records as an app start makes them, sorted, written out and read back.
   let start = performance.now();
   const records: { id: string; kind: number; value: number; lat: number; lon: number }[] = [];
@@ -77,6 +83,30 @@ async function pageRound(sizes: { copyMb: number; copies: number }): Promise<Mac
   }
   const copyMs = performance.now() - start;
   if (to[sizes.copies - 1] !== sizes.copies - 1) throw new Error('calibration: copy not done');
+
+  // Memory latency: a walk along one random cycle through the whole array (Sattolo's shuffle, made once per
+  // page), so that each read depends on the one before.
+  const held = globalThis as { __calibrationCycle?: Int32Array };
+  let cycle = held.__calibrationCycle;
+  if (cycle === undefined) {
+    cycle = new Int32Array((sizes.chaseMb * 1024 * 1024) / 4);
+    for (let i = 0; i < cycle.length; i++) cycle[i] = i;
+    let state = 7;
+    for (let i = cycle.length - 1; i > 0; i--) {
+      state = (state * 48271) % 2147483647;
+      const j = state % i;
+      const swap = cycle[i]!;
+      cycle[i] = cycle[j]!;
+      cycle[j] = swap;
+    }
+    held.__calibrationCycle = cycle;
+  }
+  const steps = 2_000_000;
+  let at = 0;
+  start = performance.now();
+  for (let i = 0; i < steps; i++) at = cycle[at]!;
+  const chaseNs = ((performance.now() - start) * 1e6) / steps;
+  if (at < 0) throw new Error('calibration: walk left the array');
 
   // WebGL: 20,000 small triangles (~10 pixels each) over a 512 × 512 canvas, blended, read back each frame.
   const canvas = document.createElement('canvas');
@@ -145,7 +175,7 @@ async function pageRound(sizes: { copyMb: number; copies: number }): Promise<Mac
   for (let i = 0; i < 9; i++) frames.push(frame());
   frames.sort((a, b) => a - b);
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return { jsMs, copyMs, firstFrameMs, frameMs: frames[4]! };
+  return { jsMs, copyMs, firstFrameMs, frameMs: frames[4]!, chaseNs };
 }
 
 /** Measures the machine in a fresh context of `browser` (the bench's own Chromium and flags). */
@@ -158,7 +188,7 @@ export async function measureMachine(browser: Browser): Promise<MachineFigures> 
     await page.goto('about:blank');
     const rounds: MachineRound[] = [];
     for (let i = 0; i < ROUNDS; i++)
-      rounds.push(await page.evaluate(pageRound, { copyMb: COPY_MB, copies: COPIES }));
+      rounds.push(await page.evaluate(pageRound, { copyMb: COPY_MB, copies: COPIES, chaseMb: CHASE_MB }));
     return machineFigures(rounds);
   } finally {
     await context.close();

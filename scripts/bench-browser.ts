@@ -34,6 +34,8 @@ import { startStaticServer } from '../tests/e2e/static-server.ts';
 import { compareWithGephi } from './bench/gephi-compare.ts';
 import { generateLargeBundle } from './bench/large-bundle.ts';
 import { machineLine, measureMachine } from './bench/machine.ts';
+import type { PipelineFigures, TargetCheck } from './bench/targets.ts';
+import { gephiTargets, pipelineTargets, targetLine } from './bench/targets.ts';
 import { generateRecords } from './records/generate.ts';
 import { Zip, ZipDeflate } from 'fflate';
 
@@ -604,6 +606,20 @@ async function main(): Promise<void> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Issue 20's targets against this run's figures.
+  const targets: Record<string, TargetCheck[]> = {};
+  for (const [key, pipeline] of pipelines) {
+    const checks = pipelineTargets(results[key] as PipelineFigures);
+    if (checks.length === 0) continue;
+    targets[key] = checks;
+    console.log(`\ntargets, ${pipeline.name}:\n${checks.map(targetLine).join('\n')}`);
+  }
+  const compared = results['gephi'] as Parameters<typeof gephiTargets>[0] | undefined;
+  if (compared !== undefined) {
+    targets['gephi'] = gephiTargets(compared);
+    console.log(`\ntargets, against Gephi Lite:\n${targets['gephi'].map(targetLine).join('\n')}`);
+  }
+  results['targets'] = targets;
   if (args.out !== undefined) writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
 }
 

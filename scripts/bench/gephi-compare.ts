@@ -302,20 +302,29 @@ export async function compareWithGephi(options: CompareOptions): Promise<SizeRes
   return results;
 }
 
-export function comparisonLine(result: SizeResult): string {
+/** Forgemap's median time to drawn and median longest task, each as a fraction of Gephi Lite's. */
+export function gephiRatios(result: SizeResult) {
   const drawn = (runs: Run[]) => median(runs.flatMap((r) => (r.drawnMs === null ? [] : [r.drawnMs])));
   const task = (runs: Run[]) => median(runs.map((r) => r.longestTaskMs));
-  const g = drawn(result.gephi);
-  const f = drawn(result.forgemap);
-  const gt = task(result.gephi);
-  const ft = task(result.forgemap);
-  const ratio = (a: number | null, b: number | null) =>
-    a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+  const gephi = { drawnMs: drawn(result.gephi), taskMs: task(result.gephi) };
+  const forgemap = { drawnMs: drawn(result.forgemap), taskMs: task(result.forgemap) };
+  return {
+    gephi,
+    forgemap,
+    drawn: ratio(forgemap.drawnMs, gephi.drawnMs),
+    task: ratio(forgemap.taskMs, gephi.taskMs),
+  };
+}
+
+export function comparisonLine(result: SizeResult): string {
+  const { gephi, forgemap, drawn, task } = gephiRatios(result);
+  const times = (ratio: number | null) => (ratio === null ? '—' : `${ratio.toFixed(2)}×`);
   const drawnWhat = result.forgemap[0]
     ? ` (Forgemap drew ${result.forgemap[0].drawnNodes} nodes / ${result.forgemap[0].drawnEdges} edges)`
     : '';
   return (
-    `gephi ${result.nodes}/${result.edges}: drawn Gephi Lite ${g ?? 'timed out'} ms, Forgemap ${f ?? 'timed out'} ms ` +
-    `(${ratio(f, g)} of Gephi Lite's time); longest task ${gt} / ${ft} ms (${ratio(ft, gt)})${drawnWhat}`
+    `gephi ${result.nodes}/${result.edges}: drawn Gephi Lite ${gephi.drawnMs ?? 'timed out'} ms, Forgemap ${forgemap.drawnMs ?? 'timed out'} ms ` +
+    `(${times(drawn)} of Gephi Lite's time); longest task ${gephi.taskMs} / ${forgemap.taskMs} ms (${times(task)})${drawnWhat}`
   );
 }

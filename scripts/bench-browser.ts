@@ -4,9 +4,9 @@
 // map, and the longest main-thread tasks while loading, panning and filtering (long-task observer); the
 // network view on 10k organizations / 100k links — first frame and frame times while the camera moves; the
 // network on 100k organizations, which aggregates; and a zipped USAspending download (generated, ~1 GB
-// unzipped) built into a region through "Public records…", to its drawn map. Each part runs in both of
-// Chromium's pipelines (`--pipelines gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes
-// them as JSON. With `--gephi <Gephi Lite build>`, also Forgemap against Gephi Lite on the same GEXF files
+// unzipped) built into a region through "Public records…", to its drawn map; the JavaScript a start on each
+// view loads before its first picture (gzip). Each part runs in both of Chromium's pipelines (`--pipelines
+// gpu,software`, see PIPELINES). Prints the figures; `--out <file>` writes them as JSON. With `--gephi <Gephi Lite build>`, also Forgemap against Gephi Lite on the same GEXF files
 // (scripts/bench/gephi-compare.ts; `--parts none` runs that alone). Before and after the parts, each pipeline
 // also measures the machine itself (scripts/bench/machine.ts): the same code runs twice as slow on some days.
 import {
@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -44,7 +45,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     big: { type: 'string', default: '100000:1000000' },
     network: { type: 'string', default: '10000:100000' },
-    parts: { type: 'string', default: 'chicago,big,reopen,network,records' },
+    parts: { type: 'string', default: 'chicago,big,reopen,network,records,initial-js' },
     /** Contract prime transactions : subawards of the generated download the records part zips and builds. */
     records: { type: 'string', default: '6500000:300000' },
     pipelines: { type: 'string', default: 'gpu,software' },
@@ -91,6 +92,8 @@ const OBSERVE_LONG_TASKS = `
       window.__seen.map = performance.now();
     if (window.__seen.gaps === undefined && document.querySelector('[data-testid="gap-table"]'))
       window.__seen.gaps = performance.now();
+    if (window.__seen.network === undefined && document.querySelector('[data-network-ready="true"]'))
+      window.__seen.network = performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
 
@@ -266,6 +269,33 @@ async function readbacksWhilePanning(browser: Browser, page: Page, dir: string) 
   return { frames, readbacks };
 }
 
+/** The views a start can open on, each with the moment its first picture is seen (OBSERVE_LONG_TASKS). */
+const INITIAL_JS_STARTS = [
+  ['map', 'map'],
+  ['network', 'network'],
+  ['gaps', 'gaps'],
+] as const;
+
+interface InitialJs {
+  /** The scripts' bytes after gzip -9, in kB (1,000 bytes). */
+  gzipKb: number;
+  scripts: number;
+}
+
+/**
+ * The page's scripts (paths under the build) fetched before a start's first picture, gzip -9 from the
+ * build: what a first visit downloads before it sees anything. Workers fetch their own scripts, which the
+ * page's resource timing does not list; the one the page itself asks for (MapLibre's) is left out too.
+ */
+function initialJs(dir: string, paths: readonly string[]): InitialJs {
+  const files = [...new Set(paths)].filter((path) => !/worker/i.test(basename(path)));
+  const bytes = files.reduce(
+    (sum, path) => sum + gzipSync(readFileSync(join(dir, path)), { level: 9 }).length,
+    0,
+  );
+  return { gzipKb: Math.round(bytes / 1000), scripts: files.length };
+}
+
 async function measure(browser: Browser, base: string, parts: Set<string>, dir: string) {
   const results: Record<string, unknown> = {};
   // 1. Chicago sample to a drawn map.
@@ -300,6 +330,32 @@ async function measure(browser: Browser, base: string, parts: Set<string>, dir: 
     console.log(
       `chicago, median of ${startCount}: map drawn ${mapReadyMs} ms, gap list ${gapListMs} ms; long tasks of all starts ${JSON.stringify(longTasksOf(tasks))}; while panning, ${panning?.readbacks} WebGL readbacks on the main thread for ${panning?.frames} frames`,
     );
+  }
+  // 1b. The JavaScript a start loads before its first picture, for a start on each view of the sample.
+  if (parts.has('initial-js')) {
+    const starts: Record<string, InitialJs> = {};
+    for (const [view, seen] of INITIAL_JS_STARTS) {
+      const page = await newPage(browser);
+      await page.goto(`${base}#/s:chicago/${view}`);
+      await page.waitForFunction(
+        (key) => (window as unknown as { __seen: Record<string, number> }).__seen[key] !== undefined,
+        seen,
+        { timeout: 120_000 },
+      );
+      const scripts = await page.evaluate((key) => {
+        const pictureAt = (window as unknown as { __seen: Record<string, number> }).__seen[key]!;
+        return performance
+          .getEntriesByType('resource')
+          .filter((r) => r.startTime <= pictureAt && /\.m?js$/.test(new URL(r.name).pathname))
+          .map((r) => new URL(r.name).pathname);
+      }, seen);
+      starts[view] = initialJs(dir, scripts);
+      await page.context().close();
+      console.log(
+        `initial JS, a start on the ${view}: ${starts[view].gzipKb} kB gzip -9 (${starts[view].scripts} scripts, workers' excluded)`,
+      );
+    }
+    results['initialJs'] = starts;
   }
   // 2. The national bundle on the map: load, pan, filter.
   if (parts.has('big')) {

@@ -16,12 +16,17 @@ const quiet: PipelineFigures = {
   },
   reopen: { mapMs: 1610, longTasks: tasks(0, [81]) },
   network: { frames: { medianMs: 33, p95Ms: 67 } },
+  initialJs: { map: { gzipKb: 547 }, network: { gzipKb: 304 }, gaps: { gzipKb: 288 } },
 };
 
 describe('pipelineTargets', () => {
   it('says every target met when each figure is within it', () => {
     const checks = pipelineTargets(quiet);
-    expect(checks).toHaveLength(8);
+    expect(checks).toHaveLength(9);
+    expect(checks[8]).toMatchObject({
+      what: 'initial JS, gzip, a start on the map / network / gaps',
+      measured: '547 / 304 / 288 kB',
+    });
     expect(checks.every((c) => c.met)).toBe(true);
     expect(checks[0]).toEqual({
       what: 'Chicago: to a drawn map (median)',
@@ -37,8 +42,9 @@ describe('pipelineTargets', () => {
       big: { ...quiet.big!, mapMs: 6000, readTasks: tasks(1, [125, 71]) },
       reopen: { mapMs: 2001, longTasks: tasks(0, [99]) },
       network: { frames: { medianMs: 50, p95Ms: 117 } },
+      initialJs: { map: { gzipKb: 601 }, gaps: { gzipKb: 600 } },
     });
-    expect(checks.map((c) => c.met)).toEqual([false, true, true, true, false, false, true, false]);
+    expect(checks.map((c) => c.met)).toEqual([false, true, true, true, false, false, true, false, false]);
     // The long tasks of the 100k start, reading and drawing counted together, the longest three of all.
     expect(checks[4]!.measured).toBe('1 over 100 ms (longest 125 / 75 / 74 ms)');
     expect(checks[2]!.measured).toBe('0 over 100 ms (longest none ms)');

@@ -6,6 +6,7 @@
 // the CPU (the first, which builds SwiftShader's pipeline, then the usual frame) and a random walk through
 // memory.
 import type { Browser } from 'playwright-core';
+import { median } from './measure.ts';
 
 /** One round of the page's workloads, in ms (the walk in ns a step). */
 export interface MachineRound {
@@ -37,11 +38,6 @@ export const COPY_MB = 64;
 export const COPIES = 4;
 export const CHASE_MB = 128;
 const ROUNDS = 3;
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 
 /** The figures of several rounds: medians, and the copy time as bandwidth. */
 export function machineFigures(rounds: readonly MachineRound[]): MachineFigures {

@@ -22,6 +22,7 @@ import { DatasetSummary } from './DatasetSummary.tsx';
 import type { RouteActions } from './useRouteActions.ts';
 import type { WorkspaceData } from './useWorkspaceData.ts';
 import { mapViewCode, networkViewCode } from './view-code.ts';
+import { afterFirstPicture, whenIdle } from './idle-work.ts';
 import type { MapView as MapViewType } from '../views/map/MapView.tsx';
 import type { NetworkView as NetworkViewType } from '../views/network/NetworkView.tsx';
 
@@ -132,6 +133,7 @@ export function Workspace(props: WorkspaceProps) {
                 onCameraChange={actions.moveMap}
                 onShowNetwork={shownView === 'map' ? () => actions.setView('network') : undefined}
                 onEngine={props.onMapEngine}
+                onWarmShaders={warmMapShaders}
               />
             </Suspense>
           </div>
@@ -251,4 +253,12 @@ export function Workspace(props: WorkspaceProps) {
       </aside>
     </div>
   );
+}
+
+/** The map's overlays' shaders, built when the page is idle after its first picture (idle-work.ts). */
+function warmMapShaders(warm: (idle: () => Promise<void>) => Promise<number>): void {
+  afterFirstPicture(async () => {
+    // How many the map drew ahead, for tests and the bench.
+    document.documentElement.dataset['mapWarmed'] = String(await warm(whenIdle));
+  });
 }

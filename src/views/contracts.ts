@@ -76,6 +76,11 @@ export interface MapViewProps extends SelectionProps {
   onShowNetwork?: (() => void) | undefined;
   /** The MapLibre map once loaded, null when it goes (for the PNG export). */
   onEngine?: ((map: MaplibreMap | null) => void) | undefined;
+  /**
+   * Given, once the map is drawn, the work that builds its overlays' shaders ahead (warm-programs.ts), to
+   * run when the page is idle; that work waits for `idle` between shaders and resolves with how many it drew.
+   */
+  onWarmShaders?: ((warm: (idle: () => Promise<void>) => Promise<number>) => void) | undefined;
 }
 
 export interface NetworkViewProps extends SelectionProps {

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { useAppSessions, useSharedApp } from './harness.ts';
 import { compareWithBaseline } from './image-compare.ts';
 import { radiusFor } from '../../src/views/map/point-size.ts';
+import { SOURCE, WARM_TWIN, WARMED_LAYERS } from '../../src/views/map/style.ts';
+import { warmFeatures } from '../../src/views/map/warm-programs.ts';
 import type { AppSession } from './harness.ts';
 
 interface SampleOrg {
@@ -53,6 +55,10 @@ declare global {
     __readyAtMark?: string | null;
     /** The map's drawing buffer when the app marked it drawn, and when MapLibre was then idle. */
     __pixelsAt?: { ready?: Uint8Array | null; idle?: Uint8Array | null };
+    /** WebGL programs linked on the page so far (countLinkedPrograms). */
+    __programsLinked?: number;
+    /** The map's drawing buffer, kept to compare with a later one (mapPixelsDiffer). */
+    __pixelsKept?: Uint8Array;
   }
 }
 
@@ -511,6 +517,99 @@ describe('map view drawn', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** Counts the WebGL programs the page links: a shader built for the first time. */
+function countLinkedPrograms(): void {
+  window.__programsLinked = 0;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const link = proto.linkProgram;
+    proto.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+      window.__programsLinked = (window.__programsLinked ?? 0) + 1;
+      link.call(this, program);
+    };
+  }
+}
+
+/**
+ * Reads the map's drawing buffer after its next idle frame; with `keep` keeps it, else says how many pixels
+ * differ from the kept one.
+ */
+async function mapPixelsDiffer(page: Page, keep: boolean): Promise<number> {
+  return page.evaluate(async (keepThem) => {
+    const map = window.__forgemapMap!;
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+    const gl = map.getCanvas().getContext('webgl2')!;
+    const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    if (keepThem) window.__pixelsKept = pixels;
+    const kept = window.__pixelsKept!;
+    let differ = kept.length === pixels.length ? 0 : pixels.length / 4;
+    for (let i = 0; i < pixels.length && i < kept.length; i += 4)
+      if (pixels.subarray(i, i + 4).some((value, channel) => value !== kept[i + channel])) differ += 1;
+    return differ;
+  }, keep);
+}
+
+describe('map view, its overlays’ shaders built ahead', () => {
+  const open = useAppSessions({ initScript: countLinkedPrograms });
+
+  it('draws each overlay’s twin while idle, so a first selection builds no shader, and no twin is ever seen', async () => {
+    const session = await open('#/s:chicago/map');
+    const { page, pageErrors, consoleErrors } = session;
+    await ready(session);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset['mapWarmed']), { timeout: 60_000 })
+      .toBe(String(WARMED_LAYERS.length));
+    const linked = await page.evaluate(() => window.__programsLinked!);
+    expect(linked).toBeGreaterThan(0);
+
+    // A prime selected by the address: its ring and its arcs, solid and dashed, drawn with shaders built ahead.
+    await page.evaluate(() => {
+      window.location.hash = '#/s:chicago/map?sel=chicago-prime-01';
+    });
+    await expect.poll(async () => (await sourceFeatures(page, 'arcs')).length).toBeGreaterThan(0);
+    await settle(page);
+    const drawn = await page.evaluate(() =>
+      window
+        .__forgemapMap!.queryRenderedFeatures({ layers: ['arcs', 'arcs-crossing', 'selection-ring'] })
+        .map((feature) => feature.layer.id),
+    );
+    expect(drawn).toContain('arcs');
+    expect(drawn).toContain('selection-ring');
+    expect(await page.evaluate(() => window.__programsLinked!)).toBe(linked);
+
+    // Every twin shown at once over its features: they are drawn, under the water, and change no pixel.
+    expect(await mapPixelsDiffer(page, true)).toBe(0);
+    const twins = WARMED_LAYERS.map((layer) => `${WARM_TWIN}${layer}`);
+    await page.evaluate(
+      ({ source, ids, features }) => {
+        const map = window.__forgemapMap!;
+        map.getSource<GeoJSONSource>(source)!.setData(features);
+        for (const id of ids) map.setLayoutProperty(id, 'visibility', 'visible');
+      },
+      { source: SOURCE.warmTwins, ids: twins, features: warmFeatures(await mapCenter(page)) },
+    );
+    expect(await mapPixelsDiffer(page, false)).toBe(0);
+    const twinsDrawn = await page.evaluate(
+      (ids) =>
+        new Set(window.__forgemapMap!.queryRenderedFeatures({ layers: ids }).map((f) => f.layer.id)).size,
+      twins,
+    );
+    expect(twinsDrawn).toBe(twins.length);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+async function mapCenter(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const { lng, lat } = window.__forgemapMap!.getCenter();
+    return [lng, lat] as [number, number];
+  });
+}
 
 describe('map view with a highlighted gap', () => {
   const app = useSharedApp({ hash: '#/s:chicago/map?gap=334418', ready });

@@ -17,6 +17,7 @@ import { readPreference, writePreference } from '../../state/preferences.ts';
 import { markOnce } from '../../ui/perf-marks.ts';
 import { buildStyle } from './style.ts';
 import { parkMap, takeParkedMap } from './map-pool.ts';
+import { warmOverlayPrograms } from './warm-programs.ts';
 import type { ParkedMap } from './map-pool.ts';
 import { countUnplaced, drawableMask } from './sources.ts';
 import type { SizeBy } from './sources.ts';
@@ -207,6 +208,12 @@ export function MapView(props: MapViewProps) {
       map.off('render', onRender);
     };
   }, [loaded, map, ready]);
+
+  // The overlays' shaders, built ahead once the map is drawn (a parked map taken up again has them).
+  const onWarmShaders = props.onWarmShaders;
+  useEffect(() => {
+    if (ready && map !== null) onWarmShaders?.((idle) => warmOverlayPrograms(map, idle));
+  }, [ready, map, onWarmShaders]);
 
   const drawable = useMemo(() => drawableMask(data.positions, data.visible), [data.positions, data.visible]);
   const drawn = useMemo(() => countVisible(drawable), [drawable]);

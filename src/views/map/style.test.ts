@@ -1,7 +1,17 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP_TILE_URL } from './basemap-tiles.ts';
-import { BASEMAP_SOURCES, buildStyle, LAYER, ORG_OPACITY, OVERLAY_SOURCES, SOURCE } from './style.ts';
+import {
+  BASEMAP_SOURCES,
+  buildStyle,
+  LAYER,
+  ORG_OPACITY,
+  OVERLAY_SOURCES,
+  SOURCE,
+  WARM_TWIN,
+  WARMED_LAYERS,
+} from './style.ts';
+import { warmFeatures } from './warm-programs.ts';
 
 describe('the map style', () => {
   const style = buildStyle('font.woff2', BASEMAP_TILE_URL);
@@ -89,5 +99,42 @@ describe('the map style', () => {
     for (const source of pointOnly)
       expect(style.sources[source]).toMatchObject({ type: 'geojson', buffer: 0 });
     for (const source of others) expect(style.sources[source]).not.toHaveProperty('buffer');
+  });
+
+  it('gives each warmed overlay a hidden twin under the water, with its shader and the twins’ source', () => {
+    const index = (id: string) => style.layers.findIndex((layer) => layer.id === id);
+    for (const id of WARMED_LAYERS) {
+      const layer = style.layers[index(id)]!;
+      const twin = style.layers[index(`${WARM_TWIN}${id}`)]!;
+      expect(index(`${WARM_TWIN}${id}`)).toBeGreaterThanOrEqual(0);
+      expect(index(`${WARM_TWIN}${id}`)).toBeLessThan(index(LAYER.background));
+      expect(twin).toMatchObject({
+        type: layer.type,
+        source: SOURCE.warmTwins,
+        layout: { visibility: 'none' },
+      });
+      expect(twin).not.toHaveProperty('filter');
+      expect(twin.paint).toEqual(layer.paint);
+      expect({ ...twin.layout, visibility: undefined }).toEqual({ ...layer.layout, visibility: undefined });
+    }
+    expect(style.layers.filter((layer) => layer.id.startsWith(WARM_TWIN))).toHaveLength(WARMED_LAYERS.length);
+    expect(style.sources[SOURCE.warmTwins]).toMatchObject({ data: { features: [] } });
+  });
+
+  it('warms with features that have every property the warmed layers’ paint reads', () => {
+    const read = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (!Array.isArray(value)) return;
+      if (value[0] === 'get' && typeof value[1] === 'string') read.add(value[1]);
+      value.forEach(walk);
+    };
+    for (const id of WARMED_LAYERS) {
+      const layer = style.layers.find((candidate) => candidate.id === id)!;
+      Object.values(layer.paint ?? {}).forEach(walk);
+    }
+    expect(read.size).toBeGreaterThan(0);
+    const features = warmFeatures([-87.6, 41.9]).features;
+    expect(features.map((feature) => feature.geometry.type)).toEqual(['Point', 'LineString', 'Polygon']);
+    for (const feature of features) for (const key of read) expect(feature.properties).toHaveProperty(key);
   });
 });

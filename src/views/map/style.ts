@@ -45,6 +45,7 @@ export const SOURCE = {
   riskOrgs: 'risk-orgs',
   selection: 'selection',
   warmUp: 'warm-up',
+  warmTwins: 'warm-twins',
 } as const;
 
 /**
@@ -261,8 +262,9 @@ export function buildStyle(
       [SOURCE.riskOrgs]: points(),
       [SOURCE.selection]: points(),
       [SOURCE.warmUp]: warmUpSource(warmAt),
+      [SOURCE.warmTwins]: empty(),
     },
-    layers: hiddenAtFirst([
+    layers: withWarmTwins([
       { id: LAYER.background, type: 'background', paint: { 'background-color': WATER } },
       {
         id: LAYER.land,
@@ -468,4 +470,47 @@ export function buildStyle(
       },
     ]),
   };
+}
+
+/**
+ * The overlays a user's first action draws (a selection's arcs and ring, a gap, a risk, shading, flows,
+ * the regions), each drawn once by a twin while the page is idle after its first picture
+ * (warm-programs.ts): the first draw of a layer's shader builds it, which blocked a CPU-drawn map for
+ * 150-450 ms at the first selection on a slow day. One per shader: the gap's arcs share the selection's.
+ */
+export const WARMED_LAYERS = [
+  LAYER.selection,
+  LAYER.arcs,
+  LAYER.arcsCrossing,
+  LAYER.gapOrgs,
+  LAYER.riskOrgs,
+  LAYER.shading,
+  LAYER.flows,
+  LAYER.regionsFill,
+  LAYER.regionsLine,
+] as const;
+
+/** A warmed layer's twin: its id with this prefix. */
+export const WARM_TWIN = 'warm:';
+
+/**
+ * The layers with the warmed layers' twins under everything (hidden until warmed): the same type, paint
+ * and layout, so the same shader, drawing the warm-twins source. Under the opaque water, nothing they draw
+ * is seen.
+ */
+function withWarmTwins(layers: LayerSpecification[]): LayerSpecification[] {
+  const warmed: ReadonlySet<string> = new Set(WARMED_LAYERS);
+  const twins = layers.flatMap((layer): LayerSpecification[] => {
+    if (!warmed.has(layer.id) || !('source' in layer)) return [];
+    const { filter: _filter, ...rest } = layer as LayerSpecification & { filter?: unknown };
+    return [
+      {
+        ...rest,
+        id: `${WARM_TWIN}${layer.id}`,
+        source: SOURCE.warmTwins,
+        layout: { ...rest.layout, visibility: 'none' },
+      } as LayerSpecification,
+    ];
+  });
+  return [...twins, ...hiddenAtFirst(layers)];
 }

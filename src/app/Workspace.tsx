@@ -258,7 +258,8 @@ export function Workspace(props: WorkspaceProps) {
 /** The map's overlays' shaders, built when the page is idle after its first picture (idle-work.ts). */
 function warmMapShaders(warm: (idle: () => Promise<void>) => Promise<number>): void {
   afterFirstPicture(async () => {
-    // How many the map drew ahead, for tests and the bench.
-    document.documentElement.dataset['mapWarmed'] = String(await warm(whenIdle));
+    const drawn = await warm(whenIdle);
+    // How many the map drew ahead, for tests and the bench (a map warmed before draws none again).
+    if (drawn > 0) document.documentElement.dataset['mapWarmed'] = String(drawn);
   });
 }

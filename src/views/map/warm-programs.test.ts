@@ -133,6 +133,16 @@ describe('warming the overlays’ shaders', () => {
     ]);
   });
 
+  it('gives MapLibre its canvas back when the map fails while a twin is drawn aside (a removed map)', async () => {
+    const { map, bindFramebuffer } = fakeMap();
+    (map as unknown as { setLayoutProperty: () => never }).setLayoutProperty = () => {
+      throw new Error('the map was removed');
+    };
+    await expect(warmOverlayPrograms(map, () => Promise.resolve())).rejects.toThrow('removed');
+    expect(Object.hasOwn(bindFramebuffer, 'set')).toBe(false);
+    expect(bindFramebuffer.dirty).toBe(true);
+  });
+
   it('warms a map once: a parked map taken up again is not warmed again', async () => {
     const { map, events } = fakeMap();
     const idle = () => Promise.resolve();

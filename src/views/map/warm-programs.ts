@@ -93,10 +93,15 @@ export async function warmOverlayPrograms(map: MapLibreMap, idle: () => Promise<
       const bind = context.bindFramebuffer;
       const set = bind.set.bind(bind);
       bind.set = (framebuffer) => set(framebuffer ?? aside.framebuffer);
-      map.setLayoutProperty(twin, 'visibility', 'visible', { validate: false });
-      const frame = await drawnWithin(map, FRAME_WITHIN_MS);
-      delete (bind as Partial<typeof bind>).set;
-      bind.dirty = true;
+      let frame = false;
+      try {
+        map.setLayoutProperty(twin, 'visibility', 'visible', { validate: false });
+        frame = await drawnWithin(map, FRAME_WITHIN_MS);
+      } finally {
+        // The canvas back for MapLibre's next frame, whatever happened (a map removed meanwhile throws).
+        delete (bind as Partial<typeof bind>).set;
+        bind.dirty = true;
+      }
       const built = frame && (await gpuDone(gl, FRAME_WITHIN_MS));
       map.setLayoutProperty(twin, 'visibility', 'none', { validate: false });
       if (!built) break;
